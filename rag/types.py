@@ -1,0 +1,105 @@
+"""The typed records that cross the core's boundary: what `Assistant` returns, and what the
+CLI's `--json`, the HTTP API and the UI print. One definition, every surface."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Article(BaseModel):
+    """One news article as parsed from a file (or from one line of a JSONL collection)."""
+
+    source: str = Field(description="File name the article came from (or FILE#id for JSONL).")
+    text: str = Field(description="The article's full text; citation offsets point into it.")
+    body_start: int = Field(0, description="Offset where the body starts (after metadata lines).")
+    body_end: int = Field(description="Offset where the body ends (before trailing boilerplate).")
+    title: str | None = None
+    published: str | None = Field(None, description="Publication date, ISO 8601 (YYYY-MM-DD).")
+    outlet: str | None = Field(None, description="Publisher or agency named in the text or data.")
+    url: str | None = None
+
+
+class SearchHit(BaseModel):
+    source: str
+    chunk_id: str
+    score: float
+    text: str
+    start: int
+    end: int
+    title: str | None = None
+    published: str | None = None
+
+
+class SearchResult(BaseModel):
+    question: str
+    results: list[SearchHit]
+
+
+class Citation(BaseModel):
+    n: int = Field(description="The number shown in the answer as [n].")
+    source: str
+    title: str | None = None
+    published: str | None = None
+    quote: str = Field(description="Verbatim text of the article at start:end.")
+    start: int
+    end: int
+    verified: bool = Field(description="The quote occurs verbatim at start:end in the source.")
+
+
+class Retrieved(BaseModel):
+    source: str
+    chunk_id: str
+    score: float
+
+
+class SentenceCheck(BaseModel):
+    """One sentence of the answer and whether a cited span supports it."""
+
+    text: str
+    citations: list[int]
+    supported: bool
+
+
+class ModelInfo(BaseModel):
+    llm: str
+    embedding: str
+
+
+class Answer(BaseModel):
+    question: str
+    answer: str
+    refused: bool
+    citations: list[Citation]
+    retrieved: list[Retrieved]
+    sentences: list[SentenceCheck] = Field(default_factory=list)
+    model: ModelInfo
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+    prompt_tokens: int | None = None
+
+
+class IngestReport(BaseModel):
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0
+    removed: int = 0
+    failed: list[str] = Field(default_factory=list, description="'path: reason' for each failure")
+    chunks: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        text = (
+            f"{self.added} added, {self.updated} updated, {self.skipped} unchanged, "
+            f"{self.removed} removed, {self.chunks} chunks embedded in {self.seconds:.1f} s"
+        )
+        return text + (f"; {len(self.failed)} failed" if self.failed else "")
+
+
+class ArticleInfo(BaseModel):
+    """What the catalog knows about an indexed article."""
+
+    source: str
+    title: str | None
+    published: str | None
+    outlet: str | None = None
+    chunks: int
+    sha256: str
