@@ -37,7 +37,7 @@ class BM25Index:
             logging.getLogger("llama_index.retrievers.bm25").setLevel(logging.ERROR)
             retriever = BM25Retriever(nodes=nodes, similarity_top_k=1)
             tmp.mkdir(parents=True)
-            retriever.persist(str(tmp))
+            retriever.persist(str(tmp), show_progress=False)
         else:
             tmp.mkdir(parents=True)
         write_atomic(tmp / "revision", revision.encode())
@@ -49,4 +49,4 @@ class BM25Index:
         if not (self.directory / "params.index.json").exists():
             return None
         logging.getLogger("llama_index.retrievers.bm25").setLevel(logging.ERROR)
-        return BM25Retriever.from_persist_dir(str(self.directory))
+        return BM25Retriever.from_persist_dir(str(self.directory), show_progress=False)

@@ -43,7 +43,9 @@ def chunk_article(article: Article, sha: str, splitter: SentenceSplitter) -> lis
         node.id_ = f"{article.source}::{i}"
         node.metadata.update(start=article.body_start + start,
                              end=article.body_start + start + len(text), chunk=i)
-        node.excluded_embed_metadata_keys = [k for k in node.metadata if k not in _EMBED_KEYS]
+        node.excluded_embed_metadata_keys = [
+            k for k in node.metadata if k not in _EMBED_KEYS or not node.metadata[k]
+        ]
         node.excluded_llm_metadata_keys = list(node.metadata)
         node.metadata_template = "{key}: {value}"
         chunks.append(node)

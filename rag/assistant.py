@@ -1,0 +1,242 @@
+"""`Assistant`: the one object every surface (CLI, HTTP API, UI, scripts) wraps.
+
+    from rag import Assistant
+    assistant = Assistant()                 # settings from the environment
+    assistant.ingest(["seeds/"])
+    answer = assistant.ask("Who did Blinken meet in Beijing?")
+    print(answer.answer, answer.citations)
+
+Heavy parts (embedder, Chroma, LLM) are created on first use, so `rag search` never loads the
+LLM and constructing an Assistant costs nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from llama_index.core.schema import NodeWithScore
+
+from .bm25 import BM25Index
+from .catalog import Catalog
+from .citations import Source, check_citations, format_sources, is_refusal, sources_tokens
+from .embeddings import embed_query, make_embedder
+from .errors import EmptyIndex, InvalidQuestion
+from .ingest import Ingester, Progress
+from .llm import ChatModel, Message, make_chat_model
+from .prompts import load_prompt
+from .settings import Settings, get_settings
+from .text import approx_tokens
+from .types import (
+    Answer,
+    ArticleInfo,
+    IngestReport,
+    ModelInfo,
+    Retrieved,
+    SearchHit,
+    SearchResult,
+)
+
+REFUSAL = "The sources do not say."
+HISTORY_TURNS = 6  # messages of history used to condense a follow-up question
+
+
+class Assistant:
+    def __init__(self, settings: Settings | None = None, llm: ChatModel | None = None) -> None:
+        self.settings = settings or get_settings()
+        self._llm = llm
+        self._lock = threading.RLock()  # one ingest or LLM call at a time per process
+        self._system = load_prompt("answer_system")
+        self._user = load_prompt("answer_user")
+        self._condense = load_prompt("condense")
+
+    # --- parts, built on first use ------------------------------------------------------------
+    @cached_property
+    def embedder(self) -> Any:
+        return make_embedder(self.settings)
+
+    @cached_property
+    def store(self) -> Any:
+        from .vectorstore import VectorStore
+
+        embedder = self.embedder
+        dim = getattr(embedder, "dim", None) or len(embedder.get_text_embedding("dimension"))
+        return VectorStore(self.settings, embedder.model_name, dim)
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        return Catalog(self.settings.collection_dir)
+
+    @cached_property
+    def _bm25_index(self) -> BM25Index:
+        return BM25Index(self.settings.collection_dir / "bm25")
+
+    @cached_property
+    def ingester(self) -> Ingester:
+        return Ingester(self.settings, self.embedder, self.store, self.catalog, self._bm25_index)
+
+    @cached_property
+    def retriever(self) -> Any:
+        from .retrieval import HybridRetriever
+
+        self.ingester.refresh_bm25()  # repairs an index a crash left behind a catalog change
+        return HybridRetriever(self.store.llama_store, self._bm25_index.load(),
+                               self.settings.retrieval_mode, self.settings.candidates)
+
+    @property
+    def llm(self) -> ChatModel:
+        if self._llm is None:
+            self._llm = make_chat_model(self.settings)
+        return self._llm
+
+    @property
+    def model_info(self) -> ModelInfo:
+        return ModelInfo(llm=self.settings.resolved_llm_model,
+                         embedding=self.settings.resolved_embedding_model)
+
+    # --- ingest -------------------------------------------------------------------------------
+    def ingest(self, paths: Sequence[str | Path], prune: bool = False,
+               progress: Progress | None = None) -> IngestReport:
+        with self._lock:
+            report = self.ingester.run([Path(p) for p in paths], prune=prune, progress=progress)
+            self.__dict__.pop("retriever", None)  # reload the rebuilt BM25 index
+            return report
+
+    def articles(self) -> list[ArticleInfo]:
+        return self.catalog.info()
+
+    def article_text(self, source: str) -> str | None:
+        return self.catalog.text(source)
+
+    # --- search -------------------------------------------------------------------------------
+    def _check_question(self, question: str) -> str:
+        question = (question or "").strip()
+        if not question:
+            raise InvalidQuestion("the question is empty", "ask something about the articles")
+        if len(question) > self.settings.max_question_chars:
+            raise InvalidQuestion(
+                f"the question has {len(question):,} characters; the limit is "
+                f"{self.settings.max_question_chars:,}", "shorten it or raise RAG_MAX_QUESTION_CHARS")
+        return question
+
+    def _retrieve(self, question: str, k: int | None) -> list[NodeWithScore]:
+        if not self.catalog.entries():
+            raise EmptyIndex("nothing is indexed yet", "run `rag ingest seeds/` first")
+        needs_vector = self.settings.retrieval_mode != "bm25"
+        embedding = embed_query(self.embedder, question) if needs_vector else None
+        if embedding is not None and len(embedding) != self.store.dim:
+            raise EmptyIndex("query embedding size does not match the collection")
+        return self.retriever.retrieve(question, embedding, k or self.settings.k)
+
+    def search(self, question: str, k: int | None = None) -> SearchResult:
+        question = self._check_question(question)
+        hits = self._retrieve(question, k)
+        return SearchResult(question=question, results=[_hit(h) for h in hits])
+
+    # --- answer -------------------------------------------------------------------------------
+    def ask(self, question: str, history: list[Message] | None = None,
+            k: int | None = None) -> Answer:
+        result = None
+        for event in self.stream(question, history=history, k=k):
+            if isinstance(event, Answer):
+                result = event
+        assert result is not None
+        return result
+
+    def stream(self, question: str, history: list[Message] | None = None,
+               k: int | None = None) -> Iterator[str | Answer]:
+        """Yield the answer's text as it is generated, then the checked `Answer`."""
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+        question = self._check_question(question)
+        standalone = question
+        if history:
+            with self._lock:
+                standalone = self.condense(question, history)
+            timings["condense_ms"] = _ms(started)
+        t0 = time.perf_counter()
+        hits = self._retrieve(standalone, k)
+        timings["retrieve_ms"] = _ms(t0)
+        retrieved = [Retrieved(source=h.node.metadata["source"], chunk_id=h.node.node_id,
+                               score=float(h.score or 0.0)) for h in hits]
+        sources = self.build_sources(hits)
+        base = dict(question=question, retrieved=retrieved, model=self.model_info)
+        if not sources:
+            timings["total_ms"] = _ms(started)
+            yield REFUSAL
+            yield Answer(answer=REFUSAL, refused=True, citations=[], timings_ms=timings, **base)
+            return
+        messages = [
+            {"role": "system", "content": self._system.render()},
+            {"role": "user", "content": self._user.render(sources=format_sources(sources),
+                                                          question=standalone)},
+        ]
+        t0 = time.perf_counter()
+        text = ""
+        with self._lock:
+            for delta in self.llm.stream(messages, self.settings.max_answer_tokens,
+                                         self.settings.temperature):
+                if not text:
+                    timings["first_token_ms"] = _ms(started)
+                text += delta
+                yield delta
+            prompt_tokens = self.llm.count_tokens(messages)
+        timings["llm_ms"] = _ms(t0)
+        checked = check_citations(text.strip(), sources, self.settings.support_threshold)
+        refused = is_refusal(text) or not any(s.supported for s in checked.sentences)
+        timings["total_ms"] = _ms(started)
+        yield Answer(
+            answer=REFUSAL if refused else checked.text, refused=refused,
+            citations=[] if refused else checked.citations,
+            sentences=[] if refused else checked.sentences,
+            timings_ms=timings, prompt_tokens=prompt_tokens, **base,
+        )
+
+    def build_sources(self, hits: list[NodeWithScore]) -> list[Source]:
+        """Number the retrieved articles and collect the chunks shown, within the token budget."""
+        sources: dict[str, Source] = {}
+        budget = self.settings.context_tokens
+        for hit in hits:
+            meta = hit.node.metadata
+            cost = approx_tokens(hit.node.get_content())
+            if sources and sources_tokens(list(sources.values())) + cost > budget:
+                continue
+            src = sources.get(meta["source"])
+            if src is None:
+                article_text = self.catalog.text(meta["source"])
+                if article_text is None:  # indexed by another client; not in our catalog
+                    continue
+                src = Source(n=len(sources) + 1, source=meta["source"],
+                             title=meta.get("title") or None,
+                             published=meta.get("published") or None,
+                             article_text=article_text)
+                sources[meta["source"]] = src
+            src.add_span(int(meta["start"]), int(meta["end"]))
+        return list(sources.values())
+
+    def condense(self, question: str, history: list[Message]) -> str:
+        """Rewrite a follow-up ("what did he say about Taiwan?") as a standalone question."""
+        lines = [f"{m['role'].capitalize()}: {m['content']}" for m in history[-HISTORY_TURNS:]
+                 if m.get("role") in ("user", "assistant") and m.get("content")]
+        if not lines:
+            return question
+        prompt = self._condense.render(history="\n".join(lines), question=question)
+        text = "".join(self.llm.stream([{"role": "user", "content": prompt}], 80, 0.0))
+        text = text.strip().splitlines()[0].strip().strip('"') if text.strip() else ""
+        return text if len(text) > 3 else question
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 1)
+
+
+def _hit(hit: NodeWithScore) -> SearchHit:
+    meta = hit.node.metadata
+    return SearchHit(source=meta["source"], chunk_id=hit.node.node_id,
+                     score=round(float(hit.score or 0.0), 6), text=hit.node.get_content(),
+                     start=int(meta["start"]), end=int(meta["end"]),
+                     title=meta.get("title") or None, published=meta.get("published") or None)

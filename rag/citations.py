@@ -1,0 +1,159 @@
+"""Numbered sources for the prompt, and checking the answer's citations against them.
+
+Every citation is checked in code, never taken on the model's word:
+- `[n]` markers that name no source shown to the model are dropped;
+- each cited sentence gets the span of source n that best supports it as its quote, and the
+  quote is verified to occur verbatim at `start:end` in the stored article text;
+- a sentence with no marker (small models often cite nothing) gets the best supporting span
+  among all sources, if one supports it well enough;
+- sentences that no source supports are flagged (`supported: false`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .text import approx_tokens, content_words, sentence_spans, support
+from .types import Citation, SentenceCheck
+
+_MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
+_REFUSAL = re.compile(
+    r"(sources? (do|does|did) not (say|contain|mention|include|state|provide|specify)|"
+    r"(not|no information) (mentioned|stated|provided|available|given|found) in the sources|"
+    r"cannot (answer|be answered|determine|find)|can't (answer|determine|find)|"
+    r"don't (know|have enough)|do not (know|have enough)|no information (about|on|regarding)|"
+    r"not (enough|sufficient) information|unable to (answer|determine|find))",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Source:
+    """One article as shown to the model: its number and the spans of it that were shown."""
+
+    n: int
+    source: str
+    title: str | None
+    published: str | None
+    article_text: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def add_span(self, start: int, end: int) -> None:
+        """Add a span, merging it with any it overlaps or touches, kept in document order."""
+        merged = [(start, end)]
+        for s, e in self.spans:
+            if s <= merged[0][1] and e >= merged[0][0]:
+                merged[0] = (min(s, merged[0][0]), max(e, merged[0][1]))
+            else:
+                merged.append((s, e))
+        self.spans = sorted(merged)
+
+    @property
+    def text(self) -> str:
+        return " … ".join(self.article_text[s:e].strip() for s, e in self.spans)
+
+    def sentences(self) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        for s, e in self.spans:
+            found.extend(sentence_spans(self.article_text[s:e], offset=s))
+        return found
+
+
+def format_sources(sources: list[Source]) -> str:
+    blocks = []
+    for src in sources:
+        head = f"[{src.n}] {src.title or src.source}"
+        if src.published:
+            head += f" ({src.published})"
+        blocks.append(f"{head}\n{src.text}")
+    return "\n\n".join(blocks)
+
+
+def sources_tokens(sources: list[Source]) -> int:
+    return sum(approx_tokens(src.text) for src in sources)
+
+
+def is_refusal(answer: str) -> bool:
+    return bool(_REFUSAL.search(answer)) or not answer.strip()
+
+
+def split_answer(answer: str) -> list[tuple[str, list[int]]]:
+    """The answer's sentences, each with its [n] markers removed and collected."""
+    result = []
+    for start, end in sentence_spans(answer):
+        sentence = answer[start:end]
+        numbers = [int(n) for group in _MARKER.findall(sentence) for n in group.split(",")]
+        clean = _MARKER.sub("", sentence).strip()
+        if clean.strip(" .") or numbers:
+            if not clean.strip(" .") and result:  # a marker split off on its own: attach it
+                result[-1][1].extend(numbers)
+                continue
+            result.append((clean, numbers))
+    return result
+
+
+def _with_markers(sentence: str, markers: list[int]) -> str:
+    """'He left.' + [1, 2] -> 'He left [1][2].'"""
+    if not markers:
+        return sentence
+    tags = "".join(f"[{n}]" for n in markers)
+    body = sentence.rstrip()
+    end = len(body.rstrip(".!?"))
+    return f"{body[:end].rstrip()} {tags}{body[end:]}"
+
+
+def _best_span(claim: str, src: Source) -> tuple[float, tuple[int, int] | None]:
+    best: tuple[float, tuple[int, int] | None] = (0.0, None)
+    for span in src.sentences():
+        score = support(claim, src.article_text[span[0]:span[1]])
+        if score > best[0]:
+            best = (score, span)
+    return best
+
+
+@dataclass
+class CheckedAnswer:
+    text: str
+    citations: list[Citation]
+    sentences: list[SentenceCheck]
+
+
+def check_citations(answer: str, sources: list[Source], threshold: float) -> CheckedAnswer:
+    """Verify the answer's citations against the sources, attaching them where missing.
+
+    Returns the answer text with markers for attached citations added (and markers naming
+    unknown sources removed), the verified citations, and a support check per sentence.
+    """
+    by_number = {src.n: src for src in sources}
+    citations: dict[tuple[int, int, int], Citation] = {}
+    checks: list[SentenceCheck] = []
+    parts: list[str] = []
+    for sentence, numbers in split_answer(answer):
+        if not content_words(sentence):  # "Yes." and the like claim nothing to check
+            parts.append(sentence)
+            checks.append(SentenceCheck(text=sentence, citations=[], supported=True))
+            continue
+        cited = [n for n in dict.fromkeys(numbers) if n in by_number]
+        scored = [(n, *_best_span(sentence, by_number[n])) for n in cited]
+        kept = [(n, score, span) for n, score, span in scored if span and score >= threshold]
+        if not kept:
+            # Nothing the model cited holds the claim (or it cited nothing): find who does.
+            candidates = [(src.n, *_best_span(sentence, src)) for src in sources]
+            candidates = [c for c in candidates if c[2] and c[1] >= threshold]
+            if candidates:
+                kept = [max(candidates, key=lambda c: c[1])]
+        for n, _score, span in kept:
+            assert span is not None
+            src = by_number[n]
+            quote = src.article_text[span[0]:span[1]]
+            citations.setdefault((n, span[0], span[1]), Citation(
+                n=n, source=src.source, title=src.title, published=src.published,
+                quote=quote, start=span[0], end=span[1],
+                verified=src.article_text[span[0]:span[1]] == quote and bool(quote.strip()),
+            ))
+        markers = sorted({n for n, _, _ in kept})
+        checks.append(SentenceCheck(text=sentence, citations=markers, supported=bool(kept)))
+        parts.append(_with_markers(sentence, markers))
+    ordered = sorted(citations.values(), key=lambda c: (c.n, c.start))
+    return CheckedAnswer(text=" ".join(parts), citations=ordered, sentences=checks)

@@ -1,0 +1,219 @@
+"""The `rag` command: parses flags, calls `Assistant`, prints. Nothing else lives here.
+
+Domain errors (rag.errors) become a one-line message on stderr and exit code 1; bad usage is
+typer's exit code 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from .errors import RagError
+
+app = typer.Typer(
+    help="Ask questions about a collection of news articles; every answer cites its sources.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DataDir = Annotated[Path | None, typer.Option("--data-dir", help="Index directory [RAG_DATA_DIR].")]
+ChromaUrl = Annotated[str | None, typer.Option(
+    "--chroma-url", help="Chroma server URL, e.g. http://127.0.0.1:8000 [RAG_CHROMA_URL].")]
+Collection = Annotated[str | None, typer.Option("--collection", help="Collection [RAG_COLLECTION].")]
+K = Annotated[int | None, typer.Option("--k", "-k", min=1, max=50, help="Chunks to retrieve [RAG_K].")]
+Json = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
+
+
+def handle_errors(func: F) -> F:
+    """Translate domain errors into a one-line message and exit code 1."""
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except RagError as exc:
+            err.print(f"[bold red]error:[/] {exc.message}", markup=True)
+            if exc.hint:
+                err.print(f"  hint: {exc.hint}", markup=False)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            err.print("interrupted")
+            raise typer.Exit(130) from None
+    return wrapper  # type: ignore[return-value]
+
+
+def make_assistant(**overrides: Any) -> Any:
+    from .assistant import Assistant
+    from .settings import get_settings
+
+    try:
+        settings = get_settings(**overrides)
+    except ValueError as exc:  # pydantic's ValidationError
+        err.print(f"error: invalid settings: {exc}")
+        raise typer.Exit(2) from None
+    return Assistant(settings)
+
+
+@app.command()
+@handle_errors
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders [default: seeds/].")] = None,
+    prune: Annotated[bool, typer.Option(help="Remove articles whose files are gone.")] = False,
+    data_dir: DataDir = None, chroma_url: ChromaUrl = None, collection: Collection = None,
+    chunk_size: Annotated[int | None, typer.Option(help="Tokens per chunk [RAG_CHUNK_SIZE].")] = None,
+    chunk_overlap: Annotated[int | None, typer.Option(help="Overlap [RAG_CHUNK_OVERLAP].")] = None,
+    json_out: Json = False,
+) -> None:
+    """Index articles (.txt, .md, .html, .jsonl); unchanged files are skipped."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    assistant = make_assistant(data_dir=data_dir, chroma_url=chroma_url, collection=collection,
+                               chunk_size=chunk_size, chunk_overlap=chunk_overlap)
+    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("embedding chunks", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        report = assistant.ingest(paths or [Path("seeds")], prune=prune, progress=progress)
+    for failure in report.failed:
+        err.print(f"error: {failure}")
+    if json_out:
+        out.print_json(report.model_dump_json())
+    else:
+        out.print(report.summary())
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def search(
+    question: Annotated[str, typer.Argument(help="What to look for.")],
+    k: K = None, json_out: Json = False,
+    mode: Annotated[str | None, typer.Option(help="hybrid, dense or bm25 [RAG_RETRIEVAL_MODE].")] = None,
+    data_dir: DataDir = None, chroma_url: ChromaUrl = None, collection: Collection = None,
+) -> None:
+    """Show the chunks retrieved for a question (no LLM involved)."""
+    assistant = make_assistant(data_dir=data_dir, chroma_url=chroma_url, collection=collection,
+                               retrieval_mode=mode)
+    result = assistant.search(question, k=k)
+    if json_out:
+        payload = {"question": result.question, "results": [
+            h.model_dump(include={"source", "chunk_id", "score", "text", "start", "end"})
+            for h in result.results]}
+        out.print(json.dumps(payload, ensure_ascii=False))
+        return
+    for rank, hit in enumerate(result.results, start=1):
+        out.print(f"{rank}. {hit.source} [{hit.start}:{hit.end}] score {hit.score:.4f}")
+        out.print(f"   {hit.text[:300]}{'…' if len(hit.text) > 300 else ''}", markup=False)
+
+
+def print_answer(answer: Any) -> None:
+    if answer.refused:
+        out.print("(refused: the indexed articles do not contain the answer)", style="dim")
+    for c in answer.citations:
+        title = f" — {c.title}" if c.title else ""
+        date = f" ({c.published})" if c.published else ""
+        mark = "" if c.verified else " (unverified)"
+        out.print(f"[{c.n}] {c.source}{title}{date}{mark}: \"{c.quote}\"", markup=False)
+    unsupported = [s.text for s in answer.sentences if not s.supported]
+    for sentence in unsupported:
+        out.print(f"(no source supports: {sentence})", style="yellow", markup=False)
+
+
+def stream_answer(assistant: Any, question: str, history: list[dict[str, str]] | None,
+                  k: int | None) -> Any:
+    """Print the answer as it streams, then replace it by the checked text, then sources."""
+    from rich.live import Live
+    from rich.text import Text
+
+    from .types import Answer
+
+    answer, text = None, ""
+    with Live(Text(""), console=out, transient=True, refresh_per_second=12) as live:
+        for event in assistant.stream(question, history=history, k=k):
+            if isinstance(event, Answer):
+                answer = event
+            else:
+                text += event
+                live.update(Text(text))
+    assert answer is not None
+    out.print(answer.answer, markup=False)
+    print_answer(answer)
+    return answer
+
+
+@app.command()
+@handle_errors
+def ask(
+    question: Annotated[str, typer.Argument(help="A question about the indexed articles.")],
+    k: K = None, json_out: Json = False,
+    data_dir: DataDir = None, chroma_url: ChromaUrl = None, collection: Collection = None,
+    model: Annotated[str | None, typer.Option("--model", help="LLM name [RAG_LLM_MODEL].")] = None,
+) -> None:
+    """Answer a question with numbered, verified citations."""
+    assistant = make_assistant(data_dir=data_dir, chroma_url=chroma_url, collection=collection,
+                               llm_model=model)
+    if json_out:
+        out.print(assistant.ask(question, k=k).model_dump_json(), markup=False)
+    else:
+        stream_answer(assistant, question, None, k)
+
+
+@app.command()
+@handle_errors
+def chat(
+    k: K = None, data_dir: DataDir = None, chroma_url: ChromaUrl = None,
+    collection: Collection = None,
+) -> None:
+    """An interactive session; follow-up questions are read in the light of earlier turns."""
+    assistant = make_assistant(data_dir=data_dir, chroma_url=chroma_url, collection=collection)
+    history: list[dict[str, str]] = []
+    err.print("Ask about the indexed articles. An empty line or Ctrl-D ends the session.")
+    while True:
+        try:
+            question = input("you> ").strip() if sys.stdin.isatty() else sys.stdin.readline()
+        except EOFError:
+            break
+        question = question.strip()
+        if not question:
+            break
+        try:
+            answer = stream_answer(assistant, question, history, k)
+        except RagError as exc:
+            err.print(f"error: {exc}")
+            continue
+        history += [{"role": "user", "content": question},
+                    {"role": "assistant", "content": answer.answer}]
+
+
+@app.command()
+@handle_errors
+def articles(
+    json_out: Json = False, data_dir: DataDir = None, collection: Collection = None,
+) -> None:
+    """List the indexed articles."""
+    assistant = make_assistant(data_dir=data_dir, collection=collection)
+    items = assistant.articles()
+    if json_out:
+        out.print(json.dumps([a.model_dump() for a in items], ensure_ascii=False))
+        return
+    for a in items:
+        out.print(f"{a.source}\t{a.published or '-'}\t{a.chunks} chunks\t{a.title or ''}",
+                  markup=False)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,68 @@
+"""Sentence spans and content words: the small text tools citation checking is built from.
+
+Sentences come from NLTK's Punkt model, which llama-index-core ships in its package data (so
+nothing is downloaded); content words are lower-cased, stop words removed, Snowball-stemmed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cache
+from typing import Any
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@cache
+def _punkt() -> Any:
+    import llama_index.core
+    import nltk
+    from nltk.tokenize import PunktTokenizer
+
+    static = os.path.join(os.path.dirname(llama_index.core.__file__), "_static", "nltk_cache")
+    if static not in nltk.data.path:
+        nltk.data.path.append(static)
+    return PunktTokenizer()
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    _punkt()  # puts llama-index's nltk cache on the path
+    from nltk.corpus import stopwords
+
+    return frozenset(stopwords.words("english"))
+
+
+@cache
+def _stemmer() -> Any:
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, shifted by `offset`; newlines always split."""
+    spans: list[tuple[int, int]] = []
+    for block in re.finditer(r"[^\n]+", text):
+        for start, end in _punkt().span_tokenize(block.group(0)):
+            spans.append((offset + block.start() + start, offset + block.start() + end))
+    return spans
+
+
+def content_words(text: str) -> set[str]:
+    words = [w for w in _WORD.findall(text.lower()) if w not in _stopwords()]
+    return set(_stemmer().stemWords(words))
+
+
+def support(claim: str, evidence: str) -> float:
+    """Share of the claim's content words that the evidence contains (0 when it has none)."""
+    claim_words = content_words(claim)
+    if not claim_words:
+        return 0.0
+    return len(claim_words & content_words(evidence)) / len(claim_words)
+
+
+def approx_tokens(text: str) -> int:
+    """A fast token estimate (about four characters a token for English news)."""
+    return max(1, len(text) // 4)
