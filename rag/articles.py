@@ -36,16 +36,16 @@ _MONTH_DATE = (
 )
 # A leading "date 2024-01-13" (as in one seed) or "Published: January 13, 2024" header.
 _DATE_HEADER = re.compile(
-    rf"^\s*(?:date|published(?: on| at)?|updated|posted)\s*[:\-]?\s*(?P<date>{_ISO_DATE}|{_MONTH_DATE})"
+    rf"\s*(?:date|published(?: on| at)?|updated|posted)\s*[:\-]?\s*(?P<date>{_ISO_DATE}|{_MONTH_DATE})"
     r"[ \t]*\n?",
     re.IGNORECASE,
 )
 _FIELD_HEADER = re.compile(
-    r"^\s*(?P<key>title|source|by|author|url)\s*:\s*(?P<value>[^\n]+)\n", re.IGNORECASE
+    r"\s*(?P<key>title|source|by|author|url)\s*:\s*(?P<value>[^\n]+)\n", re.IGNORECASE
 )
 # "WASHINGTON (Reuters) -" style datelines name the agency.
 _AGENCY_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .,'-]{1,40}\((?P<outlet>Reuters|AP|AFP|Xinhua|Bloomberg|"
+    r"[A-Z][A-Za-z .,'-]{1,40}\((?P<outlet>Reuters|AP|AFP|Xinhua|Bloomberg|"
     r"Yonhap|Kyodo|dpa|UPI|CNN|BBC)\)\s*[-—–]",
 )
 _TRAILING_SOURCE = re.compile(r"\n\s*source\s*:\s*(?P<outlet>[^\n]{2,80})\s*$", re.IGNORECASE)

@@ -215,5 +215,120 @@ def articles(
                   markup=False)
 
 
+@app.command()
+@handle_errors
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on; other than loopback only "
+                                      "with RAG_API_KEY set.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 7860,
+    data_dir: DataDir = None, chroma_url: ChromaUrl = None, collection: Collection = None,
+    model: Annotated[str | None, typer.Option("--model", help="LLM name [RAG_LLM_MODEL].")] = None,
+) -> None:
+    """Serve the chat UI (/), the JSON API (/api) and an OpenAI-compatible API (/v1)."""
+    import os
+
+    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+    assistant = make_assistant(data_dir=data_dir, chroma_url=chroma_url, collection=collection,
+                               llm_model=model)
+    from .server import bind_problem, create_app
+
+    problem = bind_problem(host, assistant.settings.api_key)
+    if problem:
+        err.print(f"error: {problem}", markup=False)
+        raise typer.Exit(2)
+    import uvicorn
+
+    server_app = create_app(assistant)
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"newsrag on http://{shown}:{port}/  (API: /api, OpenAI-compatible: /v1)",
+              markup=False)
+    uvicorn.run(server_app, host=host, port=port, log_level="warning")
+
+
+@app.command("eval")
+@handle_errors
+def eval_(
+    dataset: Annotated[Path, typer.Option("--dataset", help="Questions (JSONL), see "
+                                          "evals/datasets/README.md.")],
+    out_dir: Annotated[Path | None, typer.Option(
+        "--out", help="Run directory [default: evals/runs/DATASET-TIME].")] = None,
+    system: Annotated[str, typer.Option(help="newsrag, baseline (plain LlamaIndex) or both.")]
+    = "newsrag",
+    k: K = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N questions.")] = None,
+    compare: Annotated[Path | None, typer.Option(
+        help="Reference run directory or summary.json: print deltas and exit 3 when a "
+        "headline metric drops by more than the tolerance.")] = None,
+    tolerance: Annotated[float | None, typer.Option(help="Gate tolerance [default 0.15].")] = None,
+    corpus: Annotated[Path, typer.Option(help="Articles the dataset is about.")] = Path("seeds"),
+    mode: Annotated[str | None, typer.Option(help="hybrid, dense or bm25 [RAG_RETRIEVAL_MODE].")]
+    = None,
+    chunk_size: Annotated[int | None, typer.Option(help="Tokens per chunk [RAG_CHUNK_SIZE].")]
+    = None,
+    retrieval_only: Annotated[bool, typer.Option(help="Score retrieval only; no LLM.")] = False,
+    sweep: Annotated[bool, typer.Option(help="Ablations: dense/BM25/hybrid x 2 chunk sizes x 2 "
+                                        "k values, one table.")] = False,
+    judge_model: Annotated[str | None, typer.Option(
+        envvar="RAG_JUDGE_MODEL", help="LLM judge model on an OpenAI-compatible server.")] = None,
+    judge_base_url: Annotated[str | None, typer.Option(
+        envvar="RAG_JUDGE_BASE_URL", help="Judge server [default: OPENAI_BASE_URL].")] = None,
+    judge_api_key: Annotated[str | None, typer.Option(
+        envvar="RAG_JUDGE_API_KEY", help="Judge API key [default: OPENAI_API_KEY].",
+        show_default=False)] = None,
+    data_dir: DataDir = None, collection: Collection = None,
+) -> None:
+    """Score answers, retrieval, refusals, citations and latency on a question set."""
+    import datetime as dt
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from evals import gate as eval_gate
+    from evals.dataset import load_dataset
+    from evals.judge import make_judge
+    from evals.runner import run_eval
+    from evals.sweep import sweep as run_sweep
+
+    systems = {"newsrag": ["newsrag"], "baseline": ["baseline"],
+               "both": ["newsrag", "baseline"]}.get(system)
+    if systems is None:
+        err.print(f"error: --system must be newsrag, baseline or both, not {system!r}")
+        raise typer.Exit(2)
+    if sweep and compare:
+        err.print("error: --sweep and --compare cannot be combined")
+        raise typer.Exit(2)
+    data = load_dataset(dataset)  # a malformed dataset stops here, before any work
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    out_dir = out_dir or Path("evals/runs") / f"{dataset.stem}{'-sweep' if sweep else ''}-{stamp}"
+    settings = dict(data_dir=data_dir, collection=collection, retrieval_mode=mode,
+                    chunk_size=chunk_size)
+    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("starting", total=None)
+
+        def progress(done: int, total: int, what: str) -> None:
+            bar.update(task, completed=done, total=total, description=what)
+
+        if sweep:
+            run_sweep(data, out_dir, limit=limit, corpus=corpus, retrieval_only=retrieval_only,
+                      progress=progress, **settings)
+            bar.stop()
+            out.print((out_dir / "sweep.md").read_text(encoding="utf-8"), markup=False)
+            return
+        judge = make_judge(judge_model, judge_base_url, judge_api_key) if judge_model else None
+        run = run_eval(data, out=out_dir, systems=systems,  # type: ignore[arg-type]
+                       k=k, limit=limit, corpus=corpus, retrieval_only=retrieval_only,
+                       judge=judge, compare_to=compare, progress=progress,
+                       tolerance=eval_gate.DEFAULT_TOLERANCE if tolerance is None else tolerance,
+                       **settings)
+    from evals.report import metrics_table
+
+    out.print(metrics_table(run.summary), markup=False)
+    out.print(f"\nreport: {out_dir / 'report.md'}", markup=False)
+    if run.gate is not None:
+        out.print(eval_gate.format_deltas(run.gate, headline_only=True), markup=False)
+        if not run.gate.passed:
+            raise typer.Exit(eval_gate.EXIT_REGRESSION)
+
+
 if __name__ == "__main__":
     app()

@@ -119,6 +119,19 @@ class Settings(BaseSettings):
         "contain for the citation to count as supporting it.",
     )
 
+    # --- server (`rag serve`) ------------------------------------------------------------------
+    api_key: str | None = Field(
+        None,
+        description="Key every HTTP API call must send as `Authorization: Bearer <key>` (the "
+        "OpenAI-compatible route takes it as the API key) and the UI asks for. Unset: no key, "
+        "and `rag serve` only listens on a loopback address.",
+        repr=False,
+    )
+    max_upload_bytes: int = Field(
+        20_000_000, ge=1, description="Largest upload (all files of one request together) "
+        "that POST /api/ingest and the UI accept.",
+    )
+
     @model_validator(mode="after")
     def _check(self) -> Settings:
         if self.chunk_overlap >= self.chunk_size:

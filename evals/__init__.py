@@ -1,0 +1,19 @@
+"""newsrag's eval harness: datasets, metrics, the LlamaIndex baseline, reports and the gate.
+
+    from evals import run_eval
+    run = run_eval("evals/datasets/seeds_smoke.jsonl", out="runs/smoke", systems=["newsrag"])
+
+The CLI is `rag eval` (see docs/evals.md); `python -m evals.gate NEW REFERENCE` is the gate
+alone.
+"""
+
+from __future__ import annotations
+
+from .dataset import Dataset, DatasetError, Item, load_dataset
+from .gate import DEFAULT_TOLERANCE, EXIT_REGRESSION, GateResult, compare, load_summary
+from .runner import EvalRun, run_eval
+
+__all__ = [
+    "DEFAULT_TOLERANCE", "EXIT_REGRESSION", "Dataset", "DatasetError", "EvalRun", "GateResult",
+    "Item", "compare", "load_dataset", "load_summary", "run_eval",
+]

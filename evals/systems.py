@@ -1,0 +1,64 @@
+"""The systems an eval can run: newsrag itself, and the LlamaIndex baseline (evals.baseline).
+
+Each answers a question and ranks chunks for it by source file; the runner scores both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+SystemName = Literal["newsrag", "baseline"]
+SYSTEMS: tuple[SystemName, ...] = ("newsrag", "baseline")
+
+
+@dataclass
+class SystemAnswer:
+    answer: str
+    refused: bool
+    citations: list[dict[str, Any]] = field(default_factory=list)  # n, source, verified
+    retrieved: list[str] = field(default_factory=list)  # source file of each chunk, in rank order
+    retrieval_ms: float | None = None
+    total_ms: float | None = None
+    prompt_tokens: int | None = None
+
+
+class System(Protocol):
+    name: str
+
+    def ranking(self, question: str, depth: int) -> list[str]:
+        """The source file of each of the first `depth` chunks retrieved, in rank order."""
+        ...
+
+    def answer(self, question: str) -> SystemAnswer: ...
+
+
+class NewsragSystem:
+    name = "newsrag"
+
+    def __init__(self, assistant: Any, k: int) -> None:
+        self.assistant = assistant
+        self.k = k
+
+    def ranking(self, question: str, depth: int) -> list[str]:
+        return [hit.source for hit in self.assistant.search(question, k=depth).results]
+
+    def answer(self, question: str) -> SystemAnswer:
+        answer = self.assistant.ask(question, k=self.k)
+        timings = answer.timings_ms
+        return SystemAnswer(
+            answer=answer.answer, refused=answer.refused,
+            citations=[{"n": c.n, "source": c.source, "verified": c.verified}
+                       for c in answer.citations],
+            retrieved=[r.source for r in answer.retrieved],
+            retrieval_ms=timings.get("retrieve_ms"), total_ms=timings.get("total_ms"),
+            prompt_tokens=answer.prompt_tokens,
+        )
+
+
+def make_system(name: SystemName, assistant: Any, k: int) -> System:
+    if name == "baseline":
+        from .baseline import BaselineSystem
+
+        return BaselineSystem(assistant, k)
+    return NewsragSystem(assistant, k)

@@ -1,0 +1,136 @@
+"""Ingest into a real (embedded) Chroma with the packaged embedder: incremental, prune,
+crash-and-rerun, model mismatch, exact chunk offsets."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from rag.errors import EmbeddingMismatch, InvalidInput
+
+from .conftest import SEEDS
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def chunk_ids(assistant) -> list[str]:  # noqa: ANN001
+    return sorted(chunk_id for chunk_id, _, _ in assistant.store.iter_chunks())
+
+
+def test_second_ingest_skips_unchanged_files(make_assistant, corpus: Path):
+    assistant = make_assistant()
+    first = assistant.ingest([corpus])
+    assert (first.added, first.skipped, first.failed) == (5, 0, [])
+    assert first.chunks == assistant.store.count() > 5
+    again = make_assistant().ingest([corpus])  # a new process would see the same
+    assert (again.added, again.updated, again.skipped, again.chunks) == (0, 0, 5, 0)
+
+
+def test_every_chunk_points_at_its_exact_span(make_assistant, corpus: Path):
+    assistant = make_assistant()
+    assistant.ingest([corpus])
+    for _, text, meta in assistant.store.iter_chunks():
+        article = assistant.article_text(meta["source"])
+        assert article[meta["start"]:meta["end"]] == text
+
+
+def test_changed_file_replaces_its_chunks(make_assistant, corpus: Path):
+    assistant = make_assistant()
+    assistant.ingest([corpus])
+    target = corpus / "002_7ebb27fb1a25ca6a.txt"
+    target.write_text("The ferry to Kinmen was cancelled because of fog on Tuesday.\n",
+                      encoding="utf-8")
+    report = assistant.ingest([corpus])
+    assert (report.updated, report.skipped) == (1, 4)
+    texts = [t for _, t, m in assistant.store.iter_chunks() if m["source"] == target.name]
+    assert texts == ["The ferry to Kinmen was cancelled because of fog on Tuesday."]
+    assert assistant.search("ferry Kinmen fog").results[0].source == target.name
+
+
+def test_prune_removes_articles_whose_files_are_gone(make_assistant, corpus: Path):
+    assistant = make_assistant()
+    assistant.ingest([corpus])
+    (corpus / "004_fc99dd4d39aa1838.txt").unlink()
+    kept = assistant.ingest([corpus])  # without --prune nothing is removed
+    assert kept.removed == 0 and len(assistant.articles()) == 5
+    pruned = assistant.ingest([corpus], prune=True)
+    assert pruned.removed == 1
+    assert [a.source for a in assistant.articles()] == sorted(p.name for p in corpus.iterdir())
+    assert all(m["source"] != "004_fc99dd4d39aa1838.txt"
+               for _, _, m in assistant.store.iter_chunks())
+
+
+def test_crash_mid_ingest_then_rerun_converges_without_duplicates(make_assistant, corpus: Path,
+                                                                  monkeypatch):
+    import rag.ingest
+
+    reference = make_assistant(collection="reference")
+    reference.ingest([corpus])
+    expected = chunk_ids(reference)
+
+    monkeypatch.setattr(rag.ingest, "GROUP_CHUNKS", 8)  # several groups, so a crash lands mid-way
+    crashing = make_assistant()
+    real_add = crashing.store.add
+    calls = {"n": 0}
+
+    def add_then_die(nodes):  # noqa: ANN001
+        calls["n"] += 1
+        real_add(nodes)  # the chunks reach Chroma, the catalog never hears of them
+        if calls["n"] == 2:
+            raise KeyboardInterrupt("killed")
+
+    monkeypatch.setattr(crashing.store, "add", add_then_die)
+    with pytest.raises(KeyboardInterrupt):
+        crashing.ingest([corpus])
+    partial = len(crashing.articles())
+    assert 0 < partial < 5
+
+    rerun = make_assistant()
+    report = rerun.ingest([corpus])
+    assert report.added == 5 - partial and report.skipped == partial
+    assert chunk_ids(rerun) == expected
+    assert rerun.search("Bill Gates").results  # BM25 was rebuilt after the crash
+
+
+def test_bad_file_is_reported_and_nothing_stored_is_lost(make_assistant, corpus: Path):
+    assistant = make_assistant()
+    assistant.ingest([corpus])
+    before = chunk_ids(assistant)
+    (corpus / "broken.txt").write_bytes(b"\xff\xfe\x00binary")
+    report = assistant.ingest([corpus])
+    assert len(report.failed) == 1 and "broken.txt" in report.failed[0]
+    assert chunk_ids(assistant) == before
+    with pytest.raises(InvalidInput):
+        assistant.ingest([corpus / "missing-folder"])
+    assert chunk_ids(assistant) == before
+
+
+def test_opening_an_index_with_another_embedding_model_is_an_error(make_assistant, corpus: Path):
+    make_assistant().ingest([corpus])
+    other = make_assistant(embedding_model="e5-small-enpt-q4")
+    with pytest.raises(EmbeddingMismatch, match="e5-small-q4"):
+        other.search("Blinken")
+
+
+def test_changing_chunk_size_rechunks_everything(make_assistant, corpus: Path):
+    make_assistant().ingest([corpus])
+    report = make_assistant(chunk_size=300, chunk_overlap=20).ingest([corpus])
+    assert report.updated == 5
+
+
+def test_jsonl_collection_and_its_pruning(make_assistant, tmp_path: Path):
+    path = tmp_path / "wire.jsonl"
+    path.write_text('{"id": "1", "title": "Dam", "body": "The dam opened in May."}\n'
+                    '{"id": "2", "title": "Mine", "body": "The mine closed in June."}\n')
+    assistant = make_assistant()
+    assert assistant.ingest([path]).added == 2
+    path.write_text('{"id": "1", "title": "Dam", "body": "The dam opened in May."}\n')
+    assert assistant.ingest([path], prune=True).removed == 1
+    assert [a.source for a in assistant.articles()] == ["wire.jsonl#1"]

@@ -1,0 +1,1 @@
+"""newsrag's Gradio UI, mounted by `rag serve` (see ui.app)."""

@@ -1,0 +1,317 @@
+"""The Gradio chat UI over an `Assistant`: streaming chat with clickable, verified citations,
+an upload panel with ingest progress, the list of indexed articles, and settings at hand.
+
+    blocks = build_ui(assistant)          # a gr.Blocks
+    mount_ui(fastapi_app, assistant)      # at "/", offline theme, key login if RAG_API_KEY
+
+Offline by construction: system fonts only (the default theme would fetch Google Fonts), no
+analytics, no CDN. Named Gradio API endpoints (gradio_client): /respond (the chat), /ask and
+/search (plain JSON), /ingest_files, /list_articles.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # before gradio is imported: no telemetry
+
+import html  # noqa: E402
+from collections.abc import AsyncIterator  # noqa: E402
+from typing import Any  # noqa: E402
+
+import gradio as gr  # noqa: E402
+
+from rag.assistant import Assistant  # noqa: E402
+from rag.errors import RagError  # noqa: E402
+from rag.threads import iterate_in_thread  # noqa: E402
+from rag.types import Answer, Citation, SearchResult  # noqa: E402
+from rag.uploads import save_uploads  # noqa: E402
+
+ARTICLE_COLUMNS = ["File", "Title", "Date", "Chunks"]
+
+CSS = """
+.rag-answer a.rag-cite { font-weight: 600; text-decoration: none; cursor: pointer;
+  padding: 0 2px; border-radius: 4px; background: var(--color-accent-soft); }
+.rag-unverified { text-decoration: underline dotted #c2410c; text-underline-offset: 3px; }
+.rag-flag { font-size: 0.75em; color: #c2410c; border: 1px solid #c2410c; border-radius: 4px;
+  padding: 0 3px; margin-left: 3px; white-space: nowrap; }
+.rag-refusal { border-left: 4px solid #6b7280; padding: 2px 8px; font-style: italic; }
+.rag-refusal b { font-style: normal; }
+.rag-error { border-left: 4px solid #b91c1c; padding: 2px 8px; }
+#rag-sources { max-height: 640px; overflow-y: auto; }
+.rag-turn-q { font-size: 0.85em; color: var(--body-text-color-subdued); margin: 8px 0 4px; }
+details.rag-source { border: 1px solid var(--border-color-primary); border-radius: 6px;
+  margin: 4px 0; padding: 4px 8px; }
+details.rag-source.rag-active { border-color: var(--color-accent); box-shadow: 0 0 0 2px
+  var(--color-accent-soft); }
+details.rag-source summary { cursor: pointer; }
+.rag-meta { font-size: 0.85em; color: var(--body-text-color-subdued); }
+.rag-article { white-space: pre-wrap; font-size: 0.9em; max-height: 360px; overflow-y: auto;
+  margin-top: 6px; }
+.rag-article mark { background: #fde68a; color: #111827; padding: 1px 0; }
+.rag-chunk { border-top: 1px solid var(--border-color-primary); padding: 4px 0;
+  font-size: 0.85em; white-space: pre-wrap; }
+"""
+
+# Clicking [n] opens that citation's card in the sources panel and scrolls to the quote.
+JS = """
+() => {
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest && event.target.closest('a.rag-cite');
+    if (!link) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const card = document.getElementById(link.dataset.target);
+    if (!card) return;
+    document.querySelectorAll('details.rag-source.rag-active')
+      .forEach((el) => el.classList.remove('rag-active'));
+    card.open = true;
+    card.classList.add('rag-active');
+    const mark = card.querySelector('mark');
+    (mark || card).scrollIntoView({block: 'center'});
+  }, true);
+}
+"""
+
+
+def offline_theme() -> gr.themes.Base:
+    """The default theme with system fonts, so the page fetches nothing from the internet."""
+    return gr.themes.Default(
+        font=["ui-sans-serif", "system-ui", "sans-serif"],
+        font_mono=["ui-monospace", "Consolas", "monospace"],
+    )
+
+
+# --- rendering (pure functions, tested without a browser) ------------------------------------
+def cite_id(turn: int, n: int) -> str:
+    return f"cite-{turn}-{n}"
+
+
+def cite_link(turn: int, n: int) -> str:
+    target = cite_id(turn, n)
+    return f'<a class="rag-cite" href="#{target}" data-target="{target}">[{n}]</a>'
+
+
+def render_answer(answer: Answer, turn: int) -> str:
+    """The checked answer as HTML: [n] as links, unsupported sentences marked, refusals shown."""
+    if answer.refused:
+        return ('<div class="rag-answer rag-refusal"><b>Refused:</b> '
+                f"{html.escape(answer.answer)} The indexed articles do not contain the "
+                "answer.</div>")
+    parts = []
+    sentences = answer.sentences or []
+    if not sentences:
+        parts.append(html.escape(answer.answer))
+    for s in sentences:
+        body = s.text.rstrip()
+        stem = body.rstrip(".!?")
+        tail = body[len(stem):]
+        links = "".join(cite_link(turn, n) for n in s.citations)
+        text = html.escape(stem.rstrip()) + (" " + links if links else "") + html.escape(tail)
+        if not s.supported:
+            text = (f'<span class="rag-unverified" title="No source supports this sentence">'
+                    f'{text}</span><span class="rag-flag">unverified</span>')
+        parts.append(text)
+    return f'<div class="rag-answer">{" ".join(parts)}</div>'
+
+
+def render_error(exc: RagError) -> str:
+    hint = f"<br><small>{html.escape(exc.hint)}</small>" if exc.hint else ""
+    return f'<div class="rag-error"><b>Error:</b> {html.escape(exc.message)}{hint}</div>'
+
+
+def highlight(text: str, spans: list[tuple[int, int]]) -> str:
+    """The article text, escaped, with each span wrapped in <mark>."""
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        start = max(start, pos)
+        if end <= start:
+            continue
+        out.append(html.escape(text[pos:start]))
+        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def render_source_card(turn: int, n: int, cites: list[Citation], article_text: str | None) -> str:
+    first = cites[0]
+    title = html.escape(first.title or first.source)
+    meta = " · ".join(html.escape(x) for x in (first.published or "date unknown", first.source))
+    flag = "" if all(c.verified for c in cites) else '<span class="rag-flag">quote not verified</span>'
+    if article_text is None:
+        body = "".join(f"<mark>{html.escape(c.quote)}</mark><br>" for c in cites)
+    else:
+        body = highlight(article_text, [(c.start, c.end) for c in cites if c.verified])
+    return (f'<details class="rag-source" id="{cite_id(turn, n)}"><summary><b>[{n}]</b> '
+            f'{title}{flag}<div class="rag-meta">{meta}</div></summary>'
+            f'<div class="rag-article">{body}</div></details>')
+
+
+def render_sources(turns: list[dict[str, Any]], article_text: Any) -> str:
+    """The sources panel: every turn's citations, newest turn first."""
+    blocks = []
+    for turn in range(len(turns) - 1, -1, -1):
+        answer = Answer.model_validate(turns[turn])
+        by_n: dict[int, list[Citation]] = {}
+        for c in answer.citations:
+            by_n.setdefault(c.n, []).append(c)
+        if not by_n:
+            continue
+        cards = "".join(render_source_card(turn, n, cites, article_text(cites[0].source))
+                        for n, cites in sorted(by_n.items()))
+        blocks.append(f'<div class="rag-turn-q">Q{turn + 1}: {html.escape(answer.question)}'
+                      f"</div>{cards}")
+    if not blocks:
+        return '<p class="rag-meta">Citations appear here. Click a [n] in an answer.</p>'
+    return "".join(blocks)
+
+
+def render_chunks(result: SearchResult) -> str:
+    rows = [f'<div class="rag-chunk"><b>{i}. {html.escape(h.source)}</b> '
+            f'<span class="rag-meta">score {h.score:.4f} · [{h.start}:{h.end}]</span>\n'
+            f"{html.escape(h.text)}</div>" for i, h in enumerate(result.results, start=1)]
+    return "".join(rows) or '<p class="rag-meta">Nothing retrieved.</p>'
+
+
+def article_rows(assistant: Assistant) -> list[list[Any]]:
+    return [[a.source, a.title or "", a.published or "", a.chunks] for a in assistant.articles()]
+
+
+# --- the Blocks --------------------------------------------------------------------------------
+def build_ui(assistant: Assistant) -> gr.Blocks:
+    settings = assistant.settings
+    info = assistant.model_info
+
+    async def respond(message: str, chat: list[dict[str, Any]], history: list[dict[str, str]],
+                      turns: list[dict[str, Any]], k: float, show_chunks: bool,
+                      ) -> AsyncIterator[tuple[Any, ...]]:
+        """Answer `message` in the light of the conversation, streaming the text."""
+        chat = [*chat, {"role": "user", "content": html.escape(message or "")},
+                {"role": "assistant", "content": "…"}]
+        yield chat, history, turns, gr.skip(), gr.skip(), ""
+        text = ""
+        try:
+            async for event in iterate_in_thread(
+                    lambda: assistant.stream(message, history=history, k=int(k))):
+                if isinstance(event, Answer):
+                    turns = [*turns, event.model_dump()]
+                    chat[-1] = {"role": "assistant",
+                                "content": render_answer(event, len(turns) - 1)}
+                    history = [*history, {"role": "user", "content": message},
+                               {"role": "assistant", "content": event.answer}]
+                    sources = render_sources(turns, assistant.article_text)
+                    chunks = (render_chunks(assistant.search(message, k=int(k)))
+                              if show_chunks else "")
+                    yield chat, history, turns, sources, chunks, ""
+                else:
+                    text += event
+                    chat[-1] = {"role": "assistant", "content": html.escape(text) + " ▌"}
+                    yield chat, history, turns, gr.skip(), gr.skip(), ""
+        except RagError as exc:
+            chat[-1] = {"role": "assistant", "content": render_error(exc)}
+            yield chat, history, turns, gr.skip(), gr.skip(), ""
+
+    def ask(question: str, k: int = settings.k) -> dict[str, Any]:
+        """Answer one question; returns the fields of `rag ask --json`."""
+        return assistant.ask(question, k=int(k)).model_dump()
+
+    def search(question: str, k: int = settings.k) -> dict[str, Any]:
+        """The chunks retrieved for a question (no LLM)."""
+        return assistant.search(question, k=int(k)).model_dump()
+
+    def ingest_files(files: list[str] | None, progress: gr.Progress = gr.Progress()
+                     ) -> tuple[str, list[list[Any]]]:
+        """Store and index uploaded article files; returns a summary and the article list."""
+        if not files:
+            return "Choose one or more files first.", article_rows(assistant)
+        try:
+            items = []
+            for path in files:
+                with open(path, "rb") as handle:
+                    items.append((os.path.basename(path), handle.read()))
+            stored = save_uploads(settings, items)
+            progress(0.0, desc="embedding chunks")
+
+            def step(done: int, total: int) -> None:
+                progress((done, total) if total else 1.0, desc="embedding chunks", unit="chunks")
+
+            report = assistant.ingest(stored, progress=step)
+        except RagError as exc:
+            return f"**Error:** {exc.message}" + (f" ({exc.hint})" if exc.hint else ""), \
+                article_rows(assistant)
+        failed = "".join(f"\n- failed: {f}" for f in report.failed)
+        return f"**Ingested:** {report.summary()}{failed}", article_rows(assistant)
+
+    def list_articles() -> list[list[Any]]:
+        """The indexed articles: file, title, date, chunks."""
+        return article_rows(assistant)
+
+    with gr.Blocks(title="newsrag", analytics_enabled=False) as blocks:
+        history = gr.State([])
+        turns = gr.State([])
+        gr.Markdown("## newsrag — answers about your news articles, with checked citations")
+        with gr.Tabs():
+            with gr.Tab("Chat", id="chat"):
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        chatbot = gr.Chatbot(elem_id="rag-chat", height=520,
+                                             sanitize_html=False, feedback_options=None,
+                                             buttons=["copy", "copy_all"],
+                                             label="Conversation")
+                        with gr.Row():
+                            box = gr.Textbox(placeholder="Ask about the indexed articles…",
+                                             show_label=False, scale=5, elem_id="rag-question",
+                                             submit_btn=True)
+                        clear = gr.Button("New conversation", size="sm")
+                    with gr.Column(scale=2):
+                        gr.Markdown("### Sources")
+                        sources = gr.HTML(render_sources([], None), elem_id="rag-sources")
+                        with gr.Accordion("Settings", open=False):
+                            k = gr.Slider(1, 20, value=settings.k, step=1, label="k: chunks "
+                                          "retrieved per question")
+                            show_chunks = gr.Checkbox(False, label="Show retrieved chunks")
+                            gr.Markdown(f"LLM: `{info.llm}` ({settings.resolved_llm_backend})"
+                                        f" · embeddings: `{info.embedding}`")
+                        chunks = gr.HTML("", elem_id="rag-chunks")
+            with gr.Tab("Articles", id="articles"):
+                with gr.Row():
+                    with gr.Column(scale=2):
+                        files = gr.File(file_count="multiple", label="Upload articles",
+                                        file_types=[".txt", ".md", ".html", ".htm", ".jsonl"])
+                        ingest_btn = gr.Button("Ingest", variant="primary")
+                        status = gr.Markdown("")
+                    with gr.Column(scale=3):
+                        table = gr.Dataframe(value=lambda: article_rows(assistant),
+                                             headers=ARTICLE_COLUMNS, interactive=False,
+                                             label="Indexed articles")
+                        refresh = gr.Button("Refresh", size="sm")
+
+        box.submit(respond, [box, chatbot, history, turns, k, show_chunks],
+                   [chatbot, history, turns, sources, chunks, box])
+        clear.click(lambda: ([], [], [], render_sources([], None), ""), None,
+                    [chatbot, history, turns, sources, chunks], api_visibility="private")
+        ingest_btn.click(ingest_files, files, [status, table])
+        refresh.click(list_articles, None, table)
+        gr.api(ask)
+        gr.api(search)
+    return blocks
+
+
+def mount_ui(app: Any, assistant: Assistant, path: str = "/") -> Any:
+    """Mount the UI on a FastAPI app. With an API key set, the UI asks for it at login."""
+    key = assistant.settings.api_key
+    auth = None
+    if key:
+        from rag.server import key_matches
+
+        def auth(username: str, password: str) -> bool:
+            return key_matches(password, key)
+
+    return gr.mount_gradio_app(
+        app, build_ui(assistant), path=path, auth=auth,
+        auth_message="This server needs its API key (RAG_API_KEY): enter it as the password; "
+        "any user name.",
+        theme=offline_theme(), css=CSS, js=JS, ssr_mode=False, footer_links=["api"],
+        show_error=True, max_file_size=assistant.settings.max_upload_bytes,
+    )
