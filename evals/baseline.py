@@ -106,7 +106,7 @@ class BaselineSystem:
         response = self.engine.synthesize(bundle, nodes)
         text = str(getattr(response, "response", None) or "").strip()
         return SystemAnswer(
-            answer=text, refused=is_refusal(text), citations=[],
+            answer=text, refused=is_refusal(text), citations=None,
             retrieved=[n.node.metadata["source"] for n in nodes],
             retrieval_ms=retrieval_ms, total_ms=_ms(started),
             prompt_tokens=self.llm.take_prompt_tokens(),

@@ -105,10 +105,9 @@ def diagnose(row: dict[str, Any]) -> list[str]:
     if verified < cited:
         problems.append(f"{cited - verified} of {cited} citations unverified")
     if ms.get("citation_precision") is not None and ms["citation_precision"] < 1:
-        stray = sorted({c["source"] for c in row["citations"]} - set(row["sources"]))
+        stray = sorted({c["source"] for c in row["citations"] or []} - set(row["sources"]))
         problems.append(f"cited non-gold file(s): {', '.join(stray)}")
-    if (row["system"] == "newsrag" and row["answerable"] and row["refused"] is False
-            and not cited):
+    if row["citations"] == [] and row["answerable"] and row["refused"] is False:
         problems.append("no citations")
     return problems
 

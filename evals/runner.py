@@ -70,8 +70,9 @@ def score(item: Item, got: SystemAnswer | None, ranked: Sequence[str], k: int,
             result["judge_correct"] = got.refused and not item.answerable
         else:
             result["judge_correct"] = judge(item.question, item.answer, got.answer)
-    cited = [(c["source"], bool(c["verified"])) for c in got.citations]
-    result.update(m.citation_metrics(cited, item.sources, item.answerable))
+    if got.citations is not None:  # the baseline does not cite
+        cited = [(c["source"], bool(c["verified"])) for c in got.citations]
+        result.update(m.citation_metrics(cited, item.sources, item.answerable))
     result.update(retrieval_ms=got.retrieval_ms, total_ms=got.total_ms,
                   prompt_tokens=got.prompt_tokens)
     return result
@@ -85,7 +86,7 @@ def run_system(system: System, items: Sequence[Item], k: int, retrieval_only: bo
         row: dict[str, Any] = {
             "system": system.name, "id": item.id, "question": item.question, "type": item.type,
             "answerable": item.answerable, "reference": item.answer,
-            "sources": list(item.sources), "answer": None, "refused": None, "citations": [],
+            "sources": list(item.sources), "answer": None, "refused": None, "citations": None,
             "retrieved": [], "ranked": [], "error": None,
         }
         got: SystemAnswer | None = None

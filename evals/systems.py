@@ -16,7 +16,8 @@ SYSTEMS: tuple[SystemName, ...] = ("newsrag", "baseline")
 class SystemAnswer:
     answer: str
     refused: bool
-    citations: list[dict[str, Any]] = field(default_factory=list)  # n, source, verified
+    # n, source and verified of each citation; None for a system that does not cite
+    citations: list[dict[str, Any]] | None = field(default_factory=list)
     retrieved: list[str] = field(default_factory=list)  # source file of each chunk, in rank order
     retrieval_ms: float | None = None
     total_ms: float | None = None

@@ -12,6 +12,7 @@ LLM and constructing an Assistant costs nothing.
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -23,14 +24,14 @@ from llama_index.core.schema import NodeWithScore
 
 from .bm25 import BM25Index
 from .catalog import Catalog
-from .citations import Source, check_citations, format_sources, is_refusal, sources_tokens
+from .citations import Source, check_citations, format_sources, is_refusal
 from .embeddings import embed_query, make_embedder
 from .errors import EmptyIndex, InvalidQuestion
 from .ingest import Ingester, Progress
 from .llm import ChatModel, Message, make_chat_model
 from .prompts import load_prompt
 from .settings import Settings, get_settings
-from .text import approx_tokens
+from .text import approx_tokens, content_words, sentence_spans
 from .types import (
     Answer,
     ArticleInfo,
@@ -49,7 +50,9 @@ class Assistant:
     def __init__(self, settings: Settings | None = None, llm: ChatModel | None = None) -> None:
         self.settings = settings or get_settings()
         self._llm = llm
-        self._lock = threading.RLock()  # one ingest or LLM call at a time per process
+        # One ingest or LLM call at a time per process. A plain Lock, not an RLock: a streaming
+        # caller may resume the generator (and so release it) from another thread.
+        self._lock = threading.Lock()
         self._system = load_prompt("answer_system")
         self._user = load_prompt("answer_user")
         self._condense = load_prompt("condense")
@@ -162,9 +165,12 @@ class Assistant:
         hits = self._retrieve(standalone, k)
         timings["retrieve_ms"] = _ms(t0)
         retrieved = [Retrieved(source=h.node.metadata["source"], chunk_id=h.node.node_id,
-                               score=float(h.score or 0.0)) for h in hits]
-        sources = self.build_sources(hits)
-        base = dict(question=question, retrieved=retrieved, model=self.model_info)
+                               score=float(h.score or 0.0), text=h.node.get_content(),
+                               start=int(h.node.metadata["start"]),
+                               end=int(h.node.metadata["end"])) for h in hits]
+        sources = self.build_sources(hits, standalone)
+        base = dict(question=question, retrieved=retrieved, model=self.model_info,
+                    standalone_question=standalone if standalone != question else None)
         if not sources:
             timings["total_ms"] = _ms(started)
             yield REFUSAL
@@ -196,14 +202,24 @@ class Assistant:
             timings_ms=timings, prompt_tokens=prompt_tokens, **base,
         )
 
-    def build_sources(self, hits: list[NodeWithScore]) -> list[Source]:
-        """Number the retrieved articles and collect the chunks shown, within the token budget."""
+    def build_sources(self, hits: list[NodeWithScore], question: str = "") -> list[Source]:
+        """Number the retrieved articles and choose the evidence shown, within the token budget.
+
+        'chunks' shows whole chunks in rank order; 'sentences' shows the sentences of the
+        retrieved chunks that share the most (rare) words with the question, which keeps the
+        prompt short - the main lever on answer latency with a small local model.
+        """
+        spans: list[tuple[dict[str, Any], int, int]] = []  # (chunk metadata, start, end)
+        if self.settings.context_mode == "sentences" and question:
+            spans = self._best_sentences(hits, question)
+        else:
+            spans = [(h.node.metadata, int(h.node.metadata["start"]),
+                      int(h.node.metadata["end"])) for h in hits]
         sources: dict[str, Source] = {}
-        budget = self.settings.context_tokens
-        for hit in hits:
-            meta = hit.node.metadata
-            cost = approx_tokens(hit.node.get_content())
-            if sources and sources_tokens(list(sources.values())) + cost > budget:
+        used = 0
+        for meta, start, end in spans:
+            cost = approx_tokens(" " * (end - start))
+            if sources and used + cost > self.settings.context_tokens:
                 continue
             src = sources.get(meta["source"])
             if src is None:
@@ -215,8 +231,33 @@ class Assistant:
                              published=meta.get("published") or None,
                              article_text=article_text)
                 sources[meta["source"]] = src
-            src.add_span(int(meta["start"]), int(meta["end"]))
+            src.add_span(start, end)
+            used += cost
         return list(sources.values())
+
+    def _best_sentences(self, hits: list[NodeWithScore],
+                        question: str) -> list[tuple[dict[str, Any], int, int]]:
+        """Sentences of the retrieved chunks, best first: question words they share, weighted
+        by rarity among the candidates, plus a small bonus for the chunk's rank."""
+        candidates: list[tuple[dict[str, Any], int, int, set[str], int]] = []
+        seen: set[tuple[str, int]] = set()
+        for rank, hit in enumerate(hits):
+            meta = hit.node.metadata
+            for start, end in sentence_spans(hit.node.get_content(), int(meta["start"])):
+                if (meta["source"], start) in seen:  # overlapping chunks repeat sentences
+                    continue
+                seen.add((meta["source"], start))
+                text = hit.node.get_content()[start - int(meta["start"]):end - int(meta["start"])]
+                candidates.append((meta, start, end, content_words(text), rank))
+        wanted = content_words(question)
+        df = {w: sum(w in c[3] for c in candidates) for w in wanted}
+        weight = {w: math.log(1 + len(candidates) / df[w]) for w in wanted if df[w]}
+
+        def score(c: tuple[dict[str, Any], int, int, set[str], int]) -> float:
+            return sum(weight.get(w, 0.0) for w in c[3] & wanted) + 1.0 / (c[4] + 2)
+
+        ranked = sorted(candidates, key=score, reverse=True)
+        return [(meta, start, end) for meta, start, end, _, _ in ranked]
 
     def condense(self, question: str, history: list[Message]) -> str:
         """Rewrite a follow-up ("what did he say about Taiwan?") as a standalone question."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .text import approx_tokens, content_words, sentence_spans, support
 from .types import Citation, SentenceCheck
 
-_MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
+_MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 _REFUSAL = re.compile(
     r"(sources? (do|does|did) not (say|contain|mention|include|state|provide|specify)|"
     r"(not|no information) (mentioned|stated|provided|available|given|found) in the sources|"

@@ -251,7 +251,7 @@ def eval_(
     dataset: Annotated[Path, typer.Option("--dataset", help="Questions (JSONL), see "
                                           "evals/datasets/README.md.")],
     out_dir: Annotated[Path | None, typer.Option(
-        "--out", help="Run directory [default: evals/runs/DATASET-TIME].")] = None,
+        "--out", help="Run directory (default: evals/runs/DATASET-TIME).")] = None,
     system: Annotated[str, typer.Option(help="newsrag, baseline (plain LlamaIndex) or both.")]
     = "newsrag",
     k: K = None,
@@ -259,21 +259,23 @@ def eval_(
     compare: Annotated[Path | None, typer.Option(
         help="Reference run directory or summary.json: print deltas and exit 3 when a "
         "headline metric drops by more than the tolerance.")] = None,
-    tolerance: Annotated[float | None, typer.Option(help="Gate tolerance [default 0.15].")] = None,
+    tolerance: Annotated[float | None, typer.Option(help="Gate tolerance (default 0.15).")] = None,
     corpus: Annotated[Path, typer.Option(help="Articles the dataset is about.")] = Path("seeds"),
     mode: Annotated[str | None, typer.Option(help="hybrid, dense or bm25 [RAG_RETRIEVAL_MODE].")]
     = None,
     chunk_size: Annotated[int | None, typer.Option(help="Tokens per chunk [RAG_CHUNK_SIZE].")]
     = None,
-    retrieval_only: Annotated[bool, typer.Option(help="Score retrieval only; no LLM.")] = False,
-    sweep: Annotated[bool, typer.Option(help="Ablations: dense/BM25/hybrid x 2 chunk sizes x 2 "
-                                        "k values, one table.")] = False,
+    retrieval_only: Annotated[bool, typer.Option(
+        "--retrieval-only", help="Score retrieval only; no LLM.")] = False,
+    sweep: Annotated[bool, typer.Option(
+        "--sweep", help="Ablations: dense/BM25/hybrid x 2 chunk sizes x 2 k values, one table.")]
+    = False,
     judge_model: Annotated[str | None, typer.Option(
         envvar="RAG_JUDGE_MODEL", help="LLM judge model on an OpenAI-compatible server.")] = None,
     judge_base_url: Annotated[str | None, typer.Option(
-        envvar="RAG_JUDGE_BASE_URL", help="Judge server [default: OPENAI_BASE_URL].")] = None,
+        envvar="RAG_JUDGE_BASE_URL", help="Judge server (default: OPENAI_BASE_URL).")] = None,
     judge_api_key: Annotated[str | None, typer.Option(
-        envvar="RAG_JUDGE_API_KEY", help="Judge API key [default: OPENAI_API_KEY].",
+        envvar="RAG_JUDGE_API_KEY", help="Judge API key (default: OPENAI_API_KEY).",
         show_default=False)] = None,
     data_dir: DataDir = None, collection: Collection = None,
 ) -> None:
@@ -299,14 +301,17 @@ def eval_(
     data = load_dataset(dataset)  # a malformed dataset stops here, before any work
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     out_dir = out_dir or Path("evals/runs") / f"{dataset.stem}{'-sweep' if sweep else ''}-{stamp}"
-    settings = dict(data_dir=data_dir, collection=collection, retrieval_mode=mode,
-                    chunk_size=chunk_size)
+    settings: dict[str, Any] = dict(data_dir=data_dir, collection=collection,
+                                    retrieval_mode=mode, chunk_size=chunk_size)
+    make_assistant(**settings)  # invalid settings: a usage error (2) before any work
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), console=err, transient=True) as bar:
         task = bar.add_task("starting", total=None)
 
         def progress(done: int, total: int, what: str) -> None:
             bar.update(task, completed=done, total=total, description=what)
+            if not err.is_terminal and done and (done % 10 == 0 or done == total):
+                err.print(f"{done}/{total} {what}")  # a log line where no bar is drawn
 
         if sweep:
             run_sweep(data, out_dir, limit=limit, corpus=corpus, retrieval_only=retrieval_only,

@@ -24,14 +24,14 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from .assistant import Assistant
 from .errors import RagError
-from .server import ApiError, error_body, require_key
+from .server import CATCH_ALL_METHODS, ApiError, error_body, no_route, require_key
 from .text import approx_tokens
 from .threads import iterate_in_thread
 from .types import Answer
@@ -142,7 +142,8 @@ def make_router(assistant: Assistant) -> APIRouter:
                         yield chunk({"content": event})
                     event = await anext(pending)
             except RagError as exc:
-                yield f"data: {json.dumps(error_body(exc.status, exc.code, exc.message, exc.hint))}\n\n"
+                error = error_body(exc.status, exc.code, exc.message, exc.hint)
+                yield f"data: {json.dumps(error)}\n\n"
             except StopAsyncIteration:
                 pass
             yield "data: [DONE]\n\n"
@@ -150,10 +151,8 @@ def make_router(assistant: Assistant) -> APIRouter:
         return StreamingResponse(sse(), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
-    @router.api_route("/{rest:path}", methods=["GET", "POST", "PUT", "DELETE", "PATCH"],
-                      include_in_schema=False)
-    def v1_not_found(rest: str) -> None:
-        raise ApiError(404, "not_found", f"no route /v1/{rest}",
-                       "newsrag serves /v1/models and /v1/chat/completions")
+    @router.api_route("/{rest:path}", methods=CATCH_ALL_METHODS, include_in_schema=False)
+    def v1_not_found(request: Request, rest: str) -> None:
+        raise no_route(request, "newsrag serves /v1/models and /v1/chat/completions")
 
     return router

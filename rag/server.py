@@ -209,19 +209,38 @@ def create_app(assistant: Assistant, *, ui: bool = True) -> FastAPI:
         paths = await run_in_threadpool(save_uploads, settings, files)
         return await run_in_threadpool(assistant.ingest, paths)
 
-    @api.api_route("/{rest:path}", methods=["GET", "POST", "PUT", "DELETE", "PATCH"],
-                   include_in_schema=False)
-    def api_not_found(rest: str) -> None:
-        raise ApiError(404, "not_found", f"no API route /api/{rest}", "see docs/server.md")
+    @api.api_route("/{rest:path}", methods=CATCH_ALL_METHODS, include_in_schema=False)
+    def api_not_found(request: Request, rest: str) -> None:
+        raise no_route(request, "see docs/server.md")
 
+    openai_api = make_router(assistant)
     app.include_router(api)
-    app.include_router(make_router(assistant))
+    app.include_router(openai_api)
+    app.state.api_routes = [*api.routes, *openai_api.routes]
 
     if ui:
         from ui.app import mount_ui
 
         mount_ui(app, assistant)  # last: the API routes above win over the UI's catch-all
     return app
+
+
+CATCH_ALL_METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH"]
+
+
+def no_route(request: Request, hint: str) -> ApiError:
+    """404, or 405 where the path exists for other methods (the catch-all routes that keep
+    unknown /api and /v1 paths away from the UI would otherwise hide the 405)."""
+    path = request.url.path
+    for route in request.app.state.api_routes:
+        methods = getattr(route, "methods", None)
+        regex = getattr(route, "path_regex", None)
+        if methods and regex and "{rest:path}" not in getattr(route, "path", "") \
+                and regex.match(path) and request.method not in methods:
+            return ApiError(405, "method_not_allowed",
+                            f"{path} does not take {request.method}",
+                            f"use {', '.join(sorted(methods - {'HEAD'}))}")
+    return ApiError(404, "not_found", f"no route {path}", hint)
 
 
 async def read_uploads(request: Request) -> list[tuple[str | None, bytes]]:

@@ -50,6 +50,9 @@ class Retrieved(BaseModel):
     source: str
     chunk_id: str
     score: float
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 class SentenceCheck(BaseModel):
@@ -67,6 +70,8 @@ class ModelInfo(BaseModel):
 
 class Answer(BaseModel):
     question: str
+    standalone_question: str | None = Field(
+        None, description="The follow-up question as rewritten with the chat history.")
     answer: str
     refused: bool
     citations: list[Citation]

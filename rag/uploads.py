@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
 
 from .articles import SUPPORTED_SUFFIXES, load_file
@@ -48,7 +49,8 @@ def safe_name(name: str | None) -> str:
     return name
 
 
-def save_uploads(settings: Settings, files: list[tuple[str | None, bytes]]) -> list[Path]:
+def save_uploads(settings: Settings,
+                 files: Sequence[tuple[str | None, bytes]]) -> list[Path]:
     """Check and store uploaded files; return their paths, ready for `Assistant.ingest`."""
     if not files:
         raise InvalidInput("no files were uploaded", "send one or more files")

@@ -221,7 +221,7 @@ def test_upload_over_the_limit_is_413(make_assistant) -> None:  # noqa: ANN001
 
 def test_ingest_needs_files(client: TestClient) -> None:
     assert_error(client.post("/api/ingest", json={"files": []}), 415, "unsupported_media_type")
-    assert_error(client.post("/api/ingest", files=[], data={"x": "1"}), 400, "invalid_input")
+    assert_error(client.post("/api/ingest", files={"note": (None, "x")}), 400, "invalid_input")
 
 
 @pytest.mark.parametrize("name", ["../evil.txt", "../../evil.txt", "..\\evil.txt",
@@ -233,11 +233,12 @@ def test_uploads_cannot_escape_the_data_directory(writable: Assistant, name: str
     data_dir = writable.settings.data_dir
     before = {p for p in tmp_path.rglob("*")}
     response = client.post("/api/ingest", files=[("files", (name, b"Evil text here.", "t/p"))])
-    assert_error(response, 400, "invalid_input")
+    if response.status_code != 200:  # the multipart parser itself may strip a drive prefix
+        assert_error(response, 400, "invalid_input")
     created = {p for p in tmp_path.rglob("*")} - before
     assert all(data_dir in p.parents for p in created), created
     assert not Path("/tmp/evil.txt").exists()
-    assert not list(tmp_path.rglob("evil.txt"))
+    assert {p.parent for p in tmp_path.rglob("*evil.txt")} <= {data_dir / "uploads"}
 
 
 # --- the OpenAI-compatible API -----------------------------------------------------------------
@@ -389,8 +390,10 @@ def test_ui_with_a_key_asks_for_it(seeded_dir: Path) -> None:
     assistant = Assistant(settings_for(seeded_dir, api_key="s3cret-key"),
                           llm=ScriptedLLM(SCRIPTED))
     client = TestClient(create_app(assistant))
-    assert client.get("/config").json().get("auth_required") is True
+    page = client.get("/")
+    assert page.status_code == 200 and '"auth_required":true' in page.text.replace(" ", "")
+    assert client.get("/config").status_code == 401
     assert client.post("/login", data={"username": "me", "password": "wrong"}).status_code == 400
     assert client.post("/login", data={"username": "me",
                                        "password": "s3cret-key"}).status_code == 200
-    assert client.get("/config").json().get("auth_required") is not True
+    assert client.get("/config").status_code == 200

@@ -138,7 +138,8 @@ def render_source_card(turn: int, n: int, cites: list[Citation], article_text: s
     first = cites[0]
     title = html.escape(first.title or first.source)
     meta = " · ".join(html.escape(x) for x in (first.published or "date unknown", first.source))
-    flag = "" if all(c.verified for c in cites) else '<span class="rag-flag">quote not verified</span>'
+    flag = ("" if all(c.verified for c in cites)
+            else '<span class="rag-flag">quote not verified</span>')
     if article_text is None:
         body = "".join(f"<mark>{html.escape(c.quote)}</mark><br>" for c in cites)
     else:
@@ -190,10 +191,10 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
         chat = [*chat, {"role": "user", "content": html.escape(message or "")},
                 {"role": "assistant", "content": "…"}]
         yield chat, history, turns, gr.skip(), gr.skip(), ""
-        text = ""
+        text, past = "", list(history)
         try:
             async for event in iterate_in_thread(
-                    lambda: assistant.stream(message, history=history, k=int(k))):
+                    lambda: assistant.stream(message, history=past, k=int(k))):
                 if isinstance(event, Answer):
                     turns = [*turns, event.model_dump()]
                     chat[-1] = {"role": "assistant",
@@ -220,13 +221,14 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
         """The chunks retrieved for a question (no LLM)."""
         return assistant.search(question, k=int(k)).model_dump()
 
-    def ingest_files(files: list[str] | None, progress: gr.Progress = gr.Progress()
+    def ingest_files(files: list[str] | None,
+                     progress: gr.Progress = gr.Progress(),  # noqa: B008 (Gradio's way)
                      ) -> tuple[str, list[list[Any]]]:
         """Store and index uploaded article files; returns a summary and the article list."""
         if not files:
             return "Choose one or more files first.", article_rows(assistant)
         try:
-            items = []
+            items: list[tuple[str | None, bytes]] = []
             for path in files:
                 with open(path, "rb") as handle:
                     items.append((os.path.basename(path), handle.read()))
@@ -252,40 +254,38 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
         turns = gr.State([])
         gr.Markdown("## newsrag — answers about your news articles, with checked citations")
         with gr.Tabs():
-            with gr.Tab("Chat", id="chat"):
-                with gr.Row():
-                    with gr.Column(scale=3):
-                        chatbot = gr.Chatbot(elem_id="rag-chat", height=520,
-                                             sanitize_html=False, feedback_options=None,
-                                             buttons=["copy", "copy_all"],
-                                             label="Conversation")
-                        with gr.Row():
-                            box = gr.Textbox(placeholder="Ask about the indexed articles…",
-                                             show_label=False, scale=5, elem_id="rag-question",
-                                             submit_btn=True)
-                        clear = gr.Button("New conversation", size="sm")
-                    with gr.Column(scale=2):
-                        gr.Markdown("### Sources")
-                        sources = gr.HTML(render_sources([], None), elem_id="rag-sources")
-                        with gr.Accordion("Settings", open=False):
-                            k = gr.Slider(1, 20, value=settings.k, step=1, label="k: chunks "
-                                          "retrieved per question")
-                            show_chunks = gr.Checkbox(False, label="Show retrieved chunks")
-                            gr.Markdown(f"LLM: `{info.llm}` ({settings.resolved_llm_backend})"
-                                        f" · embeddings: `{info.embedding}`")
-                        chunks = gr.HTML("", elem_id="rag-chunks")
-            with gr.Tab("Articles", id="articles"):
-                with gr.Row():
-                    with gr.Column(scale=2):
-                        files = gr.File(file_count="multiple", label="Upload articles",
-                                        file_types=[".txt", ".md", ".html", ".htm", ".jsonl"])
-                        ingest_btn = gr.Button("Ingest", variant="primary")
-                        status = gr.Markdown("")
-                    with gr.Column(scale=3):
-                        table = gr.Dataframe(value=lambda: article_rows(assistant),
-                                             headers=ARTICLE_COLUMNS, interactive=False,
-                                             label="Indexed articles")
-                        refresh = gr.Button("Refresh", size="sm")
+            with gr.Tab("Chat", id="chat"), gr.Row():
+                with gr.Column(scale=3):
+                    chatbot = gr.Chatbot(elem_id="rag-chat", height=520,
+                                         sanitize_html=False, feedback_options=None,
+                                         buttons=["copy", "copy_all"],
+                                         label="Conversation")
+                    with gr.Row():
+                        box = gr.Textbox(placeholder="Ask about the indexed articles…",
+                                         label="question", show_label=False, scale=5,
+                                         elem_id="rag-question", submit_btn=True)
+                    clear = gr.Button("New conversation", size="sm")
+                with gr.Column(scale=2):
+                    gr.Markdown("### Sources")
+                    sources = gr.HTML(render_sources([], None), elem_id="rag-sources",
+                                      label="sources")
+                    with gr.Accordion("Settings", open=False):
+                        k = gr.Slider(1, 20, value=settings.k, step=1, label="k: chunks "
+                                      "retrieved per question")
+                        show_chunks = gr.Checkbox(False, label="Show retrieved chunks")
+                        gr.Markdown(f"LLM: `{info.llm}` ({settings.resolved_llm_backend})"
+                                    f" · embeddings: `{info.embedding}`")
+                    chunks = gr.HTML("", elem_id="rag-chunks", label="retrieved_chunks")
+            with gr.Tab("Articles", id="articles"), gr.Row():
+                with gr.Column(scale=2):
+                    files = gr.File(file_count="multiple", label="Upload articles",
+                                    file_types=[".txt", ".md", ".html", ".htm", ".jsonl"])
+                    ingest_btn = gr.Button("Ingest", variant="primary")
+                    status = gr.Markdown("", label="ingest_report")
+                with gr.Column(scale=3):
+                    table = gr.Dataframe(headers=ARTICLE_COLUMNS, interactive=False,
+                                         label="Indexed articles")
+                    refresh = gr.Button("Refresh", size="sm")
 
         box.submit(respond, [box, chatbot, history, turns, k, show_chunks],
                    [chatbot, history, turns, sources, chunks, box])
@@ -293,6 +293,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
                     [chatbot, history, turns, sources, chunks], api_visibility="private")
         ingest_btn.click(ingest_files, files, [status, table])
         refresh.click(list_articles, None, table)
+        blocks.load(lambda: article_rows(assistant), None, table, api_visibility="private")
         gr.api(ask)
         gr.api(search)
     return blocks

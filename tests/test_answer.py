@@ -1,0 +1,60 @@
+"""Answers from the real embedded LLM over the seed index: cited, verified, refusing."""
+
+from __future__ import annotations
+
+from rag.types import Answer
+
+from .conftest import ScriptedLLM
+
+
+def test_answer_cites_the_article_that_holds_the_fact(seeded):
+    answer = seeded.ask("Which prominent American did Xi Jinping meet the week before Blinken?")
+    assert not answer.refused
+    assert "Gates" in answer.answer
+    assert answer.citations, answer
+    assert all(c.verified for c in answer.citations)
+    assert "001_63b0898204a347c1.txt" in {c.source for c in answer.citations}
+    for c in answer.citations:
+        assert seeded.article_text(c.source)[c.start:c.end] == c.quote
+        assert f"[{c.n}]" in answer.answer
+    assert answer.model.llm == "qwen2.5-coder-0.5b-instruct"
+    assert {"retrieve_ms", "first_token_ms", "total_ms"} <= answer.timings_ms.keys()
+
+
+def test_question_the_articles_cannot_answer_is_refused(seeded):
+    answer = seeded.ask("Who won the 2022 football World Cup final?")
+    assert answer.refused
+    assert answer.citations == []
+
+
+def test_stream_yields_text_then_the_checked_answer(seeded):
+    events = list(seeded.stream("Why was Blinken's February visit to China called off?"))
+    assert isinstance(events[-1], Answer)
+    assert all(isinstance(e, str) for e in events[:-1]) and len(events) > 2
+    assert "balloon" in events[-1].answer.lower()
+
+
+def test_follow_up_question_is_condensed_with_the_history(seeded):
+    history = [
+        {"role": "user", "content": "Who is Liu Jianchao?"},
+        {"role": "assistant", "content": "Liu Jianchao leads the CCP's diplomatic arm [1]."},
+    ]
+    answer = seeded.ask("What did he say about Taiwan?", history=history)
+    assert answer.standalone_question and "Liu" in answer.standalone_question
+    assert not answer.refused
+    assert "000_4017704ab87b86ac.txt" in {r.source for r in answer.retrieved}
+
+
+def test_citation_to_an_unknown_source_is_dropped_and_unsupported_claims_refused(seeded_dir):
+    from rag.assistant import Assistant
+
+    from .conftest import settings_for
+
+    scripted = ScriptedLLM("Xi Jinping met Bill Gates in Beijing [9].")
+    answer = Assistant(settings_for(seeded_dir), llm=scripted).ask("Who did Xi meet?")
+    assert [c.source for c in answer.citations] == ["001_63b0898204a347c1.txt"]
+    assert "[9]" not in answer.answer
+
+    made_up = ScriptedLLM("The summit produced a trade deal worth 40 billion dollars [1].")
+    answer = Assistant(settings_for(seeded_dir), llm=made_up).ask("What was agreed?")
+    assert answer.refused and answer.citations == []

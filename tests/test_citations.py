@@ -1,0 +1,82 @@
+"""Citation checking on hand-made sources: verbatim quotes, dropped and attached citations,
+unsupported sentences, refusals."""
+
+from __future__ import annotations
+
+from rag.citations import Source, check_citations, format_sources, is_refusal, split_answer
+
+ARTICLE_A = ("The port of Valdora reopened on Tuesday after a three-week closure. "
+             "Mayor Ana Ruiz thanked the repair crews.")
+ARTICLE_B = "Minister Tomas Lee met Japan's fisheries minister in Tokyo on Friday."
+
+
+def sources() -> list[Source]:
+    a = Source(n=1, source="a.txt", title="Port reopens", published="2023-05-02",
+               article_text=ARTICLE_A, spans=[(0, len(ARTICLE_A))])
+    b = Source(n=2, source="b.txt", title=None, published=None, article_text=ARTICLE_B,
+               spans=[(0, len(ARTICLE_B))])
+    return [a, b]
+
+
+def test_a_cited_sentence_gets_the_verbatim_span_that_supports_it():
+    checked = check_citations("The port was closed for three weeks [1].", sources(), 0.5)
+    [citation] = checked.citations
+    assert (citation.n, citation.source, citation.verified) == (1, "a.txt", True)
+    assert citation.quote == ARTICLE_A[citation.start:citation.end]
+    assert citation.quote.startswith("The port of Valdora reopened")
+    assert checked.sentences[0].supported
+
+
+def test_citation_of_a_source_that_was_not_shown_is_dropped():
+    checked = check_citations("Tomas Lee met the fisheries minister in Tokyo [7].", sources(), 0.5)
+    assert [c.n for c in checked.citations] == [2]  # re-attached to the source that holds it
+    assert "[7]" not in checked.text and "[2]" in checked.text
+
+
+def test_wrongly_cited_source_is_replaced_by_the_supporting_one():
+    checked = check_citations("Mayor Ana Ruiz thanked the repair crews [2].", sources(), 0.5)
+    assert [c.source for c in checked.citations] == ["a.txt"]
+
+
+def test_uncited_sentences_get_citations_attached():
+    checked = check_citations("Tomas Lee met Japan's fisheries minister in Tokyo.", sources(), 0.5)
+    assert [c.n for c in checked.citations] == [2]
+    assert checked.text == "Tomas Lee met Japan's fisheries minister in Tokyo [2]."
+
+
+def test_a_claim_no_source_supports_is_flagged():
+    checked = check_citations("The repairs cost forty million dollars [1].", sources(), 0.5)
+    assert checked.citations == []
+    assert checked.sentences[0].supported is False
+
+
+def test_duplicate_citations_collapse_to_one():
+    answer = "The port reopened on Tuesday [1][1]. The port of Valdora reopened [1]."
+    checked = check_citations(answer, sources(), 0.5)
+    assert len(checked.citations) == 1 and len(checked.sentences) == 2
+
+
+def test_markers_are_split_from_sentences():
+    assert split_answer("It reopened [1, 2]. Ruiz spoke.") == [("It reopened.", [1, 2]),
+                                                                ("Ruiz spoke.", [])]
+
+
+def test_sources_are_numbered_with_title_and_date():
+    text = format_sources(sources())
+    assert text.startswith("[1] Port reopens (2023-05-02)\nThe port of Valdora")
+    assert "[2] b.txt\n" in text
+
+
+def test_refusals_are_recognised():
+    assert is_refusal("The sources do not say.")
+    assert is_refusal("I cannot answer that from the sources.")
+    assert is_refusal("")
+    assert not is_refusal("The port reopened on Tuesday [1].")
+
+
+def test_source_spans_merge_when_they_overlap():
+    src = Source(n=1, source="a.txt", title=None, published=None, article_text=ARTICLE_A)
+    src.add_span(40, 80)
+    src.add_span(0, 50)
+    src.add_span(90, 100)
+    assert src.spans == [(0, 80), (90, 100)]

@@ -1,0 +1,190 @@
+"""`rag eval` and the gate: malformed datasets, exit codes, and one end-to-end smoke run.
+
+The smoke run (slow: the real embedder, Chroma and the embedded LLM, about 10 questions) is the
+CI gate: it must pass against the committed reference evals/reference/smoke_summary.json.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from evals import EXIT_REGRESSION, DatasetError, load_dataset, run_eval
+from evals.gate import main as gate_main
+from rag.cli import app
+from tests.conftest import ROOT, SEEDS
+
+SMOKE = ROOT / "evals" / "datasets" / "seeds_smoke.jsonl"
+REFERENCE = ROOT / "evals" / "reference" / "smoke_summary.json"
+
+GOOD = {"id": "q1", "question": "Who met Xi?", "answer": "Blinken.", "answerable": True,
+        "sources": ["a.txt"]}
+
+
+def write_lines(path: Path, *lines: object) -> Path:
+    path.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n")
+    return path
+
+
+# --- datasets ----------------------------------------------------------------------------------
+
+
+def test_malformed_lines_stop_the_run_before_any_work(tmp_path: Path) -> None:
+    dataset = write_lines(
+        tmp_path / "bad.jsonl",
+        GOOD,
+        '{"id": "q2", "question": "Where?"',  # line 2: cut off
+        {k: v for k, v in GOOD.items() if k != "answerable"} | {"id": "q3"},  # line 3
+        "",  # blank lines are skipped
+        GOOD,  # line 5: duplicate id
+    )
+    out, data_dir = tmp_path / "run", tmp_path / ".rag"
+    result = CliRunner().invoke(app, ["eval", "--dataset", str(dataset), "--out", str(out),
+                                      "--data-dir", str(data_dir)])
+    assert result.exit_code == 1, result.output
+    text = " ".join(result.output.split())
+    assert "3 malformed lines" in text
+    assert "line 2: not valid JSON" in text
+    assert "line 3: missing 'answerable'" in text
+    assert "line 5: duplicate id 'q1' (first on line 1)" in text
+    assert not out.exists() and not data_dir.exists()  # nothing was ingested or written
+
+
+@pytest.mark.parametrize(("line", "problem"), [
+    ("[1, 2]", "expected a JSON object"),
+    (GOOD | {"question": "  "}, "'question' must be a non-empty string"),
+    (GOOD | {"answerable": "yes"}, "'answerable' must be true or false"),
+    (GOOD | {"sources": "a.txt"}, "'sources' must be a list of file names"),
+    (GOOD | {"key_phrases": [1]}, "'key_phrases' must be a list of strings"),
+    (GOOD | {"answer": ""}, "an answerable question needs a reference 'answer'"),
+    (GOOD | {"answerable": False}, "an unanswerable question must have an empty 'answer'"),
+])
+def test_each_kind_of_malformed_line(tmp_path: Path, line: object, problem: str) -> None:
+    dataset = write_lines(tmp_path / "d.jsonl", GOOD | {"id": "q0"}, line)
+    with pytest.raises(DatasetError) as info:
+        load_dataset(dataset)
+    assert info.value.problems == [f"line 2: {problem}"] or info.value.problems[0].startswith(
+        f"line 2: {problem}")
+
+
+def test_extra_fields_are_ignored_and_optional_ones_read(tmp_path: Path) -> None:
+    dataset = write_lines(tmp_path / "d.jsonl", GOOD | {"type": "fact", "notes": "x",
+                                                        "key_phrases": ["Blinken"]})
+    (item,) = load_dataset(dataset).items
+    assert item.type == "fact" and item.key_phrases == ("Blinken",) and item.line == 1
+
+
+def test_the_shipped_datasets_load() -> None:
+    assert len(load_dataset(SMOKE).items) == 10
+    assert len(load_dataset(ROOT / "evals" / "datasets" / "seeds_qa.jsonl").items) == 59
+
+
+@pytest.mark.parametrize("content", [None, "\n\n"])
+def test_missing_or_empty_dataset_is_an_error(tmp_path: Path, content: str | None) -> None:
+    path = tmp_path / "d.jsonl"
+    if content is not None:
+        path.write_text(content)
+    result = CliRunner().invoke(app, ["eval", "--dataset", str(path)])
+    assert result.exit_code == 1
+    assert ("cannot read dataset" if content is None else "has no questions") in result.output
+
+
+def test_unknown_system_is_a_usage_error() -> None:
+    result = CliRunner().invoke(app, ["eval", "--dataset", str(SMOKE), "--system", "gpt"])
+    assert result.exit_code == 2
+
+
+# --- the gate ----------------------------------------------------------------------------------
+
+
+def write_summary(path: Path, n: int = 10, **metrics: float) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    data = {"dataset": {"sha256": "x"},
+            "systems": {"newsrag": {"metrics": metrics, "counts": dict.fromkeys(metrics, n)}}}
+    (path / "summary.json").write_text(json.dumps(data))
+    return path
+
+
+def test_gate_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ref = write_summary(tmp_path / "ref", correct=0.8, **{"hit@5": 1.0})
+    same = write_summary(tmp_path / "same", correct=0.7, **{"hit@5": 1.0})
+    worse = write_summary(tmp_path / "worse", correct=0.5, **{"hit@5": 1.0})
+    assert gate_main([str(same), str(ref)]) == 0
+    assert "gate: passed" in capsys.readouterr().out
+    assert gate_main([str(worse / "summary.json"), str(ref)]) == EXIT_REGRESSION == 3
+    assert "gate: FAILED (newsrag correct)" in capsys.readouterr().out
+    assert gate_main([str(worse), str(ref), "--tolerance", "0.5"]) == 0
+    assert gate_main([str(tmp_path / "nowhere"), str(ref)]) == 1
+    (tmp_path / "junk.json").write_text("{")
+    assert gate_main([str(same), str(tmp_path / "junk.json")]) == 1
+
+
+# --- runs with the real index (the embedder and Chroma; the LLM where said) ---------------------
+
+
+@pytest.fixture(scope="module")
+def eval_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("evals") / ".rag"
+
+
+def test_retrieval_only_run_and_compare_exit_codes(tmp_path: Path, eval_data_dir: Path) -> None:
+    """`rag eval --compare` exits 0 when the gate passes and 3 when a headline metric drops.
+
+    The drop is real: the second run's corpus lacks four of the five articles.
+    """
+    low = write_summary(tmp_path / "low", **{"hit@5": 0.5, "mrr@10": 0.4})
+    args = ["eval", "--dataset", str(SMOKE), "--retrieval-only", "--data-dir", str(eval_data_dir)]
+    first = CliRunner().invoke(app, [*args, "--corpus", str(SEEDS), "--out", str(tmp_path / "a"),
+                                     "--compare", str(low)])
+    assert first.exit_code == 0, first.output
+    assert "gate: passed" in first.output
+    summary = json.loads((tmp_path / "a" / "summary.json").read_text())
+    metrics = summary["systems"]["newsrag"]["metrics"]
+    assert metrics["hit@5"] >= 0.8 and metrics["correct"] is None
+    assert summary["systems"]["newsrag"]["counts"]["hit@5"] == 6  # the answerable questions
+
+    partial = tmp_path / "partial"
+    partial.mkdir()
+    seed = sorted(SEEDS.iterdir())[0]
+    (partial / seed.name).write_bytes(seed.read_bytes())
+    second = CliRunner().invoke(app, [*args, "--corpus", str(partial), "--out",
+                                      str(tmp_path / "b"), "--compare", str(tmp_path / "a")])
+    assert second.exit_code == EXIT_REGRESSION, second.output
+    assert "gate: FAILED (newsrag hit@5" in " ".join(second.output.split())
+
+
+@pytest.mark.slow
+def test_baseline_answers_from_the_same_index(eval_data_dir: Path, llm) -> None:  # noqa: ANN001
+    run = run_eval(SMOKE, systems=["baseline"], limit=2, corpus=SEEDS, llm=llm,
+                   data_dir=eval_data_dir)
+    assert [r["id"] for r in run.results] == ["q06", "q14"]
+    for row in run.results:
+        assert row["citations"] is None  # the baseline does not cite
+        assert row["retrieved"] and set(row["retrieved"]) <= {p.name for p in SEEDS.iterdir()}
+        assert isinstance(row["refused"], bool) and row["answer"]
+    metrics = run.summary["systems"]["baseline"]["metrics"]
+    assert metrics["citations_verified"] is None and metrics["prompt_tokens_mean"] > 0
+
+
+@pytest.mark.slow
+def test_smoke_run_passes_the_gate(tmp_path: Path, eval_data_dir: Path) -> None:
+    """The CI gate: the smoke set, the real models, the committed reference summary."""
+    out = tmp_path / "smoke"
+    result = CliRunner().invoke(app, [
+        "eval", "--dataset", str(SMOKE), "--out", str(out), "--corpus", str(SEEDS),
+        "--data-dir", str(eval_data_dir), "--compare", str(REFERENCE)])
+    assert result.exit_code == 0, result.output
+    assert "gate: passed" in result.output
+    for name in ("summary.json", "results.jsonl", "report.md", "metrics.png", "latency.png",
+                 "compare.png"):
+        assert (out / name).stat().st_size > 0, name
+    rows = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
+    assert len(rows) == 10 and {"answer", "refused", "citations", "retrieved", "metrics"} <= set(
+        rows[0])
+    report = (out / "report.md").read_text()
+    assert "## Worst 10 questions: newsrag" in report and "## Compared with the reference" in report
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["dataset"]["sha256"] == json.loads(REFERENCE.read_text())["dataset"]["sha256"]
