@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .gate import GateResult
-from .metrics import METRICS, MRR_DEPTH
+from .metrics import BY_NAME, METRICS, MRR_DEPTH
 
 if TYPE_CHECKING:
     from .runner import EvalRun
@@ -43,6 +43,14 @@ def fmt(value: Any) -> str:
     return str(value)
 
 
+def fmt_metric(name: str, value: Any) -> str:
+    """Rates with 3 decimals; milliseconds and token counts with 1."""
+    metric = BY_NAME.get(name)
+    if metric is not None and not metric.rate and isinstance(value, int | float):
+        return f"{value:,.1f}"
+    return fmt(value)
+
+
 def table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(fmt(c).replace("|", "\\|") for c in row) + " |" for row in rows]
@@ -59,7 +67,7 @@ def metrics_table(summary: dict[str, Any]) -> str:
         if all(v is None for v in values):
             continue
         row = [metric.group, metric.name + (" (lower is better)" if not metric.higher_is_better
-                                            else ""), *values]
+                                            else ""), *[fmt_metric(metric.name, v) for v in values]]
         if ratio:
             row.append(ratio.get(metric.name))
         rows.append(row)
@@ -139,7 +147,8 @@ def compare_table(gate: GateResult) -> str:
     rows = []
     for d in gate.deltas:
         status = ("**FAIL**" if d.failed else "ok") if d.headline else ""
-        rows.append([d.system, d.metric, d.old, d.new, d.change, d.allowed, status])
+        rows.append([d.system, d.metric, fmt_metric(d.metric, d.old), fmt_metric(d.metric, d.new),
+                     fmt_metric(d.metric, d.change), d.allowed, status])
     verdict = "passed" if gate.passed else "FAILED: " + ", ".join(
         f"{d.system} {d.metric}" for d in gate.failures)
     notes = "".join(f"\n- {n}" for n in gate.notes)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .dataset import Dataset, load_dataset
-from .report import table
+from .report import fmt_metric, table
 from .runner import EvalRun, Progress, run_eval
 
 MODES = ("dense", "bm25", "hybrid")
@@ -77,7 +77,8 @@ def sweep_table(runs: Sequence[tuple[Config, EvalRun]], retrieval_only: bool = F
     rows = []
     for config, run in runs:
         values = run.summary["systems"]["newsrag"]["metrics"]
-        rows.append([config.mode, config.chunk_size, config.k, *[values.get(c) for c in columns]])
+        rows.append([config.mode, config.chunk_size, config.k,
+                     *[fmt_metric(c, values.get(c)) for c in columns]])
     return table(["mode", "chunk size", "k", *columns], rows)
 
 

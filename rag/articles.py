@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from .errors import InvalidInput, UnsupportedFileType
 from .types import Article
@@ -36,7 +37,8 @@ _MONTH_DATE = (
 )
 # A leading "date 2024-01-13" (as in one seed) or "Published: January 13, 2024" header.
 _DATE_HEADER = re.compile(
-    rf"\s*(?:date|published(?: on| at)?|updated|posted)\s*[:\-]?\s*(?P<date>{_ISO_DATE}|{_MONTH_DATE})"
+    r"\s*(?:date|published(?: on| at)?|updated|posted)\s*[:\-]?\s*"
+    rf"(?P<date>{_ISO_DATE}|{_MONTH_DATE})"
     r"[ \t]*\n?",
     re.IGNORECASE,
 )
@@ -144,7 +146,7 @@ def parse_html(source: str, html: str) -> Article:
     """Extract an HTML page's main text and metadata with trafilatura."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    doc: Any = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     if doc is None or not (getattr(doc, "text", None) or "").strip():
         raise InvalidInput(f"{source}: no article text found in the HTML",
                            "check that the page holds an article")

@@ -24,7 +24,7 @@ from llama_index.core.schema import NodeWithScore
 
 from .bm25 import BM25Index
 from .catalog import Catalog
-from .citations import Source, check_citations, format_sources, is_refusal
+from .citations import Source, adds_information, check_citations, format_sources, is_refusal
 from .embeddings import embed_query, make_embedder
 from .errors import EmptyIndex, InvalidQuestion
 from .ingest import Ingester, Progress
@@ -123,7 +123,8 @@ class Assistant:
         if len(question) > self.settings.max_question_chars:
             raise InvalidQuestion(
                 f"the question has {len(question):,} characters; the limit is "
-                f"{self.settings.max_question_chars:,}", "shorten it or raise RAG_MAX_QUESTION_CHARS")
+                f"{self.settings.max_question_chars:,}",
+                "shorten it or raise RAG_MAX_QUESTION_CHARS")
         return question
 
     def _retrieve(self, question: str, k: int | None) -> list[NodeWithScore]:
@@ -169,8 +170,9 @@ class Assistant:
                                start=int(h.node.metadata["start"]),
                                end=int(h.node.metadata["end"])) for h in hits]
         sources = self.build_sources(hits, standalone)
-        base = dict(question=question, retrieved=retrieved, model=self.model_info,
-                    standalone_question=standalone if standalone != question else None)
+        base: dict[str, Any] = dict(
+            question=question, retrieved=retrieved, model=self.model_info,
+            standalone_question=standalone if standalone != question else None)
         if not sources:
             timings["total_ms"] = _ms(started)
             yield REFUSAL
@@ -193,7 +195,8 @@ class Assistant:
             prompt_tokens = self.llm.count_tokens(messages)
         timings["llm_ms"] = _ms(t0)
         checked = check_citations(text.strip(), sources, self.settings.support_threshold)
-        refused = is_refusal(text) or not any(s.supported for s in checked.sentences)
+        refused = (is_refusal(text) or not any(s.supported for s in checked.sentences)
+                   or not adds_information(checked.text, standalone))
         timings["total_ms"] = _ms(started)
         yield Answer(
             answer=REFUSAL if refused else checked.text, refused=refused,

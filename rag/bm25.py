@@ -12,7 +12,7 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from llama_index.core.schema import TextNode
+from llama_index.core.schema import BaseNode
 from llama_index.retrievers.bm25 import BM25Retriever
 
 from .catalog import write_atomic
@@ -28,7 +28,7 @@ class BM25Index:
             return None
         return self.revision_file.read_text().strip() or None
 
-    def build(self, nodes: Iterable[TextNode], revision: str) -> int:
+    def build(self, nodes: Iterable[BaseNode], revision: str) -> int:
         nodes = list(nodes)
         tmp = self.directory.with_name(self.directory.name + ".new")
         shutil.rmtree(tmp, ignore_errors=True)

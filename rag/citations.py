@@ -78,9 +78,21 @@ def is_refusal(answer: str) -> bool:
     return bool(_REFUSAL.search(answer)) or not answer.strip()
 
 
+# Verbs an answer may add to the question's words without saying anything new.
+_GENERIC = {"say", "said", "tell", "told", "take", "took", "held", "hold", "met", "meet",
+            "describ", "discuss", "talk", "spoke", "speak", "report", "state", "mention",
+            "accord", "articl", "sourc", "also", "would", "could"}
+
+
+def adds_information(answer: str, question: str) -> bool:
+    """False for answers that only restate the question ("X said about Taiwan [1].")."""
+    new = content_words(_MARKER.sub(" ", answer)) - content_words(question)
+    return bool(new - content_words(" ".join(_GENERIC)))
+
+
 def split_answer(answer: str) -> list[tuple[str, list[int]]]:
     """The answer's sentences, each with its [n] markers removed and collected."""
-    result = []
+    result: list[tuple[str, list[int]]] = []
     for start, end in sentence_spans(answer):
         sentence = answer[start:end]
         numbers = [int(n) for group in _MARKER.findall(sentence) for n in group.split(",")]
@@ -140,9 +152,10 @@ def check_citations(answer: str, sources: list[Source], threshold: float) -> Che
         if not kept:
             # Nothing the model cited holds the claim (or it cited nothing): find who does.
             candidates = [(src.n, *_best_span(sentence, src)) for src in sources]
-            candidates = [c for c in candidates if c[2] and c[1] >= threshold]
-            if candidates:
-                kept = [max(candidates, key=lambda c: c[1])]
+            supported = [(n, score, span) for n, score, span in candidates
+                         if span and score >= threshold]
+            if supported:
+                kept = [max(supported, key=lambda c: c[1])]
         for n, _score, span in kept:
             assert span is not None
             src = by_number[n]

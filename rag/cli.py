@@ -27,11 +27,14 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-DataDir = Annotated[Path | None, typer.Option("--data-dir", help="Index directory [RAG_DATA_DIR].")]
+DataDir = Annotated[Path | None, typer.Option(
+    "--data-dir", help="Index directory [RAG_DATA_DIR].")]
 ChromaUrl = Annotated[str | None, typer.Option(
     "--chroma-url", help="Chroma server URL, e.g. http://127.0.0.1:8000 [RAG_CHROMA_URL].")]
-Collection = Annotated[str | None, typer.Option("--collection", help="Collection [RAG_COLLECTION].")]
-K = Annotated[int | None, typer.Option("--k", "-k", min=1, max=50, help="Chunks to retrieve [RAG_K].")]
+Collection = Annotated[str | None, typer.Option(
+    "--collection", help="Collection [RAG_COLLECTION].")]
+K = Annotated[int | None, typer.Option(
+    "--k", "-k", min=1, max=50, help="Chunks to retrieve [RAG_K].")]
 Json = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 
 
@@ -67,10 +70,12 @@ def make_assistant(**overrides: Any) -> Any:
 @app.command()
 @handle_errors
 def ingest(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders [default: seeds/].")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Files or folders [default: seeds/].")] = None,
     prune: Annotated[bool, typer.Option(help="Remove articles whose files are gone.")] = False,
     data_dir: DataDir = None, chroma_url: ChromaUrl = None, collection: Collection = None,
-    chunk_size: Annotated[int | None, typer.Option(help="Tokens per chunk [RAG_CHUNK_SIZE].")] = None,
+    chunk_size: Annotated[int | None, typer.Option(
+        help="Tokens per chunk [RAG_CHUNK_SIZE].")] = None,
     chunk_overlap: Annotated[int | None, typer.Option(help="Overlap [RAG_CHUNK_OVERLAP].")] = None,
     json_out: Json = False,
 ) -> None:
@@ -102,7 +107,8 @@ def ingest(
 def search(
     question: Annotated[str, typer.Argument(help="What to look for.")],
     k: K = None, json_out: Json = False,
-    mode: Annotated[str | None, typer.Option(help="hybrid, dense or bm25 [RAG_RETRIEVAL_MODE].")] = None,
+    mode: Annotated[str | None, typer.Option(
+        help="hybrid, dense or bm25 [RAG_RETRIEVAL_MODE].")] = None,
     data_dir: DataDir = None, chroma_url: ChromaUrl = None, collection: Collection = None,
 ) -> None:
     """Show the chunks retrieved for a question (no LLM involved)."""

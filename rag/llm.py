@@ -52,6 +52,7 @@ class OpenAIChat:
                 model=self.name, messages=messages, max_tokens=max_tokens,  # type: ignore[arg-type]
                 temperature=temperature, stream=True, stop=stop,
             )
+            chunk: Any
             for chunk in response:
                 if chunk.choices and chunk.choices[0].delta.content:
                     yield chunk.choices[0].delta.content
@@ -66,7 +67,8 @@ class OpenAIChat:
                                  "check OPENAI_BASE_URL, or unset it to use the embedded "
                                  "model") from exc
         except openai.APIStatusError as exc:
-            raise LLMUnavailable(f"the LLM server answered {exc.status_code}: {exc.message}")
+            raise LLMUnavailable(
+                f"the LLM server answered {exc.status_code}: {exc.message}") from exc
 
     def count_tokens(self, messages: list[Message]) -> int | None:
         return None

@@ -39,7 +39,8 @@ class HybridRetriever:
         )
         nodes = result.nodes or []
         scores = result.similarities or [0.0] * len(nodes)
-        return [NodeWithScore(node=node, score=score) for node, score in zip(nodes, scores, strict=False)]
+        return [NodeWithScore(node=node, score=score)
+                for node, score in zip(nodes, scores, strict=False)]
 
     def sparse(self, question: str, n: int) -> list[NodeWithScore]:
         if self.bm25 is None:

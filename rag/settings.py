@@ -100,7 +100,7 @@ class Settings(BaseSettings):
         20, ge=1, le=200, description="Candidates each retriever contributes before fusion."
     )
     context_tokens: int = Field(
-        450, ge=50, le=16000,
+        300, ge=50, le=16000,
         description="Budget (tokens) for the evidence handed to the LLM; the main lever on "
         "answer latency with the embedded model.",
     )
@@ -194,7 +194,8 @@ def settings_markdown() -> str:
     ]
     for name, field in Settings.model_fields.items():
         alias = field.validation_alias
-        env = ", ".join(alias.choices) if isinstance(alias, AliasChoices) else f"RAG_{name.upper()}"
+        env = (", ".join(str(c) for c in alias.choices) if isinstance(alias, AliasChoices)
+               else f"RAG_{name.upper()}")
         default = field.default
         shown = "" if default is None else str(default)
         description = (field.description or "").replace("|", "\\|")

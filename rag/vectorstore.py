@@ -6,7 +6,7 @@ model is an `EmbeddingMismatch`, never a silent mix of incompatible vectors.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
@@ -75,10 +75,10 @@ class VectorStore:
     def count(self) -> int:
         return int(self.collection.count())
 
-    def add(self, nodes: list[BaseNode]) -> None:
+    def add(self, nodes: Sequence[BaseNode]) -> None:
         # ChromaVectorStore.add batches by 41,665 records, above Chroma's own limit (5,461 here).
         for start in range(0, len(nodes), self.max_batch):
-            self.llama_store.add(nodes[start:start + self.max_batch])
+            self.llama_store.add(list(nodes[start:start + self.max_batch]))
 
     def delete_source(self, source: str) -> None:
         """Remove every chunk of one article (its ref_doc_id is the article's source)."""

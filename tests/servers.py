@@ -38,7 +38,8 @@ def running(args: list[str], ready_url: str, log: Path, timeout: float = 120.0,
                         break
                 except OSError:
                     if time.monotonic() > deadline:
-                        raise TimeoutError(f"{ready_url} not ready: {log.read_text()[-2000:]}")
+                        raise TimeoutError(
+                            f"{ready_url} not ready: {log.read_text()[-2000:]}") from None
                     time.sleep(0.3)
             yield proc
         finally:

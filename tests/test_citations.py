@@ -80,3 +80,12 @@ def test_source_spans_merge_when_they_overlap():
     src.add_span(0, 50)
     src.add_span(90, 100)
     assert src.spans == [(0, 80), (90, 100)]
+
+
+def test_an_answer_that_only_restates_the_question_adds_nothing():
+    from rag.citations import adds_information
+
+    question = "Where in Beijing did Blinken's talks with Qin Gang take place?"
+    assert not adds_information("Blinken's talks with Qin Gang took place in Beijing [1].",
+                                question)
+    assert adds_information("They met at the Diaoyutai state guesthouse [1].", question)

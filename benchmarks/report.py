@@ -1,0 +1,97 @@
+"""The targets table of docs/performance.md, made from benchmarks/results/*.json.
+
+    python -m benchmarks.report            # print the table
+    python -m benchmarks.report --write    # replace the table in docs/performance.md
+
+A test checks that the table in the doc is the one the results files give.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from .common import RESULTS, ROOT
+
+DOC = ROOT / "docs" / "performance.md"
+START, END = "<!-- targets:start -->", "<!-- targets:end -->"
+
+# (benchmark, target key, what it is, how to show the value and the limit)
+ROWS = [
+    ("ingest", "ingest_over_raw_throughput",
+     "1. `rag ingest` chunks/s over embedder-alone chunks/s", "{:.2f}", ">= {:.2f}"),
+    ("ingest", "peak_memory_mb_reported", "1. peak memory of `rag ingest` (MB)", "{:.0f}",
+     "reported"),
+    ("reingest", "unchanged_reingest_s_in_process",
+     "2. re-ingest, unchanged corpus, `Assistant.ingest` (s)", "{:.2f}", "<= {:.0f}"),
+    ("reingest", "unchanged_reingest_s_cli_wall",
+     "2. re-ingest, unchanged corpus, `rag ingest` wall incl. start-up (s)", "{:.2f}",
+     "<= {:.0f}"),
+    ("reingest", "one_changed_file_only_its_chunks_embedded",
+     "2. one changed file: chunks embedded (= its chunks)", "{}", "= {}"),
+    ("retrieval", "search_p50_ms_at_100000", "3. search p50 at 100k chunks, in-process (ms)",
+     "{:.0f}", "<= {:.0f}"),
+    ("retrieval", "search_p95_ms_at_100000", "3. search p95 at 100k chunks, in-process (ms)",
+     "{:.0f}", "<= {:.0f}"),
+    ("retrieval", "peak_memory_mb_at_100000", "3. peak memory at 100k chunks (MB)", "{:.0f}",
+     "<= {:.0f}"),
+    ("retrieval", "no_index_rebuilt_per_query", "3. BM25 index rebuilds during queries", "{}",
+     "{}"),
+    ("answer", "median_total_ms", "4. answer, median end to end, warm (ms)", "{:.0f}",
+     "<= {:.0f}"),
+    ("answer", "median_first_token_ms", "4. answer, median time to first token (ms)", "{:.0f}",
+     "<= {:.0f}"),
+    ("answer", "prompt_tokens_reported", "4. prompt tokens, median", "{}", "reported"),
+    ("answer", "sentences_no_drop_vs_chunks",
+     "4. sentences vs chunks: correct, refusal recall, false refusals", "{}", "{}"),
+    ("startup", "rag_ask_imports_no_gradio", "start-up: `rag ask` imports gradio", "{}", "{}"),
+    ("startup", "rag_ask_cold_s_reported", "start-up: cold `rag ask` wall (s)", "{:.1f}",
+     "reported"),
+]
+
+
+def _fmt(pattern: str, value: Any) -> str:
+    if isinstance(value, dict):
+        return " / ".join("-" if v is None else f"{v:.2f}" for v in value.values())
+    try:
+        return pattern.format(value)
+    except (ValueError, TypeError):
+        return str(value)
+
+
+def table(results: Path = RESULTS) -> str:
+    lines = ["| figure | measured | target | met |", "|---|---|---|---|"]
+    for name, key, label, value_fmt, limit_fmt in ROWS:
+        path = results / f"{name}.json"
+        if not path.exists():
+            lines.append(f"| {label} | not run | | |")
+            continue
+        line = json.loads(path.read_text())["targets"].get(key)
+        if line is None:
+            lines.append(f"| {label} | not measured | | |")
+            continue
+        limit = _fmt(limit_fmt, line.get("limit"))
+        met = "yes" if line["met"] else "**no**"
+        lines.append(f"| {label} | {_fmt(value_fmt, line['value'])} | {limit} | {met} |")
+    return "\n".join(lines)
+
+
+def doc_table(doc: Path = DOC) -> str:
+    text = doc.read_text()
+    return text[text.index(START) + len(START):text.index(END)].strip()
+
+
+def write(doc: Path = DOC, results: Path = RESULTS) -> None:
+    text = doc.read_text()
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    doc.write_text(f"{head}{START}\n{table(results)}\n{END}{tail}")
+
+
+if __name__ == "__main__":
+    if "--write" in sys.argv[1:]:
+        write()
+    else:
+        print(table())

@@ -1,0 +1,115 @@
+"""The benchmark scripts run end to end (tiny sizes: `python -m benchmarks.run --quick`) and
+write a results file of the documented shape. The figures themselves are not checked here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks import report
+from benchmarks import run as bench
+from benchmarks.common import percentile, stats_ms
+
+slow = pytest.mark.slow  # these load the embedded LLM and start a Chroma server
+
+
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("bench")
+    code = bench.main(["--quick", "--work", str(work), "--results", str(work / "results")])
+    assert code == 0
+    return work
+
+
+def result(work: Path, name: str) -> dict[str, Any]:
+    data = json.loads((work / "results" / f"{name}.json").read_text())
+    assert data["benchmark"] == name
+    assert data["quick"] is True
+    assert data["command"] == f"python -m benchmarks.run --only {name} --quick"
+    assert data["machine"]["cpus"] and len(data["machine"]["loadavg_at_start"]) == 3
+    assert data["settings"]["chunk_size"] > 0 and "openai_api_key" not in data["settings"]
+    assert data["method"]
+    for line in data["targets"].values():
+        assert isinstance(line["met"], bool)
+    return data
+
+
+@slow
+def test_ingest(quick_run: Path) -> None:
+    figures = result(quick_run, "ingest")["figures"]
+    assert figures["chunks"] == figures["rag_ingest"]["report"]["chunks"] > 0
+    assert figures["embedder_raw"]["chunks"] == figures["chunks"]
+    assert figures["ratio_wall"] > 0 and figures["rag_ingest"]["peak_rss_mb"] > 0
+
+
+@slow
+def test_reingest(quick_run: Path) -> None:
+    data = result(quick_run, "reingest")
+    figures = data["figures"]
+    assert figures["unchanged_in_process"]["chunks_embedded"] == 0
+    assert figures["unchanged_in_process"]["report"]["skipped"] == figures["articles"]
+    changed = figures["one_changed_file"]
+    assert changed["report"]["updated"] == 1
+    assert data["targets"]["one_changed_file_only_its_chunks_embedded"]["met"]
+
+
+@slow
+def test_scaling(quick_run: Path) -> None:
+    figures = result(quick_run, "scaling")["figures"]
+    chunks = [p["chunks"] for p in figures["points"]]
+    assert len(chunks) == 3 and chunks == sorted(chunks)
+    assert all(p["search_p50_ms"] > 0 and p["ingest_s"] > 0 for p in figures["points"])
+    png = Path(figures["plot"])
+    assert png.parent == quick_run  # quick runs never overwrite docs/scaling.png
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@slow
+def test_retrieval(quick_run: Path) -> None:
+    data = result(quick_run, "retrieval")
+    for size in ("40", "120"):
+        for variant in ("in_process", "chroma_server"):
+            got = data["figures"][size][variant]
+            assert got["search_ms"]["n"] == 2 and got["bm25_builds_during_queries"] == 0
+    assert data["figures"]["120"]["chroma_server"]["server_peak_rss_mb"] is not None
+    assert data["targets"]["no_index_rebuilt_per_query"]["met"]
+
+
+@slow
+def test_answer(quick_run: Path) -> None:
+    figures = result(quick_run, "answer")["figures"]
+    for mode in ("sentences", "chunks"):
+        assert figures[mode]["questions"] == 1
+        assert figures[mode]["total_ms"]["p50"] > 0
+        assert figures[mode]["prompt_tokens"]["median"] > 0
+
+
+@slow
+def test_startup(quick_run: Path) -> None:
+    data = result(quick_run, "startup")
+    assert data["figures"]["rag_ask_imports"]["gradio"] is False
+    assert data["figures"]["rag_help_s"]["median"] > 0
+
+
+def test_statistics() -> None:
+    assert percentile([1, 2, 3, 4], 50) == 2.5
+    assert percentile([5], 95) == 5
+    assert stats_ms([10.0, 20.0, 30.0])["p50"] == 20.0
+    assert stats_ms([]) == {"n": 0}
+
+
+def test_only_and_bad_names(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        bench.parse(["--only", "nonsense"])
+    assert "invalid choice" in capsys.readouterr().err
+    assert bench.parse(["--only", "ingest", "--only", "answer"]).only == ["ingest", "answer"]
+
+
+@pytest.mark.skipif(not report.DOC.exists(), reason="docs/performance.md not written yet")
+def test_performance_table_matches_results() -> None:
+    """docs/performance.md shows the targets the results files hold (`python -m
+    benchmarks.report --write` after a run)."""
+    assert report.doc_table() == report.table()
