@@ -27,7 +27,7 @@ from .common import (
 )
 
 MODES = ("sentences", "chunks")
-QUICK_QUESTIONS, QUICK_ANSWER_TOKENS, QUICK_CONTEXT_TOKENS = 1, 8, 60
+QUICK_QUESTIONS, QUICK_ANSWER_TOKENS, QUICK_CONTEXT_TOKENS = 1, 16, 60
 WARMUP = "What did the articles say about the weather?"
 
 

@@ -234,7 +234,7 @@ class Assistant:
                              published=meta.get("published") or None,
                              article_text=article_text)
                 sources[meta["source"]] = src
-            src.add_span(start, end)
+            src.add_span(start, end, keep_order=self.settings.context_mode == "sentences")
             used += cost
         return list(sources.values())
 
@@ -246,12 +246,18 @@ class Assistant:
         seen: set[tuple[str, int]] = set()
         for rank, hit in enumerate(hits):
             meta = hit.node.metadata
-            for start, end in sentence_spans(hit.node.get_content(), int(meta["start"])):
+            article = self.catalog.text(meta["source"]) or ""
+            # Whole sentences of the article that overlap the chunk: a chunk may begin or end
+            # mid-sentence, a quote never does.
+            for start, end in self._sentences(meta["source"], article):
+                if end <= int(meta["start"]) or start >= int(meta["end"]):
+                    continue
                 if (meta["source"], start) in seen:  # overlapping chunks repeat sentences
                     continue
                 seen.add((meta["source"], start))
-                text = hit.node.get_content()[start - int(meta["start"]):end - int(meta["start"])]
-                candidates.append((meta, start, end, content_words(text), rank))
+                words = content_words(article[start:end])
+                if len(words) >= 3:  # skip headings and fragments ("Hopes for Stable Relations")
+                    candidates.append((meta, start, end, words, rank))
         wanted = content_words(question)
         df = {w: sum(w in c[3] for c in candidates) for w in wanted}
         weight = {w: math.log(1 + len(candidates) / df[w]) for w in wanted if df[w]}
@@ -261,6 +267,12 @@ class Assistant:
 
         ranked = sorted(candidates, key=score, reverse=True)
         return [(meta, start, end) for meta, start, end, _, _ in ranked]
+
+    def _sentences(self, source: str, article: str) -> list[tuple[int, int]]:
+        cache = self.__dict__.setdefault("_sentence_cache", {})
+        if source not in cache:
+            cache[source] = sentence_spans(article)
+        return cache[source]
 
     def condense(self, question: str, history: list[Message]) -> str:
         """Rewrite a follow-up ("what did he say about Taiwan?") as a standalone question."""

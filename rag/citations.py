@@ -19,8 +19,10 @@ from .types import Citation, SentenceCheck
 
 _MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 _REFUSAL = re.compile(
-    r"(sources? (do|does|did) not (say|contain|mention|include|state|provide|specify)|"
-    r"(not|no information) (mentioned|stated|provided|available|given|found) in the sources|"
+    r"((sources?|context|articles?|text|information provided) (do|does|did) not "
+    r"(say|contain|mention|include|state|provide|specify)|"
+    r"(not|no information) (mentioned|stated|provided|available|given|found) in the "
+    r"(sources?|context|articles?)|"
     r"cannot (answer|be answered|determine|find)|can't (answer|determine|find)|"
     r"don't (know|have enough)|do not (know|have enough)|no information (about|on|regarding)|"
     r"not (enough|sufficient) information|unable to (answer|determine|find))",
@@ -39,8 +41,13 @@ class Source:
     article_text: str
     spans: list[tuple[int, int]] = field(default_factory=list)
 
-    def add_span(self, start: int, end: int) -> None:
-        """Add a span, merging it with any it overlaps or touches, kept in document order."""
+    def add_span(self, start: int, end: int, keep_order: bool = False) -> None:
+        """Add a span, merging it with any it overlaps or touches, kept in document order
+        (or, with `keep_order`, in the order added: best evidence first)."""
+        if keep_order:
+            if not any(s < end and start < e for s, e in self.spans):
+                self.spans.append((start, end))
+            return
         merged = [(start, end)]
         for s, e in self.spans:
             if s <= merged[0][1] and e >= merged[0][0]:

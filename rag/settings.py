@@ -62,7 +62,7 @@ class Settings(BaseSettings):
     )
     llm_model: str = Field(
         "",
-        description="LLM name; empty picks the default (llamacpp: qwen2.5-coder-0.5b-instruct, "
+        description="LLM name; empty picks the default (llamacpp: qwen2.5-coder-1.5b-instruct, "
         "openai: gpt-4o-mini).",
     )
     openai_api_key: str | None = Field(
@@ -161,7 +161,7 @@ class Settings(BaseSettings):
     def resolved_llm_model(self) -> str:
         if self.llm_model:
             return self.llm_model
-        return {"llamacpp": "qwen2.5-coder-0.5b-instruct", "openai": "gpt-4o-mini"}[
+        return {"llamacpp": "qwen2.5-coder-1.5b-instruct", "openai": "gpt-4o-mini"}[
             self.resolved_llm_backend
         ]
 

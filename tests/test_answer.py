@@ -17,7 +17,7 @@ def test_answer_cites_the_article_that_holds_the_fact(seeded):
     for c in answer.citations:
         assert seeded.article_text(c.source)[c.start:c.end] == c.quote
         assert f"[{c.n}]" in answer.answer
-    assert answer.model.llm == "qwen2.5-coder-0.5b-instruct"
+    assert answer.model.llm == "qwen2.5-coder-1.5b-instruct"
     assert {"retrieve_ms", "first_token_ms", "total_ms"} <= answer.timings_ms.keys()
 
 
