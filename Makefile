@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-QUESTION ?= Why was Blinken's February visit to China called off?
+QUESTION ?= Which prominent American did Xi Jinping meet the week before Blinken?
 
 .PHONY: demo test install install-dev browser lint typecheck pytest bench clean
 

@@ -36,6 +36,11 @@ class UnsupportedFileType(InvalidInput):
     status = 415
 
 
+class UploadTooLarge(InvalidInput):
+    code = "upload_too_large"
+    status = 413
+
+
 class EmptyIndex(RagError):
     code = "empty_index"
     status = 409

@@ -31,9 +31,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import __version__
 from .assistant import Assistant
-from .errors import InvalidInput, RagError
+from .errors import InvalidInput, RagError, UploadTooLarge
 from .types import Answer, ArticleInfo, IngestReport, SearchResult
-from .uploads import UploadTooLarge, save_uploads
+from .uploads import save_uploads
 
 log = logging.getLogger("rag.server")
 

@@ -16,15 +16,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .articles import SUPPORTED_SUFFIXES, load_file
-from .errors import InvalidInput, UnsupportedFileType
+from .errors import InvalidInput, UnsupportedFileType, UploadTooLarge
 from .settings import Settings
 
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ ()+-]{0,200}$")
-
-
-class UploadTooLarge(InvalidInput):
-    code = "upload_too_large"
-    status = 413
 
 
 def uploads_dir(settings: Settings) -> Path:

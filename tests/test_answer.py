@@ -28,10 +28,10 @@ def test_question_the_articles_cannot_answer_is_refused(seeded):
 
 
 def test_stream_yields_text_then_the_checked_answer(seeded):
-    events = list(seeded.stream("Why was Blinken's February visit to China called off?"))
+    events = list(seeded.stream("Who is Xie Feng?"))
     assert isinstance(events[-1], Answer)
     assert all(isinstance(e, str) for e in events[:-1]) and len(events) > 2
-    assert "balloon" in events[-1].answer.lower()
+    assert "ambassador" in events[-1].answer.lower()
 
 
 def test_follow_up_question_is_condensed_with_the_history(seeded):
