@@ -95,6 +95,7 @@ def run(ctx: Context) -> dict[str, Any]:
     started, load = time.perf_counter(), loadavg()
     data_dir = seeded(ctx.work)
     items = list(load_dataset(SEEDS_QA).items)
+    items = items[:ctx.limit] if ctx.limit else items
     overrides: dict[str, Any] = {"data_dir": data_dir}
     if ctx.quick:
         items = items[:QUICK_QUESTIONS]

@@ -37,6 +37,8 @@ class Context:
     work: Path  # scratch space: corpora and indexes (reused between runs where noted)
     results: Path  # where <name>.json goes
     docs: Path | None = None  # where plots go (None: into `work`)
+    reuse: bool = False  # scaling: reuse synthetic indexes already built in `work`
+    limit: int | None = None  # answer: only the first N questions (a spot check)
 
     @property
     def plots(self) -> Path:
@@ -197,6 +199,10 @@ def write_result(ctx: Context, name: str, figures: dict[str, Any], targets: dict
                  load_before: list[float]) -> Path:
     """benchmarks/results/<name>.json: command, settings, machine, figures, targets."""
     command = "python -m benchmarks.run --only " + name + (" --quick" if ctx.quick else "")
+    if ctx.limit:
+        command += f" --limit {ctx.limit} --results {ctx.results}"
+    if ctx.reuse:
+        command += " --reuse-indexes"
     payload = {
         "benchmark": name,
         "command": command,

@@ -34,6 +34,11 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         "WORK/results]")
     parser.add_argument("--docs", type=Path, help="where the scaling plot goes [docs; --quick: "
                         "WORK]")
+    parser.add_argument("--reuse-indexes", action="store_true",
+                        help="scaling: reuse the synthetic indexes already in the work dir "
+                        "(their build figures come from that build) instead of rebuilding")
+    parser.add_argument("--limit", type=int, help="answer: only the first N questions (a spot "
+                        "check; write it to another --results dir)")
     parser.add_argument("--inline", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -44,7 +49,8 @@ def context(args: argparse.Namespace) -> Context:
     docs = args.docs or (None if args.quick else ROOT / "docs")
     work.mkdir(parents=True, exist_ok=True)
     return Context(quick=args.quick, work=work, results=results.resolve(),
-                   docs=docs.resolve() if docs else None)
+                   docs=docs.resolve() if docs else None, reuse=args.reuse_indexes,
+                   limit=args.limit)
 
 
 def run_one(name: str, ctx: Context) -> None:
@@ -72,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
             cmd += ["--docs", str(ctx.docs)]
         if ctx.quick:
             cmd.append("--quick")
+        if ctx.reuse:
+            cmd.append("--reuse-indexes")
+        if ctx.limit:
+            cmd += ["--limit", str(ctx.limit)]
         child = run_child(cmd)
         status = "ok" if child.returncode == 0 else f"FAILED ({child.returncode})"
         print(f"== {name}: {status} in {time.perf_counter() - started:.1f} s, peak "

@@ -68,14 +68,21 @@ def run(ctx: Context) -> dict[str, Any]:
     rate, rate_from = embed_rate(ctx)
     points = []
     for chunks in sizes:
-        root, _ = cached_index(ctx.work, chunks)
-        build = run_phase("benchmarks.synthetic:build_index", inline=ctx.quick,
-                          data_dir=str(root), chunks=chunks)
+        root, build = cached_index(ctx.work, chunks)
+        if build is None or not ctx.reuse:
+            build = run_phase("benchmarks.synthetic:build_index", inline=ctx.quick,
+                              data_dir=str(root), chunks=chunks)
+            record = root / "build.json"  # keep the build's peak and load with its figures
+            record.write_text(json.dumps({**build, "loadavg_after_build": loadavg()}))
+        else:
+            build["reused"] = True
         query = run_phase("benchmarks.retrieval:query_phase", inline=ctx.quick,
                           data_dir=str(root), limit=limit, rounds=rounds)
         points.append({
             "target_chunks": chunks, "chunks": build["chunks"], "ingest_s": build["ingest_s"],
-            "ingest_breakdown_s": build["breakdown"], "build_peak_rss_mb": build["peak_rss_mb"],
+            "ingest_breakdown_s": build["breakdown"],
+            "build_peak_rss_mb": build.get("peak_rss_mb"),
+            "build_reused": bool(build.get("reused")),
             "estimated_ingest_with_embedding_s": (round(build["ingest_s"] + build["chunks"] / rate)
                                                   if rate else None),
             "search_p50_ms": query["search_ms"]["p50"],
@@ -91,7 +98,9 @@ def run(ctx: Context) -> dict[str, Any]:
         "For each size, a fresh synthetic index is built by newsrag's Ingester with random "
         "384-d vectors (benchmarks/synthetic.py), in its own process: ingest_s is everything but "
         "embedding. The estimate adds chunks / the embedder's raw rate from benchmark 1. "
-        "Retrieval p50: the seed-QA questions once each after a warm-up, in a fresh process."
+        "Retrieval p50: the seed-QA questions once each after a warm-up, in a fresh process. "
+        "With --reuse-indexes the indexes (and their ingest figures) come from an earlier build "
+        "in the work dir (build_reused)."
     )
     write_result(ctx, "scaling", figures, {}, rag_settings(), method, started, load)
     return figures
