@@ -38,7 +38,7 @@ lint: install-dev
 	$(BIN)/ruff check rag ui evals tests benchmarks
 
 typecheck: install-dev
-	$(BIN)/mypy rag ui evals
+	$(BIN)/mypy rag ui evals benchmarks
 
 pytest: install-dev browser
 	$(BIN)/pytest -q -p no:cacheprovider --timeout 900

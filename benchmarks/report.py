@@ -62,19 +62,22 @@ def _fmt(pattern: str, value: Any) -> str:
 
 
 def table(results: Path = RESULTS) -> str:
-    lines = ["| figure | measured | target | met |", "|---|---|---|---|"]
+    lines = ["| figure | measured | target | met | load avg at start |",
+             "|---|---|---|---|---|"]
     for name, key, label, value_fmt, limit_fmt in ROWS:
         path = results / f"{name}.json"
         if not path.exists():
-            lines.append(f"| {label} | not run | | |")
+            lines.append(f"| {label} | not run | | | |")
             continue
-        line = json.loads(path.read_text())["targets"].get(key)
+        data = json.loads(path.read_text())
+        line = data["targets"].get(key)
         if line is None:
-            lines.append(f"| {label} | not measured | | |")
+            lines.append(f"| {label} | not measured | | | |")
             continue
+        load = data["machine"]["loadavg_at_start"][0]
         limit = _fmt(limit_fmt, line.get("limit"))
         met = "yes" if line["met"] else "**no**"
-        lines.append(f"| {label} | {_fmt(value_fmt, line['value'])} | {limit} | {met} |")
+        lines.append(f"| {label} | {_fmt(value_fmt, line['value'])} | {limit} | {met} | {load} |")
     return "\n".join(lines)
 
 

@@ -55,6 +55,7 @@ class Ingester:
         rechunk_all = self.catalog.data.chunking not in ({}, self.chunking_key())
         pending: list[tuple[Article, Path, str, bool]] = []
         seen: set[str] = set()
+        moved = False
         for path in files:
             try:
                 articles = load_file(path, self.settings.max_file_bytes)
@@ -72,6 +73,7 @@ class Ingester:
                     report.skipped += 1
                     if entry.path != str(path.resolve()):
                         entry.path = str(path.resolve())
+                        moved = True
                     continue
                 pending.append((article, path, sha, entry is not None))
 
@@ -103,8 +105,11 @@ class Ingester:
                     self.catalog.remove(entry.source)
                     report.removed += 1
             self.catalog.collect_garbage()
-        self.catalog.save()
-        self.refresh_bm25(force=bool(report.added or report.updated or report.removed))
+        changed = bool(report.added or report.updated or report.removed)
+        if changed or moved or not self.catalog.path.exists():
+            self.catalog.save()
+        # An unchanged corpus keeps the catalog revision, so the BM25 index is not rebuilt.
+        self.refresh_bm25(force=changed)
         report.seconds = time.perf_counter() - started
         return report
 

@@ -24,11 +24,14 @@ def chunk_ids(assistant) -> list[str]:  # noqa: ANN001
     return sorted(chunk_id for chunk_id, _, _ in assistant.store.iter_chunks())
 
 
-def test_second_ingest_skips_unchanged_files(make_assistant, corpus: Path):
+def test_second_ingest_skips_unchanged_files(make_assistant, corpus: Path, monkeypatch):
+    import rag.bm25
+
     assistant = make_assistant()
     first = assistant.ingest([corpus])
     assert (first.added, first.skipped, first.failed) == (5, 0, [])
     assert first.chunks == assistant.store.count() > 5
+    monkeypatch.setattr(rag.bm25.BM25Index, "build", lambda *a, **k: pytest.fail("rebuilt"))
     again = make_assistant().ingest([corpus])  # a new process would see the same
     assert (again.added, again.updated, again.skipped, again.chunks) == (0, 0, 5, 0)
 
