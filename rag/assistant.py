@@ -53,6 +53,7 @@ class Assistant:
         # One ingest or LLM call at a time per process. A plain Lock, not an RLock: a streaming
         # caller may resume the generator (and so release it) from another thread.
         self._lock = threading.Lock()
+        self._sentence_cache: dict[str, list[tuple[int, int]]] = {}
         self._system = load_prompt("answer_system")
         self._user = load_prompt("answer_user")
         self._condense = load_prompt("condense")
@@ -212,23 +213,26 @@ class Assistant:
         retrieved chunks that share the most (rare) words with the question, which keeps the
         prompt short - the main lever on answer latency with a small local model.
         """
+        # Each article's text read once per question; None when another client indexed it.
+        texts = {h.node.metadata["source"]: self.catalog.text(h.node.metadata["source"])
+                 for h in hits}
         spans: list[tuple[dict[str, Any], int, int]] = []  # (chunk metadata, start, end)
         if self.settings.context_mode == "sentences" and question:
-            spans = self._best_sentences(hits, question)
+            spans = self._best_sentences(hits, question, texts)
         else:
             spans = [(h.node.metadata, int(h.node.metadata["start"]),
                       int(h.node.metadata["end"])) for h in hits]
         sources: dict[str, Source] = {}
         used = 0
         for meta, start, end in spans:
-            cost = approx_tokens(" " * (end - start))
+            article_text = texts[meta["source"]]
+            if article_text is None:
+                continue
+            cost = approx_tokens(article_text[start:end])
             if sources and used + cost > self.settings.context_tokens:
                 continue
             src = sources.get(meta["source"])
             if src is None:
-                article_text = self.catalog.text(meta["source"])
-                if article_text is None:  # indexed by another client; not in our catalog
-                    continue
                 src = Source(n=len(sources) + 1, source=meta["source"],
                              title=meta.get("title") or None,
                              published=meta.get("published") or None,
@@ -238,18 +242,18 @@ class Assistant:
             used += cost
         return list(sources.values())
 
-    def _best_sentences(self, hits: list[NodeWithScore],
-                        question: str) -> list[tuple[dict[str, Any], int, int]]:
+    def _best_sentences(self, hits: list[NodeWithScore], question: str,
+                        texts: dict[str, str | None]) -> list[tuple[dict[str, Any], int, int]]:
         """Sentences of the retrieved chunks, best first: question words they share, weighted
         by rarity among the candidates, plus a small bonus for the chunk's rank."""
         candidates: list[tuple[dict[str, Any], int, int, set[str], int]] = []
         seen: set[tuple[str, int]] = set()
         for rank, hit in enumerate(hits):
             meta = hit.node.metadata
-            article = self.catalog.text(meta["source"]) or ""
+            article = texts[meta["source"]] or ""
             # Whole sentences of the article that overlap the chunk: a chunk may begin or end
             # mid-sentence, a quote never does.
-            for start, end in self._sentences(meta["source"], article):
+            for start, end in self._sentences(meta["sha256"], article):
                 if end <= int(meta["start"]) or start >= int(meta["end"]):
                     continue
                 if (meta["source"], start) in seen:  # overlapping chunks repeat sentences
@@ -268,11 +272,11 @@ class Assistant:
         ranked = sorted(candidates, key=score, reverse=True)
         return [(meta, start, end) for meta, start, end, _, _ in ranked]
 
-    def _sentences(self, source: str, article: str) -> list[tuple[int, int]]:
-        cache = self.__dict__.setdefault("_sentence_cache", {})
-        if source not in cache:
-            cache[source] = sentence_spans(article)
-        return cache[source]
+    def _sentences(self, sha256: str, article: str) -> list[tuple[int, int]]:
+        """Sentence spans of an article, cached by content hash (so never stale after ingest)."""
+        if sha256 not in self._sentence_cache:
+            self._sentence_cache[sha256] = sentence_spans(article)
+        return self._sentence_cache[sha256]
 
     def condense(self, question: str, history: list[Message]) -> str:
         """Rewrite a follow-up ("what did he say about Taiwan?") as a standalone question."""

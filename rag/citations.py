@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import approx_tokens, content_words, sentence_spans, support
+from .text import content_words, sentence_spans, support
 from .types import Citation, SentenceCheck
 
 _MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
@@ -75,10 +75,6 @@ def format_sources(sources: list[Source]) -> str:
             head += f" ({src.published})"
         blocks.append(f"{head}\n{src.text}")
     return "\n\n".join(blocks)
-
-
-def sources_tokens(sources: list[Source]) -> int:
-    return sum(approx_tokens(src.text) for src in sources)
 
 
 def is_refusal(answer: str) -> bool:
