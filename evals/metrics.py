@@ -76,14 +76,17 @@ BY_NAME = {m.name: m for m in METRICS}
 _MARKER = re.compile(r"\[\d+(?:\s*,\s*\d+)*\]")
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 _PUNCT = str.maketrans({c: " " for c in string.punctuation + "‘’“”–—…"})
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _APOSTROPHES = re.compile(r"['’‘]")
 
 
 # --- answers -----------------------------------------------------------------------------------
 def normalize(text: str) -> str:
-    """Lower-case; drop citation markers, apostrophes, punctuation and articles; one space."""
+    """Lower-case; drop citation markers, possessive 's, apostrophes, punctuation and articles;
+    one space."""
     text = _MARKER.sub(" ", text.lower())
-    text = _APOSTROPHES.sub("", text)  # "People's" and "People’s" -> "peoples"
+    text = _POSSESSIVE.sub("", text)  # "the Red Sea's rights" matches "Red Sea"
+    text = _APOSTROPHES.sub("", text)  # "don't" and "don’t" -> "dont"
     text = _ARTICLES.sub(" ", text.translate(_PUNCT))
     return " ".join(text.split())
 

@@ -44,13 +44,17 @@ def grid(modes: Sequence[str] = MODES, chunk_sizes: Sequence[int] = CHUNK_SIZES,
 
 def sweep(dataset: str | Path | Dataset, out: str | Path, configs: Sequence[Config] | None = None,
           limit: int | None = None, corpus: str | Path = "seeds", retrieval_only: bool = False,
-          progress: Progress | None = None, **settings: Any) -> list[tuple[Config, EvalRun]]:
-    """Run every configuration; write OUT/sweep.md and OUT/sweep.json."""
+          progress: Progress | None = None, llm: Any = None,
+          **settings: Any) -> list[tuple[Config, EvalRun]]:
+    """Run every configuration; write OUT/sweep.md and OUT/sweep.json.
+
+    `llm` is a loaded chat model to share; by default one is made from the settings."""
     data = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
     configs = list(configs or grid())
     out = Path(out)
-    llm = None
-    if not retrieval_only:
+    if retrieval_only:
+        llm = None
+    elif llm is None:
         from rag.llm import make_chat_model
         from rag.settings import get_settings
 

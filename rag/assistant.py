@@ -18,16 +18,13 @@ import time
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-from llama_index.core.schema import NodeWithScore
+from typing import TYPE_CHECKING, Any
 
 from .bm25 import BM25Index
 from .catalog import Catalog
 from .citations import Source, adds_information, check_citations, format_sources, is_refusal
-from .embeddings import embed_query, make_embedder
 from .errors import EmptyIndex, InvalidQuestion
-from .ingest import Ingester, Progress
+from .ingest import Progress, is_unchanged, plan
 from .llm import ChatModel, Message, make_chat_model
 from .prompts import load_prompt
 from .settings import Settings, get_settings
@@ -41,6 +38,11 @@ from .types import (
     SearchHit,
     SearchResult,
 )
+
+if TYPE_CHECKING:  # LlamaIndex and Chroma load on first use, so an unchanged re-ingest skips them
+    from llama_index.core.schema import NodeWithScore
+
+    from .ingest import Ingester
 
 REFUSAL = "The sources do not say."
 HISTORY_TURNS = 6  # messages of history used to condense a follow-up question
@@ -61,6 +63,8 @@ class Assistant:
     # --- parts, built on first use ------------------------------------------------------------
     @cached_property
     def embedder(self) -> Any:
+        from .embeddings import make_embedder
+
         return make_embedder(self.settings)
 
     @cached_property
@@ -81,6 +85,8 @@ class Assistant:
 
     @cached_property
     def ingester(self) -> Ingester:
+        from .ingest import Ingester
+
         return Ingester(self.settings, self.embedder, self.store, self.catalog, self._bm25_index)
 
     @cached_property
@@ -106,7 +112,13 @@ class Assistant:
     def ingest(self, paths: Sequence[str | Path], prune: bool = False,
                progress: Progress | None = None) -> IngestReport:
         with self._lock:
-            report = self.ingester.run([Path(p) for p in paths], prune=prune, progress=progress)
+            started = time.perf_counter()
+            files = [Path(p) for p in paths]
+            work = plan(files, self.catalog, self.settings, prune=prune)
+            if is_unchanged(work, self.catalog, self._bm25_index):
+                return IngestReport(skipped=work.skipped, failed=work.failed,
+                                    seconds=time.perf_counter() - started)
+            report = self.ingester.run(files, prune=prune, progress=progress, work=work)
             self.__dict__.pop("retriever", None)  # reload the rebuilt BM25 index
             return report
 
@@ -131,6 +143,8 @@ class Assistant:
     def _retrieve(self, question: str, k: int | None) -> list[NodeWithScore]:
         if not self.catalog.entries():
             raise EmptyIndex("nothing is indexed yet", "run `rag ingest seeds/` first")
+        from .embeddings import embed_query
+
         needs_vector = self.settings.retrieval_mode != "bm25"
         embedding = embed_query(self.embedder, question) if needs_vector else None
         if embedding is not None and len(embedding) != self.store.dim:
@@ -195,7 +209,8 @@ class Assistant:
                 yield delta
             prompt_tokens = self.llm.count_tokens(messages)
         timings["llm_ms"] = _ms(t0)
-        checked = check_citations(text.strip(), sources, self.settings.support_threshold)
+        checked = check_citations(text.strip(), sources, self.settings.support_threshold,
+                                  question=standalone)
         refused = (is_refusal(text) or not any(s.supported for s in checked.sentences)
                    or not adds_information(checked.text, standalone))
         timings["total_ms"] = _ms(started)
@@ -256,6 +271,8 @@ class Assistant:
             for start, end in self._sentences(meta["sha256"], article):
                 if end <= int(meta["start"]) or start >= int(meta["end"]):
                     continue
+                if int(meta.get("chunk", -1)) == 0:  # the header (date marker, title) before
+                    start = max(start, int(meta["start"]))  # the body is not evidence
                 if (meta["source"], start) in seen:  # overlapping chunks repeat sentences
                     continue
                 seen.add((meta["source"], start))

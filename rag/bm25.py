@@ -11,11 +11,13 @@ import logging
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
-
-from llama_index.core.schema import BaseNode
-from llama_index.retrievers.bm25 import BM25Retriever
+from typing import TYPE_CHECKING
 
 from .catalog import write_atomic
+
+if TYPE_CHECKING:  # imported where used: reading `revision` must stay cheap
+    from llama_index.core.schema import BaseNode
+    from llama_index.retrievers.bm25 import BM25Retriever
 
 
 class BM25Index:
@@ -29,6 +31,8 @@ class BM25Index:
         return self.revision_file.read_text().strip() or None
 
     def build(self, nodes: Iterable[BaseNode], revision: str) -> int:
+        from llama_index.retrievers.bm25 import BM25Retriever
+
         nodes = list(nodes)
         tmp = self.directory.with_name(self.directory.name + ".new")
         shutil.rmtree(tmp, ignore_errors=True)
@@ -46,6 +50,8 @@ class BM25Index:
         return len(nodes)
 
     def load(self) -> BM25Retriever | None:
+        from llama_index.retrievers.bm25 import BM25Retriever
+
         if not (self.directory / "params.index.json").exists():
             return None
         logging.getLogger("llama_index.retrievers.bm25").setLevel(logging.ERROR)

@@ -27,6 +27,10 @@ def chunk_article(article: Article, sha: str, splitter: SentenceSplitter) -> lis
         article.published or "", "outlet": article.outlet or "", "sha256": sha,
     }
     document = Document(text=body, id_=article.source, metadata=metadata)
+    # The splitter subtracts the metadata it will show beside each chunk from chunk_size; only
+    # the title is ever shown (to the embedder), so only the title may count against it.
+    document.excluded_embed_metadata_keys = [k for k in metadata if k not in _EMBED_KEYS]
+    document.excluded_llm_metadata_keys = list(metadata)
     nodes = splitter.get_nodes_from_documents([document])
     chunks: list[TextNode] = []
     search_from = 0

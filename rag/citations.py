@@ -7,6 +7,11 @@ Every citation is checked in code, never taken on the model's word:
 - a sentence with no marker (small models often cite nothing) gets the best supporting span
   among all sources, if one supports it well enough;
 - sentences that no source supports are flagged (`supported: false`).
+
+Support is judged on what a sentence adds to the question: "Blinken met Liu on Friday" in answer
+to "When did Blinken meet Liu?" is supported by a source sentence that says "Friday", even if
+the names appear only elsewhere; and it is not supported by one that names Blinken and Liu but
+gives no day. Lexical, so cheap and explainable; a paraphrase can still fool it.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import content_words, sentence_spans, support
+from .text import content_words, sentence_spans
 from .types import Citation, SentenceCheck
 
 _MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
@@ -87,10 +92,20 @@ _GENERIC = {"say", "said", "tell", "told", "take", "took", "held", "hold", "met"
             "accord", "articl", "sourc", "also", "would", "could"}
 
 
+def _new_words(text: str, question: str) -> set[str]:
+    """Content words of `text` that the question does not already contain."""
+    return content_words(text) - content_words(question) - content_words(" ".join(_GENERIC))
+
+
 def adds_information(answer: str, question: str) -> bool:
     """False for answers that only restate the question ("X said about Taiwan [1].")."""
-    new = content_words(_MARKER.sub(" ", answer)) - content_words(question)
-    return bool(new - content_words(" ".join(_GENERIC)))
+    return bool(_new_words(_MARKER.sub(" ", answer), question))
+
+
+def claim_words(sentence: str, question: str = "") -> set[str]:
+    """The words a source must hold to support `sentence`: those it adds to the question, or
+    all its content words when it adds none."""
+    return _new_words(sentence, question) or content_words(sentence)
 
 
 def split_answer(answer: str) -> list[tuple[str, list[int]]]:
@@ -118,10 +133,13 @@ def _with_markers(sentence: str, markers: list[int]) -> str:
     return f"{body[:end].rstrip()} {tags}{body[end:]}"
 
 
-def _best_span(claim: str, src: Source) -> tuple[float, tuple[int, int] | None]:
+def _best_span(claim: set[str], src: Source) -> tuple[float, tuple[int, int] | None]:
+    """The sentence of `src` holding the largest share of the claim's words, and that share."""
     best: tuple[float, tuple[int, int] | None] = (0.0, None)
+    if not claim:
+        return best
     for span in src.sentences():
-        score = support(claim, src.article_text[span[0]:span[1]])
+        score = len(claim & content_words(src.article_text[span[0]:span[1]])) / len(claim)
         if score > best[0]:
             best = (score, span)
     return best
@@ -134,8 +152,12 @@ class CheckedAnswer:
     sentences: list[SentenceCheck]
 
 
-def check_citations(answer: str, sources: list[Source], threshold: float) -> CheckedAnswer:
+def check_citations(answer: str, sources: list[Source], threshold: float,
+                    question: str = "") -> CheckedAnswer:
     """Verify the answer's citations against the sources, attaching them where missing.
+
+    A sentence is supported by a source sentence holding at least `threshold` of its claim
+    words (see `claim_words`: what it adds to `question`).
 
     Returns the answer text with markers for attached citations added (and markers naming
     unknown sources removed), the verified citations, and a support check per sentence.
@@ -149,12 +171,13 @@ def check_citations(answer: str, sources: list[Source], threshold: float) -> Che
             parts.append(sentence)
             checks.append(SentenceCheck(text=sentence, citations=[], supported=True))
             continue
+        claim = claim_words(sentence, question)
         cited = [n for n in dict.fromkeys(numbers) if n in by_number]
-        scored = [(n, *_best_span(sentence, by_number[n])) for n in cited]
+        scored = [(n, *_best_span(claim, by_number[n])) for n in cited]
         kept = [(n, score, span) for n, score, span in scored if span and score >= threshold]
         if not kept:
             # Nothing the model cited holds the claim (or it cited nothing): find who does.
-            candidates = [(src.n, *_best_span(sentence, src)) for src in sources]
+            candidates = [(src.n, *_best_span(claim, src)) for src in sources]
             supported = [(n, score, span) for n, score, span in candidates
                          if span and score >= threshold]
             if supported:

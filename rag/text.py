@@ -55,14 +55,6 @@ def content_words(text: str) -> set[str]:
     return set(_stemmer().stemWords(words))
 
 
-def support(claim: str, evidence: str) -> float:
-    """Share of the claim's content words that the evidence contains (0 when it has none)."""
-    claim_words = content_words(claim)
-    if not claim_words:
-        return 0.0
-    return len(claim_words & content_words(evidence)) / len(claim_words)
-
-
 def approx_tokens(text: str) -> int:
     """A fast token estimate (about four characters a token for English news)."""
     return max(1, len(text) // 4)

@@ -84,6 +84,11 @@ class VectorStore:
         """Remove every chunk of one article (its ref_doc_id is the article's source)."""
         self.llama_store.delete(source)
 
+    def delete_sources(self, sources: Sequence[str]) -> None:
+        """Remove every chunk of several articles in one call (one scan, not one per article)."""
+        if sources:
+            self.collection.delete(where={"document_id": {"$in": list(sources)}})
+
     def iter_chunks(self, page: int = 5000) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """(id, text, metadata) of every chunk, paged so that memory stays flat."""
         offset = 0

@@ -58,3 +58,18 @@ def test_citation_to_an_unknown_source_is_dropped_and_unsupported_claims_refused
     made_up = ScriptedLLM("The summit produced a trade deal worth 40 billion dollars [1].")
     answer = Assistant(settings_for(seeded_dir), llm=made_up).ask("What was agreed?")
     assert answer.refused and answer.citations == []
+
+
+def test_evidence_shown_to_the_model_is_article_body_not_its_header(seeded_dir):
+    """Seed 000 opens with a `date 2024-01-13` marker: metadata, never a quotable sentence."""
+    from rag.assistant import Assistant
+
+    from .conftest import settings_for
+
+    scripted = ScriptedLLM("Xie Feng is China's ambassador to the US.")
+    answer = Assistant(settings_for(seeded_dir), llm=scripted).ask("Who is Xie Feng?")
+    shown = scripted.calls[0][-1]["content"]
+    assert "Xie Feng, China’s ambassador to the US" in shown
+    assert "date 2024-01-13 Xie Feng" not in shown
+    assert "000_4017704ab87b86ac.txt (2024-01-13)" in shown  # the date stays, as metadata
+    assert [c.quote[:8] for c in answer.citations] == ["Xie Feng"]

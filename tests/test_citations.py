@@ -50,6 +50,18 @@ def test_a_claim_no_source_supports_is_flagged():
     assert checked.sentences[0].supported is False
 
 
+def test_support_is_judged_on_what_the_answer_adds_to_the_question():
+    question = "When did Minister Tomas Lee meet Japan's fisheries minister in Tokyo?"
+    # The day is in the source: supported, though the sentence mostly repeats the question.
+    checked = check_citations("Tomas Lee met Japan's fisheries minister in Tokyo on Friday.",
+                              sources(), 0.5, question=question)
+    assert checked.sentences[0].supported and [c.n for c in checked.citations] == [2]
+    # A made-up day is not, however many of the question's words the sentence repeats.
+    checked = check_citations("Tomas Lee met Japan's fisheries minister in Tokyo on Monday "
+                              "14 March 2022.", sources(), 0.5, question=question)
+    assert not checked.sentences[0].supported and checked.citations == []
+
+
 def test_duplicate_citations_collapse_to_one():
     answer = "The port reopened on Tuesday [1][1]. The port of Valdora reopened [1]."
     checked = check_citations(answer, sources(), 0.5)

@@ -80,6 +80,8 @@ def test_extra_fields_are_ignored_and_optional_ones_read(tmp_path: Path) -> None
 def test_the_shipped_datasets_load() -> None:
     assert len(load_dataset(SMOKE).items) == 10
     assert len(load_dataset(ROOT / "evals" / "datasets" / "seeds_qa.jsonl").items) == 59
+    held_out = load_dataset(ROOT / "evals" / "datasets" / "wikinews_qa.jsonl").items
+    assert len(held_out) == 24 and sum(not item.answerable for item in held_out) == 8
 
 
 @pytest.mark.parametrize("content", [None, "\n\n"])
@@ -188,3 +190,48 @@ def test_smoke_run_passes_the_gate(tmp_path: Path, eval_data_dir: Path) -> None:
     assert "## Worst 10 questions: newsrag" in report and "## Compared with the reference" in report
     summary = json.loads((out / "summary.json").read_text())
     assert summary["dataset"]["sha256"] == json.loads(REFERENCE.read_text())["dataset"]["sha256"]
+
+
+# --- ablations -----------------------------------------------------------------------------------
+
+
+def test_retrieval_sweep_writes_one_table_over_the_whole_grid(tmp_path: Path) -> None:
+    """`rag eval --sweep`: 3 retrieval modes x 2 chunk sizes x 2 k values, one row each."""
+    out = tmp_path / "sweep"
+    result = CliRunner().invoke(app, [
+        "eval", "--sweep", "--retrieval-only", "--dataset", str(SMOKE), "--corpus", str(SEEDS),
+        "--data-dir", str(tmp_path / ".rag"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = json.loads((out / "sweep.json").read_text())
+    assert {(r["mode"], r["chunk_size"], r["k"]) for r in rows} == {
+        (mode, size, k) for mode in ("dense", "bm25", "hybrid") for size in (160, 320)
+        for k in (5, 10)}
+    table = (out / "sweep.md").read_text().splitlines()
+    assert sum(line.startswith(("| dense", "| bm25", "| hybrid")) for line in table) == 12
+    # Each configuration really ran: its own results, with the k it was given.
+    for row in rows:
+        name = f"{row['mode']}-c{row['chunk_size']}-k{row['k']}"
+        results = [json.loads(x) for x in (out / name / "results.jsonl").read_text().splitlines()]
+        assert len(results) == 10 and all(len(r["retrieved"]) <= row["k"] for r in results)
+        assert row["metrics"]["hit@5"] >= 0.5 and row["metrics"]["correct"] is None
+    # ...with one collection per chunk size, and chunks of the size it names.
+    collections = sorted(p.name for p in (tmp_path / ".rag" / "collections").iterdir())
+    assert collections == ["eval-seeds-c160-o24", "eval-seeds-c320-o24"]
+
+
+def test_sweep_with_answers_fills_the_answer_columns(tmp_path: Path) -> None:
+    """Without --retrieval-only every configuration answers (here with a scripted LLM)."""
+    from evals.sweep import Config, sweep
+
+    from .conftest import ScriptedLLM
+
+    reply = ScriptedLLM("Blinken met Liu Jianchao in Washington on Friday [1].")
+    runs = sweep(SMOKE, tmp_path / "sweep", configs=[Config("bm25", 160, 5),
+                                                     Config("hybrid", 160, 5)],
+                 limit=3, corpus=SEEDS, llm=reply, data_dir=tmp_path / ".rag")
+    assert len(reply.calls) == 6  # 3 questions x 2 configurations, one shared model
+    table = (tmp_path / "sweep" / "sweep.md").read_text()
+    assert "correct" in table and "refusal_recall" in table
+    for _, run in runs:
+        metrics = run.summary["systems"]["newsrag"]["metrics"]
+        assert metrics["correct"] is not None and metrics["total_ms_p50"] is not None

@@ -38,6 +38,7 @@ def test_token_f1_counts_repeated_tokens_once_each() -> None:
 def test_key_phrase_is_case_and_apostrophe_insensitive_on_whole_words() -> None:
     assert m.contains_key_phrase("It was reported by YONHAP.", ["Yonhap"])
     assert m.contains_key_phrase("in the People’s Daily", ["People's Daily"])
+    assert m.contains_key_phrase("The Red Sea's navigational rights [1].", ["Red Sea"])
     assert m.contains_key_phrase("They talked for 7.5 hours [1].",
                                  ["seven and a half", "7.5 hours"])
     assert not m.contains_key_phrase("He found a roommate.", ["room"])

@@ -32,8 +32,17 @@ def test_second_ingest_skips_unchanged_files(make_assistant, corpus: Path, monke
     assert (first.added, first.skipped, first.failed) == (5, 0, [])
     assert first.chunks == assistant.store.count() > 5
     monkeypatch.setattr(rag.bm25.BM25Index, "build", lambda *a, **k: pytest.fail("rebuilt"))
-    again = make_assistant().ingest([corpus])  # a new process would see the same
+    fresh = make_assistant()  # a new process would see the same
+    again = fresh.ingest([corpus])
     assert (again.added, again.updated, again.skipped, again.chunks) == (0, 0, 5, 0)
+    # Nothing changed, so neither the embedder nor Chroma was even opened (a fast re-ingest).
+    assert "embedder" not in fresh.__dict__ and "store" not in fresh.__dict__
+    pruning = make_assistant()
+    assert pruning.ingest([corpus], prune=True).removed == 0 and "store" not in pruning.__dict__
+    # A touched file still goes the whole way.
+    (corpus / "extra.txt").write_text("A new article about the Red Sea and shipping lanes.\n")
+    monkeypatch.undo()
+    assert fresh.ingest([corpus]).added == 1 and "store" in fresh.__dict__
 
 
 def test_every_chunk_points_at_its_exact_span(make_assistant, corpus: Path):
