@@ -148,8 +148,8 @@ def build_index(data_dir: str, chunks: int, seed: int = 0,
                 sentences_per_article: int = 12) -> dict[str, Any]:
     """An index of about `chunks` synthetic chunks, written by newsrag's own Ingester.
 
-    Articles of 12 sentences make about 5 chunks of the default 160 tokens (a news article of
-    ~600 words). Returns the chunk count, the ingest time and where it went.
+    Articles of 12 sentences (a short news article) make a few chunks at the default size.
+    Returns the chunk count, the ingest time and where it went.
     """
     from rag.bm25 import BM25Index
     from rag.catalog import Catalog

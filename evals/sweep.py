@@ -20,7 +20,7 @@ from .report import fmt_metric, table
 from .runner import EvalRun, Progress, run_eval
 
 MODES = ("dense", "bm25", "hybrid")
-CHUNK_SIZES = (160, 320)
+CHUNK_SIZES = (96, 192)
 KS = (5, 10)
 COLUMNS = ("hit@1", "hit@5", "mrr@10", "recall@k", "correct", "refusal_recall",
            "false_refusal_rate", "citations_verified", "retrieval_ms_p50", "total_ms_p50")

@@ -204,7 +204,7 @@ def test_retrieval_sweep_writes_one_table_over_the_whole_grid(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     rows = json.loads((out / "sweep.json").read_text())
     assert {(r["mode"], r["chunk_size"], r["k"]) for r in rows} == {
-        (mode, size, k) for mode in ("dense", "bm25", "hybrid") for size in (160, 320)
+        (mode, size, k) for mode in ("dense", "bm25", "hybrid") for size in (96, 192)
         for k in (5, 10)}
     table = (out / "sweep.md").read_text().splitlines()
     assert sum(line.startswith(("| dense", "| bm25", "| hybrid")) for line in table) == 12
@@ -216,7 +216,7 @@ def test_retrieval_sweep_writes_one_table_over_the_whole_grid(tmp_path: Path) ->
         assert row["metrics"]["hit@5"] >= 0.5 and row["metrics"]["correct"] is None
     # ...with one collection per chunk size, and chunks of the size it names.
     collections = sorted(p.name for p in (tmp_path / ".rag" / "collections").iterdir())
-    assert collections == ["eval-seeds-c160-o24", "eval-seeds-c320-o24"]
+    assert collections == ["eval-seeds-c192-o24", "eval-seeds-c96-o24"]
 
 
 def test_sweep_with_answers_fills_the_answer_columns(tmp_path: Path) -> None:
@@ -226,8 +226,8 @@ def test_sweep_with_answers_fills_the_answer_columns(tmp_path: Path) -> None:
     from .conftest import ScriptedLLM
 
     reply = ScriptedLLM("Blinken met Liu Jianchao in Washington on Friday [1].")
-    runs = sweep(SMOKE, tmp_path / "sweep", configs=[Config("bm25", 160, 5),
-                                                     Config("hybrid", 160, 5)],
+    runs = sweep(SMOKE, tmp_path / "sweep", configs=[Config("bm25", 96, 5),
+                                                     Config("hybrid", 96, 5)],
                  limit=3, corpus=SEEDS, llm=reply, data_dir=tmp_path / ".rag")
     assert len(reply.calls) == 6  # 3 questions x 2 configurations, one shared model
     table = (tmp_path / "sweep" / "sweep.md").read_text()
