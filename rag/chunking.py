@@ -39,11 +39,15 @@ def chunk_article(article: Article, sha: str, splitter: SentenceSplitter) -> lis
         text = node.get_content()
         start = node.start_char_idx
         if start is None or body[start:start + len(text)] != text:
-            # The splitter could not place the chunk; find it ourselves or skip nothing silently.
+            # The splitter could not place the chunk; find it ourselves. A chunk may start where
+            # the previous one did (a short chunk, then the same start with the overlap grown),
+            # so search from the previous start, then anywhere.
             start = body.find(text, search_from)
             if start < 0:
+                start = body.find(text)
+            if start < 0:
                 raise ValueError(f"{article.source}: chunk {i} is not a span of the article")
-        search_from = start + 1
+        search_from = start
         node.id_ = f"{article.source}::{i}"
         node.metadata.update(start=article.body_start + start,
                              end=article.body_start + start + len(text), chunk=i)

@@ -26,8 +26,8 @@ _MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 _REFUSAL = re.compile(
     r"((sources?|context|articles?|text|information provided) (do|does|did) not "
     r"(say|contain|mention|include|state|provide|specify)|"
-    r"(not|no information) (mentioned|stated|provided|available|given|found) in the "
-    r"(sources?|context|articles?)|"
+    r"(not|no information) (mentioned|stated|provided|available|given|found|specified) in "
+    r"the (given |provided )?(sources?|context|articles?)|"
     r"cannot (answer|be answered|determine|find)|can't (answer|determine|find)|"
     r"don't (know|have enough)|do not (know|have enough)|no information (about|on|regarding)|"
     r"not (enough|sufficient) information|unable to (answer|determine|find))",
@@ -73,11 +73,16 @@ class Source:
 
 
 def format_sources(sources: list[Source]) -> str:
+    """The numbered evidence for the prompt: "[n] Title (date)" then the text shown.
+
+    File names are left out: the model cites by number, and a name like
+    `001_63b0898204a347c1.txt` costs ~15 prompt tokens a source (time to first token) and
+    tempts a small model to copy it into the answer."""
     blocks = []
     for src in sources:
-        head = f"[{src.n}] {src.title or src.source}"
-        if src.published:
-            head += f" ({src.published})"
+        head = " ".join(part for part in (f"[{src.n}]", src.title,
+                                          f"({src.published})" if src.published else None)
+                        if part)
         blocks.append(f"{head}\n{src.text}")
     return "\n\n".join(blocks)
 
@@ -134,12 +139,19 @@ def _with_markers(sentence: str, markers: list[int]) -> str:
 
 
 def _best_span(claim: set[str], src: Source) -> tuple[float, tuple[int, int] | None]:
-    """The sentence of `src` holding the largest share of the claim's words, and that share."""
+    """The sentence of `src` holding the largest share of the claim's words, and that share.
+
+    A sentence that lacks any of the claim's numbers (dates, counts, amounts: the facts small
+    models most often make up) supports nothing, whatever else it shares."""
     best: tuple[float, tuple[int, int] | None] = (0.0, None)
     if not claim:
         return best
+    numbers = {w for w in claim if any(ch.isdigit() for ch in w)}
     for span in src.sentences():
-        score = len(claim & content_words(src.article_text[span[0]:span[1]])) / len(claim)
+        words = content_words(src.article_text[span[0]:span[1]])
+        if not numbers <= words:
+            continue
+        score = len(claim & words) / len(claim)
         if score > best[0]:
             best = (score, span)
     return best

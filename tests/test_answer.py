@@ -71,5 +71,5 @@ def test_evidence_shown_to_the_model_is_article_body_not_its_header(seeded_dir):
     shown = scripted.calls[0][-1]["content"]
     assert "Xie Feng, China’s ambassador to the US" in shown
     assert "date 2024-01-13 Xie Feng" not in shown
-    assert "000_4017704ab87b86ac.txt (2024-01-13)" in shown  # the date stays, as metadata
+    assert "(2024-01-13)\nXie Feng" in shown  # the date stays, as metadata
     assert [c.quote[:8] for c in answer.citations] == ["Xie Feng"]

@@ -62,6 +62,16 @@ def test_support_is_judged_on_what_the_answer_adds_to_the_question():
     assert not checked.sentences[0].supported and checked.citations == []
 
 
+def test_a_number_no_source_sentence_gives_is_unsupported():
+    question = "How long was the port of Valdora closed?"
+    assert check_citations("It was closed for three weeks [1].", sources(), 0.5,
+                           question=question).sentences[0].supported
+    # "weeks" and "closure" are there, the 2 is not: the sentence is not supported.
+    checked = check_citations("The port was closed for 2 weeks [1].", sources(), 0.5,
+                              question=question)
+    assert not checked.sentences[0].supported and checked.citations == []
+
+
 def test_duplicate_citations_collapse_to_one():
     answer = "The port reopened on Tuesday [1][1]. The port of Valdora reopened [1]."
     checked = check_citations(answer, sources(), 0.5)
@@ -76,11 +86,13 @@ def test_markers_are_split_from_sentences():
 def test_sources_are_numbered_with_title_and_date():
     text = format_sources(sources())
     assert text.startswith("[1] Port reopens (2023-05-02)\nThe port of Valdora")
-    assert "[2] b.txt\n" in text
+    assert "\n\n[2]\nMinister Tomas Lee" in text  # no title, no date: just the number
+    assert "a.txt" not in text and "b.txt" not in text  # the model cites numbers, not files
 
 
 def test_refusals_are_recognised():
     assert is_refusal("The sources do not say.")
+    assert is_refusal("The dollar value is not specified in the given context.")
     assert is_refusal("I cannot answer that from the sources.")
     assert is_refusal("")
     assert not is_refusal("The port reopened on Tuesday [1].")

@@ -146,3 +146,28 @@ def test_jsonl_collection_and_its_pruning(make_assistant, tmp_path: Path):
     path.write_text('{"id": "1", "title": "Dam", "body": "The dam opened in May."}\n')
     assert assistant.ingest([path], prune=True).removed == 1
     assert [a.source for a in assistant.articles()] == ["wire.jsonl#1"]
+
+
+def test_chunks_the_splitter_cannot_place_are_found_in_the_text():
+    """SentenceSplitter sometimes returns a chunk without offsets that starts where the previous
+    chunk did (a short chunk, then the same start with the overlap grown): seen on synthetic
+    articles at chunk size 96. Each chunk must still get its exact span."""
+    from llama_index.core.schema import TextNode
+
+    from rag.chunking import chunk_article
+    from rag.types import Article
+
+    body = "First sentence here. Second one. Second one and a third."
+
+    class Splitter:
+        def get_nodes_from_documents(self, documents):  # noqa: ANN001, ANN202
+            return [TextNode(text="First sentence here."),
+                    TextNode(text="Second one."),
+                    TextNode(text="Second one. Second one and a third.")]
+
+    article = Article(source="a.txt", text="Title\n\n" + body, body_start=7,
+                      body_end=7 + len(body))
+    chunks = chunk_article(article, "0" * 64, Splitter())  # type: ignore[arg-type]
+    spans = [(c.metadata["start"], c.metadata["end"]) for c in chunks]
+    assert [article.text[s:e] for s, e in spans] == [c.get_content() for c in chunks]
+    assert spans[1][0] == spans[2][0] == 7 + body.index("Second")
