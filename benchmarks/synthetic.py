@@ -176,7 +176,7 @@ def build_index(data_dir: str, chunks: int, seed: int = 0,
     times: dict[str, float] = {}
     # Time the parts (instance attributes shadow the methods; nothing else changes).
     store.add = _timing(times, "chroma_add_s", store.add)  # type: ignore[method-assign]
-    store.delete_source = _timing(times, "chroma_delete_s", store.delete_source)  # type: ignore[method-assign]
+    store.delete_sources = _timing(times, "chroma_delete_s", store.delete_sources)  # type: ignore[method-assign]
     catalog.save = _timing(times, "catalog_save_s", catalog.save)  # type: ignore[method-assign]
     catalog.put = _timing(times, "catalog_put_s", catalog.put)  # type: ignore[method-assign]
     ingester.refresh_bm25 = _timing(times, "bm25_rebuild_s", ingester.refresh_bm25)  # type: ignore[method-assign]
