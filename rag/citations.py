@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .text import content_words, sentence_spans
 from .types import Citation, SentenceCheck
@@ -97,9 +98,14 @@ _GENERIC = {"say", "said", "tell", "told", "take", "took", "held", "hold", "met"
             "accord", "articl", "sourc", "also", "would", "could"}
 
 
+@cache
+def _generic_words() -> frozenset[str]:
+    return frozenset(content_words(" ".join(_GENERIC)))
+
+
 def _new_words(text: str, question: str) -> set[str]:
     """Content words of `text` that the question does not already contain."""
-    return content_words(text) - content_words(question) - content_words(" ".join(_GENERIC))
+    return content_words(text) - content_words(question) - _generic_words()
 
 
 def adds_information(answer: str, question: str) -> bool:
@@ -138,8 +144,15 @@ def _with_markers(sentence: str, markers: list[int]) -> str:
     return f"{body[:end].rstrip()} {tags}{body[end:]}"
 
 
-def _best_span(claim: set[str], src: Source) -> tuple[float, tuple[int, int] | None]:
-    """The sentence of `src` holding the largest share of the claim's words, and that share.
+Evidence = list[tuple[tuple[int, int], set[str]]]  # a source's sentence spans and their words
+
+
+def _evidence(src: Source) -> Evidence:
+    return [(span, content_words(src.article_text[span[0]:span[1]])) for span in src.sentences()]
+
+
+def _best_span(claim: set[str], evidence: Evidence) -> tuple[float, tuple[int, int] | None]:
+    """The evidence sentence holding the largest share of the claim's words, and that share.
 
     A sentence that lacks any of the claim's numbers (dates, counts, amounts: the facts small
     models most often make up) supports nothing, whatever else it shares."""
@@ -147,8 +160,7 @@ def _best_span(claim: set[str], src: Source) -> tuple[float, tuple[int, int] | N
     if not claim:
         return best
     numbers = {w for w in claim if any(ch.isdigit() for ch in w)}
-    for span in src.sentences():
-        words = content_words(src.article_text[span[0]:span[1]])
+    for span, words in evidence:
         if not numbers <= words:
             continue
         score = len(claim & words) / len(claim)
@@ -175,6 +187,7 @@ def check_citations(answer: str, sources: list[Source], threshold: float,
     unknown sources removed), the verified citations, and a support check per sentence.
     """
     by_number = {src.n: src for src in sources}
+    evidence = {src.n: _evidence(src) for src in sources}  # split and stemmed once per answer
     citations: dict[tuple[int, int, int], Citation] = {}
     checks: list[SentenceCheck] = []
     parts: list[str] = []
@@ -185,11 +198,11 @@ def check_citations(answer: str, sources: list[Source], threshold: float,
             continue
         claim = claim_words(sentence, question)
         cited = [n for n in dict.fromkeys(numbers) if n in by_number]
-        scored = [(n, *_best_span(claim, by_number[n])) for n in cited]
+        scored = [(n, *_best_span(claim, evidence[n])) for n in cited]
         kept = [(n, score, span) for n, score, span in scored if span and score >= threshold]
         if not kept:
             # Nothing the model cited holds the claim (or it cited nothing): find who does.
-            candidates = [(src.n, *_best_span(claim, src)) for src in sources]
+            candidates = [(n, *_best_span(claim, evidence[n])) for n in by_number]
             supported = [(n, score, span) for n, score, span in candidates
                          if span and score >= threshold]
             if supported:

@@ -48,7 +48,6 @@ class Plan:
     """What an ingest would do: found by reading the files and the catalog only."""
 
     pending: list[Pending] = field(default_factory=list)
-    seen: set[str] = field(default_factory=set)
     skipped: int = 0
     failed: list[str] = field(default_factory=list)
     moved: bool = False  # an unchanged article now comes from another file
@@ -68,6 +67,7 @@ def plan(paths: list[Path], catalog: Catalog, settings: Settings, prune: bool = 
     were not seen, and those whose file no longer exists anywhere."""
     files = find_files(paths)  # a missing path fails here, before anything is written
     result = Plan()
+    seen: set[str] = set()
     rechunk_all = catalog.data.chunking not in ({}, chunking_key(settings))
     for path in files:
         try:
@@ -76,10 +76,10 @@ def plan(paths: list[Path], catalog: Catalog, settings: Settings, prune: bool = 
             result.failed.append(str(exc))
             continue
         for article in articles:
-            if article.source in result.seen:
+            if article.source in seen:
                 result.failed.append(f"{path}: another file also provides {article.source}")
                 continue
-            result.seen.add(article.source)
+            seen.add(article.source)
             sha = sha256_text(article.text)
             entry = catalog.get(article.source)
             if entry and entry.sha256 == sha and not rechunk_all:
@@ -92,7 +92,7 @@ def plan(paths: list[Path], catalog: Catalog, settings: Settings, prune: bool = 
     if prune:
         roots = [p.resolve() for p in paths]
         result.gone = [entry.source for entry in catalog.entries()
-                       if entry.source not in result.seen
+                       if entry.source not in seen
                        and (_under(entry.path, roots) or not Path(entry.path).exists())]
     return result
 

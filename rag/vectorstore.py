@@ -80,12 +80,9 @@ class VectorStore:
         for start in range(0, len(nodes), self.max_batch):
             self.llama_store.add(list(nodes[start:start + self.max_batch]))
 
-    def delete_source(self, source: str) -> None:
-        """Remove every chunk of one article (its ref_doc_id is the article's source)."""
-        self.llama_store.delete(source)
-
     def delete_sources(self, sources: Sequence[str]) -> None:
-        """Remove every chunk of several articles in one call (one scan, not one per article)."""
+        """Remove every chunk of these articles in one call (a chunk's `document_id` is its
+        article's source), one scan rather than one per article."""
         if sources:
             self.collection.delete(where={"document_id": {"$in": list(sources)}})
 
