@@ -96,7 +96,8 @@ def diagnose(row: dict[str, Any]) -> list[str]:
     if row.get("error"):
         problems.append(f"error: {row['error']}")
     if row["answerable"] and row["refused"]:
-        problems.append("refused an answerable question")
+        why = f" ({row['refusal_reason']})" if row.get("refusal_reason") else ""
+        problems.append(f"refused an answerable question{why}")
     elif row["refused"] is False and not row["answerable"]:
         problems.append("answered an unanswerable question")
     elif row["answerable"] and ms.get("correct") is False:

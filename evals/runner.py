@@ -104,7 +104,7 @@ def run_system(system: System, items: Sequence[Item], k: int, retrieval_only: bo
             rank_ms = None
         if got is not None:
             row.update(answer=got.answer, refused=got.refused, citations=got.citations,
-                       retrieved=got.retrieved)
+                       retrieved=got.retrieved, refusal_reason=got.refusal_reason)
         row["metrics"] = score(item, got, row["ranked"], k, judge)
         if retrieval_only:
             row["metrics"]["retrieval_ms"] = rank_ms

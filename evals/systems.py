@@ -16,6 +16,7 @@ SYSTEMS: tuple[SystemName, ...] = ("newsrag", "baseline")
 class SystemAnswer:
     answer: str
     refused: bool
+    refusal_reason: str | None = None
     # n, source and verified of each citation; None for a system that does not cite
     citations: list[dict[str, Any]] | None = field(default_factory=list)
     retrieved: list[str] = field(default_factory=list)  # source file of each chunk, in rank order
@@ -48,7 +49,7 @@ class NewsragSystem:
         answer = self.assistant.ask(question, k=self.k)
         timings = answer.timings_ms
         return SystemAnswer(
-            answer=answer.answer, refused=answer.refused,
+            answer=answer.answer, refused=answer.refused, refusal_reason=answer.refusal_reason,
             citations=[{"n": c.n, "source": c.source, "verified": c.verified}
                        for c in answer.citations],
             retrieved=[r.source for r in answer.retrieved],

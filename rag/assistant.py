@@ -20,9 +20,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .answer_checks import answer_problem
 from .bm25 import BM25Index
 from .catalog import Catalog
-from .citations import Source, adds_information, check_citations, format_sources, is_refusal
+from .citations import (
+    CheckedAnswer,
+    Source,
+    adds_information,
+    check_citations,
+    format_sources,
+    is_refusal,
+)
 from .errors import EmptyIndex, InvalidQuestion
 from .ingest import Progress, is_unchanged, plan
 from .llm import ChatModel, Message, make_chat_model
@@ -191,7 +199,8 @@ class Assistant:
         if not sources:
             timings["total_ms"] = _ms(started)
             yield REFUSAL
-            yield Answer(answer=REFUSAL, refused=True, citations=[], timings_ms=timings, **base)
+            yield Answer(answer=REFUSAL, refused=True, citations=[], timings_ms=timings,
+                         refusal_reason="no indexed article matches the question", **base)
             return
         messages = [
             {"role": "system", "content": self._system.render()},
@@ -211,15 +220,32 @@ class Assistant:
         timings["llm_ms"] = _ms(t0)
         checked = check_citations(text.strip(), sources, self.settings.support_threshold,
                                   question=standalone)
-        refused = (is_refusal(text) or not any(s.supported for s in checked.sentences)
-                   or not adds_information(checked.text, standalone))
+        reason = self._refusal_reason(text, checked, sources, standalone)
+        refused = reason is not None
         timings["total_ms"] = _ms(started)
         yield Answer(
             answer=REFUSAL if refused else checked.text, refused=refused,
-            citations=[] if refused else checked.citations,
+            refusal_reason=reason, citations=[] if refused else checked.citations,
             sentences=[] if refused else checked.sentences,
             timings_ms=timings, prompt_tokens=prompt_tokens, **base,
         )
+
+    @staticmethod
+    def _refusal_reason(text: str, checked: CheckedAnswer, sources: list[Source],
+                        question: str) -> str | None:
+        """Why the model's answer is replaced by a refusal, or None to keep it.
+
+        The model is never offered a refusal in the prompt (a small one takes it too often on
+        answerable questions: docs/evals.md); the code decides, from what it can check."""
+        if is_refusal(text):
+            return "the model found no answer in the sources"
+        if not any(s.supported for s in checked.sentences):
+            return "no sentence of the answer is supported by the sources"
+        if not adds_information(checked.text, question):
+            return "the answer only restates the question"
+        by_number = {src.n: src for src in sources}
+        return answer_problem(question, checked.text, [
+            (by_number[c.n].article_text, c.start, c.end) for c in checked.citations])
 
     def build_sources(self, hits: list[NodeWithScore], question: str = "") -> list[Source]:
         """Number the retrieved articles and choose the evidence shown, within the token budget.

@@ -128,7 +128,8 @@ def search(
 
 def print_answer(answer: Any) -> None:
     if answer.refused:
-        out.print("(refused: the indexed articles do not contain the answer)", style="dim")
+        reason = answer.refusal_reason or "the indexed articles do not contain the answer"
+        out.print(f"(refused: {reason})", style="dim", markup=False)
     for c in answer.citations:
         title = f" — {c.title}" if c.title else ""
         date = f" ({c.published})" if c.published else ""

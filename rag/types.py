@@ -74,6 +74,9 @@ class Answer(BaseModel):
         None, description="The follow-up question as rewritten with the chat history.")
     answer: str
     refused: bool
+    refusal_reason: str | None = Field(
+        None, description="Why the answer was refused: the model said so, nothing it said is "
+        "supported, or it does not answer what was asked (e.g. no date for 'when').")
     citations: list[Citation]
     retrieved: list[Retrieved]
     sentences: list[SentenceCheck] = Field(default_factory=list)

@@ -95,9 +95,9 @@ def cite_link(turn: int, n: int) -> str:
 def render_answer(answer: Answer, turn: int) -> str:
     """The checked answer as HTML: [n] as links, unsupported sentences marked, refusals shown."""
     if answer.refused:
+        reason = answer.refusal_reason or "the indexed articles do not contain the answer"
         return ('<div class="rag-answer rag-refusal"><b>Refused:</b> '
-                f"{html.escape(answer.answer)} The indexed articles do not contain the "
-                "answer.</div>")
+                f"{html.escape(answer.answer)} ({html.escape(reason)})</div>")
     parts = []
     sentences = answer.sentences or []
     if not sentences:

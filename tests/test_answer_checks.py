@@ -1,0 +1,93 @@
+"""Does a supported answer answer the question asked? Each test is one shape of a wrong answer
+a small model gives from true sentences, and the answer that should pass beside it."""
+
+from rag.answer_checks import answer_problem, expected_type
+
+ARTICLE = (
+    "Blinken met Liu Jianchao in Washington on Friday. "
+    "Liu on Thursday stated China's positions on issues like Taiwan at a meeting with US deputy "
+    "national security adviser Jonathan Finer. "
+    "Wang Yi was invited to visit Washington at a later date. "
+    "A senior US official said the discussions went beyond the usual talking points. "
+    "\u201cThis was a real conversation,\u201d he said. "
+    "Xi told Gates he was the first American friend he had met this year. "
+    "The state broadcaster CCTV reported the remarks. "
+    "China has held live-fire drills near Taiwan over actions by top US lawmakers. "
+    "The talks lasted seven and a half hours."
+)
+
+
+def cite(fragment: str) -> tuple[str, int, int]:
+    """The evidence triple for the sentence of ARTICLE that holds `fragment`."""
+    start = ARTICLE.index(fragment)
+    start = ARTICLE.rfind(". ", 0, start) + 2 if ". " in ARTICLE[:start] else 0
+    end = ARTICLE.index(". ", start) + 1 if ". " in ARTICLE[start:] else len(ARTICLE)
+    return ARTICLE, start, end
+
+
+def test_question_forms_set_the_expected_answer_type():
+    assert expected_type("When is Wang Yi expected to visit Washington?") == "time"
+    assert expected_type("On which day did Blinken meet Liu?") == "time"
+    assert expected_type("How long did the talks last?") == "duration"
+    assert expected_type("How many votes did Hunt receive?") == "number"
+    assert expected_type("Who won the election?") == "name"
+    assert expected_type("At which Belgian hospital was he treated?") == "name"
+    assert expected_type("Which US lawmakers' actions prompted the drills?") == "name"
+    assert expected_type("Who is Xie Feng?") is None  # asks for a role, not a name
+    assert expected_type("Which commitments did they reaffirm?") is None
+
+
+def test_when_needs_a_date_or_time_from_the_evidence():
+    question = "When is Wang Yi expected to visit Washington?"
+    vague = answer_problem(question, "Wang Yi is expected to visit at a later date.",
+                           [cite("at a later date")])
+    assert vague == "the question asks for a time; the evidence cited gives none"
+    assert answer_problem("On which day did Blinken meet Liu Jianchao?",
+                          "Blinken met Liu Jianchao on Friday.", [cite("on Friday")]) is None
+
+
+def test_how_long_needs_a_duration():
+    evidence = [cite("on Friday")]
+    assert answer_problem("How long did Blinken's meeting with Liu last?",
+                          "It lasted from Friday morning to the afternoon.", evidence)
+    assert answer_problem("How long did the talks last?",
+                          "The talks lasted seven and a half hours.",
+                          [cite("seven and a half hours")]) is None
+
+
+def test_which_people_needs_a_name_the_evidence_writes_as_one():
+    question = "Which US lawmakers' actions prompted China's live-fire drills near Taiwan?"
+    assert answer_problem(question, "Top US lawmakers' actions prompted the drills.",
+                          [cite("top US lawmakers")])
+    # A name may start the answer: it is a name because the evidence writes it as one.
+    assert answer_problem("Which state broadcaster reported the remarks?",
+                          "CCTV reported the remarks.", [cite("CCTV")]) is None
+
+
+def test_a_quoted_phrase_anchors_the_evidence():
+    question = 'Who called the talks "a real conversation"?'
+    far = answer_problem(question, "Liu Jianchao called the talks a real conversation.",
+                         [cite("Blinken met Liu")])
+    assert far is not None and "quotes" in far
+
+
+def test_what_someone_said_must_be_said_by_them():
+    # The evidence names Finer, but it is Liu who stated the positions.
+    question = "What did Jonathan Finer tell Liu Jianchao about Taiwan?"
+    answer = "Jonathan Finer told Liu Jianchao China's positions on issues like Taiwan."
+    problem = answer_problem(question, answer, [cite("stated China's positions")])
+    assert problem is not None and "Jonathan Finer said" in problem
+    assert answer_problem("What did Xi Jinping tell Bill Gates?",
+                          "Xi told Gates he was the first American friend he met this year.",
+                          [cite("first American friend")]) is None
+    # "he said" counts for the person named in the sentence before.
+    assert answer_problem("What did the senior US official say about the discussions?",
+                          "The official said they went beyond the usual talking points.",
+                          [cite("went beyond")]) is None
+
+
+def test_what_someone_said_about_a_topic_must_touch_the_topic():
+    problem = answer_problem("What did Xi say about Taiwan?",
+                             "Xi said he was glad to meet an American friend.",
+                             [cite("first American friend")])
+    assert problem is not None and "Taiwan" in problem
