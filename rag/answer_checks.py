@@ -205,7 +205,8 @@ def answer_problem(question: str, answer: str, evidence: Sequence[tuple[str, int
             return f"the question asks what {speaker.group(1)} said; the evidence is someone else's"
     topic = _ABOUT.search(question)
     if topic:
+        # Most of it: "John Luk Jok" may be "John Luk" in the article.
         wanted = content_words(topic.group(1))
-        if wanted and not any(wanted <= words for words in windows):
+        if wanted and not any(2 * len(wanted & words) >= len(wanted) for words in windows):
             return f'the question asks about "{topic.group(1).strip()}"; the evidence does not'
     return None
