@@ -169,6 +169,30 @@ def _best_span(claim: set[str], evidence: Evidence) -> tuple[float, tuple[int, i
     return best
 
 
+def _best_pair(claim: set[str], evidence: dict[int, Evidence], threshold: float
+               ) -> list[tuple[int, float, tuple[int, int]]]:
+    """Two evidence sentences that together hold `threshold` of the claim, each adding at
+    least two of its words: for an answer sentence that joins two facts ("aircraft crossed
+    the median line, and China held live-fire drills"). Empty when no pair does."""
+    numbers = {w for w in claim if any(ch.isdigit() for ch in w)}
+    flat = [(n, span, words & claim) for n, spans in evidence.items() for span, words in spans]
+    flat = [item for item in flat if len(item[2]) >= 2]
+    best: list[tuple[int, float, tuple[int, int]]] = []
+    best_score = threshold
+    for i, (n1, span1, words1) in enumerate(flat):
+        for n2, span2, words2 in flat[i + 1:]:
+            both = words1 | words2
+            if (len(words1 - words2) < 2 or len(words2 - words1) < 2
+                    or not numbers <= both):
+                continue
+            score = len(both) / len(claim)
+            if score >= best_score:
+                best_score = score
+                best = [(n1, len(words1) / len(claim), span1),
+                        (n2, len(words2) / len(claim), span2)]
+    return best
+
+
 @dataclass
 class CheckedAnswer:
     text: str
@@ -207,6 +231,9 @@ def check_citations(answer: str, sources: list[Source], threshold: float,
                          if span and score >= threshold]
             if supported:
                 kept = [max(supported, key=lambda c: c[1])]
+            else:
+                kept = [(n, score, span) for n, score, span in
+                        _best_pair(claim, evidence, threshold)]
         for n, _score, span in kept:
             assert span is not None
             src = by_number[n]

@@ -72,6 +72,19 @@ def test_a_number_no_source_sentence_gives_is_unsupported():
     assert not checked.sentences[0].supported and checked.citations == []
 
 
+def test_a_sentence_joining_two_facts_is_supported_by_the_two_sentences_together():
+    answer = ("The port reopened after a three-week closure, and Tomas Lee met Japan's "
+              "fisheries minister in Tokyo on Friday.")
+    # Neither source sentence holds 60% of the claim; the two together hold all of it.
+    checked = check_citations(answer, sources(), 0.6)
+    assert checked.sentences[0].supported
+    assert [c.n for c in checked.citations] == [1, 2]
+    # Each of the two must add its own words: one sentence and a stray word is no pair.
+    checked = check_citations("The port of Valdora reopened after repairs by crews from Lima, "
+                              "Quito, Bogota, Caracas and Tokyo.", sources(), 0.6)
+    assert not checked.sentences[0].supported
+
+
 def test_duplicate_citations_collapse_to_one():
     answer = "The port reopened on Tuesday [1][1]. The port of Valdora reopened [1]."
     checked = check_citations(answer, sources(), 0.5)
