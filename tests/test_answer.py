@@ -25,6 +25,28 @@ def test_question_the_articles_cannot_answer_is_refused(seeded):
     answer = seeded.ask("Who won the 2022 football World Cup final?")
     assert answer.refused
     assert answer.citations == []
+    assert answer.refusal_reason
+
+
+def test_a_near_miss_answered_from_the_sources_own_words_is_refused_with_its_reason(seeded):
+    # The articles say Wang Yi was invited to visit "at a later date"; the model repeats it.
+    answer = seeded.ask("When is Wang Yi expected to visit Washington?")
+    assert answer.refused and answer.citations == []
+    assert answer.refusal_reason == "the question asks for a time; the evidence cited gives none"
+
+
+def test_an_answer_attributing_words_to_the_wrong_person_is_refused(seeded_dir):
+    from rag.assistant import Assistant
+
+    from .conftest import settings_for
+
+    # Seed 000: Liu "stated China's positions on issues like Taiwan" at a meeting with Finer.
+    scripted = ScriptedLLM("Jonathan Finer told Liu Jianchao China's positions on issues like "
+                           "Taiwan [1].")
+    answer = Assistant(settings_for(seeded_dir), llm=scripted).ask(
+        "What did Jonathan Finer tell Liu Jianchao about Taiwan?")
+    assert answer.refused
+    assert answer.refusal_reason and "Jonathan Finer said" in answer.refusal_reason
 
 
 def test_stream_yields_text_then_the_checked_answer(seeded):
