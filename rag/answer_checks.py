@@ -70,8 +70,8 @@ _EXPECTED: list[tuple[str, re.Pattern[str]]] = [
         r"week)\b)", re.I)),
     # "Who is Xie Feng?" asks for a role, not a name.
     ("name", re.compile(
-        r"^\s*(who(m|se)?\b(?!\s+(is|was|are|were)\s+[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*)*"
-        r"\s*[?,]?\s*$)|where\b|(what|which) (is|was|are|were) the names? of\b|"
+        r"^\s*(who(m|se)?\b(?!\s+(is|was|are|were)\s+(?-i:[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*)*)"
+        r"\s*([?,]|$))|where\b|(what|which) (is|was|are|were) the names? of\b|"
         r"((at|in|on|from|to|by|for|of) )?(which|what) ([\w'’-]+ ){0,3}(" + _ENTITY_NOUNS
         + r")s?\b)", re.I)),
 ]

@@ -34,6 +34,7 @@ def test_question_forms_set_the_expected_answer_type():
     assert expected_type("At which Belgian hospital was he treated?") == "name"
     assert expected_type("Which US lawmakers' actions prompted the drills?") == "name"
     assert expected_type("Who is Xie Feng?") is None  # asks for a role, not a name
+    assert expected_type("Who was the US ambassador to China?") == "name"
     assert expected_type("Which commitments did they reaffirm?") is None
 
 
