@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .text import content_words, sentence_spans
+from .text import article_sentences, content_words
 
 
 def _words(text: str) -> frozenset[str]:
@@ -98,7 +98,7 @@ def _has_number(words: Sequence[str]) -> bool:
 def _names(text: str, anywhere: bool = False) -> set[str]:
     """Capitalised words (stemmed) not just starting a sentence, or `anywhere`."""
     names: set[str] = set()
-    for start, end in _article_sentences(text):
+    for start, end in article_sentences(text):
         for i, word in enumerate(_WORD.findall(text[start:end])):
             if word[:1].isupper() and (i > 0 or anywhere):
                 names |= content_words(word)
@@ -165,14 +165,9 @@ def _article_names(article: str) -> frozenset[str]:
     return frozenset(_names(article))
 
 
-@lru_cache(maxsize=32)
-def _article_sentences(article: str) -> list[tuple[int, int]]:
-    return sentence_spans(article)
-
-
 def _window(article: str, start: int, end: int) -> str:
     """The sentences of `article` from the one before start:end to the one after."""
-    spans = _article_sentences(article)
+    spans = article_sentences(article)
     inside = [i for i, (s, e) in enumerate(spans) if s < end and start < e]
     if not inside:
         return article[start:end]
@@ -197,11 +192,14 @@ def answer_problem(question: str, answer: str, evidence: Sequence[tuple[str, int
     speaker = _SPEAKER.search(question)
     if speaker:
         people = _people(speaker.group(1))
+        # What each evidence span near a mention of the person says of who is speaking.
         verdicts = [_attributes_to(article[start:end], person, words)
                     for person in people
                     for (article, start, end), words in zip(evidence, windows, strict=True)
                     if person & words]
-        if people and (not verdicts or False in verdicts and True not in verdicts):
+        # Refused when the person is nowhere near the evidence, or only as someone else's
+        # listener; evidence that reports no speech at all (None) decides nothing.
+        if people and True not in verdicts and (not verdicts or False in verdicts):
             return f"the question asks what {speaker.group(1)} said; the evidence is someone else's"
     topic = _ABOUT.search(question)
     if topic:

@@ -36,7 +36,7 @@ from .ingest import Progress, is_unchanged, plan
 from .llm import ChatModel, Message, make_chat_model
 from .prompts import load_prompt
 from .settings import Settings, get_settings
-from .text import approx_tokens, content_words, sentence_spans
+from .text import approx_tokens, article_sentences, content_words
 from .types import (
     Answer,
     ArticleInfo,
@@ -63,7 +63,6 @@ class Assistant:
         # One ingest or LLM call at a time per process. A plain Lock, not an RLock: a streaming
         # caller may resume the generator (and so release it) from another thread.
         self._lock = threading.Lock()
-        self._sentence_cache: dict[str, list[tuple[int, int]]] = {}
         self._system = load_prompt("answer_system")
         self._user = load_prompt("answer_user")
         self._condense = load_prompt("condense")
@@ -294,7 +293,7 @@ class Assistant:
             article = texts[meta["source"]] or ""
             # Whole sentences of the article that overlap the chunk: a chunk may begin or end
             # mid-sentence, a quote never does.
-            for start, end in self._sentences(meta["sha256"], article):
+            for start, end in article_sentences(article):
                 if end <= int(meta["start"]) or start >= int(meta["end"]):
                     continue
                 if int(meta.get("chunk", -1)) == 0:  # the header (date marker, title) before
@@ -314,12 +313,6 @@ class Assistant:
 
         ranked = sorted(candidates, key=score, reverse=True)
         return [(meta, start, end) for meta, start, end, _, _ in ranked]
-
-    def _sentences(self, sha256: str, article: str) -> list[tuple[int, int]]:
-        """Sentence spans of an article, cached by content hash (so never stale after ingest)."""
-        if sha256 not in self._sentence_cache:
-            self._sentence_cache[sha256] = sentence_spans(article)
-        return self._sentence_cache[sha256]
 
     def condense(self, question: str, history: list[Message]) -> str:
         """Rewrite a follow-up ("what did he say about Taiwan?") as a standalone question."""

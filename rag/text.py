@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -48,6 +48,13 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
         for start, end in _punkt().span_tokenize(block.group(0)):
             spans.append((offset + block.start() + start, offset + block.start() + end))
     return spans
+
+
+@lru_cache(maxsize=64)
+def article_sentences(article: str) -> tuple[tuple[int, int], ...]:
+    """`sentence_spans` of a whole article, cached by its text (so never stale after an
+    ingest): evidence selection and the answer checks both need them on every question."""
+    return tuple(sentence_spans(article))
 
 
 def content_words(text: str) -> set[str]:
