@@ -13,12 +13,20 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 # llama-cpp-python compiles from source once per machine (~13 min on 2 cores); pip caches the wheel.
+# It builds with -march=native. On Intel CPUs with AMX that compiles llama.cpp's AMX backend, whose
+# Q4_K path segfaults (ggml-org/llama.cpp#20824), so the AMX instructions are switched off; every
+# other native feature (AVX2, AVX-512, VNNI) and the CPU repack of Q4_K stay. GCC lets an explicit
+# -mno-* win over -march=native whatever their order. See docs/models.md.
+LLAMA_BUILD_ENV := CMAKE_BUILD_PARALLEL_LEVEL=2 \
+	CFLAGS="-mno-amx-tile -mno-amx-int8 -mno-amx-bf16" \
+	CXXFLAGS="-mno-amx-tile -mno-amx-int8 -mno-amx-bf16"
+
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	CMAKE_BUILD_PARALLEL_LEVEL=2 $(BIN)/pip install --quiet -e .
+	$(LLAMA_BUILD_ENV) $(BIN)/pip install --quiet -e .
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
-	CMAKE_BUILD_PARALLEL_LEVEL=2 $(BIN)/pip install --quiet -e '.[dev]'
+	$(LLAMA_BUILD_ENV) $(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
 install: $(VENV)/.installed

@@ -26,7 +26,6 @@ SEEDS = ROOT / "seeds"
 SEEDS_QA = ROOT / "evals" / "datasets" / "seeds_qa.jsonl"
 BIN = Path(sys.executable).parent
 
-SECRET_SETTINGS = {"openai_api_key", "api_key"}
 
 
 @dataclass
@@ -79,8 +78,12 @@ def machine() -> dict[str, Any]:
     except OSError:
         pass
     total_kb = int(meminfo.get("MemTotal", "0 kB").split()[0])
+    from rag.doctor import RELEVANT_FLAGS
+    from rag.llm import cpu_flags
+
     return {"platform": platform.platform(), "python": platform.python_version(),
-            "cpu": cpu, "cpus": os.cpu_count(), "memory_gib": round(total_kb / 2**20, 1),
+            "cpu": cpu, "cpu_flags": [f for f in RELEVANT_FLAGS if f in cpu_flags()],
+            "cpus": os.cpu_count(), "memory_gib": round(total_kb / 2**20, 1),
             "loadavg_1_5_15": loadavg()}
 
 
@@ -190,7 +193,7 @@ def rag_settings(**overrides: Any) -> dict[str, Any]:
     """The newsrag settings a benchmark ran with (secrets left out)."""
     from rag.settings import get_settings
 
-    data = get_settings(**overrides).model_dump(mode="json", exclude=SECRET_SETTINGS)
+    data = get_settings(**overrides).model_dump(mode="json")  # secrets dump masked
     return data
 
 

@@ -195,7 +195,8 @@ def build_summary(data: Dataset, rows: list[dict[str, Any]], assistant: Any, k: 
                    "embedding": settings.resolved_embedding_model,
                    "judge": judge.name if judge else None},
         "thresholds": {"token_f1": m.F1_THRESHOLD},
-        "settings": settings.model_dump(mode="json", exclude={"openai_api_key"}),
+        # Secret settings are SecretStr: they dump as "**********", never their value.
+        "settings": settings.model_dump(mode="json"),
         "systems": by_system,
     }
     if "newsrag" in by_system and "baseline" in by_system:

@@ -218,7 +218,8 @@ class Assistant:
             prompt_tokens = self.llm.count_tokens(messages)
         timings["llm_ms"] = _ms(t0)
         checked = check_citations(text.strip(), sources, self.settings.support_threshold,
-                                  question=standalone)
+                                  question=standalone,
+                                  verify=lambda *quote: self.verify_quote(*quote, retrieved))
         reason = self._refusal_reason(text, checked, sources, standalone)
         refused = reason is not None
         timings["total_ms"] = _ms(started)
@@ -228,6 +229,28 @@ class Assistant:
             sentences=[] if refused else checked.sentences,
             timings_ms=timings, prompt_tokens=prompt_tokens, **base,
         )
+
+    def verify_quote(self, source: str, start: int, end: int, quote: str,
+                     chunks: list[Retrieved]) -> bool:
+        """Whether the index holds `quote` at start:end of `source`, read independently of the
+        text the quote was cut from: the stored article read afresh with its sha256 checked
+        against the catalog, and every retrieved chunk of that article (the text Chroma holds)
+        that overlaps the span agreeing with it. A stale index, a changed stored text or an
+        offset bug makes the citation unverified."""
+        stored = self.catalog.checked_text(source)
+        if stored is None or stored[start:end] != quote:
+            return False
+        overlapping = 0
+        for chunk in chunks:
+            if chunk.source != source or chunk.text is None or chunk.start is None:
+                continue
+            low, high = max(start, chunk.start), min(end, chunk.start + len(chunk.text))
+            if low >= high:
+                continue
+            overlapping += 1
+            if chunk.text[low - chunk.start:high - chunk.start] != quote[low - start:high - start]:
+                return False
+        return overlapping > 0
 
     @staticmethod
     def _refusal_reason(text: str, checked: CheckedAnswer, sources: list[Source],

@@ -96,6 +96,21 @@ class Catalog:
         path = self.texts / f"{entry.sha256}.txt"
         return path.read_text(encoding="utf-8") if path.exists() else None
 
+    def checked_text(self, source: str) -> str | None:
+        """The stored text read afresh from disk, or None unless its sha256 is still the one
+        the catalog recorded at ingest: what citations are verified against."""
+        entry = self.get(source)
+        if entry is None:
+            return None
+        path = self.texts / f"{entry.sha256}.txt"
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != entry.sha256:
+            return None
+        return data.decode("utf-8")
+
     def save(self) -> None:
         """Write the catalog with a fresh revision (the BM25 index compares revisions)."""
         self.data.revision = uuid.uuid4().hex

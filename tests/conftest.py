@@ -53,8 +53,15 @@ def settings_for(data_dir: Path, **overrides: object) -> Settings:
 
 @pytest.fixture(scope="session")
 def llm():
+    """The embedded LLM, loaded in this process once it has generated in a child process: a
+    crash inside llama.cpp then fails the tests that need the model, with the CPU's flags,
+    instead of killing the whole run."""
+    from rag.doctor import probe_generation
     from rag.llm import LlamaCppChat
 
+    probe = probe_generation(get_settings())
+    if not probe.ok:
+        pytest.fail(f"the embedded LLM does not run here: {probe.detail}", pytrace=False)
     return LlamaCppChat(get_settings())
 
 

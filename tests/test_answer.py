@@ -95,3 +95,26 @@ def test_evidence_shown_to_the_model_is_article_body_not_its_header(seeded_dir):
     assert "date 2024-01-13 Xie Feng" not in shown
     assert "(2024-01-13)\nXie Feng" in shown  # the date stays, as metadata
     assert [c.quote[:8] for c in answer.citations] == ["Xie Feng"]
+
+
+def test_a_citation_is_unverified_when_the_stored_text_behind_it_changed(make_assistant, llm):
+    from tests.conftest import SEEDS
+
+    assistant = make_assistant(llm=llm)
+    assistant.ingest([SEEDS])
+    question = "Which prominent American did Xi Jinping meet the week before Blinken?"
+    before = assistant.ask(question)
+    assert before.citations and all(c.verified for c in before.citations)
+
+    # Change the stored copy of a cited article behind the index's back (one doubled space in
+    # the cited sentence: the same words, other bytes and offsets).
+    cited = before.citations[0]
+    entry = assistant.catalog.get(cited.source)
+    stored = assistant.catalog.texts / f"{entry.sha256}.txt"
+    text = stored.read_text(encoding="utf-8")
+    at = text.index(" ", cited.start)
+    stored.write_text(text[:at] + " " + text[at:], encoding="utf-8")
+
+    after = assistant.ask(question)
+    changed = [c for c in after.citations if c.source == cited.source]
+    assert changed and not any(c.verified for c in changed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -16,13 +17,31 @@ from benchmarks.common import percentile, stats_ms
 slow = pytest.mark.slow  # these load the embedded LLM and start a Chroma server
 
 
+# Set while the benchmarks run; no file they write may hold them.
+KEYS = {"RAG_API_KEY": "server-key-91c4d0aa", "OPENAI_API_KEY": "sk-bench-3e6f1b27"}
+
+
 @pytest.fixture(scope="module")
-def quick_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def quick_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Every benchmark at tiny sizes, once; each test below checks one results file (a
     benchmark that fails writes none, and its test fails)."""
     work = tmp_path_factory.mktemp("bench")
-    bench.main(["--quick", "--work", str(work), "--results", str(work / "results")])
-    return work
+    with pytest.MonkeyPatch.context() as env:
+        for name, value in KEYS.items():
+            env.setenv(name, value)
+        env.setenv("RAG_LLM_BACKEND", "llamacpp")
+        bench.main(["--quick", "--work", str(work), "--results", str(work / "results")])
+    yield work
+
+
+@slow
+def test_no_file_a_benchmark_writes_holds_a_key(quick_run: Path) -> None:
+    files = [p for p in quick_run.rglob("*") if p.is_file()]
+    assert any(p.suffix == ".json" for p in files)
+    for path in files:
+        data = path.read_bytes()
+        for value in KEYS.values():
+            assert value.encode() not in data, f"{path} holds a secret"
 
 
 def result(work: Path, name: str) -> dict[str, Any]:
@@ -33,7 +52,8 @@ def result(work: Path, name: str) -> dict[str, Any]:
     assert data["quick"] is True
     assert data["command"] == f"python -m benchmarks.run --only {name} --quick"
     assert data["machine"]["cpus"] and len(data["machine"]["loadavg_at_start"]) == 3
-    assert data["settings"]["chunk_size"] > 0 and "openai_api_key" not in data["settings"]
+    assert data["settings"]["chunk_size"] > 0
+    assert data["settings"].get("openai_api_key") in (None, "**********")
     assert data["method"]
     for line in data["targets"].values():
         assert isinstance(line["met"], bool)
@@ -116,3 +136,15 @@ def test_performance_table_matches_results() -> None:
     """docs/performance.md shows the targets the results files hold (`python -m
     benchmarks.report --write` after a run)."""
     assert report.doc_table() == report.table()
+
+
+@slow
+def test_llm(quick_run: Path) -> None:
+    figures = result(quick_run, "llm")["figures"]
+    from rag.llm import amx_repack_crashes
+
+    for mode in ("auto", "off"):
+        assert figures[mode]["prompt_tok_s"] > 0 and figures[mode]["runs"]
+    assert [r["repack"] for r in figures["auto"]["runs"]] == [not amx_repack_crashes()]
+    assert [r["repack"] for r in figures["off"]["runs"]] == [False]
+    assert figures["prompt_ratio_auto_vs_off"] > 0

@@ -18,13 +18,34 @@ def sources() -> list[Source]:
     return [a, b]
 
 
+# What "the index" holds in these tests: copies kept apart from the sources' texts.
+STORED = {"a.txt": str(ARTICLE_A), "b.txt": str(ARTICLE_B)}
+
+
+def verify_stored(source: str, start: int, end: int, quote: str) -> bool:
+    return STORED[source][start:end] == quote
+
+
 def test_a_cited_sentence_gets_the_verbatim_span_that_supports_it():
-    checked = check_citations("The port was closed for three weeks [1].", sources(), 0.5)
+    checked = check_citations("The port was closed for three weeks [1].", sources(), 0.5,
+                              verify=verify_stored)
     [citation] = checked.citations
     assert (citation.n, citation.source, citation.verified) == (1, "a.txt", True)
     assert citation.quote == ARTICLE_A[citation.start:citation.end]
     assert citation.quote.startswith("The port of Valdora reopened")
     assert checked.sentences[0].supported
+
+
+def test_a_quote_the_index_does_not_hold_is_unverified():
+    # The article changed after it was indexed: the quote is cut from the text shown to the
+    # model, but the index holds other words at those offsets.
+    stale = sources()
+    stale[0].article_text = ARTICLE_A.replace("Tuesday", "Tuesdy")
+    checked = check_citations("The port reopened on Tuesdy [1].", stale, 0.5,
+                              verify=verify_stored)
+    assert [c.verified for c in checked.citations] == [False]
+    unchecked = check_citations("The port was closed for three weeks [1].", sources(), 0.5)
+    assert [c.verified for c in unchecked.citations] == [False]  # nothing verified it
 
 
 def test_citation_of_a_source_that_was_not_shown_is_dropped():

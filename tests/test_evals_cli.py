@@ -172,8 +172,14 @@ def test_baseline_answers_from_the_same_index(eval_data_dir: Path, llm) -> None:
 
 
 @pytest.mark.slow
-def test_smoke_run_passes_the_gate(tmp_path: Path, eval_data_dir: Path) -> None:
-    """The CI gate: the smoke set, the real models, the committed reference summary."""
+def test_smoke_run_passes_the_gate(tmp_path: Path, eval_data_dir: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CI gate: the smoke set, the real models, the committed reference summary. Both
+    keys are set (the LLM stays the embedded one) and must appear in no file the run writes."""
+    keys = {"RAG_API_KEY": "server-key-5f3a9c1e", "OPENAI_API_KEY": "sk-test-7d2b8e40"}
+    for name, value in keys.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("RAG_LLM_BACKEND", "llamacpp")
     out = tmp_path / "smoke"
     result = CliRunner().invoke(app, [
         "eval", "--dataset", str(SMOKE), "--out", str(out), "--corpus", str(SEEDS),
@@ -190,6 +196,17 @@ def test_smoke_run_passes_the_gate(tmp_path: Path, eval_data_dir: Path) -> None:
     assert "## Worst 10 questions: newsrag" in report and "## Compared with the reference" in report
     summary = json.loads((out / "summary.json").read_text())
     assert summary["dataset"]["sha256"] == json.loads(REFERENCE.read_text())["dataset"]["sha256"]
+    assert summary["settings"]["api_key"] == "**********"  # set, and masked
+    assert_no_file_holds(out, keys.values())
+
+
+def assert_no_file_holds(folder: Path, secrets: object) -> None:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    assert files
+    for path in files:
+        data = path.read_bytes()
+        for value in secrets:  # type: ignore[attr-defined]
+            assert value.encode() not in data, f"{path} holds a secret"
 
 
 # --- ablations -----------------------------------------------------------------------------------

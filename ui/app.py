@@ -23,6 +23,7 @@ import gradio as gr  # noqa: E402
 
 from rag.assistant import Assistant  # noqa: E402
 from rag.errors import RagError  # noqa: E402
+from rag.settings import secret  # noqa: E402
 from rag.threads import iterate_in_thread  # noqa: E402
 from rag.types import Answer, Citation, SearchResult  # noqa: E402
 from rag.uploads import save_uploads  # noqa: E402
@@ -301,7 +302,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
 
 def mount_ui(app: Any, assistant: Assistant, path: str = "/") -> Any:
     """Mount the UI on a FastAPI app. With an API key set, the UI asks for it at login."""
-    key = assistant.settings.api_key
+    key = secret(assistant.settings.api_key)
     auth = None
     if key:
         from rag.server import key_matches
