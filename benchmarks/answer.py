@@ -89,7 +89,7 @@ def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
 def run(ctx: Context) -> dict[str, Any]:
     from evals.dataset import load_dataset
     from rag.assistant import Assistant
-    from rag.llm import make_chat_model
+    from rag.models.llm import make_chat_model
     from rag.settings import get_settings
 
     started, load = time.perf_counter(), loadavg()

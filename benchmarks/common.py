@@ -79,7 +79,7 @@ def machine() -> dict[str, Any]:
         pass
     total_kb = int(meminfo.get("MemTotal", "0 kB").split()[0])
     from rag.doctor import RELEVANT_FLAGS
-    from rag.llm import cpu_flags
+    from rag.models.llm import cpu_flags
 
     return {"platform": platform.platform(), "python": platform.python_version(),
             "cpu": cpu, "cpu_flags": [f for f in RELEVANT_FLAGS if f in cpu_flags()],

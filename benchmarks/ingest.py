@@ -45,9 +45,9 @@ def chunk_texts(corpus: Path) -> list[str]:
     """The texts `rag ingest` embeds for `corpus`, made by newsrag's own loader and chunker."""
     from llama_index.core.schema import MetadataMode
 
-    from rag.articles import find_files, load_file
-    from rag.catalog import sha256_text
-    from rag.chunking import chunk_article, make_splitter
+    from rag.index.articles import find_files, load_file
+    from rag.index.catalog import sha256_text
+    from rag.index.chunking import chunk_article, make_splitter
     from rag.settings import get_settings
 
     settings = get_settings()

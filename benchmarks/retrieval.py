@@ -43,8 +43,8 @@ def query_phase(data_dir: str, rounds: int = ROUNDS, limit: int | None = None,
                 chroma_url: str | None = None) -> dict[str, Any]:
     """Open the index as `rag search` would and time the seed questions on it."""
     from rag.assistant import Assistant
-    from rag.bm25 import BM25Index
-    from rag.embeddings import embed_query
+    from rag.index.bm25 import BM25Index
+    from rag.models.embeddings import embed_query
     from rag.settings import get_settings
 
     builds = {"n": 0}
@@ -98,7 +98,7 @@ def ensure_index(ctx: Context, chunks: int) -> tuple[Path, dict[str, Any]]:
 
 def server_phase(ctx: Context, root: Path, limit: int | None, rounds: int) -> dict[str, Any]:
     """Serve the same Chroma files with `chroma run` and query through the HTTP client."""
-    from tests.servers import chroma_command, free_port, running
+    from .servers import chroma_command, free_port, running
 
     port = free_port()
     log = ctx.work / f"chroma-{port}.log"

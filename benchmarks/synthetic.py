@@ -129,9 +129,9 @@ def chunks_per_article(maker: ArticleMaker, sentences: int, sample: int = 20) ->
     """Chunks an article of `sentences` sentences makes with the default chunking (the
     splitter counts the metadata, sha256 included, against the chunk size, so probe it as
     ingest will see it: a JSONL line with its real hash)."""
-    from rag.articles import parse_jsonl
-    from rag.catalog import sha256_text
-    from rag.chunking import chunk_article, make_splitter
+    from rag.index.articles import parse_jsonl
+    from rag.index.catalog import sha256_text
+    from rag.index.chunking import chunk_article, make_splitter
     from rag.settings import get_settings
 
     settings = get_settings()
@@ -151,11 +151,11 @@ def build_index(data_dir: str, chunks: int, seed: int = 0,
     Articles of 12 sentences (a short news article) make a few chunks at the default size.
     Returns the chunk count, the ingest time and where it went.
     """
-    from rag.bm25 import BM25Index
-    from rag.catalog import Catalog
-    from rag.ingest import Ingester
+    from rag.index.bm25 import BM25Index
+    from rag.index.catalog import Catalog
+    from rag.index.ingest import Ingester
+    from rag.index.vectorstore import VectorStore
     from rag.settings import get_settings
-    from rag.vectorstore import VectorStore
 
     root = Path(data_dir)
     shutil.rmtree(root, ignore_errors=True)

@@ -3,8 +3,11 @@
     from evals import run_eval
     run = run_eval("evals/datasets/seeds_smoke.jsonl", out="runs/smoke", systems=["newsrag"])
 
-The CLI is `rag eval` (see docs/evals.md); `python -m evals.gate NEW REFERENCE` is the gate
+The CLI is `rag eval` (see docs/evals.md), which this package adds to `rag` through the
+`newsrag.commands` entry point (evals/cli.py); `python -m evals.gate NEW REFERENCE` is the gate
 alone.
+
+Imports: rag and its own modules; rag never imports evals (tests/test_layout.py checks it).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 LlamaIndex's default query engine (its default QA prompt, "compact" synthesis). The LLM is our
 `ChatModel` behind a LlamaIndex `CustomLLM`, so both systems run the same model with the same
 sampling. The baseline checks no citations: it has none, and its refusals are found in its text by
-`rag.citations.is_refusal`.
+`rag.answer.decide.is_refusal`.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from llama_index.core.llms import (
 from llama_index.core.llms.callbacks import llm_completion_callback
 from llama_index.core.schema import QueryBundle
 
-from rag.citations import is_refusal
-from rag.llm import ChatModel
+from rag.answer.decide import is_refusal
+from rag.models.llm import ChatModel
 
 from .systems import SystemAnswer
 

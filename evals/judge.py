@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rag.llm import ChatModel, make_chat_model
+from rag.models.llm import ChatModel, make_chat_model
 from rag.prompts import Prompt, PromptError, load_prompt
 from rag.settings import get_settings
 

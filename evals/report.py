@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .gate import GateResult
 from .metrics import BY_NAME, METRICS, MRR_DEPTH
 
-if TYPE_CHECKING:
-    from .runner import EvalRun
-
 WORST = 10  # questions listed in the report
+
+
+@dataclass
+class EvalRun:
+    summary: dict[str, Any]
+    results: list[dict[str, Any]]
+    out: Path | None = None
+    gate: GateResult | None = None
+    previous: dict[str, Any] | None = field(default=None, repr=False)
 
 
 def write_run(run: EvalRun) -> None:

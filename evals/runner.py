@@ -16,7 +16,6 @@ import datetime as dt
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,20 +23,20 @@ from rag.errors import InvalidInput, RagError
 
 from . import metrics as m
 from .dataset import Dataset, Item, load_dataset
-from .gate import DEFAULT_TOLERANCE, GateResult, compare, load_summary
+from .gate import DEFAULT_TOLERANCE, compare, load_summary
 from .judge import Judge
-from .systems import SYSTEMS, System, SystemAnswer, SystemName, make_system
+from .report import EvalRun, write_run
+from .systems import SYSTEMS, NewsragSystem, System, SystemAnswer, SystemName
 
 Progress = Callable[[int, int, str], None]  # (questions done, questions in all, what runs now)
 
 
-@dataclass
-class EvalRun:
-    summary: dict[str, Any]
-    results: list[dict[str, Any]]
-    out: Path | None = None
-    gate: GateResult | None = None
-    previous: dict[str, Any] | None = field(default=None, repr=False)
+def make_system(name: SystemName, assistant: Any, k: int) -> System:
+    if name == "baseline":
+        from .baseline import BaselineSystem  # LlamaIndex's query engine: only when asked for
+
+        return BaselineSystem(assistant, k)
+    return NewsragSystem(assistant, k)
 
 
 def default_collection(corpus: Path | None, chunk_size: int, chunk_overlap: int) -> str:
@@ -169,7 +168,6 @@ def run_eval(
     if previous is not None:
         run.gate = compare(summary, previous, tolerance, reference=str(compare_to))
     if out is not None:
-        from .report import write_run
 
         run.out = Path(out)
         write_run(run)

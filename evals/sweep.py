@@ -55,7 +55,7 @@ def sweep(dataset: str | Path | Dataset, out: str | Path, configs: Sequence[Conf
     if retrieval_only:
         llm = None
     elif llm is None:
-        from rag.llm import make_chat_model
+        from rag.models.llm import make_chat_model
         from rag.settings import get_settings
 
         llm = make_chat_model(get_settings(**settings))  # loaded once, shared by every config

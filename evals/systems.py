@@ -1,4 +1,5 @@
-"""The systems an eval can run: newsrag itself, and the LlamaIndex baseline (evals.baseline).
+"""The systems an eval can run: newsrag itself, and the LlamaIndex baseline (evals.baseline;
+`evals.runner.make_system` picks one).
 
 Each answers a question and ranks chunks for it by source file; the runner scores both.
 """
@@ -56,11 +57,3 @@ class NewsragSystem:
             retrieval_ms=timings.get("retrieve_ms"), total_ms=timings.get("total_ms"),
             prompt_tokens=answer.prompt_tokens,
         )
-
-
-def make_system(name: SystemName, assistant: Any, k: int) -> System:
-    if name == "baseline":
-        from .baseline import BaselineSystem
-
-        return BaselineSystem(assistant, k)
-    return NewsragSystem(assistant, k)

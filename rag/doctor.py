@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from .errors import RagError
-from .settings import Settings, get_settings, secret
+from rag.errors import RagError
+from rag.settings import Settings, get_settings, secret
 
 # CPU flags that decide which llama.cpp kernels run (and which crash: AMX, llama.cpp#20824).
 RELEVANT_FLAGS = ("avx2", "fma", "f16c", "avx512f", "avx512bw", "avx512_vnni", "avx512_bf16",
@@ -50,7 +50,7 @@ def cpu_model() -> str:
 
 
 def cpu_summary() -> str:
-    from .llm import cpu_flags
+    from rag.models.llm import cpu_flags
 
     flags = cpu_flags()
     shown = " ".join(f for f in RELEVANT_FLAGS if f in flags) or "none of the vector extensions"
@@ -61,7 +61,7 @@ def cpu_summary() -> str:
 
 def probe_command(settings: Settings) -> list[str]:
     return [sys.executable, "-m", "rag.doctor", "--probe", "--model",
-            settings.resolved_llm_model, "--repack", settings.llm_repack]
+            settings.resolved_llm_model, *(["--repack"] if settings.llm_repack else [])]
 
 
 def probe_generation(settings: Settings, timeout: float = 600,
@@ -82,8 +82,8 @@ def probe_generation(settings: Settings, timeout: float = 600,
             f"the embedded LLM's process died with {name} (signal {-child.returncode}) while "
             f"loading or generating; CPU: {cpu_summary()}. If amx_int8 is among the flags, "
             "llama-cpp-python was likely built with llama.cpp's AMX backend "
-            "(llama.cpp#20824): set RAG_LLM_REPACK=off, or reinstall it as the Makefile does "
-            "(`rm -rf .venv && make install`, with `pip cache remove llama_cpp_python`)."))
+            "(llama.cpp#20824): unset RAG_LLM_REPACK, or reinstall it as the Makefile does "
+            "(`pip cache remove llama_cpp_python && rm -rf .venv && make install`)."))
     if child.returncode != 0:
         tail = (child.stderr.strip().splitlines() or ["no output"])[-1]
         return Check("generation", False, f"the probe failed ({child.returncode}): {tail}")
@@ -97,12 +97,13 @@ def probe_generation(settings: Settings, timeout: float = 600,
         f"(child process, {took:.1f} s in all)"))
 
 
-def _probe_main(model: str, repack: str) -> None:
+def _probe_main(model: str, repack: bool) -> None:
     """The child side of `probe_generation`: prints one JSON line."""
-    from .llm import LlamaCppChat
+    from rag.models.llm import LlamaCppChat
 
     started = time.perf_counter()
-    chat = LlamaCppChat(get_settings(llm_backend="llamacpp", llm_model=model, llm_repack=repack))
+    chat = LlamaCppChat(get_settings(llm_backend="llamacpp", llm_model=model,
+                                     llm_repack=repack))
     loaded = time.perf_counter()
     text = "".join(chat.stream([{"role": "user", "content": "Say OK."}], 1, 0.0))
     print(json.dumps({"text": text, "repack": chat.repack, "load_s": loaded - started,
@@ -121,20 +122,21 @@ def _guard(name: str, fn: Callable[[], Check]) -> Check:
 
 
 def check_llama_build(settings: Settings) -> Check:
-    from .llm import amx_repack_crashes, llama_build_features, repack_enabled
+    from rag.models.llm import amx_repack_crashes, llama_build_features, repack_enabled
 
     features = llama_build_features()
     used = " ".join(name for name, on in features.items() if on and name not in ("CPU",))
     version = metadata.version("llama-cpp-python")
     amx = "AMX backend compiled in" if features.get("AMX_INT8") else "no AMX backend"
     repack = "on" if repack_enabled(settings) else "off"
-    why = " (AMX crash guard)" if amx_repack_crashes() and settings.llm_repack == "auto" else ""
+    refused = settings.llm_repack and amx_repack_crashes()
+    why = " (asked for, refused: AMX crash guard)" if refused else ""
     return Check("llama.cpp", True, f"llama-cpp-python {version}, {amx}; uses: {used}; "
                  f"weight repack {repack}{why}")
 
 
 def check_model_file(settings: Settings) -> Check:
-    from .llm import PACKAGED_MODELS, materialize
+    from rag.models.llm import PACKAGED_MODELS, materialize
 
     name = settings.resolved_llm_model
     path = materialize(name)  # joins once, re-hashes whenever size or mtime changed
@@ -155,8 +157,8 @@ def check_backends(settings: Settings) -> Check:
 
 
 def check_chroma(settings: Settings) -> Check:
-    from .embeddings import make_embedder
-    from .vectorstore import VectorStore
+    from rag.index.vectorstore import VectorStore
+    from rag.models.embeddings import make_embedder
 
     embedder = make_embedder(settings)
     dim = getattr(embedder, "dim", None) or len(embedder.get_text_embedding("dimension"))
@@ -168,7 +170,7 @@ def check_chroma(settings: Settings) -> Check:
 
 
 def check_openai_generation(settings: Settings) -> Check:
-    from .llm import OpenAIChat
+    from rag.models.llm import OpenAIChat
 
     started = time.perf_counter()
     text = "".join(OpenAIChat(settings).stream([{"role": "user", "content": "Say OK."}], 1, 0.0))
@@ -195,7 +197,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(prog="python -m rag.doctor")
     parser.add_argument("--probe", action="store_true", help="generate one token and exit")
     parser.add_argument("--model", default="qwen2.5-coder-1.5b-instruct")
-    parser.add_argument("--repack", default="auto", choices=["auto", "on", "off"])
+    parser.add_argument("--repack", action="store_true", help="load with weight repacking")
     args = parser.parse_args()
     if args.probe:
         _probe_main(args.model, args.repack)

@@ -6,7 +6,7 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import RagError
+from rag.errors import RagError
 
 _ROOTS = (
     Path(__file__).resolve().parent.parent / "prompts",  # a source checkout / editable install

@@ -19,20 +19,24 @@ class Article(BaseModel):
     url: str | None = None
 
 
-class SearchHit(BaseModel):
+class RetrievedChunk(BaseModel):
+    """One chunk as retrieval returned it: what `search` lists and an answer's `retrieved`."""
+
     source: str
     chunk_id: str
-    score: float
-    text: str
-    start: int
+    score: float = Field(description="Fused retrieval score (higher is better).")
+    text: str = Field(description="The chunk's text as the index holds it.")
+    start: int = Field(description="Offset of the chunk in its article's text.")
     end: int
     title: str | None = None
     published: str | None = None
+    chunk: int = Field(-1, exclude=True, description="The chunk's place in its article "
+                       "(0: the first, which holds the header).")
 
 
 class SearchResult(BaseModel):
     question: str
-    results: list[SearchHit]
+    results: list[RetrievedChunk]
 
 
 class Citation(BaseModel):
@@ -44,15 +48,6 @@ class Citation(BaseModel):
     start: int
     end: int
     verified: bool = Field(description="The quote occurs verbatim at start:end in the source.")
-
-
-class Retrieved(BaseModel):
-    source: str
-    chunk_id: str
-    score: float
-    text: str | None = None
-    start: int | None = None
-    end: int | None = None
 
 
 class SentenceCheck(BaseModel):
@@ -74,11 +69,14 @@ class Answer(BaseModel):
         None, description="The follow-up question as rewritten with the chat history.")
     answer: str
     refused: bool
+    refusal_code: str | None = Field(
+        None, description="The refusal's reason as a code: no_match, model_refused, "
+        "unsupported, restates_question or does_not_answer (see rag/answer/decide.py).")
     refusal_reason: str | None = Field(
         None, description="Why the answer was refused: the model said so, nothing it said is "
         "supported, or it does not answer what was asked (e.g. no date for 'when').")
     citations: list[Citation]
-    retrieved: list[Retrieved]
+    retrieved: list[RetrievedChunk]
     sentences: list[SentenceCheck] = Field(default_factory=list)
     model: ModelInfo
     timings_ms: dict[str, float] = Field(default_factory=dict)

@@ -57,7 +57,7 @@ def llm():
     crash inside llama.cpp then fails the tests that need the model, with the CPU's flags,
     instead of killing the whole run."""
     from rag.doctor import probe_generation
-    from rag.llm import LlamaCppChat
+    from rag.models.llm import LlamaCppChat
 
     probe = probe_generation(get_settings())
     if not probe.ok:

@@ -1,7 +1,7 @@
 """Does a supported answer answer the question asked? Each test is one shape of a wrong answer
 a small model gives from true sentences, and the answer that should pass beside it."""
 
-from rag.answer_checks import answer_problem, expected_type
+from rag.answer.checks import answer_problem, expected_type
 
 ARTICLE = (
     "Blinken met Liu Jianchao in Washington on Friday. "

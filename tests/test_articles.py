@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from rag.articles import find_files, load_file, parse_date, parse_text
 from rag.errors import InvalidInput, UnsupportedFileType
+from rag.index.articles import find_files, load_file, parse_date, parse_text
 
 from .conftest import SEEDS
 

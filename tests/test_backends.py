@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.servers import chroma_command, free_port, running
 from rag.assistant import Assistant
 from rag.errors import LLMAuthError, LLMUnavailable, VectorStoreUnavailable
-from rag.llm import OpenAIChat, materialize
+from rag.models.llm import OpenAIChat, materialize
 
 from .conftest import SEEDS, settings_for
-from .servers import chroma_command, free_port, running
 
 pytestmark = pytest.mark.slow
 

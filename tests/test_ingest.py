@@ -25,13 +25,13 @@ def chunk_ids(assistant) -> list[str]:  # noqa: ANN001
 
 
 def test_second_ingest_skips_unchanged_files(make_assistant, corpus: Path, monkeypatch):
-    import rag.bm25
+    import rag.index.bm25
 
     assistant = make_assistant()
     first = assistant.ingest([corpus])
     assert (first.added, first.skipped, first.failed) == (5, 0, [])
     assert first.chunks == assistant.store.count() > 5
-    monkeypatch.setattr(rag.bm25.BM25Index, "build", lambda *a, **k: pytest.fail("rebuilt"))
+    monkeypatch.setattr(rag.index.bm25.BM25Index, "build", lambda *a, **k: pytest.fail("rebuilt"))
     fresh = make_assistant()  # a new process would see the same
     again = fresh.ingest([corpus])
     assert (again.added, again.updated, again.skipped, again.chunks) == (0, 0, 5, 0)
@@ -81,13 +81,14 @@ def test_prune_removes_articles_whose_files_are_gone(make_assistant, corpus: Pat
 
 def test_crash_mid_ingest_then_rerun_converges_without_duplicates(make_assistant, corpus: Path,
                                                                   monkeypatch):
-    import rag.ingest
+    import rag.index.ingest
 
     reference = make_assistant(collection="reference")
     reference.ingest([corpus])
     expected = chunk_ids(reference)
 
-    monkeypatch.setattr(rag.ingest, "GROUP_CHUNKS", 8)  # several groups, so a crash lands mid-way
+    # several groups, so a crash lands mid-way
+    monkeypatch.setattr(rag.index.ingest, "GROUP_CHUNKS", 8)
     crashing = make_assistant()
     real_add = crashing.store.add
     calls = {"n": 0}
@@ -154,7 +155,7 @@ def test_chunks_the_splitter_cannot_place_are_found_in_the_text():
     articles at chunk size 96. Each chunk must still get its exact span."""
     from llama_index.core.schema import TextNode
 
-    from rag.chunking import chunk_article
+    from rag.index.chunking import chunk_article
     from rag.types import Article
 
     body = "First sentence here. Second one. Second one and a third."

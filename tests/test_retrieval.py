@@ -6,7 +6,7 @@ import pytest
 from llama_index.core.schema import NodeWithScore, TextNode
 
 from rag.errors import EmptyIndex, InvalidQuestion
-from rag.retrieval import reciprocal_rank_fusion
+from rag.index.retrieval import reciprocal_rank_fusion
 
 
 def ranked(*ids: str) -> list[NodeWithScore]:
@@ -44,10 +44,10 @@ def test_each_retrieval_mode_works_alone(seeded_dir, mode):
 
 
 def test_bm25_index_is_loaded_from_disk_not_rebuilt_per_query(seeded, monkeypatch):
-    import rag.bm25
+    import rag.index.bm25
 
     seeded.search("Blinken")  # loads the index
-    monkeypatch.setattr(rag.bm25.BM25Index, "build", lambda *a, **k: pytest.fail("rebuilt"))
+    monkeypatch.setattr(rag.index.bm25.BM25Index, "build", lambda *a, **k: pytest.fail("rebuilt"))
     for question in ("Qin Gang", "Taiwan election", "spy balloon"):
         assert seeded.search(question).results
 

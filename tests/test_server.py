@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 
 from rag.assistant import Assistant
 from rag.cli import app as cli_app
-from rag.server import bind_problem, create_app
 from rag.types import Answer, IngestReport
+from rag.web.app import create_app
+from rag.web.http import bind_problem
 
 from .conftest import SEEDS, ScriptedLLM, settings_for
 

@@ -26,7 +26,8 @@ from rag.errors import RagError  # noqa: E402
 from rag.settings import secret  # noqa: E402
 from rag.threads import iterate_in_thread  # noqa: E402
 from rag.types import Answer, Citation, SearchResult  # noqa: E402
-from rag.uploads import save_uploads  # noqa: E402
+from rag.web.http import key_matches  # noqa: E402
+from rag.web.uploads import save_uploads  # noqa: E402
 
 ARTICLE_COLUMNS = ["File", "Title", "Date", "Chunks"]
 
@@ -305,7 +306,6 @@ def mount_ui(app: Any, assistant: Assistant, path: str = "/") -> Any:
     key = secret(assistant.settings.api_key)
     auth = None
     if key:
-        from rag.server import key_matches
 
         def auth(username: str, password: str) -> bool:
             return key_matches(password, key)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .catalog import write_atomic
+from rag.index.catalog import write_atomic
 
 if TYPE_CHECKING:  # imported where used: reading `revision` must stay cheap
     from llama_index.core.schema import BaseNode

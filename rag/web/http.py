@@ -1,16 +1,12 @@
-"""The HTTP server behind `rag serve`: one FastAPI app with the JSON API, the
-OpenAI-compatible API and the Gradio UI, all over one `Assistant`.
+"""HTTP pieces every web surface shares: the one error shape, API-key checks, request body
+limits, the not-found/method-not-allowed answer for unknown paths, and the error handlers.
 
-    app = create_app(assistant)          # uvicorn.run(app, host="127.0.0.1", port=7860)
-
-Routes (see docs/server.md): GET /health; POST /api/ask, /api/search, /api/ingest;
-GET /api/articles, /api/articles/{source}; GET /v1/models; POST /v1/chat/completions;
-the UI at /. With `settings.api_key` set, every /api and /v1 call needs
-`Authorization: Bearer <key>` and the UI asks for the key.
-
-Every API error has one JSON shape, pinned by tests/test_server.py:
+Every API error has one JSON shape, pinned by tests/test_web_http.py:
 
     {"error": {"status": 404, "code": "not_found", "message": "...", "hint": "..." | null}}
+
+Imports: rag.errors only (and FastAPI/Starlette). The JSON API, the OpenAI-compatible API and
+the UI import this module; it imports none of them.
 """
 
 from __future__ import annotations
@@ -19,27 +15,19 @@ import hmac
 import ipaddress
 import json
 import logging
-from typing import Any, Literal
+from typing import Any
 
-from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from . import __version__
-from .assistant import Assistant
-from .errors import InvalidInput, RagError, UploadTooLarge
-from .settings import secret
-from .types import Answer, ArticleInfo, IngestReport, SearchResult
-from .uploads import save_uploads
+from rag.errors import RagError
 
-log = logging.getLogger("rag.server")
+log = logging.getLogger("rag.web")
 
 JSON_BODY_LIMIT = 1_000_000  # bytes; questions are capped far lower by max_question_chars
-JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines")
 _STATUS_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
                  405: "method_not_allowed", 413: "payload_too_large",
                  415: "unsupported_media_type", 422: "invalid_request"}
@@ -135,97 +123,6 @@ class BodyLimit:
         await self.app(scope, counted, send)
 
 
-# --- request models -------------------------------------------------------------------------
-class ChatMessage(BaseModel):
-    role: Literal["user", "assistant", "system"]
-    content: str
-
-
-class AskRequest(BaseModel):
-    question: str = Field(description="A question about the indexed articles.")
-    history: list[ChatMessage] = Field(
-        default_factory=list, description="Earlier turns, oldest first, for follow-ups.")
-    k: int | None = Field(None, ge=1, le=50, description="Chunks to retrieve.")
-
-
-class SearchRequest(BaseModel):
-    question: str
-    k: int | None = Field(None, ge=1, le=50)
-
-
-class Health(BaseModel):
-    status: str
-    version: str
-
-
-# --- the app --------------------------------------------------------------------------------
-def create_app(assistant: Assistant, *, ui: bool = True) -> FastAPI:
-    """The FastAPI app: JSON API, OpenAI-compatible API and (unless ui=False) the Gradio UI."""
-    from .openai_compat import make_router
-
-    settings = assistant.settings
-    app = FastAPI(title="newsrag", version=__version__, docs_url=None, redoc_url=None,
-                  openapi_url="/api/openapi.json")  # no Swagger page: it loads a CDN
-    app.state.assistant = assistant
-    app.state.api_key = secret(settings.api_key)
-    app.add_middleware(BodyLimit, upload_limit=settings.max_upload_bytes)
-    install_error_handlers(app)
-
-    @app.get("/health", response_model=Health, tags=["meta"])
-    def health() -> Health:
-        """Liveness check; needs no key and tells nothing about the index."""
-        return Health(status="ok", version=__version__)
-
-    api = APIRouter(prefix="/api", dependencies=[Depends(require_key)], tags=["api"])
-
-    @api.post("/ask", response_model=Answer)
-    async def ask(body: AskRequest) -> Answer:
-        """Answer a question with verified citations: the fields of `rag ask --json`."""
-        history = [m.model_dump() for m in body.history]
-        return await run_in_threadpool(assistant.ask, body.question, history, body.k)
-
-    @api.post("/search", response_model=SearchResult)
-    async def search(body: SearchRequest) -> SearchResult:
-        """The chunks retrieved for a question (no LLM)."""
-        return await run_in_threadpool(assistant.search, body.question, body.k)
-
-    @api.get("/articles", response_model=list[ArticleInfo])
-    async def articles() -> list[ArticleInfo]:
-        """Indexed articles: source (file), title, published (date), outlet, chunks."""
-        return await run_in_threadpool(assistant.articles)
-
-    @api.get("/articles/{source:path}")
-    async def article(source: str) -> dict[str, str]:
-        """One indexed article's full text (citation offsets point into it)."""
-        text = await run_in_threadpool(assistant.article_text, source)
-        if text is None:
-            raise ApiError(404, "not_found", f"no indexed article {source!r}",
-                           "GET /api/articles lists them")
-        return {"source": source, "text": text}
-
-    @api.post("/ingest", response_model=IngestReport)
-    async def ingest(request: Request) -> IngestReport:
-        """Add articles: multipart files (field `files`) or a JSONL body. Never prunes."""
-        files = await read_uploads(request)
-        paths = await run_in_threadpool(save_uploads, settings, files)
-        return await run_in_threadpool(assistant.ingest, paths)
-
-    @api.api_route("/{rest:path}", methods=CATCH_ALL_METHODS, include_in_schema=False)
-    def api_not_found(request: Request, rest: str) -> None:
-        raise no_route(request, "see docs/server.md")
-
-    openai_api = make_router(assistant)
-    app.include_router(api)
-    app.include_router(openai_api)
-    app.state.api_routes = [*api.routes, *openai_api.routes]
-
-    if ui:
-        from ui.app import mount_ui
-
-        mount_ui(app, assistant)  # last: the API routes above win over the UI's catch-all
-    return app
-
-
 CATCH_ALL_METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH"]
 
 
@@ -242,31 +139,6 @@ def no_route(request: Request, hint: str) -> ApiError:
                             f"{path} does not take {request.method}",
                             f"use {', '.join(sorted(methods - {'HEAD'}))}")
     return ApiError(404, "not_found", f"no route {path}", hint)
-
-
-async def read_uploads(request: Request) -> list[tuple[str | None, bytes]]:
-    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if ctype == "multipart/form-data":
-        try:
-            form = await request.form(max_files=1000)
-        except (UploadTooLarge, ApiError):
-            raise
-        except Exception as exc:
-            raise InvalidInput(f"the multipart body cannot be read: {exc}") from None
-        files: list[tuple[str | None, bytes]] = []
-        for _, value in form.multi_items():
-            if isinstance(value, str):
-                continue
-            files.append((value.filename, await value.read()))
-        return files
-    if ctype in JSONL_TYPES:
-        name = request.query_params.get("name") or "upload.jsonl"
-        if not name.lower().endswith(".jsonl"):
-            raise InvalidInput("a JSONL body needs a ?name= ending in .jsonl")
-        return [(name, await request.body())]
-    raise ApiError(415, "unsupported_media_type",
-                   f"cannot ingest a {ctype or 'body without a content type'}",
-                   "send multipart/form-data with files, or application/x-ndjson (JSONL)")
 
 
 def install_error_handlers(app: FastAPI) -> None:

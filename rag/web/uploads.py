@@ -15,9 +15,9 @@ import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
-from .articles import SUPPORTED_SUFFIXES, load_file
-from .errors import InvalidInput, UnsupportedFileType, UploadTooLarge
-from .settings import Settings
+from rag.errors import InvalidInput, UnsupportedFileType, UploadTooLarge
+from rag.index.articles import SUPPORTED_SUFFIXES, load_file
+from rag.settings import Settings
 
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ ()+-]{0,200}$")
 

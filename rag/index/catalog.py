@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from .types import Article, ArticleInfo
+from rag.types import Article, ArticleInfo
 
 
 class Entry(BaseModel):

@@ -29,12 +29,12 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
-from .assistant import Assistant
-from .errors import RagError
-from .server import CATCH_ALL_METHODS, ApiError, error_body, no_route, require_key
-from .text import approx_tokens
-from .threads import iterate_in_thread
-from .types import Answer
+from rag.assistant import Assistant
+from rag.errors import RagError
+from rag.text import approx_tokens
+from rag.threads import iterate_in_thread
+from rag.types import Answer
+from rag.web.http import CATCH_ALL_METHODS, ApiError, error_body, no_route, require_key
 
 MODEL_ID = "newsrag"
 

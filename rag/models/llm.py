@@ -16,8 +16,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol
 
-from .errors import LLMAuthError, LLMUnavailable, MissingDependency, ModelFileError
-from .settings import Settings, secret
+from rag.errors import LLMAuthError, LLMUnavailable, MissingDependency, ModelFileError
+from rag.settings import Settings, secret
 
 Message = dict[str, str]
 log = logging.getLogger(__name__)
@@ -194,15 +194,16 @@ def amx_repack_crashes() -> bool:
     """True where loading a Q4_K model with repacking would crash: llama.cpp's AMX backend is
     compiled in and the CPU has AMX (ggml-org/llama.cpp#20824, a segfault in
     ggml_backend_amx_mul_mat). The Makefile builds without AMX, so this only happens with a
-    llama-cpp-python built elsewhere, e.g. a wheel pip cached before that flag."""
+    llama-cpp-python built elsewhere, e.g. a wheel pip cached before that flag; and the model
+    loads without repacking by default anyway (RAG_LLM_REPACK)."""
     return (llama_build_features().get("AMX_INT8", False)
             and "amx_int8" in cpu_flags() and "amx_tile" in cpu_flags())
 
 
 def repack_enabled(settings: Settings) -> bool:
-    if settings.llm_repack == "auto":
-        return not amx_repack_crashes()
-    return settings.llm_repack == "on"
+    """Whether the model loads with weight repacking: when asked for, and never where it
+    would crash."""
+    return settings.llm_repack and not amx_repack_crashes()
 
 
 _load_lock = threading.Lock()
@@ -244,10 +245,10 @@ class LlamaCppChat:
         path = materialize(self.name)
         threads = settings.llm_threads or os.cpu_count() or 2
         self.repack = repack_enabled(settings)
-        if not self.repack and settings.llm_repack == "auto":
-            log.warning("llama-cpp-python was built with llama.cpp's AMX backend, which crashes "
-                        "on this CPU with Q4_K models; loading without weight repacking "
-                        "(slower). Rebuild it as the Makefile does to get the speed back.")
+        if settings.llm_repack and not self.repack:
+            log.warning("RAG_LLM_REPACK is ignored: llama-cpp-python was built with llama.cpp's "
+                        "AMX backend, whose repacked Q4_K path crashes on this CPU "
+                        "(llama.cpp#20824). Rebuild it as the Makefile does to use it.")
         with _model_params(use_extra_bufts=self.repack):
             self.llm: Any = Llama(model_path=str(path), n_ctx=settings.llm_context_window,
                                   n_threads=threads, n_threads_batch=threads, n_batch=512,

@@ -15,18 +15,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .articles import find_files, load_file
-from .catalog import Catalog, sha256_text
-from .errors import InvalidInput
-from .settings import Settings
-from .types import Article, IngestReport
+from rag.errors import InvalidInput
+from rag.index.articles import find_files, load_file
+from rag.index.catalog import Catalog, sha256_text
+from rag.settings import Settings
+from rag.types import Article, IngestReport
 
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
     from llama_index.core.schema import TextNode
 
-    from .bm25 import BM25Index
-    from .vectorstore import VectorStore
+    from rag.index.bm25 import BM25Index
+    from rag.index.vectorstore import VectorStore
 
 Progress = Callable[[int, int], None]  # (chunks done, chunks in all)
 GROUP_CHUNKS = 256  # chunks embedded and written together between catalog saves
@@ -108,13 +108,13 @@ class Ingester:
                  catalog: Catalog, bm25: BM25Index) -> None:
         self.settings, self.embedder, self.store = settings, embedder, store
         self.catalog, self.bm25 = catalog, bm25
-        from .chunking import make_splitter
+        from rag.index.chunking import make_splitter
 
         self.splitter = make_splitter(settings.chunk_size, settings.chunk_overlap)
 
     def run(self, paths: Iterable[Path], prune: bool = False,
             progress: Progress | None = None, work: Plan | None = None) -> IngestReport:
-        from .chunking import chunk_article
+        from rag.index.chunking import chunk_article
 
         started = time.perf_counter()
         paths = [Path(p) for p in paths]

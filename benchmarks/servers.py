@@ -1,4 +1,5 @@
-"""Start real servers on 127.0.0.1 for tests, and stop them by their own PID."""
+"""Start real servers on 127.0.0.1 for the benchmarks and the tests (both import this), and stop
+them by their own PID."""
 
 from __future__ import annotations
 

@@ -3,7 +3,9 @@ unsupported sentences, refusals."""
 
 from __future__ import annotations
 
-from rag.citations import Source, check_citations, format_sources, is_refusal, split_answer
+from rag.answer.decide import adds_information, is_refusal
+from rag.answer.evidence import Source, format_sources
+from rag.answer.verify import check_citations, split_answer
 
 ARTICLE_A = ("The port of Valdora reopened on Tuesday after a three-week closure. "
              "Mayor Ana Ruiz thanked the repair crews.")
@@ -141,8 +143,6 @@ def test_source_spans_merge_when_they_overlap():
 
 
 def test_an_answer_that_only_restates_the_question_adds_nothing():
-    from rag.citations import adds_information
-
     question = "Where in Beijing did Blinken's talks with Qin Gang take place?"
     assert not adds_information("Blinken's talks with Qin Gang took place in Beijing [1].",
                                 question)

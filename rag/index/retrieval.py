@@ -10,6 +10,8 @@ from __future__ import annotations
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from llama_index.core.vector_stores.types import VectorStoreQuery
 
+from rag.types import RetrievedChunk
+
 RRF_K = 60  # the constant from Cormack et al. (2009); robust across collections
 
 
@@ -58,3 +60,13 @@ class HybridRetriever:
         if self.mode == "dense":
             return self.dense(embedding, k)
         return reciprocal_rank_fusion([self.dense(embedding, n), self.sparse(question, n)], k)
+
+
+def as_chunk(hit: NodeWithScore) -> RetrievedChunk:
+    """A LlamaIndex hit as the one type the rest of newsrag uses."""
+    meta = hit.node.metadata
+    return RetrievedChunk(source=meta["source"], chunk_id=hit.node.node_id,
+                          score=round(float(hit.score or 0.0), 6), text=hit.node.get_content(),
+                          start=int(meta["start"]), end=int(meta["end"]),
+                          title=meta.get("title") or None, published=meta.get("published") or None,
+                          chunk=int(meta.get("chunk", -1)))

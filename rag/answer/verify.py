@@ -1,4 +1,4 @@
-"""Numbered sources for the prompt, and checking the answer's citations against them.
+"""Stage `verify`: the answer's citations checked against the numbered sources.
 
 Every citation is checked in code, never taken on the model's word:
 - `[n]` markers that name no source shown to the model are dropped;
@@ -19,80 +19,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
-from .text import content_words, sentence_spans
-from .types import Citation, SentenceCheck
+from rag.answer.evidence import Source
+from rag.text import content_words, sentence_spans
+from rag.types import Citation, SentenceCheck
 
-_MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
-_REFUSAL = re.compile(
-    r"((sources?|context|articles?|text|information provided) (do|does|did) not "
-    r"(say|contain|mention|include|state|provide|specify)|"
-    r"(not|no information) (mentioned|stated|provided|available|given|found|specified) in "
-    r"the (given |provided )?(sources?|context|articles?)|"
-    r"cannot (answer|be answered|determine|find)|can't (answer|determine|find)|"
-    r"don't (know|have enough)|do not (know|have enough)|no information (about|on|regarding)|"
-    r"not (enough|sufficient) information|unable to (answer|determine|find))",
-    re.IGNORECASE,
-)
-
-
-@dataclass
-class Source:
-    """One article as shown to the model: its number and the spans of it that were shown."""
-
-    n: int
-    source: str
-    title: str | None
-    published: str | None
-    article_text: str
-    spans: list[tuple[int, int]] = field(default_factory=list)
-
-    def add_span(self, start: int, end: int, keep_order: bool = False) -> None:
-        """Add a span, merging it with any it overlaps or touches, kept in document order
-        (or, with `keep_order`, in the order added: best evidence first)."""
-        if keep_order:
-            if not any(s < end and start < e for s, e in self.spans):
-                self.spans.append((start, end))
-            return
-        merged = [(start, end)]
-        for s, e in self.spans:
-            if s <= merged[0][1] and e >= merged[0][0]:
-                merged[0] = (min(s, merged[0][0]), max(e, merged[0][1]))
-            else:
-                merged.append((s, e))
-        self.spans = sorted(merged)
-
-    @property
-    def text(self) -> str:
-        return " … ".join(self.article_text[s:e].strip() for s, e in self.spans)
-
-    def sentences(self) -> list[tuple[int, int]]:
-        found: list[tuple[int, int]] = []
-        for s, e in self.spans:
-            found.extend(sentence_spans(self.article_text[s:e], offset=s))
-        return found
-
-
-def format_sources(sources: list[Source]) -> str:
-    """The numbered evidence for the prompt: "[n] Title (date)" then the text shown.
-
-    File names are left out: the model cites by number, and a name like
-    `001_63b0898204a347c1.txt` costs ~15 prompt tokens a source (time to first token) and
-    tempts a small model to copy it into the answer."""
-    blocks = []
-    for src in sources:
-        head = " ".join(part for part in (f"[{src.n}]", src.title,
-                                          f"({src.published})" if src.published else None)
-                        if part)
-        blocks.append(f"{head}\n{src.text}")
-    return "\n\n".join(blocks)
-
-
-def is_refusal(answer: str) -> bool:
-    return bool(_REFUSAL.search(answer)) or not answer.strip()
-
+MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 
 # Verbs an answer may add to the question's words without saying anything new.
 _GENERIC = {"say", "said", "tell", "told", "take", "took", "held", "hold", "met", "meet",
@@ -105,20 +39,15 @@ def _generic_words() -> frozenset[str]:
     return frozenset(content_words(" ".join(_GENERIC)))
 
 
-def _new_words(text: str, question: str) -> set[str]:
+def new_words(text: str, question: str) -> set[str]:
     """Content words of `text` that the question does not already contain."""
     return content_words(text) - content_words(question) - _generic_words()
-
-
-def adds_information(answer: str, question: str) -> bool:
-    """False for answers that only restate the question ("X said about Taiwan [1].")."""
-    return bool(_new_words(_MARKER.sub(" ", answer), question))
 
 
 def claim_words(sentence: str, question: str = "") -> set[str]:
     """The words a source must hold to support `sentence`: those it adds to the question, or
     all its content words when it adds none."""
-    return _new_words(sentence, question) or content_words(sentence)
+    return new_words(sentence, question) or content_words(sentence)
 
 
 def split_answer(answer: str) -> list[tuple[str, list[int]]]:
@@ -126,8 +55,8 @@ def split_answer(answer: str) -> list[tuple[str, list[int]]]:
     result: list[tuple[str, list[int]]] = []
     for start, end in sentence_spans(answer):
         sentence = answer[start:end]
-        numbers = [int(n) for group in _MARKER.findall(sentence) for n in group.split(",")]
-        clean = _MARKER.sub("", sentence).strip()
+        numbers = [int(n) for group in MARKER.findall(sentence) for n in group.split(",")]
+        clean = MARKER.sub("", sentence).strip()
         if clean.strip(" .") or numbers:
             if not clean.strip(" .") and result:  # a marker split off on its own: attach it
                 result[-1][1].extend(numbers)

@@ -15,8 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .errors import InvalidInput, UnsupportedFileType
-from .types import Article
+from rag.errors import InvalidInput, UnsupportedFileType
+from rag.types import Article
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}

@@ -10,7 +10,7 @@ from llama_index.core import Document
 from llama_index.core.node_parser import SentenceSplitter
 from llama_index.core.schema import TextNode
 
-from .types import Article
+from rag.types import Article
 
 # Only the title goes into the text that is embedded and BM25-indexed beside the chunk.
 _EMBED_KEYS = {"title"}

@@ -1,6 +1,6 @@
 """Does a supported answer answer the question that was asked?
 
-Citation checking (`citations.py`) makes sure every claim comes from the sources. A small model
+Citation checking (`verify.py`) makes sure every claim comes from the sources. A small model
 can still answer a question the sources don't answer with a true sentence about something
 else: "at a later date" for "On what date...?", a name from the wrong paragraph for "Who...?",
 what Xi said about relations for "What did Xi say about Taiwan?". These checks catch the
@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .text import article_sentences, content_words
+from rag.text import article_sentences, content_words
 
 
 def _words(text: str) -> frozenset[str]:

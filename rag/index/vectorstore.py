@@ -13,8 +13,8 @@ from urllib.parse import urlparse
 from llama_index.core.schema import BaseNode
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
-from .errors import EmbeddingMismatch, VectorStoreUnavailable
-from .settings import Settings
+from rag.errors import EmbeddingMismatch, VectorStoreUnavailable
+from rag.settings import Settings
 
 
 def connect(settings: Settings) -> Any:

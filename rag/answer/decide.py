@@ -1,0 +1,78 @@
+"""Stage `decide`: the one place that turns the checks into an answer or a refusal, with a
+reason code and a message a user can read.
+
+The model is never offered a refusal in the prompt (a small one takes it too often on
+answerable questions: docs/evals.md); the code decides, from what it can check:
+
+    code               when
+    no_match           retrieval found no article to show the model
+    model_refused      the model said the sources do not hold the answer
+    unsupported        no sentence of the answer is supported by a source
+    restates_question  the answer adds nothing to the question's own words
+    does_not_answer    a supported answer of the wrong kind (see `checks`)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.answer.checks import answer_problem
+from rag.answer.evidence import Source
+from rag.answer.verify import MARKER, CheckedAnswer, new_words
+
+REFUSAL = "The sources do not say."
+
+
+@dataclass(frozen=True)
+class Decision:
+    refused: bool
+    code: str | None = None  # see the table above; None when answered
+    reason: str | None = None
+
+    @classmethod
+    def refuse(cls, code: str, reason: str) -> Decision:
+        return cls(True, code, reason)
+
+
+ANSWERED = Decision(False)
+NO_MATCH = Decision.refuse("no_match", "no indexed article matches the question")
+
+
+_REFUSAL = re.compile(
+    r"((sources?|context|articles?|text|information provided) (do|does|did) not "
+    r"(say|contain|mention|include|state|provide|specify)|"
+    r"(not|no information) (mentioned|stated|provided|available|given|found|specified) in "
+    r"the (given |provided )?(sources?|context|articles?)|"
+    r"cannot (answer|be answered|determine|find)|can't (answer|determine|find)|"
+    r"don't (know|have enough)|do not (know|have enough)|no information (about|on|regarding)|"
+    r"not (enough|sufficient) information|unable to (answer|determine|find))",
+    re.IGNORECASE,
+)
+
+
+def is_refusal(answer: str) -> bool:
+    return bool(_REFUSAL.search(answer)) or not answer.strip()
+
+
+def adds_information(answer: str, question: str) -> bool:
+    """False for answers that only restate the question ("X said about Taiwan [1].")."""
+    return bool(new_words(MARKER.sub(" ", answer), question))
+
+
+
+
+def decide(reply: str, checked: CheckedAnswer, sources: list[Source], question: str
+           ) -> Decision:
+    """Answered, or refused with the first reason that applies."""
+    if is_refusal(reply):
+        return Decision.refuse("model_refused", "the model found no answer in the sources")
+    if not any(s.supported for s in checked.sentences):
+        return Decision.refuse("unsupported",
+                               "no sentence of the answer is supported by the sources")
+    if not adds_information(checked.text, question):
+        return Decision.refuse("restates_question", "the answer only restates the question")
+    by_number = {src.n: src for src in sources}
+    problem = answer_problem(question, checked.text, [
+        (by_number[c.n].article_text, c.start, c.end) for c in checked.citations])
+    return Decision.refuse("does_not_answer", problem) if problem else ANSWERED

@@ -1,0 +1,132 @@
+"""Stage `evidence`: the retrieved chunks turned into numbered sources, within a token budget,
+and formatted for the prompt.
+
+'chunks' mode shows whole chunks in rank order; 'sentences' mode shows the sentences of the
+retrieved chunks that share the most (rare) words with the question, which keeps the prompt
+short: the main lever on answer latency with a small local model.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rag.text import approx_tokens, article_sentences, content_words, sentence_spans
+from rag.types import RetrievedChunk
+
+ContextMode = Literal["sentences", "chunks"]
+Span = tuple[RetrievedChunk, int, int]  # a chunk and the span of its article to show
+
+
+@dataclass
+class Source:
+    """One article as shown to the model: its number and the spans of it that were shown."""
+
+    n: int
+    source: str
+    title: str | None
+    published: str | None
+    article_text: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def add_span(self, start: int, end: int, keep_order: bool = False) -> None:
+        """Add a span, merging it with any it overlaps or touches, kept in document order
+        (or, with `keep_order`, in the order added: best evidence first)."""
+        if keep_order:
+            if not any(s < end and start < e for s, e in self.spans):
+                self.spans.append((start, end))
+            return
+        merged = [(start, end)]
+        for s, e in self.spans:
+            if s <= merged[0][1] and e >= merged[0][0]:
+                merged[0] = (min(s, merged[0][0]), max(e, merged[0][1]))
+            else:
+                merged.append((s, e))
+        self.spans = sorted(merged)
+
+    @property
+    def text(self) -> str:
+        return " … ".join(self.article_text[s:e].strip() for s, e in self.spans)
+
+    def sentences(self) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        for s, e in self.spans:
+            found.extend(sentence_spans(self.article_text[s:e], offset=s))
+        return found
+
+
+def format_sources(sources: list[Source]) -> str:
+    """The numbered evidence for the prompt: "[n] Title (date)" then the text shown.
+
+    File names are left out: the model cites by number, and a name like
+    `001_63b0898204a347c1.txt` costs ~15 prompt tokens a source (time to first token) and
+    tempts a small model to copy it into the answer."""
+    blocks = []
+    for src in sources:
+        head = " ".join(part for part in (f"[{src.n}]", src.title,
+                                          f"({src.published})" if src.published else None)
+                        if part)
+        blocks.append(f"{head}\n{src.text}")
+    return "\n\n".join(blocks)
+
+
+def build_sources(chunks: list[RetrievedChunk], texts: dict[str, str | None], question: str,
+                  mode: ContextMode, budget_tokens: int) -> list[Source]:
+    """Number the retrieved articles and choose the evidence shown, within `budget_tokens`.
+
+    `texts` holds each retrieved article's full text (None where it is not stored here: that
+    article is left out, since its citations could not be checked)."""
+    if mode == "sentences" and question:
+        spans = best_sentences(chunks, question, texts)
+    else:
+        spans = [(c, c.start, c.end) for c in chunks]
+    sources: dict[str, Source] = {}
+    used = 0
+    for chunk, start, end in spans:
+        article_text = texts.get(chunk.source)
+        if article_text is None:
+            continue
+        cost = approx_tokens(article_text[start:end])
+        if sources and used + cost > budget_tokens:
+            continue
+        src = sources.get(chunk.source)
+        if src is None:
+            src = Source(n=len(sources) + 1, source=chunk.source, title=chunk.title or None,
+                         published=chunk.published or None, article_text=article_text)
+            sources[chunk.source] = src
+        src.add_span(start, end, keep_order=mode == "sentences")
+        used += cost
+    return list(sources.values())
+
+
+def best_sentences(chunks: list[RetrievedChunk], question: str,
+                   texts: dict[str, str | None]) -> list[Span]:
+    """Sentences of the retrieved chunks, best first: question words they share, weighted
+    by rarity among the candidates, plus a small bonus for the chunk's rank."""
+    candidates: list[tuple[RetrievedChunk, int, int, set[str], int]] = []
+    seen: set[tuple[str, int]] = set()
+    for rank, chunk in enumerate(chunks):
+        article = texts.get(chunk.source) or ""
+        # Whole sentences of the article that overlap the chunk: a chunk may begin or end
+        # mid-sentence, a quote never does.
+        for start, end in article_sentences(article):
+            if end <= chunk.start or start >= chunk.end:
+                continue
+            if chunk.chunk == 0:  # the header (date marker, title) before
+                start = max(start, chunk.start)  # the body is not evidence
+            if (chunk.source, start) in seen:  # overlapping chunks repeat sentences
+                continue
+            seen.add((chunk.source, start))
+            words = content_words(article[start:end])
+            if len(words) >= 3:  # skip headings and fragments ("Hopes for Stable Relations")
+                candidates.append((chunk, start, end, words, rank))
+    wanted = content_words(question)
+    df = {w: sum(w in c[3] for c in candidates) for w in wanted}
+    weight = {w: math.log(1 + len(candidates) / df[w]) for w in wanted if df[w]}
+
+    def score(c: tuple[RetrievedChunk, int, int, set[str], int]) -> float:
+        return sum(weight.get(w, 0.0) for w in c[3] & wanted) + 1.0 / (c[4] + 2)
+
+    ranked = sorted(candidates, key=score, reverse=True)
+    return [(chunk, start, end) for chunk, start, end, _, _ in ranked]
