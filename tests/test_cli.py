@@ -84,3 +84,18 @@ def test_chat_condenses_follow_ups(env):
     result = runner.invoke(app, ["chat"], input=turns)
     assert result.exit_code == 0, result.output
     assert "clear, strong and unchanged" in result.stdout or "Taiwan" in result.stdout
+
+
+def test_rag_runs_without_the_eval_harness() -> None:
+    """`rag eval` is a plugin (the `newsrag.commands` entry point): with `evals` unimportable
+    the CLI still works, without that one command."""
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['evals'] = None; sys.modules['evals.cli'] = None\n"
+            "from rag.cli import app\napp(['--help'])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert " ask " in result.stdout and " eval " not in result.stdout
+    assert "plugin 'eval'" in result.stderr  # a broken plugin is named, not fatal

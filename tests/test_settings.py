@@ -46,3 +46,23 @@ def test_invalid_values_are_rejected(bad):
 def test_every_setting_is_documented():
     assert (ROOT / "docs" / "settings.md").read_text() == settings_markdown(), (
         "docs/settings.md is stale: run python -m rag.settings > docs/settings.md")
+
+
+def test_keys_are_secrets_no_dump_repr_or_log_shows(monkeypatch, caplog):
+    import logging
+
+    from rag.settings import secret
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-abc123-never-shown")
+    monkeypatch.setenv("RAG_API_KEY", "server-key-never-shown")
+    settings = get_settings()
+    logging.getLogger("test").warning("settings: %s %r", settings, settings)
+    shown = " ".join([repr(settings), str(settings), settings.model_dump_json(),
+                      str(settings.model_dump()), caplog.text])
+    assert "never-shown" not in shown
+    assert secret(settings.openai_api_key) == "sk-abc123-never-shown"  # the one way to read it
+    assert secret(settings.api_key) == "server-key-never-shown"
+    assert settings.resolved_llm_backend == "openai"
+    monkeypatch.setenv("OPENAI_API_KEY", "")
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    assert get_settings().resolved_llm_backend == "llamacpp"  # an empty key is no key

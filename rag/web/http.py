@@ -1,7 +1,7 @@
 """HTTP pieces every web surface shares: the one error shape, API-key checks, request body
 limits, the not-found/method-not-allowed answer for unknown paths, and the error handlers.
 
-Every API error has one JSON shape, pinned by tests/test_web_http.py:
+Every API error has one JSON shape, pinned by tests/test_server.py:
 
     {"error": {"status": 404, "code": "not_found", "message": "...", "hint": "..." | null}}
 

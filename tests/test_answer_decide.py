@@ -1,0 +1,36 @@
+"""`decide`: one place turns the checks into answered or refused, with a code and a reason."""
+
+from __future__ import annotations
+
+from rag.answer.decide import NO_MATCH, decide
+from rag.answer.evidence import Source
+from rag.answer.verify import check_citations
+
+ARTICLE = ("Blinken met Xi Jinping in Beijing on Monday. The talks lasted 35 minutes. "
+           "Xi said the two sides had agreed to stabilise relations.")
+QUESTION = "How long did Blinken's talks with Xi last?"
+
+
+def sources() -> list[Source]:
+    return [Source(n=1, source="a.txt", title=None, published=None, article_text=ARTICLE,
+                   spans=[(0, len(ARTICLE))])]
+
+
+def decision(reply: str, question: str = QUESTION):  # noqa: ANN201
+    checked = check_citations(reply, sources(), 0.5, question=question,
+                              verify=lambda *_: True)
+    return decide(reply, checked, sources(), question)
+
+
+def test_a_supported_answer_of_the_right_kind_is_answered() -> None:
+    assert decision("The talks lasted 35 minutes [1].").refused is False
+
+
+def test_each_refusal_has_its_code() -> None:
+    assert decision("The sources do not say.").code == "model_refused"
+    assert decision("The talks lasted three hours [1].").code == "unsupported"
+    assert decision("Blinken's talks with Xi lasted [1].").code == "restates_question"
+    wrong_kind = decision("Blinken met Xi Jinping in Beijing on Monday [1].")
+    assert wrong_kind.code == "does_not_answer"
+    assert wrong_kind.reason == "the question asks for a duration; the evidence cited gives none"
+    assert (NO_MATCH.code, NO_MATCH.refused) == ("no_match", True)
