@@ -59,7 +59,7 @@ def query_phase(data_dir: str, rounds: int = ROUNDS, limit: int | None = None,
     assistant = Assistant(settings)
     qs = questions(limit)
     _, first_ms = timed(lambda: assistant.search(qs[0]))  # loads embedder, Chroma, BM25
-    retriever = assistant.retriever
+    retriever = assistant.searcher.retriever()
     builds_after_open = builds["n"]
     search_ms, embed_ms, retrieve_ms = [], [], []
     for _ in range(rounds):
@@ -82,7 +82,7 @@ def query_phase(data_dir: str, rounds: int = ROUNDS, limit: int | None = None,
         "retriever_ms": stats_ms(retrieve_ms),
         "bm25_builds_on_open": builds_after_open,
         "bm25_builds_during_queries": builds["n"] - builds_after_open,
-        "retriever_reused": assistant.retriever is retriever,
+        "retriever_reused": assistant.searcher.retriever() is retriever,
         "queries": len(search_ms),
         "peak_rss_mb_self": peak_rss_mb(),
     }

@@ -23,11 +23,19 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def running(args: list[str], ready_url: str, log: Path, timeout: float = 120.0,
-            headers: dict[str, str] | None = None) -> Iterator[subprocess.Popen]:
-    """Run a server process until `ready_url` answers, yield it, then stop it."""
+            headers: dict[str, str] | None = None, env: dict[str, str] | None = None,
+            cwd: Path | None = None) -> Iterator[subprocess.Popen]:
+    """Run a server process until `ready_url` answers, yield it, then stop it by its PID.
+
+    `env` replaces the environment (default: this one); proxies are never used for the
+    loopback checks."""
+    environment = dict(env if env is not None else os.environ)
+    environment.update(ANONYMIZED_TELEMETRY="False", NO_PROXY="127.0.0.1,localhost",
+                       no_proxy="127.0.0.1,localhost")
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     with log.open("wb") as out:
-        proc = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT,
-                                env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
+        proc = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, env=environment,
+                                cwd=cwd)
         try:
             deadline = time.monotonic() + timeout
             while True:
@@ -35,7 +43,7 @@ def running(args: list[str], ready_url: str, log: Path, timeout: float = 120.0,
                     raise RuntimeError(f"{args[0]} exited: {log.read_text()[-2000:]}")
                 try:
                     request = urllib.request.Request(ready_url, headers=headers or {})
-                    with urllib.request.urlopen(request, timeout=2):
+                    with opener.open(request, timeout=2):
                         break
                 except OSError:
                     if time.monotonic() > deadline:
@@ -44,7 +52,8 @@ def running(args: list[str], ready_url: str, log: Path, timeout: float = 120.0,
                     time.sleep(0.3)
             yield proc
         finally:
-            proc.send_signal(signal.SIGTERM)
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
             try:
                 proc.wait(timeout=15)
             except subprocess.TimeoutExpired:

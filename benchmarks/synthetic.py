@@ -153,7 +153,9 @@ def build_index(data_dir: str, chunks: int, seed: int = 0,
     """
     from rag.index.bm25 import BM25Index
     from rag.index.catalog import Catalog
+    from rag.index.chroma import connect
     from rag.index.ingest import Ingester
+    from rag.index.retrieval import Searcher
     from rag.index.vectorstore import VectorStore
     from rag.settings import get_settings
 
@@ -168,22 +170,26 @@ def build_index(data_dir: str, chunks: int, seed: int = 0,
 
     settings = get_settings(data_dir=root / ".rag")
     started = time.perf_counter()
-    store = VectorStore(settings, MODEL_NAME, DIM)
-    catalog = Catalog(settings.collection_dir)
+    client = connect(settings)
+    store = VectorStore(settings, MODEL_NAME, DIM, client=client)
+    catalog = Catalog(client, settings.collection)
     bm25 = BM25Index(settings.collection_dir / "bm25")
     embedder = RandomEmbedding(model_name=MODEL_NAME, embed_batch_size=2048)
-    ingester = Ingester(settings, embedder, store, catalog, bm25)
+    ingester = Ingester(settings, embedder, store, catalog)
+    searcher = Searcher(store, catalog, bm25, settings.retrieval_mode, settings.candidates)
     times: dict[str, float] = {}
     # Time the parts (instance attributes shadow the methods; nothing else changes).
     store.add = _timing(times, "chroma_add_s", store.add)  # type: ignore[method-assign]
-    store.delete_sources = _timing(times, "chroma_delete_s", store.delete_sources)  # type: ignore[method-assign]
-    catalog.save = _timing(times, "catalog_save_s", catalog.save)  # type: ignore[method-assign]
+    store.delete_leftovers = _timing(  # type: ignore[method-assign]
+        times, "chroma_delete_s", store.delete_leftovers)
     catalog.put = _timing(times, "catalog_put_s", catalog.put)  # type: ignore[method-assign]
-    ingester.refresh_bm25 = _timing(times, "bm25_rebuild_s", ingester.refresh_bm25)  # type: ignore[method-assign]
+    catalog.bump = _timing(times, "catalog_bump_s", catalog.bump)  # type: ignore[method-assign]
     embedder_batch = embedder.get_text_embedding_batch
     object.__setattr__(embedder, "get_text_embedding_batch",
                        _timing(times, "random_embedding_s", embedder_batch))
     report = ingester.run([corpus])
+    refresh = _timing(times, "bm25_rebuild_s", searcher.refresh)
+    refresh()
     seconds = time.perf_counter() - started
     if report.failed:
         raise RuntimeError(f"synthetic ingest failed: {report.failed[:3]}")

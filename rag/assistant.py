@@ -28,24 +28,28 @@ from rag.answer.decide import NO_MATCH, REFUSAL, Decision, decide
 from rag.answer.evidence import build_sources
 from rag.answer.generate import AnswerPrompts, build_messages, generate
 from rag.answer.verify import check_citations
-from rag.errors import EmptyIndex, InvalidQuestion
+from rag.errors import EmptyIndex, InvalidQuestion, RagError
 from rag.index.bm25 import BM25Index
 from rag.index.catalog import Catalog
+from rag.index.chroma import chroma_errors
 from rag.index.ingest import Progress, is_unchanged, plan
-from rag.models.llm import ChatModel, Message, make_chat_model
+from rag.models.llm import ChatModel, Message, limited, make_chat_model
 from rag.prompts import load_prompt
 from rag.settings import Settings, get_settings
 from rag.types import (
     Answer,
     ArticleInfo,
+    DependencyHealth,
+    Health,
     IngestReport,
     ModelInfo,
     RetrievedChunk,
     SearchResult,
 )
 
-if TYPE_CHECKING:  # LlamaIndex and Chroma load on first use, so an unchanged re-ingest skips them
+if TYPE_CHECKING:  # LlamaIndex loads on first use, so an unchanged re-ingest skips it
     from rag.index.ingest import Ingester
+    from rag.index.retrieval import Searcher
 
 __all__ = ["REFUSAL", "Assistant"]
 
@@ -53,14 +57,23 @@ __all__ = ["REFUSAL", "Assistant"]
 class Assistant:
     def __init__(self, settings: Settings | None = None, llm: ChatModel | None = None) -> None:
         self.settings = settings or get_settings()
-        self._llm = llm
-        # One ingest or LLM call at a time per process. A plain Lock, not an RLock: a streaming
-        # caller may resume the generator (and so release it) from another thread.
-        self._lock = threading.Lock()
+        self._llm = limited(llm, self.settings) if llm is not None else None
+        # Concurrency is limited per resource, never per process: the LLM behind its own cap
+        # (`LimitedChat`), one writer per collection (this lock: ingests queue, questions never
+        # wait for them), and the query embedder, whose engine is not known to be thread-safe.
+        self._write_lock = threading.Lock()
+        self._embed_lock = threading.Lock()
+        self._parts_lock = threading.Lock()
         self._prompts = AnswerPrompts.load()
         self._condense = load_prompt("condense")
 
     # --- parts, built on first use ------------------------------------------------------------
+    @cached_property
+    def client(self) -> Any:
+        from rag.index.chroma import connect
+
+        return connect(self.settings)
+
     @cached_property
     def embedder(self) -> Any:
         from rag.models.embeddings import make_embedder
@@ -73,35 +86,37 @@ class Assistant:
 
         embedder = self.embedder
         dim = getattr(embedder, "dim", None) or len(embedder.get_text_embedding("dimension"))
-        return VectorStore(self.settings, embedder.model_name, dim)
+        return VectorStore(self.settings, embedder.model_name, dim, client=self.client)
 
     @cached_property
     def catalog(self) -> Catalog:
-        return Catalog(self.settings.collection_dir)
-
-    @cached_property
-    def _bm25_index(self) -> BM25Index:
-        return BM25Index(self.settings.collection_dir / "bm25")
+        """The articles and the corpus generation, in Chroma (migrating a local catalog of the
+        previous release the first time)."""
+        return Catalog(self.client, self.settings.collection,
+                       legacy_dir=self.settings.collection_dir)
 
     @cached_property
     def ingester(self) -> Ingester:
         from rag.index.ingest import Ingester
+        from rag.models.embeddings import make_embedder
 
-        return Ingester(self.settings, self.embedder, self.store, self.catalog, self._bm25_index)
+        # Its own embedder, so that embedding a long ingest never holds up a question's.
+        return Ingester(self.settings, make_embedder(self.settings), self.store, self.catalog)
 
     @cached_property
-    def retriever(self) -> Any:
-        from rag.index.retrieval import HybridRetriever
+    def searcher(self) -> Searcher:
+        from rag.index.retrieval import Searcher
 
-        self.ingester.refresh_bm25()  # repairs an index a crash left behind a catalog change
-        return HybridRetriever(self.store.llama_store, self._bm25_index.load(),
-                               self.settings.retrieval_mode, self.settings.candidates)
+        return Searcher(self.store, self.catalog,
+                        BM25Index(self.settings.collection_dir / "bm25"),
+                        self.settings.retrieval_mode, self.settings.candidates)
 
     @property
     def llm(self) -> ChatModel:
-        if self._llm is None:
-            self._llm = make_chat_model(self.settings)
-        return self._llm
+        with self._parts_lock:
+            if self._llm is None:
+                self._llm = make_chat_model(self.settings)
+            return self._llm
 
     @property
     def model_info(self) -> ModelInfo:
@@ -111,22 +126,58 @@ class Assistant:
     # --- ingest -------------------------------------------------------------------------------
     def ingest(self, paths: Sequence[str | Path], prune: bool = False,
                progress: Progress | None = None) -> IngestReport:
-        with self._lock:
+        """Add, update (and with `prune` remove) articles. One writer per collection in this
+        process; other processes may write too (ids are deterministic and writes are upserts,
+        so overlapping ingests converge). Questions keep being answered meanwhile."""
+        with self._write_lock, chroma_errors(self.settings):
             started = time.perf_counter()
             files = [Path(p) for p in paths]
             work = plan(files, self.catalog, self.settings, prune=prune)
-            if is_unchanged(work, self.catalog, self._bm25_index):
+            if is_unchanged(work):
                 return IngestReport(skipped=work.skipped, failed=work.failed,
                                     seconds=time.perf_counter() - started)
             report = self.ingester.run(files, prune=prune, progress=progress, work=work)
-            self.__dict__.pop("retriever", None)  # reload the rebuilt BM25 index
+            self.searcher.refresh()  # this instance's BM25 for the new generation, now
+            report.seconds = time.perf_counter() - started
             return report
 
     def articles(self) -> list[ArticleInfo]:
-        return self.catalog.info()
+        with chroma_errors(self.settings):
+            return self.catalog.info()
 
     def article_text(self, source: str) -> str | None:
-        return self.catalog.text(source)
+        with chroma_errors(self.settings):
+            return self.catalog.text(source)
+
+    def health(self) -> Health:
+        """Whether Chroma and the LLM answer, and the corpus this instance sees."""
+        from rag import __version__
+
+        chroma, llm = DependencyHealth(ok=True, detail=""), DependencyHealth(ok=True, detail="")
+        generation = articles = None
+        try:
+            with chroma_errors(self.settings):
+                generation = self.catalog.generation()
+                articles = max(0, self.catalog.collection.count() - (1 if generation else 0))
+            chroma.detail = (f"server {self.settings.chroma_url}" if self.settings.chroma_url
+                             else "embedded")
+        except RagError as exc:
+            chroma = DependencyHealth(ok=False, detail=exc.message)
+        try:
+            if self._llm is None and self.settings.resolved_llm_backend == "llamacpp":
+                llm.detail = f"{self.settings.resolved_llm_model} (embedded, loads on first use)"
+            else:
+                llm.detail = self.llm.ping()  # type: ignore[attr-defined]
+        except RagError as exc:
+            llm = DependencyHealth(ok=False, detail=exc.message)
+        return Health(status="ok" if chroma.ok and llm.ok else "unavailable",
+                      version=__version__, chroma=chroma, llm=llm, generation=generation,
+                      articles=articles)
+
+    def generation(self) -> str | None:
+        """The corpus generation: changes whenever an ingest anywhere commits something."""
+        with chroma_errors(self.settings):
+            return self.catalog.generation()
 
     # --- search -------------------------------------------------------------------------------
     def _check_question(self, question: str) -> str:
@@ -142,17 +193,31 @@ class Assistant:
 
     def retrieve(self, question: str, k: int | None = None) -> list[RetrievedChunk]:
         """The chunks retrieved for a (checked) question, best first."""
-        if not self.catalog.entries():
-            raise EmptyIndex("nothing is indexed yet", "run `rag ingest seeds/` first")
+        return self._retrieve(question, k)[0]
+
+    def _retrieve(self, question: str, k: int | None
+                  ) -> tuple[list[RetrievedChunk], dict[str, str | None]]:
+        """The retrieved chunks of committed articles, and those articles' texts (one read)."""
         from rag.index.retrieval import as_chunk
         from rag.models.embeddings import embed_query
 
-        needs_vector = self.settings.retrieval_mode != "bm25"
-        embedding = embed_query(self.embedder, question) if needs_vector else None
-        if embedding is not None and len(embedding) != self.store.dim:
-            raise EmptyIndex("query embedding size does not match the collection")
-        hits = self.retriever.retrieve(question, embedding, k or self.settings.k)
-        return [as_chunk(hit) for hit in hits]
+        with chroma_errors(self.settings):
+            if self.catalog.is_empty():
+                raise EmptyIndex("nothing is indexed yet", "run `rag ingest seeds/` first")
+            embedding = None
+            if self.settings.retrieval_mode != "bm25":
+                with self._embed_lock:
+                    embedding = embed_query(self.embedder, question)
+                if len(embedding) != self.store.dim:
+                    raise EmptyIndex("query embedding size does not match the collection")
+            hits = self.searcher.retriever().retrieve(question, embedding, k or self.settings.k)
+            chunks = [as_chunk(hit) for hit in hits]
+            records = self.catalog.records([c.source for c in chunks])
+        # A chunk counts only while its article's record (the commit marker) names the text
+        # it was cut from: no half-written or half-replaced article is ever shown.
+        visible = [c for c in chunks
+                   if c.source in records and records[c.source][0].sha256 == c.sha256]
+        return visible, {source: text for source, (_, text) in records.items()}
 
     def search(self, question: str, k: int | None = None) -> SearchResult:
         question = self._check_question(question)
@@ -178,13 +243,12 @@ class Assistant:
         question = self._check_question(question)
         standalone = question
         if history:
-            with self._lock:
-                standalone = condense(question, history, self.llm, self._condense)
+            standalone = condense(question, history, self.llm, self._condense)
             clock.mark("condense_ms")
-        chunks = self.retrieve(standalone, k)
+        chunks, texts = self._retrieve(standalone, k)
         clock.mark("retrieve_ms", since_last=True)
-        sources = build_sources(chunks, self._texts(chunks), standalone,
-                                self.settings.context_mode, self.settings.context_tokens)
+        sources = build_sources(chunks, texts, standalone, self.settings.context_mode,
+                                self.settings.context_tokens)
         base: dict[str, Any] = dict(
             question=question, retrieved=chunks, model=self.model_info,
             standalone_question=standalone if standalone != question else None)
@@ -195,17 +259,17 @@ class Assistant:
         messages = build_messages(self._prompts, sources, standalone)
         reply = ""
         llm_started = time.perf_counter()
-        with self._lock:
-            for delta in generate(self.llm, messages, self.settings.max_answer_tokens,
-                                  self.settings.temperature):
-                if not reply:
-                    clock.mark("first_token_ms")
-                reply += delta
-                yield delta
-            prompt_tokens = self.llm.count_tokens(messages)
+        for delta in generate(self.llm, messages, self.settings.max_answer_tokens,
+                              self.settings.temperature):
+            if not reply:
+                clock.mark("first_token_ms")
+            reply += delta
+            yield delta
+        prompt_tokens = self.llm.count_tokens(messages)
         clock.timings["llm_ms"] = _ms(llm_started)
         def verify(source: str, start: int, end: int, quote: str) -> bool:
-            return self.verify_quote(source, start, end, quote, chunks)
+            with chroma_errors(self.settings):
+                return self.verify_quote(source, start, end, quote, chunks)
 
         checked = check_citations(reply.strip(), sources, self.settings.support_threshold,
                                   question=standalone, verify=verify)
@@ -225,11 +289,6 @@ class Assistant:
         return Answer(answer=REFUSAL, refused=True, refusal_code=decision.code,
                       refusal_reason=decision.reason, citations=[], timings_ms=clock.timings,
                       prompt_tokens=prompt_tokens, **base)
-
-    def _texts(self, chunks: list[RetrievedChunk]) -> dict[str, str | None]:
-        """Each retrieved article's stored text, read once per question; None when another
-        client indexed it."""
-        return {c.source: self.catalog.text(c.source) for c in chunks}
 
     def verify_quote(self, source: str, start: int, end: int, quote: str,
                      chunks: list[RetrievedChunk]) -> bool:

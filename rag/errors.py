@@ -53,14 +53,40 @@ class EmbeddingMismatch(RagError):
     status = 409
 
 
+class IndexFormatError(RagError):
+    """An index written in a form this release cannot read (and cannot migrate)."""
+
+    code = "index_format"
+    status = 409
+
+
 class VectorStoreUnavailable(RagError):
     code = "vector_store_unavailable"
     status = 503
 
 
-class LLMUnavailable(RagError):
-    code = "llm_unavailable"
+class Busy(RagError):
+    """A resource's queue is full (the embedded model answers one question at a time): try
+    again shortly. `retry_after` is the advised wait in seconds."""
+
+    code = "busy"
     status = 503
+
+    def __init__(self, message: str, hint: str | None = None, retry_after: int = 5) -> None:
+        super().__init__(message, hint)
+        self.retry_after = retry_after
+
+
+class LLMUnavailable(RagError):
+    """The LLM server cannot be reached or failed (a bad gateway, to HTTP clients)."""
+
+    code = "llm_unavailable"
+    status = 502
+
+
+class LLMTimeout(LLMUnavailable):
+    code = "llm_timeout"
+    status = 504
 
 
 class LLMAuthError(RagError):

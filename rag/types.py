@@ -32,6 +32,8 @@ class RetrievedChunk(BaseModel):
     published: str | None = None
     chunk: int = Field(-1, exclude=True, description="The chunk's place in its article "
                        "(0: the first, which holds the header).")
+    sha256: str = Field("", exclude=True, description="sha256 of the article text the chunk "
+                        "was cut from: it counts only while the catalog names the same.")
 
 
 class SearchResult(BaseModel):
@@ -81,6 +83,23 @@ class Answer(BaseModel):
     model: ModelInfo
     timings_ms: dict[str, float] = Field(default_factory=dict)
     prompt_tokens: int | None = None
+
+
+class DependencyHealth(BaseModel):
+    ok: bool
+    detail: str
+
+
+class Health(BaseModel):
+    """What `/health` reports (503 unless status is "ok"): load balancers read it."""
+
+    status: str = Field(description='"ok", or "unavailable" when a dependency is down.')
+    version: str
+    chroma: DependencyHealth
+    llm: DependencyHealth
+    generation: str | None = Field(None, description="The corpus generation this instance "
+                                   "sees: equal on every instance of one archive.")
+    articles: int | None = None
 
 
 class IngestReport(BaseModel):

@@ -106,14 +106,14 @@ def test_a_citation_is_unverified_when_the_stored_text_behind_it_changed(make_as
     before = assistant.ask(question)
     assert before.citations and all(c.verified for c in before.citations)
 
-    # Change the stored copy of a cited article behind the index's back (one doubled space in
-    # the cited sentence: the same words, other bytes and offsets).
+    # Change the stored copy of a cited article in Chroma behind the index's back (one doubled
+    # space in the cited sentence: the same words, other bytes and offsets; the record still
+    # names the sha256 of the text that was indexed).
     cited = before.citations[0]
-    entry = assistant.catalog.get(cited.source)
-    stored = assistant.catalog.texts / f"{entry.sha256}.txt"
-    text = stored.read_text(encoding="utf-8")
+    text = assistant.article_text(cited.source)
     at = text.index(" ", cited.start)
-    stored.write_text(text[:at] + " " + text[at:], encoding="utf-8")
+    assistant.catalog.collection.update(ids=[cited.source], embeddings=[[1.0]],
+                                        documents=[text[:at] + " " + text[at:]])
 
     after = assistant.ask(question)
     changed = [c for c in after.citations if c.source == cited.source]

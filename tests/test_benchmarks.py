@@ -148,3 +148,19 @@ def test_llm(quick_run: Path) -> None:
     assert [r["repack"] for r in figures["on"]["runs"]] == [not amx_repack_crashes()]
     assert [r["repack"] for r in figures["off"]["runs"]] == [False]
     assert figures["answer_s_ratio_on_vs_off"] > 0
+
+
+@slow
+def test_load(quick_run: Path) -> None:
+    data = result(quick_run, "load")
+    figures = data["figures"]
+    for endpoint in ("api_ask", "v1_chat"):
+        for clients in ("1", "4"):
+            got = figures["fake_llm"][endpoint][clients]
+            assert got["clients"] == int(clients) and got["requests"] > 0
+            assert got["errors"] == 0, got["error_examples"]
+            assert got["throughput_rps"] > 0 and got["p50_ms"] > 0
+    embedded = figures["embedded"]["api_ask"]["1"]
+    assert embedded["errors"] == 0, embedded["error_examples"]
+    assert embedded["answered"] + embedded["clean_503s"] == 1
+    assert data["targets"]["fake_llm_errors"]["met"] and data["targets"]["embedded_errors"]["met"]

@@ -68,7 +68,9 @@ def writable(make_assistant) -> Assistant:  # noqa: ANN001
 def test_health(client: TestClient) -> None:
     response = client.get("/health")
     assert response.status_code == 200
-    assert response.json()["status"] == "ok"
+    body = response.json()
+    assert body["status"] == "ok" and body["chroma"]["ok"] and body["llm"]["ok"]
+    assert body["articles"] == 5 and body["generation"]
 
 
 @pytest.mark.parametrize("method,path,kwargs,status,code", [

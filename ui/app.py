@@ -298,6 +298,10 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
         blocks.load(lambda: article_rows(assistant), None, table, api_visibility="private")
         gr.api(ask)
         gr.api(search)
+    # Gradio runs one event at a time by default; the LLM's own cap (RAG_LLM_CONCURRENCY, one
+    # for the embedded model, plus RAG_LLM_QUEUE waiting) is the limit that matters, so the UI
+    # lets that many through and the rest wait in Gradio's queue.
+    blocks.queue(default_concurrency_limit=settings.llm_parallel + settings.llm_queue)
     return blocks
 
 

@@ -1,58 +1,71 @@
-"""The BM25 side of hybrid retrieval: LlamaIndex's BM25Retriever (bm25s), persisted on disk.
+"""The BM25 side of hybrid retrieval: LlamaIndex's BM25Retriever (bm25s), a per-instance cache.
 
-It is rebuilt at the end of an ingest that changed something, from the chunks Chroma holds, and
-loaded once per process; queries never rebuild it. A `revision` file ties it to the catalog
-revision it was built from, so a crash between the two is noticed and repaired.
+Self-hosted Chroma has no keyword search, so each instance builds BM25 from the chunks Chroma
+holds and keeps it on local disk, one folder per corpus generation
+(`data_dir/collections/NAME/bm25/GENERATION/`): a new generation gets a new folder, written
+aside and renamed into place, so readers and other processes on the same disk never see half
+of one. Queries never build it; `Searcher` does, when the generation moves.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import shutil
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rag.index.catalog import write_atomic
-
-if TYPE_CHECKING:  # imported where used: reading `revision` must stay cheap
+if TYPE_CHECKING:  # imported where used
     from llama_index.core.schema import BaseNode
     from llama_index.retrievers.bm25 import BM25Retriever
+
+_DONE = "complete"  # written last into a generation's folder
 
 
 class BM25Index:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self.revision_file = directory / "revision"
 
-    def revision(self) -> str | None:
-        if not self.revision_file.exists():
-            return None
-        return self.revision_file.read_text().strip() or None
+    def path(self, generation: str) -> Path:
+        return self.directory / generation
 
-    def build(self, nodes: Iterable[BaseNode], revision: str) -> int:
+    def has(self, generation: str) -> bool:
+        return (self.path(generation) / _DONE).exists()
+
+    def build(self, nodes: Iterable[BaseNode], generation: str) -> int:
         from llama_index.retrievers.bm25 import BM25Retriever
 
         nodes = list(nodes)
-        tmp = self.directory.with_name(self.directory.name + ".new")
-        shutil.rmtree(tmp, ignore_errors=True)
-        if nodes:
-            # bm25s logs a warning when k > corpus size; we ask for min(k, size) anyway.
-            logging.getLogger("llama_index.retrievers.bm25").setLevel(logging.ERROR)
-            retriever = BM25Retriever(nodes=nodes, similarity_top_k=1)
-            tmp.mkdir(parents=True)
-            retriever.persist(str(tmp), show_progress=False)
-        else:
-            tmp.mkdir(parents=True)
-        write_atomic(tmp / "revision", revision.encode())
-        shutil.rmtree(self.directory, ignore_errors=True)
-        tmp.rename(self.directory)
+        tmp = self.directory / f".{generation}.{uuid.uuid4().hex}.tmp"
+        tmp.mkdir(parents=True)
+        try:
+            if nodes:
+                # bm25s logs a warning when k > corpus size; we ask for min(k, size) anyway.
+                logging.getLogger("llama_index.retrievers.bm25").setLevel(logging.ERROR)
+                BM25Retriever(nodes=nodes, similarity_top_k=1).persist(str(tmp),
+                                                                       show_progress=False)
+            (tmp / _DONE).write_text(generation)
+            # If another process built this generation first, keep theirs.
+            with contextlib.suppress(OSError):
+                os.rename(tmp, self.path(generation))
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        self._drop_others(generation)
         return len(nodes)
 
-    def load(self) -> BM25Retriever | None:
+    def _drop_others(self, keep: str) -> None:
+        for path in self.directory.iterdir():
+            if path.name != keep and not path.name.startswith("."):
+                shutil.rmtree(path, ignore_errors=True)
+
+    def load(self, generation: str) -> BM25Retriever | None:
         from llama_index.retrievers.bm25 import BM25Retriever
 
-        if not (self.directory / "params.index.json").exists():
+        path = self.path(generation)
+        if not (path / "params.index.json").exists():
             return None
         logging.getLogger("llama_index.retrievers.bm25").setLevel(logging.ERROR)
-        return BM25Retriever.from_persist_dir(str(self.directory), show_progress=False)
+        return BM25Retriever.from_persist_dir(str(path), show_progress=False)

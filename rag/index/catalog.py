@@ -1,28 +1,53 @@
-"""The local catalog: which articles are indexed, from which file, with which content hash.
+"""The catalog: which articles are indexed, with their full texts, in Chroma itself.
 
-It lives beside the BM25 index in `data_dir/collections/NAME/`: `catalog.json` (written
-atomically, so a crash leaves the old or the new version, never half of one) and `texts/`, the
-articles' full texts addressed by their sha256, which citations are verified against.
+Chroma is the single source of truth, so any number of instances on one Chroma server (or one
+embedded PersistentClient) see the same archive. Beside the chunks collection `NAME`, the
+collection `NAME.articles` holds:
+- one record per article, id = its source: the full text as the document (citations are
+  verified against it) and its sha256, title, date, outlet, URL, file path and chunk count as
+  metadata. It is written after the article's chunks, as the commit marker: a chunk counts only
+  when its article's record names the chunk's sha256, so no reader sees a half-written article;
+- one record `META_ID`: the generation (a new id whenever the corpus changes: per-instance
+  caches such as BM25 are rebuilt when it moves) and the chunking key the chunks were made with.
+
+Each record needs a vector; the articles collection is never searched by vector, so every
+record carries the same one-dimensional vector.
+
+An index from the release that kept the catalog on local disk (`catalog.json` and `texts/` in
+the collection's folder) is migrated the first time it is opened here.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
+import shutil
+import socket
 import tempfile
 import uuid
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field
 
+from rag.errors import IndexFormatError
 from rag.types import Article, ArticleInfo
+
+log = logging.getLogger(__name__)
+
+META_ID = "__newsrag_meta__"
+HOST = socket.gethostname()
+_VECTOR = [1.0]  # the articles collection's one vector (see above)
+_PAGE = 1000  # records per Chroma call when listing
 
 
 class Entry(BaseModel):
     source: str
-    path: str = Field(description="Absolute path of the file the article was read from.")
+    path: str = Field("", description="Absolute path of the file the article was read from.")
+    host: str = Field("", description="The machine that path is on.")
     sha256: str
     title: str | None = None
     published: str | None = None
@@ -30,11 +55,14 @@ class Entry(BaseModel):
     url: str | None = None
     chunks: int = 0
 
+    def metadata(self) -> dict[str, Any]:
+        """Chroma metadata: no None values (Chroma rejects them)."""
+        return {"kind": "article", **{k: v for k, v in self.model_dump().items()
+                                      if v is not None and k != "source"}}
 
-class CatalogData(BaseModel):
-    revision: str = ""
-    chunking: dict[str, Any] = Field(default_factory=dict)
-    articles: dict[str, Entry] = Field(default_factory=dict)
+    @classmethod
+    def from_record(cls, source: str, meta: dict[str, Any]) -> Entry:
+        return cls(source=source, **{k: v for k, v in meta.items() if k in cls.model_fields})
 
 
 def sha256_text(text: str) -> str:
@@ -55,75 +83,146 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def _batches(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
 class Catalog:
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        self.path = directory / "catalog.json"
-        self.texts = directory / "texts"
-        self.data = (CatalogData.model_validate_json(self.path.read_bytes())
-                     if self.path.exists() else CatalogData())
+    def __init__(self, client: Any, name: str, legacy_dir: Path | None = None) -> None:
+        self.collection = client.get_or_create_collection(
+            f"{name}.articles", metadata={"newsrag": "articles"}, embedding_function=None)
+        self.max_batch = int(client.get_max_batch_size())
+        self.legacy_dir = legacy_dir
+        if legacy_dir is not None and (legacy_dir / "catalog.json").exists():
+            self._migrate(legacy_dir)
+
+    # --- the generation and the chunking key ----------------------------------------------
+    def meta(self) -> dict[str, Any]:
+        got = self.collection.get(ids=[META_ID], include=["metadatas"])
+        if not got["ids"]:
+            return {}
+        meta = dict(got["metadatas"][0] or {})
+        meta["chunking"] = json.loads(meta.get("chunking") or "{}")
+        return meta
+
+    def generation(self) -> str | None:
+        return self.meta().get("generation")
+
+    def chunking(self) -> dict[str, Any]:
+        return dict(self.meta().get("chunking") or {})
+
+    def bump(self, chunking: dict[str, Any] | None = None) -> str:
+        """A new generation (the corpus changed), keeping or replacing the chunking key."""
+        generation = uuid.uuid4().hex
+        key = chunking if chunking is not None else self.chunking()
+        self.collection.upsert(ids=[META_ID], embeddings=[_VECTOR], documents=[""],
+                               metadatas=[{"kind": "meta", "generation": generation,
+                                           "chunking": json.dumps(key, sort_keys=True)}])
+        return generation
+
+    # --- articles ----------------------------------------------------------------------------
+    def get(self, source: str) -> Entry | None:
+        return self.get_many([source]).get(source)
+
+    def get_many(self, sources: Sequence[str]) -> dict[str, Entry]:
+        found: dict[str, Entry] = {}
+        for batch in _batches(list(dict.fromkeys(sources)), self.max_batch):
+            got = self.collection.get(ids=list(batch), include=["metadatas"])
+            for source, meta in zip(got["ids"], got["metadatas"], strict=True):
+                found[source] = Entry.from_record(source, dict(meta or {}))
+        return found
 
     def __contains__(self, source: str) -> bool:
-        return source in self.data.articles
-
-    def get(self, source: str) -> Entry | None:
-        return self.data.articles.get(source)
+        return self.get(source) is not None
 
     def entries(self) -> list[Entry]:
-        return list(self.data.articles.values())
+        entries: list[Entry] = []
+        offset = 0
+        while True:
+            got = self.collection.get(where={"kind": "article"}, include=["metadatas"],
+                                      limit=_PAGE, offset=offset)
+            if not got["ids"]:
+                return entries
+            entries += [Entry.from_record(source, dict(meta or {}))
+                        for source, meta in zip(got["ids"], got["metadatas"], strict=True)]
+            offset += len(got["ids"])
+
+    def is_empty(self) -> bool:
+        return not self.collection.get(where={"kind": "article"}, limit=1)["ids"]
 
     def info(self) -> list[ArticleInfo]:
         return [ArticleInfo(source=e.source, title=e.title, published=e.published,
                             outlet=e.outlet, chunks=e.chunks, sha256=e.sha256)
-                for e in sorted(self.data.articles.values(), key=lambda e: e.source)]
+                for e in sorted(self.entries(), key=lambda e: e.source)]
 
-    def put(self, article: Article, path: Path, sha: str, chunks: int) -> None:
-        text_path = self.texts / f"{sha}.txt"
-        if not text_path.exists():
-            write_atomic(text_path, article.text.encode("utf-8"))
-        self.data.articles[article.source] = Entry(
-            source=article.source, path=str(path.resolve()), sha256=sha, title=article.title,
-            published=article.published, outlet=article.outlet, url=article.url, chunks=chunks,
-        )
-
-    def remove(self, source: str) -> None:
-        self.data.articles.pop(source, None)
+    def records(self, sources: Sequence[str]) -> dict[str, tuple[Entry, str]]:
+        """Each indexed article's entry and full text, in one call per batch."""
+        found: dict[str, tuple[Entry, str]] = {}
+        for batch in _batches(list(dict.fromkeys(sources)), self.max_batch):
+            got = self.collection.get(ids=list(batch), include=["metadatas", "documents"])
+            for source, meta, text in zip(got["ids"], got["metadatas"], got["documents"],
+                                          strict=True):
+                found[source] = (Entry.from_record(source, dict(meta or {})), text or "")
+        return found
 
     def text(self, source: str) -> str | None:
-        entry = self.get(source)
-        if entry is None:
-            return None
-        path = self.texts / f"{entry.sha256}.txt"
-        return path.read_text(encoding="utf-8") if path.exists() else None
+        record = self.records([source]).get(source)
+        return record[1] if record else None
 
     def checked_text(self, source: str) -> str | None:
-        """The stored text read afresh from disk, or None unless its sha256 is still the one
-        the catalog recorded at ingest: what citations are verified against."""
-        entry = self.get(source)
-        if entry is None:
+        """The stored text read afresh from Chroma, or None unless its sha256 is still the one
+        recorded at ingest: what citations are verified against."""
+        record = self.records([source]).get(source)
+        if record is None or sha256_text(record[1]) != record[0].sha256:
             return None
-        path = self.texts / f"{entry.sha256}.txt"
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None
-        if hashlib.sha256(data).hexdigest() != entry.sha256:
-            return None
-        return data.decode("utf-8")
+        return record[1]
 
-    def save(self) -> None:
-        """Write the catalog with a fresh revision (the BM25 index compares revisions)."""
-        self.data.revision = uuid.uuid4().hex
-        write_atomic(self.path, self.data.model_dump_json(indent=1).encode("utf-8"))
+    def put(self, items: Sequence[tuple[Article, Path, str, int]]) -> None:
+        """Write articles' records (article, file, sha256, chunk count): each one's commit
+        marker, so call it after their chunks are in the chunks collection."""
+        for batch in _batches(list(items), self.max_batch):
+            entries = [Entry(source=a.source, path=str(p.resolve()), host=HOST, sha256=sha,
+                             title=a.title,
+                             published=a.published, outlet=a.outlet, url=a.url, chunks=n)
+                       for a, p, sha, n in batch]
+            self.collection.upsert(
+                ids=[e.source for e in entries], embeddings=[_VECTOR] * len(entries),
+                documents=[a.text for a, _, _, _ in batch],
+                metadatas=[e.metadata() for e in entries])
 
-    def collect_garbage(self) -> None:
-        """Delete stored texts that no article refers to any more."""
-        if not self.texts.exists():
-            return
-        live = {f"{e.sha256}.txt" for e in self.data.articles.values()}
-        for path in self.texts.iterdir():
-            if path.name not in live:
-                path.unlink(missing_ok=True)
+    def move(self, source: str, path: Path) -> None:
+        """An unchanged article now read from another file."""
+        self.collection.update(ids=[source],
+                               metadatas=[{"path": str(path.resolve()), "host": HOST}])
 
-    def dump(self) -> str:
-        return json.dumps(self.data.model_dump(), indent=1)
+    def remove(self, sources: Sequence[str]) -> None:
+        for batch in _batches(list(sources), self.max_batch):
+            self.collection.delete(ids=list(batch))
+
+    # --- the local catalog of the previous release --------------------------------------------
+    def _migrate(self, directory: Path) -> None:
+        """Copy `catalog.json` and `texts/` into Chroma once; the chunks stay as they are."""
+        if not self.is_empty():
+            raise IndexFormatError(
+                f"{directory} holds a local catalog, but Chroma already has articles for this "
+                "collection", f"delete {directory / 'catalog.json'} or use another "
+                "RAG_COLLECTION")
+        data = json.loads((directory / "catalog.json").read_text(encoding="utf-8"))
+        items = []
+        for source, entry in (data.get("articles") or {}).items():
+            text_path = directory / "texts" / f"{entry['sha256']}.txt"
+            if not text_path.exists():
+                raise IndexFormatError(f"the local catalog's text of {source} is missing",
+                                       "re-ingest the articles (`rag ingest PATH`)")
+            article = Article(source=source, text=text_path.read_text(encoding="utf-8"),
+                              body_start=0, body_end=0, title=entry.get("title"),
+                              published=entry.get("published"), outlet=entry.get("outlet"),
+                              url=entry.get("url"))
+            items.append((article, Path(entry.get("path") or source), entry["sha256"],
+                          int(entry.get("chunks", 0))))
+        self.put(items)
+        self.bump(data.get("chunking") or {})
+        (directory / "catalog.json").rename(directory / "catalog.json.migrated")
+        shutil.rmtree(directory / "texts", ignore_errors=True)
+        log.warning("moved the local catalog of %d articles into Chroma", len(items))

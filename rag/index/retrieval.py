@@ -1,4 +1,5 @@
-"""Hybrid retrieval: Chroma (dense) and BM25 candidates, fused by reciprocal rank fusion.
+"""Hybrid retrieval: Chroma (dense) and BM25 candidates, fused by reciprocal rank fusion, and
+`Searcher`, which keeps this instance's retriever in step with the corpus generation.
 
 Fusion is written here rather than taken from LlamaIndex's QueryFusionRetriever because that
 class requires an LLM even when it generates no extra queries, and fuses by text hash; ours is a
@@ -7,10 +8,17 @@ dozen lines and lets the dense and BM25 sides be used alone for ablations.
 
 from __future__ import annotations
 
+import logging
+import threading
+from typing import Any
+
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from llama_index.core.vector_stores.types import VectorStoreQuery
 
+from rag.index.bm25 import BM25Index
 from rag.types import RetrievedChunk
+
+log = logging.getLogger(__name__)
 
 RRF_K = 60  # the constant from Cormack et al. (2009); robust across collections
 
@@ -69,4 +77,71 @@ def as_chunk(hit: NodeWithScore) -> RetrievedChunk:
                           score=round(float(hit.score or 0.0), 6), text=hit.node.get_content(),
                           start=int(meta["start"]), end=int(meta["end"]),
                           title=meta.get("title") or None, published=meta.get("published") or None,
-                          chunk=int(meta.get("chunk", -1)))
+                          chunk=int(meta.get("chunk", -1)), sha256=meta.get("sha256") or "")
+
+
+class Searcher:
+    """The retriever of this instance, for the corpus as it stood at one generation.
+
+    Readers never write and never wait for a writer: when the catalog's generation moves (an
+    ingest here or in another instance committed something), the BM25 index for the new
+    generation is built in a background thread while questions keep using the previous one,
+    then swapped in. Only the first question of a process waits, for a load (or, when this
+    generation's BM25 is not on disk yet, a build)."""
+
+    def __init__(self, store: Any, catalog: Any, bm25: BM25Index, mode: str,
+                 candidates: int) -> None:
+        self.store, self.catalog, self.bm25 = store, catalog, bm25
+        self.mode, self.candidates = mode, candidates
+        self._current: tuple[str | None, HybridRetriever] | None = None
+        self._building: str | None = None
+        self._lock = threading.Lock()
+
+    def retriever(self) -> HybridRetriever:
+        generation = self.catalog.generation()
+        with self._lock:
+            current = self._current
+            if current is not None:
+                if current[0] != generation and self._building != generation:
+                    self._building = generation
+                    threading.Thread(target=self._refresh, args=(generation,), daemon=True,
+                                     name="bm25-refresh").start()
+                return current[1]
+        return self.refresh(generation)
+
+    def refresh(self, generation: str | None = None) -> HybridRetriever:
+        """Build (or load) the retriever for `generation` (default: the current one) now."""
+        if generation is None:
+            generation = self.catalog.generation()
+        retriever = self._make(generation)
+        with self._lock:
+            self._current = (generation, retriever)
+        return retriever
+
+    def _refresh(self, generation: str | None) -> None:
+        try:
+            self.refresh(generation)
+        except Exception:  # the old retriever keeps serving; the next question tries again
+            log.exception("rebuilding BM25 for generation %s failed", generation)
+        finally:
+            with self._lock:
+                if self._building == generation:
+                    self._building = None
+
+    def _make(self, generation: str | None) -> HybridRetriever:
+        bm25 = None
+        if self.mode != "dense" and generation:
+            if not self.bm25.has(generation):
+                self.bm25.build(self._nodes(), generation)
+            bm25 = self.bm25.load(generation)  # None for an empty corpus
+        return HybridRetriever(self.store.llama_store, bm25, self.mode, self.candidates)
+
+    def _nodes(self) -> list[TextNode]:
+        from llama_index.core.vector_stores.utils import metadata_dict_to_node
+
+        nodes = []
+        for chunk_id, text, meta in self.store.iter_chunks():
+            node = metadata_dict_to_node(meta, text=text)
+            node.id_ = chunk_id
+            nodes.append(node)
+        return nodes  # type: ignore[return-value]

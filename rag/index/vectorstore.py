@@ -1,56 +1,32 @@
-"""Chroma, embedded or as a server, wrapped in LlamaIndex's ChromaVectorStore.
+"""Chroma, embedded or as a server: the client, and the chunks collection wrapped in
+LlamaIndex's ChromaVectorStore for queries.
 
-The collection records the embedding model and dimension that built it; opening it with another
-model is an `EmbeddingMismatch`, never a silent mix of incompatible vectors.
+Chunks are written with Chroma's own `upsert` (deterministic ids `SOURCE::N`), never through
+LlamaIndex's `add`, which calls Chroma's `add` and so silently keeps an old chunk whose id
+exists. The collection records the embedding model and dimension that built it; opening it with
+another model is an `EmbeddingMismatch`, never a silent mix of incompatible vectors.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from typing import Any
-from urllib.parse import urlparse
 
-from llama_index.core.schema import BaseNode
+from llama_index.core.schema import BaseNode, MetadataMode
+from llama_index.core.vector_stores.utils import node_to_metadata_dict
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from rag.errors import EmbeddingMismatch, VectorStoreUnavailable
+from rag.index.chroma import connect
 from rag.settings import Settings
-
-
-def connect(settings: Settings) -> Any:
-    """A Chroma client: persistent files under data_dir, or an HTTP client for chroma_url."""
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    if settings.chroma_url:
-        url = urlparse(settings.chroma_url)
-        if url.scheme not in ("http", "https") or not url.hostname:
-            raise VectorStoreUnavailable(f"bad Chroma URL {settings.chroma_url!r}",
-                                         "use the form http://HOST:PORT")
-        try:
-            client = chromadb.HttpClient(
-                host=url.hostname, port=url.port or (443 if url.scheme == "https" else 8000),
-                ssl=url.scheme == "https", settings=chroma_settings,
-            )
-            client.heartbeat()
-        except Exception as exc:
-            raise VectorStoreUnavailable(
-                f"cannot reach the Chroma server at {settings.chroma_url}",
-                "start it with `chroma run --path DIR --host 127.0.0.1 --port PORT` "
-                "or unset RAG_CHROMA_URL",
-            ) from exc
-        return client
-    path = settings.data_dir / "chroma"
-    path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
 
 class VectorStore:
     """One Chroma collection: vectors, chunk texts and chunk metadata."""
 
-    def __init__(self, settings: Settings, model_name: str, dim: int) -> None:
-        self.client = connect(settings)
+    def __init__(self, settings: Settings, model_name: str, dim: int,
+                 client: Any = None) -> None:
+        self.client = client if client is not None else connect(settings)
         self.model_name, self.dim = model_name, dim
         try:
             self.collection = self.client.get_or_create_collection(
@@ -76,15 +52,33 @@ class VectorStore:
         return int(self.collection.count())
 
     def add(self, nodes: Sequence[BaseNode]) -> None:
-        # ChromaVectorStore.add batches by 41,665 records, above Chroma's own limit (5,461 here).
+        """Write chunks (with their embeddings), replacing any with the same ids, in batches of
+        Chroma's own limit. The metadata is what LlamaIndex's ChromaVectorStore writes, so its
+        queries read these chunks back as nodes."""
         for start in range(0, len(nodes), self.max_batch):
-            self.llama_store.add(list(nodes[start:start + self.max_batch]))
+            batch = nodes[start:start + self.max_batch]
+            metadatas = []
+            for node in batch:
+                meta = node_to_metadata_dict(node, remove_text=True, flat_metadata=True)
+                metadatas.append({k: "" if v is None else v for k, v in meta.items()})
+            self.collection.upsert(
+                ids=[node.node_id for node in batch],
+                embeddings=[node.get_embedding() for node in batch],
+                metadatas=metadatas,
+                documents=[node.get_content(metadata_mode=MetadataMode.NONE) for node in batch])
 
     def delete_sources(self, sources: Sequence[str]) -> None:
         """Remove every chunk of these articles in one call (a chunk's `document_id` is its
         article's source), one scan rather than one per article."""
         if sources:
             self.collection.delete(where={"document_id": {"$in": list(sources)}})
+
+    def delete_leftovers(self, current: dict[str, str]) -> None:
+        """Remove the chunks of these articles (source -> sha256 of the text now indexed) that
+        belong to another version of their text: what remains of a longer old version."""
+        for source, sha in current.items():
+            self.collection.delete(where={"$and": [{"document_id": source},
+                                                   {"sha256": {"$ne": sha}}]})
 
     def iter_chunks(self, page: int = 5000) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """(id, text, metadata) of every chunk, paged so that memory stays flat."""

@@ -1,5 +1,10 @@
 """Chat models: any OpenAI-compatible server through the openai client, or a GGUF model carried
-by PyPI packages and run in-process by llama-cpp-python. Both stream text deltas."""
+by PyPI packages and run in-process by llama-cpp-python. Both stream text deltas.
+
+Each model sits behind a `LimitedChat`: the embedded model answers one question at a time, a
+server up to `llm_concurrency` at once; at most `llm_queue` more wait, and the rest are told
+at once that it is busy (`Busy`, HTTP 503 with Retry-After) rather than queueing without end.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +21,14 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol
 
-from rag.errors import LLMAuthError, LLMUnavailable, MissingDependency, ModelFileError
+from rag.errors import (
+    Busy,
+    LLMAuthError,
+    LLMTimeout,
+    LLMUnavailable,
+    MissingDependency,
+    ModelFileError,
+)
 from rag.settings import Settings, secret
 
 Message = dict[str, str]
@@ -64,6 +76,10 @@ class OpenAIChat:
         except openai.AuthenticationError as exc:
             raise LLMAuthError("the LLM server rejected the API key",
                                "check OPENAI_API_KEY") from exc
+        except openai.APITimeoutError as exc:
+            raise LLMTimeout(f"the LLM server at {self.client.base_url} did not answer within "
+                             f"{self.client.timeout} s", "raise RAG_LLM_TIMEOUT_S, or check "
+                             "the server's load") from exc
         except openai.NotFoundError as exc:
             raise LLMUnavailable(f"the LLM server has no model {self.name!r}",
                                  "set RAG_LLM_MODEL to a model it serves") from exc
@@ -77,6 +93,19 @@ class OpenAIChat:
 
     def count_tokens(self, messages: list[Message]) -> int | None:
         return None
+
+    def ping(self) -> str:
+        """Raise unless the server answers (its model list, within 3 s)."""
+        openai = self._openai
+        try:
+            self.client.with_options(timeout=3.0, max_retries=0).models.list()
+        except openai.AuthenticationError as exc:
+            raise LLMAuthError("the LLM server rejected the API key",
+                               "check OPENAI_API_KEY") from exc
+        except openai.APIError as exc:
+            raise LLMUnavailable(f"the LLM server at {self.client.base_url} does not answer: "
+                                 f"{type(exc).__name__}") from exc
+        return f"{self.name} at {self.client.base_url}"
 
 
 # --- GGUF models carried by PyPI packages ----------------------------------------------------
@@ -275,7 +304,62 @@ class LlamaCppChat:
         return len(self.llm.tokenize(text.encode("utf-8"), add_bos=False))
 
 
-def make_chat_model(settings: Settings) -> ChatModel:
-    if settings.resolved_llm_backend == "openai":
-        return OpenAIChat(settings)
-    return LlamaCppChat(settings)
+class LimitedChat:
+    """A chat model with a cap on the sequences it runs at once and on those waiting.
+
+    Written by hand (a semaphore and a counter): the cap must hold across threads of one
+    process, waiting callers must be refused at once when the queue is full, and a streaming
+    caller holds its slot until it stops reading."""
+
+    def __init__(self, model: ChatModel, parallel: int, queue: int, timeout_s: float) -> None:
+        self.model, self.name = model, model.name
+        self.parallel, self.queue, self.timeout_s = parallel, queue, timeout_s
+        self._slots = threading.BoundedSemaphore(parallel)
+        self._waiting = 0
+        self._count = threading.Lock()
+
+    def stream(self, messages: list[Message], max_tokens: int, temperature: float,
+               stop: list[str] | None = None) -> Iterator[str]:
+        if not self._slots.acquire(blocking=False):
+            with self._count:
+                if self._waiting >= self.queue:
+                    raise Busy(f"the LLM is busy: {self.parallel} question(s) being answered "
+                               f"and {self._waiting} waiting", "try again in a few seconds "
+                               "(or raise RAG_LLM_QUEUE / RAG_LLM_CONCURRENCY)",
+                               retry_after=5)
+                self._waiting += 1
+            try:
+                got = self._slots.acquire(timeout=self.timeout_s)
+            finally:
+                with self._count:
+                    self._waiting -= 1
+            if not got:
+                raise Busy(f"no LLM slot came free within {self.timeout_s:.0f} s",
+                           "try again shortly", retry_after=10)
+        try:
+            yield from self.model.stream(messages, max_tokens, temperature, stop)
+        finally:
+            self._slots.release()
+
+    def count_tokens(self, messages: list[Message]) -> int | None:
+        return self.model.count_tokens(messages)
+
+    def ping(self) -> str:
+        ping = getattr(self.model, "ping", None)
+        detail = ping() if ping else f"{self.name} (embedded, loaded)"
+        return f"{detail}; {self.parallel} at once"
+
+
+def limited(model: ChatModel, settings: Settings, parallel: int | None = None) -> LimitedChat:
+    """`model` behind its cap: one sequence for the embedded model, `llm_concurrency` for a
+    server (unless `parallel` says otherwise)."""
+    if isinstance(model, LimitedChat):
+        return model
+    return LimitedChat(model, parallel or settings.llm_parallel, settings.llm_queue,
+                       settings.llm_timeout_s)
+
+
+def make_chat_model(settings: Settings) -> LimitedChat:
+    model: ChatModel = (OpenAIChat(settings) if settings.resolved_llm_backend == "openai"
+                        else LlamaCppChat(settings))
+    return limited(model, settings)

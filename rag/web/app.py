@@ -15,18 +15,15 @@ that an API-only app never loads gradio), ui.app.
 from __future__ import annotations
 
 from fastapi import FastAPI
-from pydantic import BaseModel
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from rag import __version__
 from rag.assistant import Assistant
 from rag.settings import secret
+from rag.types import Health
 from rag.web import api, openai_api
 from rag.web.http import BodyLimit, install_error_handlers
-
-
-class Health(BaseModel):
-    status: str
-    version: str
 
 
 def create_app(assistant: Assistant, *, ui: bool = True) -> FastAPI:
@@ -39,10 +36,14 @@ def create_app(assistant: Assistant, *, ui: bool = True) -> FastAPI:
     app.add_middleware(BodyLimit, upload_limit=settings.max_upload_bytes)
     install_error_handlers(app)
 
-    @app.get("/health", response_model=Health, tags=["meta"])
-    def health() -> Health:
-        """Liveness check; needs no key and tells nothing about the index."""
-        return Health(status="ok", version=__version__)
+    @app.get("/health", response_model=Health, tags=["meta"],
+             responses={503: {"model": Health, "description": "a dependency is down"}})
+    async def health() -> JSONResponse:
+        """Whether Chroma and the LLM answer, the corpus generation and the article count;
+        503 when a dependency is down (for load balancers). Needs no key."""
+        report = await run_in_threadpool(assistant.health)
+        return JSONResponse(report.model_dump(), status_code=200 if report.status == "ok"
+                            else 503)
 
     json_api = api.make_router(assistant)
     v1 = openai_api.make_router(assistant)

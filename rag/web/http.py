@@ -147,6 +147,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RagError)
     async def rag_error(request: Request, exc: RagError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        if exc.status == 503:  # busy, or Chroma away: worth trying again shortly
+            headers = {"Retry-After": str(getattr(exc, "retry_after", 5))}
         return error_response(exc, headers)
 
     @app.exception_handler(RequestValidationError)
