@@ -49,6 +49,16 @@ ROWS = [
     ("startup", "rag_ask_imports_no_gradio", "start-up: `rag ask` imports gradio", "{}", "{}"),
     ("startup", "rag_ask_cold_s_reported", "start-up: cold `rag ask` wall (s)", "{:.1f}",
      "reported"),
+    ("llm", "never_repacks_where_it_crashes",
+     "embedded LLM: weight repacking refused where it crashes (AMX build and CPU)", "{}", "{}"),
+    ("load", "api_ask_throughput_16_clients_over_1",
+     "6. load: /api/ask throughput, 16 clients over 1 (fake LLM server)", "{:.1f}",
+     ">= {:.0f}"),
+    ("load", "v1_chat_throughput_16_clients_over_1",
+     "6. load: /v1/chat/completions throughput, 16 clients over 1", "{:.1f}", ">= {:.0f}"),
+    ("load", "fake_llm_errors", "6. load: errors with the LLM server", "{}", "<= {}"),
+    ("load", "embedded_errors", "6. load: errors, embedded model, 4 clients for 2 min", "{}",
+     "<= {}"),
 ]
 
 
