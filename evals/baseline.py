@@ -93,11 +93,11 @@ class BaselineSystem:
                                                         embed_model=assistant.embedder)
         self.engine = self.index.as_query_engine(similarity_top_k=k, llm=self.llm)
 
-    def ranking(self, question: str, depth: int) -> list[str]:
+    def ranking(self, question: str, depth: int, as_of: str | None = None) -> list[str]:
         nodes = self.index.as_retriever(similarity_top_k=depth).retrieve(question)
         return [n.node.metadata["source"] for n in nodes]
 
-    def answer(self, question: str) -> SystemAnswer:
+    def answer(self, question: str, as_of: str | None = None) -> SystemAnswer:
         started = time.perf_counter()
         bundle = QueryBundle(question)
         nodes = self.engine.retrieve(bundle)

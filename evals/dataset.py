@@ -7,6 +7,7 @@ anything runs; all malformed lines are reported together, each with its line num
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field, replace
@@ -39,6 +40,7 @@ class Item:
     sources: tuple[str, ...]
     key_phrases: tuple[str, ...] | None = None
     type: str | None = None
+    as_of: str | None = None  # the day the question is asked on (YYYY-MM-DD): "last week"...
     line: int = 0
 
 
@@ -77,6 +79,7 @@ def parse_line(raw: str) -> tuple[Item | None, str | None]:
         (_is_str_list(data["sources"]), "'sources' must be a list of file names"),
         ("key_phrases" not in data or _is_str_list(data["key_phrases"]),
          "'key_phrases' must be a list of strings"),
+        ("as_of" not in data or _is_day(data["as_of"]), "'as_of' must be a YYYY-MM-DD date"),
     ]
     for ok, problem in checks:
         if not ok:
@@ -91,7 +94,16 @@ def parse_line(raw: str) -> tuple[Item | None, str | None]:
         answerable=data["answerable"], sources=tuple(data["sources"]),
         key_phrases=tuple(phrases) if phrases else None,
         type=data["type"] if isinstance(data.get("type"), str) else None,
+        as_of=data.get("as_of"),
     ), None
+
+
+def _is_day(value: Any) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def load_dataset(path: str | Path) -> Dataset:

@@ -91,12 +91,12 @@ def run_system(system: System, items: Sequence[Item], k: int, retrieval_only: bo
         got: SystemAnswer | None = None
         started = time.perf_counter()
         try:
-            row["ranked"] = system.ranking(item.question, max(m.RANK_DEPTH, k))
+            row["ranked"] = system.ranking(item.question, max(m.RANK_DEPTH, k), item.as_of)
             rank_ms = round((time.perf_counter() - started) * 1000, 1)
             if retrieval_only:
                 row["retrieved"] = row["ranked"][:k]
             else:
-                got = system.answer(item.question)
+                got = system.answer(item.question, item.as_of)
         except RagError as exc:  # one bad question is scored as failed; the run goes on
             row["error"] = str(exc)
             got = None if retrieval_only else SystemAnswer(answer="", refused=False)

@@ -29,11 +29,11 @@ class SystemAnswer:
 class System(Protocol):
     name: str
 
-    def ranking(self, question: str, depth: int) -> list[str]:
+    def ranking(self, question: str, depth: int, as_of: str | None = None) -> list[str]:
         """The source file of each of the first `depth` chunks retrieved, in rank order."""
         ...
 
-    def answer(self, question: str) -> SystemAnswer: ...
+    def answer(self, question: str, as_of: str | None = None) -> SystemAnswer: ...
 
 
 class NewsragSystem:
@@ -43,11 +43,12 @@ class NewsragSystem:
         self.assistant = assistant
         self.k = k
 
-    def ranking(self, question: str, depth: int) -> list[str]:
-        return [hit.source for hit in self.assistant.search(question, k=depth).results]
+    def ranking(self, question: str, depth: int, as_of: str | None = None) -> list[str]:
+        return [hit.source for hit in
+                self.assistant.search(question, k=depth, as_of=as_of).results]
 
-    def answer(self, question: str) -> SystemAnswer:
-        answer = self.assistant.ask(question, k=self.k)
+    def answer(self, question: str, as_of: str | None = None) -> SystemAnswer:
+        answer = self.assistant.ask(question, k=self.k, as_of=as_of)
         timings = answer.timings_ms
         return SystemAnswer(
             answer=answer.answer, refused=answer.refused, refusal_reason=answer.refusal_reason,

@@ -16,6 +16,7 @@ prompts, text); never rag.web, ui or evals.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -28,7 +29,7 @@ from rag.answer.decide import NO_MATCH, REFUSAL, Decision, decide
 from rag.answer.evidence import build_sources
 from rag.answer.generate import AnswerPrompts, build_messages, generate
 from rag.answer.verify import check_citations
-from rag.errors import EmptyIndex, InvalidQuestion, RagError
+from rag.errors import EmptyIndex, InvalidInput, InvalidQuestion, RagError
 from rag.index.bm25 import BM25Index
 from rag.index.catalog import Catalog
 from rag.index.chroma import chroma_errors
@@ -40,18 +41,42 @@ from rag.types import (
     Answer,
     ArticleInfo,
     DependencyHealth,
+    Filters,
     Health,
     IngestReport,
     ModelInfo,
     RetrievedChunk,
     SearchResult,
+    TimeFrame,
 )
 
 if TYPE_CHECKING:  # LlamaIndex loads on first use, so an unchanged re-ingest skips it
     from rag.index.ingest import Ingester
     from rag.index.retrieval import Searcher
 
-__all__ = ["REFUSAL", "Assistant"]
+__all__ = ["REFUSAL", "Assistant", "make_filters"]
+
+DateLike = str | dt.date | None
+
+
+def make_filters(since: DateLike = None, until: DateLike = None,
+                 outlets: Sequence[str] | None = None, as_of: DateLike = None
+                 ) -> Filters | None:
+    """Filters from keyword arguments (ISO date strings or dates); None when none is given.
+    A bad date or an empty range is an `InvalidInput`."""
+    if not (since or until or outlets or as_of):
+        return None
+    try:
+        filters = Filters(since=since or None, until=until or None,  # type: ignore[arg-type]
+                          outlets=[o for o in outlets or [] if o.strip()],
+                          as_of=as_of or None)  # type: ignore[arg-type]
+    except ValueError as exc:
+        raise InvalidInput(f"bad date filter: {exc.errors()[0]['msg']}",  # type: ignore[attr-defined]
+                           "give dates as YYYY-MM-DD") from None
+    if filters.since and filters.until and filters.since > filters.until:
+        raise InvalidInput(f"since ({filters.since}) is after until ({filters.until})",
+                           "swap them")
+    return filters
 
 
 class Assistant:
@@ -191,16 +216,21 @@ class Assistant:
                 "shorten it or raise RAG_MAX_QUESTION_CHARS")
         return question
 
-    def retrieve(self, question: str, k: int | None = None) -> list[RetrievedChunk]:
+    def retrieve(self, question: str, k: int | None = None, filters: Filters | None = None,
+                 frame: TimeFrame | None = None) -> list[RetrievedChunk]:
         """The chunks retrieved for a (checked) question, best first."""
-        return self._retrieve(question, k)[0]
+        return self._retrieve(question, k, filters, frame)[0]
 
-    def _retrieve(self, question: str, k: int | None
+    def _retrieve(self, question: str, k: int | None, filters: Filters | None = None,
+                  frame: TimeFrame | None = None
                   ) -> tuple[list[RetrievedChunk], dict[str, str | None]]:
-        """The retrieved chunks of committed articles, and those articles' texts (one read)."""
-        from rag.index.retrieval import as_chunk
+        """The retrieved chunks of committed articles, and those articles' texts (one read).
+
+        `filters` exclude; a question's `frame` only reorders (see `rank_in_time`)."""
+        from rag.index.retrieval import as_chunk, rank_in_time
         from rag.models.embeddings import embed_query
 
+        k = k or self.settings.k
         with chroma_errors(self.settings):
             if self.catalog.is_empty():
                 raise EmptyIndex("nothing is indexed yet", "run `rag ingest seeds/` first")
@@ -210,7 +240,9 @@ class Assistant:
                     embedding = embed_query(self.embedder, question)
                 if len(embedding) != self.store.dim:
                     raise EmptyIndex("query embedding size does not match the collection")
-            hits = self.searcher.retriever().retrieve(question, embedding, k or self.settings.k)
+            depth = max(k, self.settings.candidates) if frame else k
+            hits = self.searcher.retriever().retrieve(question, embedding, depth, filters)
+            hits = rank_in_time(hits, frame, k)
             chunks = [as_chunk(hit) for hit in hits]
             records = self.catalog.records([c.source for c in chunks])
         # A chunk counts only while its article's record (the commit marker) names the text
@@ -219,42 +251,80 @@ class Assistant:
                    if c.source in records and records[c.source][0].sha256 == c.sha256]
         return visible, {source: text for source, (_, text) in records.items()}
 
-    def search(self, question: str, k: int | None = None) -> SearchResult:
+    def search(self, question: str, k: int | None = None, *, since: DateLike = None,
+               until: DateLike = None, outlets: Sequence[str] | None = None,
+               as_of: DateLike = None) -> SearchResult:
+        """The chunks retrieved for a question (no LLM), within the filters given."""
         question = self._check_question(question)
-        return SearchResult(question=question, results=self.retrieve(question, k))
+        filters = make_filters(since, until, outlets, as_of)
+        frame = self.timeframe(question, filters)
+        results = self.retrieve(question, k, filters, frame)
+        note = None if results or filters is None else self._nothing_within(filters)
+        return SearchResult(question=question, results=results, filters=filters, note=note)
+
+    def timeframe(self, question: str, filters: Filters | None = None) -> TimeFrame | None:
+        """The period the question names, resolved against as_of (default: today)."""
+        if not self.settings.time_ranking:
+            return None
+        from rag.answer.timeframe import resolve
+
+        return resolve(question, (filters.as_of if filters and filters.as_of else None)
+                       or dt.date.today())
+
+    def _nothing_within(self, filters: Filters) -> str | None:
+        """Why nothing was found, when the filters match no article at all."""
+        from rag.index.retrieval import chroma_where
+
+        with chroma_errors(self.settings):
+            if self.store.collection.get(where=chroma_where(filters), limit=1)["ids"]:
+                return None
+            dates = sorted(e.published for e in self.catalog.entries() if e.published)
+        newest = f"; the newest article is of {dates[-1]}" if dates else ""
+        return f"no article {filters.describe()}{newest}"
 
     # --- answer -------------------------------------------------------------------------------
     def ask(self, question: str, history: list[Message] | None = None,
-            k: int | None = None) -> Answer:
+            k: int | None = None, **filters: Any) -> Answer:
+        """The checked answer; `filters` as for `stream`."""
         result = None
-        for event in self.stream(question, history=history, k=k):
+        for event in self.stream(question, history=history, k=k, **filters):
             if isinstance(event, Answer):
                 result = event
         assert result is not None
         return result
 
     def stream(self, question: str, history: list[Message] | None = None,
-               k: int | None = None) -> Iterator[str | Answer]:
+               k: int | None = None, *, since: DateLike = None, until: DateLike = None,
+               outlets: Sequence[str] | None = None, as_of: DateLike = None
+               ) -> Iterator[str | Answer]:
         """Yield the answer's text as it is generated, then the checked `Answer`.
 
-        The stages of `rag.answer`, in order: condense, retrieve, evidence, generate, verify,
-        decide."""
+        `since`, `until` (ISO dates) and `outlets` restrict the articles used; `as_of` reads
+        the archive as it stood on that day (and resolves "last week" against it).
+
+        The stages of `rag.answer`, in order: condense, timeframe, retrieve, evidence,
+        generate, verify, decide."""
         clock = _Clock()
         question = self._check_question(question)
+        filters = make_filters(since, until, outlets, as_of)
         standalone = question
         if history:
             standalone = condense(question, history, self.llm, self._condense)
             clock.mark("condense_ms")
-        chunks, texts = self._retrieve(standalone, k)
+        frame = self.timeframe(standalone, filters)
+        chunks, texts = self._retrieve(standalone, k, filters, frame)
         clock.mark("retrieve_ms", since_last=True)
         sources = build_sources(chunks, texts, standalone, self.settings.context_mode,
                                 self.settings.context_tokens)
         base: dict[str, Any] = dict(
             question=question, retrieved=chunks, model=self.model_info,
-            standalone_question=standalone if standalone != question else None)
+            standalone_question=standalone if standalone != question else None,
+            filters=filters, time_filter=frame)
         if not sources:
+            empty = self._nothing_within(filters) if filters else None
+            decision = Decision.refuse("no_match_filter", empty) if empty else NO_MATCH
             yield REFUSAL
-            yield self._refused(NO_MATCH, clock, base)
+            yield self._refused(decision, clock, base)
             return
         messages = build_messages(self._prompts, sources, standalone)
         reply = ""

@@ -36,6 +36,20 @@ Collection = Annotated[str | None, typer.Option(
 K = Annotated[int | None, typer.Option(
     "--k", "-k", min=1, max=50, help="Chunks to retrieve [RAG_K].")]
 Json = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
+Since = Annotated[str | None, typer.Option(
+    "--since", help="Only articles published on or after this day (YYYY-MM-DD).")]
+Until = Annotated[str | None, typer.Option(
+    "--until", help="Only articles published on or before this day (YYYY-MM-DD).")]
+Outlets = Annotated[list[str] | None, typer.Option(
+    "--outlet", help="Only articles from this outlet (repeatable), e.g. --outlet Reuters.")]
+AsOf = Annotated[str | None, typer.Option(
+    "--as-of", help="Read the archive as it stood on this day (YYYY-MM-DD): later articles "
+    "are left out and 'last week' counts from it.")]
+
+
+def filter_args(since: str | None, until: str | None, outlets: list[str] | None,
+                as_of: str | None) -> dict[str, Any]:
+    return {"since": since, "until": until, "outlets": outlets or None, "as_of": as_of}
 
 
 def handle_errors(func: F) -> F:
@@ -109,18 +123,23 @@ def search(
     k: K = None, json_out: Json = False,
     mode: Annotated[str | None, typer.Option(
         help="hybrid, dense or bm25 [RAG_RETRIEVAL_MODE].")] = None,
+    since: Since = None, until: Until = None, outlet: Outlets = None, as_of: AsOf = None,
     data_dir: DataDir = None, chroma_url: ChromaUrl = None, collection: Collection = None,
 ) -> None:
     """Show the chunks retrieved for a question (no LLM involved)."""
     assistant = make_assistant(data_dir=data_dir, chroma_url=chroma_url, collection=collection,
                                retrieval_mode=mode)
-    result = assistant.search(question, k=k)
+    result = assistant.search(question, k=k, **filter_args(since, until, outlet, as_of))
     if json_out:
         payload = {"question": result.question, "results": [
-            h.model_dump(include={"source", "chunk_id", "score", "text", "start", "end"})
-            for h in result.results]}
+            h.model_dump(include={"source", "chunk_id", "score", "text", "start", "end",
+                                  "published", "outlet"})
+            for h in result.results], "note": result.note,
+            "filters": result.filters.model_dump(mode="json") if result.filters else None}
         out.print(json.dumps(payload, ensure_ascii=False))
         return
+    if result.note:
+        err.print(result.note, markup=False)
     for rank, hit in enumerate(result.results, start=1):
         out.print(f"{rank}. {hit.source} [{hit.start}:{hit.end}] score {hit.score:.4f}")
         out.print(f"   {hit.text[:300]}{'…' if len(hit.text) > 300 else ''}", markup=False)
@@ -141,7 +160,7 @@ def print_answer(answer: Any) -> None:
 
 
 def stream_answer(assistant: Any, question: str, history: list[dict[str, str]] | None,
-                  k: int | None) -> Any:
+                  k: int | None, filters: dict[str, Any] | None = None) -> Any:
     """Print the answer as it streams, then replace it by the checked text, then sources."""
     from rich.live import Live
     from rich.text import Text
@@ -150,7 +169,7 @@ def stream_answer(assistant: Any, question: str, history: list[dict[str, str]] |
 
     answer, text = None, ""
     with Live(Text(""), console=out, transient=True, refresh_per_second=12) as live:
-        for event in assistant.stream(question, history=history, k=k):
+        for event in assistant.stream(question, history=history, k=k, **(filters or {})):
             if isinstance(event, Answer):
                 answer = event
             else:
@@ -159,6 +178,8 @@ def stream_answer(assistant: Any, question: str, history: list[dict[str, str]] |
     assert answer is not None
     out.print(answer.answer, markup=False)
     print_answer(answer)
+    if answer.time_filter:
+        out.print(f"(time: {answer.time_filter.describe()})", style="dim", markup=False)
     return answer
 
 
@@ -167,25 +188,29 @@ def stream_answer(assistant: Any, question: str, history: list[dict[str, str]] |
 def ask(
     question: Annotated[str, typer.Argument(help="A question about the indexed articles.")],
     k: K = None, json_out: Json = False,
+    since: Since = None, until: Until = None, outlet: Outlets = None, as_of: AsOf = None,
     data_dir: DataDir = None, chroma_url: ChromaUrl = None, collection: Collection = None,
     model: Annotated[str | None, typer.Option("--model", help="LLM name [RAG_LLM_MODEL].")] = None,
 ) -> None:
     """Answer a question with numbered, verified citations."""
     assistant = make_assistant(data_dir=data_dir, chroma_url=chroma_url, collection=collection,
                                llm_model=model)
+    filters = filter_args(since, until, outlet, as_of)
     if json_out:
-        out.print(assistant.ask(question, k=k).model_dump_json(), markup=False)
+        out.print(assistant.ask(question, k=k, **filters).model_dump_json(), markup=False)
     else:
-        stream_answer(assistant, question, None, k)
+        stream_answer(assistant, question, None, k, filters)
 
 
 @app.command()
 @handle_errors
 def chat(
-    k: K = None, data_dir: DataDir = None, chroma_url: ChromaUrl = None,
+    k: K = None, since: Since = None, until: Until = None, outlet: Outlets = None,
+    as_of: AsOf = None, data_dir: DataDir = None, chroma_url: ChromaUrl = None,
     collection: Collection = None,
 ) -> None:
     """An interactive session; follow-up questions are read in the light of earlier turns."""
+    filters = filter_args(since, until, outlet, as_of)
     assistant = make_assistant(data_dir=data_dir, chroma_url=chroma_url, collection=collection)
     history: list[dict[str, str]] = []
     err.print("Ask about the indexed articles. An empty line or Ctrl-D ends the session.")
@@ -198,7 +223,7 @@ def chat(
         if not question:
             break
         try:
-            answer = stream_answer(assistant, question, history, k)
+            answer = stream_answer(assistant, question, history, k, filters)
         except RagError as exc:
             err.print(f"error: {exc}")
             continue

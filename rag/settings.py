@@ -127,6 +127,10 @@ class Settings(BaseSettings):
     candidates: int = Field(
         20, ge=1, le=200, description="Candidates each retriever contributes before fusion."
     )
+    time_ranking: bool = Field(
+        True, description="Rank articles published in or soon after a period the question "
+        "names ('in November 2022', 'last week') first, and newer ones first for 'latest' "
+        "questions. Never excludes: only the since/until/outlet filters and as_of do.")
     context_tokens: int = Field(
         250, ge=50, le=16000,
         description="Budget (tokens) for the evidence handed to the LLM; the main lever on "

@@ -3,7 +3,66 @@ CLI's `--json`, the HTTP API and the UI print. One definition, every surface."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from pydantic import BaseModel, Field
+
+
+class Filters(BaseModel):
+    """What a search or a question is restricted to: publication dates and outlets, and the
+    day the archive is read as of. Dated articles outside the range are never shown; undated
+    ones only when no date range is asked for (`as_of` keeps them)."""
+
+    since: dt.date | None = Field(None, description="Published on or after this day.")
+    until: dt.date | None = Field(None, description="Published on or before this day.")
+    outlets: list[str] = Field(default_factory=list, description="Only these outlets "
+                               "(case-insensitive), e.g. ['Reuters', 'scmp.com'].")
+    as_of: dt.date | None = Field(None, description="Read the archive as it stood on this "
+                                  "day: later articles are left out, and relative dates in "
+                                  "the question count from it (default: today).")
+
+    @property
+    def empty(self) -> bool:
+        return not (self.since or self.until or self.outlets or self.as_of)
+
+    def describe(self) -> str:
+        parts = []
+        if self.since or self.until:
+            parts.append(f"published {self.since or '…'} to {self.until or '…'}")
+        if self.outlets:
+            parts.append("from " + " or ".join(self.outlets))
+        if self.as_of:
+            parts.append(f"as of {self.as_of}")
+        return ", ".join(parts) or "no filter"
+
+
+class FilterFields(BaseModel):
+    """The filter fields of an API request (JSON API and the OpenAI-compatible extension)."""
+
+    since: dt.date | None = Field(None, description="Only articles published on or after.")
+    until: dt.date | None = Field(None, description="Only articles published on or before.")
+    outlets: list[str] | None = Field(None, description="Only articles from these outlets.")
+    as_of: dt.date | None = Field(None, description="The archive as it stood on this day.")
+
+    def filter_kwargs(self) -> dict[str, Any]:
+        return {"since": self.since, "until": self.until, "outlets": self.outlets,
+                "as_of": self.as_of}
+
+
+class TimeFrame(BaseModel):
+    """A period the question names ("in November 2022", "last week"), resolved to days."""
+
+    text: str = Field(description="The words of the question it was read from.")
+    start: dt.date
+    end: dt.date
+    recency: bool = Field(False, description="'latest', 'recently': newer articles first.")
+
+    def describe(self) -> str:
+        if self.start == dt.date.min:
+            return f'"{self.text}" read as: newest first, up to {self.end}'
+        newest = ", newest first" if self.recency else ""
+        return f'"{self.text}" read as {self.start} to {self.end}{newest}'
 
 
 class Article(BaseModel):
@@ -30,6 +89,7 @@ class RetrievedChunk(BaseModel):
     end: int
     title: str | None = None
     published: str | None = None
+    outlet: str | None = None
     chunk: int = Field(-1, exclude=True, description="The chunk's place in its article "
                        "(0: the first, which holds the header).")
     sha256: str = Field("", exclude=True, description="sha256 of the article text the chunk "
@@ -39,6 +99,9 @@ class RetrievedChunk(BaseModel):
 class SearchResult(BaseModel):
     question: str
     results: list[RetrievedChunk]
+    filters: Filters | None = Field(None, description="The filters applied, if any.")
+    note: str | None = Field(None, description="Why there are no results, when a filter "
+                             "matches no article.")
 
 
 class Citation(BaseModel):
@@ -83,6 +146,10 @@ class Answer(BaseModel):
     model: ModelInfo
     timings_ms: dict[str, float] = Field(default_factory=dict)
     prompt_tokens: int | None = None
+    filters: Filters | None = Field(None, description="The filters applied, if any.")
+    time_filter: TimeFrame | None = Field(
+        None, description="The period the question names, resolved against as_of: it ranks "
+        "articles published in or soon after it first, and excludes nothing.")
 
 
 class DependencyHealth(BaseModel):

@@ -34,6 +34,7 @@ ARTICLE_COLUMNS = ["File", "Title", "Date", "Chunks"]
 CSS = """
 .rag-answer a.rag-cite { font-weight: 600; text-decoration: none; cursor: pointer;
   padding: 0 2px; border-radius: 4px; background: var(--color-accent-soft); }
+.rag-scope { font-size: 0.8em; color: #6b7280; margin-top: 4px; }
 .rag-unverified { text-decoration: underline dotted #c2410c; text-underline-offset: 3px; }
 .rag-flag { font-size: 0.75em; color: #c2410c; border: 1px solid #c2410c; border-radius: 4px;
   padding: 0 3px; margin-left: 3px; white-space: nowrap; }
@@ -96,10 +97,11 @@ def cite_link(turn: int, n: int) -> str:
 
 def render_answer(answer: Answer, turn: int) -> str:
     """The checked answer as HTML: [n] as links, unsupported sentences marked, refusals shown."""
+    scope = render_scope(answer)
     if answer.refused:
         reason = answer.refusal_reason or "the indexed articles do not contain the answer"
         return ('<div class="rag-answer rag-refusal"><b>Refused:</b> '
-                f"{html.escape(answer.answer)} ({html.escape(reason)})</div>")
+                f"{html.escape(answer.answer)} ({html.escape(reason)}){scope}</div>")
     parts = []
     sentences = answer.sentences or []
     if not sentences:
@@ -114,7 +116,17 @@ def render_answer(answer: Answer, turn: int) -> str:
             text = (f'<span class="rag-unverified" title="No source supports this sentence">'
                     f'{text}</span><span class="rag-flag">unverified</span>')
         parts.append(text)
-    return f'<div class="rag-answer">{" ".join(parts)}</div>'
+    return f'<div class="rag-answer">{" ".join(parts)}{scope}</div>'
+
+
+def render_scope(answer: Answer) -> str:
+    """The filters and the question's period, as a small line under the answer."""
+    notes = []
+    if answer.filters is not None:
+        notes.append(f"filters: {answer.filters.describe()}")
+    if answer.time_filter is not None:
+        notes.append(f"time: {answer.time_filter.describe()}")
+    return (f'<div class="rag-scope">{html.escape(" · ".join(notes))}</div>' if notes else "")
 
 
 def render_error(exc: RagError) -> str:
@@ -188,15 +200,17 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
 
     async def respond(message: str, chat: list[dict[str, Any]], history: list[dict[str, str]],
                       turns: list[dict[str, Any]], k: float, show_chunks: bool,
+                      since: str = "", until: str = "", outlets: str = "", as_of: str = "",
                       ) -> AsyncIterator[tuple[Any, ...]]:
         """Answer `message` in the light of the conversation, streaming the text."""
         chat = [*chat, {"role": "user", "content": html.escape(message or "")},
                 {"role": "assistant", "content": "…"}]
         yield chat, history, turns, gr.skip(), gr.skip(), ""
         text, past = "", list(history)
+        filters = ui_filters(since, until, outlets, as_of)
         try:
             async for event in iterate_in_thread(
-                    lambda: assistant.stream(message, history=past, k=int(k))):
+                    lambda: assistant.stream(message, history=past, k=int(k), **filters)):
                 if isinstance(event, Answer):
                     turns = [*turns, event.model_dump()]
                     chat[-1] = {"role": "assistant",
@@ -204,7 +218,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
                     history = [*history, {"role": "user", "content": message},
                                {"role": "assistant", "content": event.answer}]
                     sources = render_sources(turns, assistant.article_text)
-                    chunks = (render_chunks(assistant.search(message, k=int(k)))
+                    chunks = (render_chunks(assistant.search(message, k=int(k), **filters))
                               if show_chunks else "")
                     yield chat, history, turns, sources, chunks, ""
                 else:
@@ -215,13 +229,18 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
             chat[-1] = {"role": "assistant", "content": render_error(exc)}
             yield chat, history, turns, gr.skip(), gr.skip(), ""
 
-    def ask(question: str, k: int = settings.k) -> dict[str, Any]:
-        """Answer one question; returns the fields of `rag ask --json`."""
-        return assistant.ask(question, k=int(k)).model_dump()
+    def ask(question: str, k: int = settings.k, since: str = "", until: str = "",
+            outlets: str = "", as_of: str = "") -> dict[str, Any]:
+        """Answer one question; returns the fields of `rag ask --json`. Filters: ISO dates,
+        outlets separated by commas."""
+        return assistant.ask(question, k=int(k), **ui_filters(since, until, outlets, as_of)
+                             ).model_dump(mode="json")
 
-    def search(question: str, k: int = settings.k) -> dict[str, Any]:
-        """The chunks retrieved for a question (no LLM)."""
-        return assistant.search(question, k=int(k)).model_dump()
+    def search(question: str, k: int = settings.k, since: str = "", until: str = "",
+               outlets: str = "", as_of: str = "") -> dict[str, Any]:
+        """The chunks retrieved for a question (no LLM), within the filters."""
+        return assistant.search(question, k=int(k), **ui_filters(since, until, outlets, as_of)
+                                ).model_dump(mode="json")
 
     def ingest_files(files: list[str] | None,
                      progress: gr.Progress = gr.Progress(),  # noqa: B008 (Gradio's way)
@@ -271,6 +290,16 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
                     gr.Markdown("### Sources")
                     sources = gr.HTML(render_sources([], None), elem_id="rag-sources",
                                       label="sources")
+                    with gr.Accordion("Filters", open=False, elem_id="rag-filters"):
+                        with gr.Row():
+                            since = gr.Textbox(label="since", placeholder="YYYY-MM-DD",
+                                               elem_id="rag-since")
+                            until = gr.Textbox(label="until", placeholder="YYYY-MM-DD",
+                                               elem_id="rag-until")
+                        outlets = gr.Textbox(label="outlets", placeholder="Reuters, scmp.com",
+                                             elem_id="rag-outlets")
+                        as_of = gr.Textbox(label="as of", placeholder="YYYY-MM-DD (today)",
+                                           elem_id="rag-as-of")
                     with gr.Accordion("Settings", open=False):
                         k = gr.Slider(1, 20, value=settings.k, step=1, label="k: chunks "
                                       "retrieved per question")
@@ -289,7 +318,8 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
                                          label="Indexed articles")
                     refresh = gr.Button("Refresh", size="sm")
 
-        box.submit(respond, [box, chatbot, history, turns, k, show_chunks],
+        box.submit(respond, [box, chatbot, history, turns, k, show_chunks, since, until,
+                             outlets, as_of],
                    [chatbot, history, turns, sources, chunks, box])
         clear.click(lambda: ([], [], [], render_sources([], None), ""), None,
                     [chatbot, history, turns, sources, chunks], api_visibility="private")
@@ -303,6 +333,13 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
     # lets that many through and the rest wait in Gradio's queue.
     blocks.queue(default_concurrency_limit=settings.llm_parallel + settings.llm_queue)
     return blocks
+
+
+def ui_filters(since: str, until: str, outlets: str, as_of: str) -> dict[str, Any]:
+    """The UI's filter boxes as keyword arguments of `Assistant.stream` / `search`."""
+    return {"since": since.strip() or None, "until": until.strip() or None,
+            "outlets": [o.strip() for o in outlets.split(",") if o.strip()] or None,
+            "as_of": as_of.strip() or None}
 
 
 def mount_ui(app: Any, assistant: Assistant, path: str = "/") -> Any:

@@ -16,6 +16,11 @@ from rag.types import Article
 _EMBED_KEYS = {"title"}
 
 
+def day_number(published: str | None) -> int:
+    """'2024-01-13' -> 20240113; None -> 0 (undated)."""
+    return int(published.replace("-", "")) if published else 0
+
+
 def make_splitter(chunk_size: int, chunk_overlap: int) -> SentenceSplitter:
     return SentenceSplitter(chunk_size=chunk_size, chunk_overlap=chunk_overlap)
 
@@ -25,6 +30,9 @@ def chunk_article(article: Article, sha: str, splitter: SentenceSplitter) -> lis
     metadata = {
         "source": article.source, "title": article.title or "", "published":
         article.published or "", "outlet": article.outlet or "", "sha256": sha,
+        # The date as a number Chroma can filter on ($gte/$lte): 20240113; 0 when undated.
+        "day": day_number(article.published),
+        "outlet_key": (article.outlet or "").lower(),  # what an outlet filter compares with
     }
     document = Document(text=body, id_=article.source, metadata=metadata)
     # The splitter subtracts the metadata it will show beside each chunk from chunk_size; only

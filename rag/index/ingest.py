@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int], None]  # (chunks done, chunks in all)
 GROUP_CHUNKS = 256  # chunks embedded and written together, then committed
 # Bumped whenever the same settings would split text differently, so old indexes are re-chunked.
-CHUNKER_VERSION = 2
+CHUNKER_VERSION = 3  # 3: chunks carry `day`, the publication date as a number
 
 Pending = tuple[Article, Path, str, bool]  # article, its file, its sha256, already indexed
 

@@ -8,6 +8,7 @@ dozen lines and lets the dense and BM25 sides be used alone for ablations.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from typing import Any
@@ -16,7 +17,8 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from llama_index.core.vector_stores.types import VectorStoreQuery
 
 from rag.index.bm25 import BM25Index
-from rag.types import RetrievedChunk
+from rag.index.chunking import day_number
+from rag.types import Filters, RetrievedChunk, TimeFrame
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,66 @@ def reciprocal_rank_fusion(rankings: list[list[NodeWithScore]], k: int) -> list[
     return [NodeWithScore(node=nodes[node_id], score=fused[node_id]) for node_id in order]
 
 
+# --- filters: publication dates, outlets, as-of ----------------------------------------------
+
+def chroma_where(filters: Filters | None) -> dict[str, Any] | None:
+    """The Chroma `where` clause for `filters` on chunk metadata (`day`, `outlet_key`)."""
+    if filters is None or filters.empty:
+        return None
+    conditions: list[dict[str, Any]] = []
+    if filters.since:
+        conditions.append({"day": {"$gte": day_number(filters.since.isoformat())}})
+    if filters.until:
+        conditions.append({"day": {"$lte": day_number(filters.until.isoformat())}})
+        if not filters.since:
+            conditions.append({"day": {"$gte": 1}})  # a range leaves undated articles out
+    if filters.as_of:  # as of a day: nothing published later; undated articles stay
+        conditions.append({"$or": [{"day": {"$lte": day_number(filters.as_of.isoformat())}},
+                                   {"day": 0}]})
+    if filters.outlets:
+        conditions.append({"outlet_key": {"$in": [o.strip().lower() for o in filters.outlets]}})
+    return conditions[0] if len(conditions) == 1 else {"$and": conditions}
+
+
+def matches(metadata: dict[str, Any], filters: Filters | None) -> bool:
+    """`chroma_where` in Python, for candidates Chroma did not filter (BM25's)."""
+    if filters is None or filters.empty:
+        return True
+    day = int(metadata.get("day") or 0)
+    if filters.since and day < day_number(filters.since.isoformat()):
+        return False
+    if filters.until and not 0 < day <= day_number(filters.until.isoformat()):
+        return False
+    if filters.as_of and day > day_number(filters.as_of.isoformat()):
+        return False
+    outlets = {o.strip().lower() for o in filters.outlets}
+    return not outlets or str(metadata.get("outlet_key", "")) in outlets
+
+
+def rank_in_time(hits: list[NodeWithScore], frame: TimeFrame | None, k: int
+                 ) -> list[NodeWithScore]:
+    """The first `k` of `hits` after a period the question names has had its say: chunks of
+    articles published in the period or within 31 days after it (reports come after the
+    event) form a third ranking, fused with the others by RRF; for "latest" questions the
+    third ranking is the newest first. Nothing is excluded."""
+    if frame is None or not hits:
+        return hits[:k]
+    if frame.recency and frame.start == frame.start.min:
+        timely = sorted((h for h in hits if int(h.node.metadata.get("day") or 0)),
+                        key=lambda h: -int(h.node.metadata.get("day") or 0))
+    else:
+        low = day_number(frame.start.isoformat())
+        high = day_number((frame.end + dt.timedelta(days=31)).isoformat())
+        timely = [h for h in hits if low <= int(h.node.metadata.get("day") or 0) <= high]
+        if frame.recency:
+            timely.sort(key=lambda h: -int(h.node.metadata.get("day") or 0))
+    bonus = {h.node.node_id: 1.0 / (RRF_K + rank) for rank, h in enumerate(timely, start=1)}
+    rescored = [NodeWithScore(node=h.node, score=(h.score or 0.0) + bonus.get(h.node.node_id,
+                                                                            0.0))
+                for h in hits]
+    return sorted(rescored, key=lambda h: h.score or 0.0, reverse=True)[:k]
+
+
 class HybridRetriever:
     def __init__(self, vector_store, bm25, mode: str = "hybrid", candidates: int = 20) -> None:
         self.vector_store = vector_store  # a LlamaIndex ChromaVectorStore
@@ -43,31 +105,39 @@ class HybridRetriever:
         self.mode = mode
         self.candidates = candidates
 
-    def dense(self, embedding: list[float], n: int) -> list[NodeWithScore]:
+    def dense(self, embedding: list[float], n: int, filters: Filters | None = None
+              ) -> list[NodeWithScore]:
+        where = chroma_where(filters)
         result = self.vector_store.query(
-            VectorStoreQuery(query_embedding=embedding, similarity_top_k=n)
-        )
+            VectorStoreQuery(query_embedding=embedding, similarity_top_k=n),
+            **({"where": where} if where else {}))
         nodes = result.nodes or []
         scores = result.similarities or [0.0] * len(nodes)
         return [NodeWithScore(node=node, score=score)
                 for node, score in zip(nodes, scores, strict=False)]
 
-    def sparse(self, question: str, n: int) -> list[NodeWithScore]:
+    def sparse(self, question: str, n: int, filters: Filters | None = None
+               ) -> list[NodeWithScore]:
         if self.bm25 is None:
             return []
         size = int(self.bm25.bm25.scores.get("num_docs", 0) or 0)
-        self.bm25.similarity_top_k = max(1, min(n, size))
+        # bm25s cannot filter: with a filter, rank deeper and keep the first n that pass.
+        deep = n if filters is None or filters.empty else n * 20
+        self.bm25.similarity_top_k = max(1, min(deep, size))
         hits = self.bm25.retrieve(QueryBundle(question))
-        return [hit for hit in hits if (hit.score or 0.0) > 0.0]
+        return [hit for hit in hits
+                if (hit.score or 0.0) > 0.0 and matches(hit.node.metadata, filters)][:n]
 
-    def retrieve(self, question: str, embedding: list[float] | None, k: int) -> list[NodeWithScore]:
+    def retrieve(self, question: str, embedding: list[float] | None, k: int,
+                 filters: Filters | None = None) -> list[NodeWithScore]:
         n = max(k, self.candidates)
         if self.mode == "bm25":
-            return self.sparse(question, k)
+            return self.sparse(question, k, filters)
         assert embedding is not None
         if self.mode == "dense":
-            return self.dense(embedding, k)
-        return reciprocal_rank_fusion([self.dense(embedding, n), self.sparse(question, n)], k)
+            return self.dense(embedding, k, filters)
+        return reciprocal_rank_fusion([self.dense(embedding, n, filters),
+                                       self.sparse(question, n, filters)], k)
 
 
 def as_chunk(hit: NodeWithScore) -> RetrievedChunk:
@@ -77,6 +147,7 @@ def as_chunk(hit: NodeWithScore) -> RetrievedChunk:
                           score=round(float(hit.score or 0.0), 6), text=hit.node.get_content(),
                           start=int(meta["start"]), end=int(meta["end"]),
                           title=meta.get("title") or None, published=meta.get("published") or None,
+                          outlet=meta.get("outlet") or None,
                           chunk=int(meta.get("chunk", -1)), sha256=meta.get("sha256") or "")
 
 

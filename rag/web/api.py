@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from rag.assistant import Assistant
 from rag.errors import InvalidInput, UploadTooLarge
-from rag.types import Answer, ArticleInfo, IngestReport, SearchResult
+from rag.types import Answer, ArticleInfo, FilterFields, IngestReport, SearchResult
 from rag.web.http import CATCH_ALL_METHODS, ApiError, no_route, require_key
 from rag.web.uploads import save_uploads
 
@@ -26,14 +26,14 @@ class ChatMessage(BaseModel):
     content: str
 
 
-class AskRequest(BaseModel):
+class AskRequest(FilterFields):
     question: str = Field(description="A question about the indexed articles.")
     history: list[ChatMessage] = Field(
         default_factory=list, description="Earlier turns, oldest first, for follow-ups.")
     k: int | None = Field(None, ge=1, le=50, description="Chunks to retrieve.")
 
 
-class SearchRequest(BaseModel):
+class SearchRequest(FilterFields):
     question: str
     k: int | None = Field(None, ge=1, le=50)
 
@@ -47,12 +47,14 @@ def make_router(assistant: Assistant) -> APIRouter:
     async def ask(body: AskRequest) -> Answer:
         """Answer a question with verified citations: the fields of `rag ask --json`."""
         history = [m.model_dump() for m in body.history]
-        return await run_in_threadpool(assistant.ask, body.question, history, body.k)
+        return await run_in_threadpool(lambda: assistant.ask(
+            body.question, history, body.k, **body.filter_kwargs()))
 
     @api.post("/search", response_model=SearchResult)
     async def search(body: SearchRequest) -> SearchResult:
         """The chunks retrieved for a question (no LLM)."""
-        return await run_in_threadpool(assistant.search, body.question, body.k)
+        return await run_in_threadpool(lambda: assistant.search(
+            body.question, body.k, **body.filter_kwargs()))
 
     @api.get("/articles", response_model=list[ArticleInfo])
     async def articles() -> list[ArticleInfo]:

@@ -33,7 +33,7 @@ from rag.assistant import Assistant
 from rag.errors import RagError
 from rag.text import approx_tokens
 from rag.threads import iterate_in_thread
-from rag.types import Answer
+from rag.types import Answer, FilterFields
 from rag.web.http import CATCH_ALL_METHODS, ApiError, error_body, no_route, require_key
 
 MODEL_ID = "newsrag"
@@ -56,12 +56,13 @@ class ChatMessageIn(BaseModel):
         return self.content or ""
 
 
-class ChatCompletionRequest(BaseModel):
+class ChatCompletionRequest(FilterFields):
     model_config = ConfigDict(extra="allow")  # temperature, max_tokens, ...: accepted, ignored
     model: str = MODEL_ID
     messages: list[ChatMessageIn] = Field(min_length=1)
     stream: bool = False
     k: int | None = Field(None, ge=1, le=50, description="newsrag extension: chunks to retrieve.")
+    # newsrag extensions too (send them as extra body fields): since, until, outlets, as_of.
 
 
 def split_messages(messages: list[ChatMessageIn]) -> tuple[str, list[dict[str, str]]]:
@@ -101,7 +102,8 @@ def make_router(assistant: Assistant) -> APIRouter:
         question, history = split_messages(body.messages)
         ident, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
         if not body.stream:
-            answer = await run_in_threadpool(assistant.ask, question, history, body.k)
+            answer = await run_in_threadpool(lambda: assistant.ask(
+                question, history, body.k, **body.filter_kwargs()))
             completion = approx_tokens(answer.answer)
             prompt = answer.prompt_tokens or 0
             return {
@@ -114,7 +116,8 @@ def make_router(assistant: Assistant) -> APIRouter:
                           "total_tokens": prompt + completion},
             }
 
-        events = iterate_in_thread(lambda: assistant.stream(question, history, body.k))
+        events = iterate_in_thread(lambda: assistant.stream(question, history, body.k,
+                                                            **body.filter_kwargs()))
         # Pull the first event now, so that a bad question or an empty index is an HTTP error
         # with the usual JSON shape rather than an error inside a 200 stream.
         try:

@@ -1,0 +1,103 @@
+"""Stage `timeframe`: the period a question names ("in November 2022", "on 12 January",
+"between March and May 2020", "last week", "yesterday"), resolved to days against `as_of`, and
+whether it asks for the latest news ("latest", "recently", "now").
+
+A date in a question usually says when the event happened, not when an article was published,
+so the period only ranks articles published in or soon after it first (`index.retrieval`); it
+never excludes one. Only the user's explicit filters and `as_of` exclude.
+
+dateparser finds and reads the dates (`search_dates`, with `as_of` as the base of relative
+expressions). What it does not say is how long a period the words name, so that is read here
+from the words it matched: a day, a week, a month or a year. A bare "may" is the verb, not the
+month: month names count only capitalised or beside a number.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from functools import cache
+from typing import Any
+
+from rag.types import TimeFrame
+
+_MONTHS = {m.lower() for m in calendar.month_name if m} | {
+    m.lower() for m in calendar.month_abbr if m}
+_RECENCY = re.compile(r"\b(latest|most recent|recently|recent|newest|now|currently|"
+                      r"these days|at present)\b", re.IGNORECASE)
+_RANGE = re.compile(r"\b(between|from)\b.+\b(and|to|until|till)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(yesterday|today|tonight|(last|this|past|previous) "
+                       r"(week|month|year)|\d+ (days?|weeks?|months?|years?) ago)\b",
+                       re.IGNORECASE)
+
+
+@cache
+def _search() -> Any:
+    from dateparser.search import search_dates
+
+    return search_dates
+
+
+def _month_end(day: dt.date) -> dt.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def _plausible(text: str) -> bool:
+    """Words that name a time: a number, a capitalised month, or a relative expression."""
+    words = re.findall(r"[A-Za-z]+", text)
+    if any(ch.isdigit() for ch in text) or _RELATIVE.search(text):
+        return True
+    return any(w.lower() in _MONTHS and w[0].isupper() for w in words)
+
+
+def _period(text: str, when: dt.date, as_of: dt.date) -> tuple[dt.date, dt.date]:
+    """The days `text` (as dateparser matched it, read as `when`) stands for."""
+    lower = text.lower()
+    if "week" in lower:
+        start = when - dt.timedelta(days=when.weekday())
+        return start, start + dt.timedelta(days=6)
+    if "month" in lower:
+        return when.replace(day=1), _month_end(when)
+    if "year" in lower and "ago" not in lower:
+        return dt.date(when.year, 1, 1), dt.date(when.year, 12, 31)
+    has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", lower)) or bool(
+        re.search(r"yesterday|today|tonight|days? ago", lower))
+    has_month = any(w in _MONTHS for w in re.findall(r"[a-z]+", lower))
+    if has_day:
+        return when, when
+    if has_month:
+        return when.replace(day=1), _month_end(when)
+    if re.search(r"\b\d{4}\b", lower):  # a year alone
+        return dt.date(when.year, 1, 1), dt.date(when.year, 12, 31)
+    return when, when
+
+
+def resolve(question: str, as_of: dt.date) -> TimeFrame | None:
+    """The period `question` names, or None. `as_of` is today unless the user says otherwise."""
+    base = dt.datetime.combine(as_of, dt.time())
+    found = _search()(question, languages=["en"], settings={
+        "RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
+    }) or []
+    periods = [(text, *_period(text, when.date(), as_of)) for text, when in found
+               if _plausible(text)]
+    recency = bool(_RECENCY.search(question))
+    if not periods:
+        if recency:  # "the latest on X": newer first, over the whole archive up to as_of
+            return TimeFrame(text=_RECENCY.search(question).group(0),  # type: ignore[union-attr]
+                             start=dt.date.min, end=as_of, recency=True)
+        return None
+    years = [p for p in periods if re.fullmatch(r"\W*(in )?\d{4}\W*", p[0].strip().lower())]
+    if len(periods) > 1 and years:
+        # "March and May 2020": dateparser reads "March" and "May" in as_of's year and "2020"
+        # on its own; the year applies to the months before it.
+        year = years[-1][1].year
+        periods = [(t, s.replace(year=year), e.replace(year=year)) if (t, s, e) not in years
+                   else (t, s, e) for t, s, e in periods]
+        periods = [p for p in periods if p not in years] or periods
+    text = " … ".join(t.strip() for t, _, _ in periods)
+    if len(periods) > 1 and _RANGE.search(question):
+        return TimeFrame(text=text, start=min(s for _, s, _ in periods),
+                         end=max(e for _, _, e in periods), recency=recency)
+    _, start, end = periods[0]
+    return TimeFrame(text=periods[0][0].strip(), start=start, end=end, recency=recency)

@@ -1,0 +1,156 @@
+"""Dates and outlets: since / until / outlets / as_of on every surface, undated articles, an
+empty range, and periods named in the question (which rank, never exclude)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from rag.answer.timeframe import resolve
+from rag.assistant import Assistant
+from rag.cli import app
+from rag.errors import InvalidInput
+from rag.web.app import create_app
+
+from .conftest import ScriptedLLM, settings_for
+
+STORMS = [
+    {"id": "a", "title": "Storm Ada hits the coast", "published_at": "2019-11-05",
+     "source": "Reuters", "body": "Storm Ada hit the coast on Monday, cutting power to 40,000 "
+     "homes. Crews worked through the night to restore the lines."},
+    {"id": "b", "title": "Storm Bea hits the coast", "published_at": "2020-02-11",
+     "source": "AP", "body": "Storm Bea hit the coast on Tuesday, cutting power to 12,000 "
+     "homes. Schools in the region stayed closed."},
+    {"id": "c", "title": "Storm Cai hits the coast", "source": "AP",
+     "body": "Storm Cai hit the coast, cutting power to 500 homes. Nobody was hurt."},
+    {"id": "d", "title": "Storm Dee hits the coast", "published_at": "2020-06-20",
+     "source": "BBC", "body": "Storm Dee hit the coast on Friday, cutting power to 9,000 "
+     "homes. The harbour closed for a day."},
+]
+REPLY = "Storm Bea cut power to 12,000 homes [1]."
+
+
+@pytest.fixture(scope="module")
+def storms_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("storms")
+    corpus = root / "storms.jsonl"
+    corpus.write_text("\n".join(json.dumps(s) for s in STORMS) + "\n")
+    Assistant(settings_for(root / ".rag")).ingest([corpus])
+    return root / ".rag"
+
+
+@pytest.fixture()
+def storms(storms_dir: Path) -> Assistant:
+    return Assistant(settings_for(storms_dir), llm=ScriptedLLM(REPLY))
+
+
+def ids(result) -> set[str]:  # noqa: ANN001
+    return {hit.source.split("#")[1] for hit in result.results}
+
+
+def test_each_filter_restricts_search(storms: Assistant) -> None:
+    question = "storm cutting power to homes"
+    assert ids(storms.search(question, k=10)) == {"a", "b", "c", "d"}
+    assert ids(storms.search(question, k=10, since="2020-01-01")) == {"b", "d"}
+    assert ids(storms.search(question, k=10, until="2019-12-31")) == {"a"}  # undated c: out
+    assert ids(storms.search(question, k=10, outlets=["ap"])) == {"b", "c"}  # any case
+    assert ids(storms.search(question, k=10, as_of="2020-03-01")) == {"a", "b", "c"}
+    assert ids(storms.search(question, k=10, since=dt.date(2020, 1, 1), until="2020-03-31",
+                             outlets=["AP", "BBC"])) == {"b"}
+
+
+def test_the_same_filters_hold_for_bm25_and_dense_alone(storms_dir: Path) -> None:
+    for mode in ("bm25", "dense"):
+        assistant = Assistant(settings_for(storms_dir, retrieval_mode=mode))
+        assert ids(assistant.search("storm power homes", k=10, since="2020-01-01")) <= {"b", "d"}
+
+
+def test_a_filter_that_matches_nothing_says_so(storms: Assistant) -> None:
+    result = storms.search("storm", since="2021-01-01")
+    assert result.results == []
+    assert result.note == ("no article published 2021-01-01 to …; the newest article is of "
+                           "2020-06-20")
+    answer = storms.ask("How many homes lost power?", since="2021-01-01")
+    assert answer.refused and answer.refusal_code == "no_match_filter"
+    assert "2021-01-01" in answer.refusal_reason and answer.citations == []
+    assert storms.llm.model.calls == []  # type: ignore[attr-defined]  # the model never ran
+
+
+def test_bad_filters_are_clear_errors(storms: Assistant) -> None:
+    with pytest.raises(InvalidInput, match="YYYY-MM-DD"):
+        storms.search("storm", since="last Tuesday")
+    with pytest.raises(InvalidInput, match="after until"):
+        storms.search("storm", since="2020-05-01", until="2020-01-01")
+
+
+def test_a_period_in_the_question_ranks_and_is_shown_but_excludes_nothing(storms: Assistant
+                                                                           ) -> None:
+    answer = storms.ask("How many homes lost power in the storm in February 2020?")
+    frame = answer.time_filter
+    assert frame is not None and (frame.start, frame.end) == (dt.date(2020, 2, 1),
+                                                              dt.date(2020, 2, 29))
+    assert answer.retrieved[0].source == "storms.jsonl#b"
+    assert {c.source for c in answer.retrieved} - {"storms.jsonl#b"}  # others still there
+    latest = storms.search("What is the latest storm to hit the coast?", k=4)
+    assert latest.results[0].source == "storms.jsonl#d"
+
+
+@pytest.mark.parametrize(("question", "start", "end"), [
+    ("Who won the election in November 2022?", "2022-11-01", "2022-11-30"),
+    ("What happened on 12 January?", "2022-01-12", "2022-01-12"),
+    ("What changed between March and May 2020?", "2020-03-01", "2020-05-31"),
+    ("What did the minister say last week?", "2022-06-06", "2022-06-12"),
+    ("What happened yesterday in Beijing?", "2022-06-15", "2022-06-15"),
+    ("What did Xi say in 2019?", "2019-01-01", "2019-12-31"),
+])
+def test_periods_in_questions_are_resolved_against_as_of(question: str, start: str,
+                                                         end: str) -> None:
+    frame = resolve(question, dt.date(2022, 6, 16))  # a Thursday
+    assert frame is not None, question
+    assert (frame.start.isoformat(), frame.end.isoformat()) == (start, end)
+
+
+def test_words_that_only_look_like_dates_are_not_periods() -> None:
+    as_of = dt.date(2022, 6, 16)
+    assert resolve("Who may attend the summit?", as_of) is None
+    assert resolve("When did Blinken meet Xi?", as_of) is None
+    latest = resolve("What is the latest on the balloon?", as_of)
+    assert latest is not None and latest.recency and latest.end == as_of
+
+
+def test_filters_on_the_cli(storms_dir: Path) -> None:
+    result = CliRunner().invoke(app, ["search", "storm power", "--data-dir", str(storms_dir),
+                                      "--since", "2020-01-01", "--outlet", "BBC", "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert [r["source"] for r in payload["results"]] == ["storms.jsonl#d"]
+    assert payload["filters"]["since"] == "2020-01-01" and payload["filters"]["outlets"] == [
+        "BBC"]
+    bad = CliRunner().invoke(app, ["search", "storm", "--data-dir", str(storms_dir),
+                                   "--until", "31/12/2020"])
+    assert bad.exit_code == 1 and "YYYY-MM-DD" in bad.output
+
+
+def test_filters_on_the_json_api_and_the_openai_extension(storms: Assistant) -> None:
+    client = TestClient(create_app(storms, ui=False))
+    found = client.post("/api/search", json={"question": "storm power", "k": 10,
+                                             "outlets": ["AP"], "as_of": "2020-01-01"})
+    assert found.status_code == 200, found.text
+    assert {r["source"] for r in found.json()["results"]} == {"storms.jsonl#c"}
+    assert client.post("/api/search", json={"question": "storm",
+                                            "since": "soon"}).status_code == 422
+    asked = client.post("/api/ask", json={"question": "How many homes lost power?",
+                                          "since": "2020-02-01", "until": "2020-02-29"})
+    body = asked.json()
+    assert body["filters"]["since"] == "2020-02-01"
+    assert {r["source"] for r in body["retrieved"]} == {"storms.jsonl#b"}
+    completion = client.post("/v1/chat/completions", json={
+        "model": "newsrag", "messages": [{"role": "user", "content": "How many homes?"}],
+        "since": "2020-02-01", "until": "2020-02-29"}).json()
+    message = completion["choices"][0]["message"]
+    assert {c["source"] for c in message["citations"]} == {"storms.jsonl#b"}
