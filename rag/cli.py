@@ -242,6 +242,9 @@ def articles(
     if json_out:
         out.print(json.dumps([a.model_dump() for a in items], ensure_ascii=False))
         return
+    from rag.index.catalog import summary
+
+    err.print(summary(items), markup=False)
     for a in items:
         out.print(f"{a.source}\t{a.published or '-'}\t{a.chunks} chunks\t{a.title or ''}",
                   markup=False)

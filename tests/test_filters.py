@@ -154,3 +154,10 @@ def test_filters_on_the_json_api_and_the_openai_extension(storms: Assistant) -> 
         "since": "2020-02-01", "until": "2020-02-29"}).json()
     message = completion["choices"][0]["message"]
     assert {c["source"] for c in message["citations"]} == {"storms.jsonl#b"}
+
+
+def test_the_archive_at_a_glance(storms: Assistant) -> None:
+    from rag.index.catalog import summary
+
+    assert summary(storms.articles()) == ("4 articles, 2019-11-05 to 2020-06-20 (1 undated); "
+                                          "outlets: AP 2, BBC 1, Reuters 1")

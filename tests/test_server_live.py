@@ -134,7 +134,12 @@ def test_gradio_client(server: str) -> None:
                                                      "001_63b0898204a347c1.txt"]
     found = client.predict("Taiwan compromise", 3, api_name="/search")
     assert len(found["results"]) == 3
-    chat, sources, _chunks, box = client.predict(QUESTION, [], 5, False, api_name="/respond")
+    # The UI's filters: of the seeds only 000 carries a date (2024-01-13).
+    dated = client.predict("Taiwan compromise", 5, "2024-01-01", "", "", "", api_name="/search")
+    assert {r["source"] for r in dated["results"]} == {"000_4017704ab87b86ac.txt"}
+    assert dated["filters"]["since"] == "2024-01-01"
+    chat, sources, _chunks, box = client.predict(QUESTION, [], 5, False, "", "", "", "",
+                                                 api_name="/respond")
     assert box == ""
     reply = chat[-1]
     assert reply["role"] == "assistant"

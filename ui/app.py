@@ -189,6 +189,16 @@ def render_chunks(result: SearchResult) -> str:
     return "".join(rows) or '<p class="rag-meta">Nothing retrieved.</p>'
 
 
+def archive_overview(assistant: Assistant) -> str:
+    """The archive at a glance: count, date range, outlets."""
+    from rag.index.catalog import summary
+
+    try:
+        return summary(assistant.articles())
+    except RagError as exc:
+        return f"**Error:** {exc.message}"
+
+
 def article_rows(assistant: Assistant) -> list[list[Any]]:
     return [[a.source, a.title or "", a.published or "", a.chunks] for a in assistant.articles()]
 
@@ -314,6 +324,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
                     ingest_btn = gr.Button("Ingest", variant="primary")
                     status = gr.Markdown("", label="ingest_report")
                 with gr.Column(scale=3):
+                    overview = gr.Markdown("", elem_id="rag-overview")
                     table = gr.Dataframe(headers=ARTICLE_COLUMNS, interactive=False,
                                          label="Indexed articles")
                     refresh = gr.Button("Refresh", size="sm")
@@ -323,9 +334,12 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
                    [chatbot, history, turns, sources, chunks, box])
         clear.click(lambda: ([], [], [], render_sources([], None), ""), None,
                     [chatbot, history, turns, sources, chunks], api_visibility="private")
-        ingest_btn.click(ingest_files, files, [status, table])
+        ingest_btn.click(ingest_files, files, [status, table]).then(
+            lambda: archive_overview(assistant), None, overview, api_visibility="private")
         refresh.click(list_articles, None, table)
         blocks.load(lambda: article_rows(assistant), None, table, api_visibility="private")
+        for event in (blocks.load, refresh.click):
+            event(lambda: archive_overview(assistant), None, overview, api_visibility="private")
         gr.api(ask)
         gr.api(search)
     # Gradio runs one event at a time by default; the LLM's own cap (RAG_LLM_CONCURRENCY, one

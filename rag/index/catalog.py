@@ -65,6 +65,25 @@ class Entry(BaseModel):
         return cls(source=source, **{k: v for k, v in meta.items() if k in cls.model_fields})
 
 
+def summary(infos: Sequence[ArticleInfo]) -> str:
+    """The archive at a glance: "293 articles, 2019-01-03 to 2020-12-30 (4 undated);
+    outlets: Wikinews 290, AP 3"."""
+    if not infos:
+        return "no articles indexed"
+    dates = sorted(i.published for i in infos if i.published)
+    undated = len(infos) - len(dates)
+    span = f", {dates[0]} to {dates[-1]}" if dates else ""
+    counts: dict[str, int] = {}
+    for info in infos:
+        if info.outlet:
+            counts[info.outlet] = counts.get(info.outlet, 0) + 1
+    outlets = ", ".join(f"{name} {n}" for name, n in
+                        sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:8])
+    return (f"{len(infos)} article{'s' if len(infos) != 1 else ''}{span}"
+            + (f" ({undated} undated)" if undated and dates else "")
+            + (f"; outlets: {outlets}" if outlets else ""))
+
+
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -76,26 +76,32 @@ def matches(metadata: dict[str, Any], filters: Filters | None) -> bool:
 
 def rank_in_time(hits: list[NodeWithScore], frame: TimeFrame | None, k: int
                  ) -> list[NodeWithScore]:
-    """The first `k` of `hits` after a period the question names has had its say: chunks of
-    articles published in the period or within 31 days after it (reports come after the
-    event) form a third ranking, fused with the others by RRF; for "latest" questions the
-    third ranking is the newest first. Nothing is excluded."""
+    """The first `k` of `hits` after a period the question names has had its say.
+
+    - A period ("in February 2020"): chunks of articles published in it or within 31 days
+      after it (reports follow the event) form a third ranking, fused with the relevance
+      rankings by RRF, so they move up without pushing anything out.
+    - "latest", "recently": the `k` most relevant are put newest first (undated last).
+    Nothing is excluded."""
     if frame is None or not hits:
         return hits[:k]
-    if frame.recency and frame.start == frame.start.min:
-        timely = sorted((h for h in hits if int(h.node.metadata.get("day") or 0)),
-                        key=lambda h: -int(h.node.metadata.get("day") or 0))
-    else:
+    ranked = hits
+    if frame.start != dt.date.min:
         low = day_number(frame.start.isoformat())
         high = day_number((frame.end + dt.timedelta(days=31)).isoformat())
-        timely = [h for h in hits if low <= int(h.node.metadata.get("day") or 0) <= high]
-        if frame.recency:
-            timely.sort(key=lambda h: -int(h.node.metadata.get("day") or 0))
-    bonus = {h.node.node_id: 1.0 / (RRF_K + rank) for rank, h in enumerate(timely, start=1)}
-    rescored = [NodeWithScore(node=h.node, score=(h.score or 0.0) + bonus.get(h.node.node_id,
-                                                                            0.0))
-                for h in hits]
-    return sorted(rescored, key=lambda h: h.score or 0.0, reverse=True)[:k]
+        timely = [h for h in hits if low <= _day(h) <= high]
+        bonus = {h.node.node_id: 1.0 / (RRF_K + rank) for rank, h in enumerate(timely, start=1)}
+        ranked = sorted((NodeWithScore(node=h.node, score=(h.score or 0.0)
+                                       + bonus.get(h.node.node_id, 0.0)) for h in hits),
+                        key=lambda h: h.score or 0.0, reverse=True)
+    ranked = ranked[:k]
+    if frame.recency:
+        ranked = sorted(ranked, key=lambda h: -_day(h))  # stable: ties keep their order
+    return ranked
+
+
+def _day(hit: NodeWithScore) -> int:
+    return int(hit.node.metadata.get("day") or 0)
 
 
 class HybridRetriever:
