@@ -240,16 +240,34 @@ class Assistant:
                     embedding = embed_query(self.embedder, question)
                 if len(embedding) != self.store.dim:
                     raise EmptyIndex("query embedding size does not match the collection")
-            depth = max(k, self.settings.candidates) if frame else k
+            # Deeper than k: near-duplicates are dropped below, and a period reorders.
+            depth = max(2 * k, self.settings.candidates) if frame else 2 * k
             hits = self.searcher.retriever().retrieve(question, embedding, depth, filters)
-            hits = rank_in_time(hits, frame, k)
+            hits = rank_in_time(hits, frame, 2 * k)
             chunks = [as_chunk(hit) for hit in hits]
             records = self.catalog.records([c.source for c in chunks])
         # A chunk counts only while its article's record (the commit marker) names the text
         # it was cut from: no half-written or half-replaced article is ever shown.
         visible = [c for c in chunks
                    if c.source in records and records[c.source][0].sha256 == c.sha256]
-        return visible, {source: text for source, (_, text) in records.items()}
+        visible = self._one_per_story(visible, {s: e.group or s for s, (e, _) in records.items()})
+        visible = visible[:k]
+        return visible, {c.source: records[c.source][1] for c in visible}
+
+    def _one_per_story(self, chunks: list[RetrievedChunk], groups: dict[str, str]
+                       ) -> list[RetrievedChunk]:
+        """One article per near-duplicate group (the best-ranked), the others named in its
+        chunks' `also_in`, so the evidence never repeats a story from two copies."""
+        chosen: dict[str, str] = {}  # group -> the article shown for it
+        for chunk in chunks:
+            chosen.setdefault(groups[chunk.source], chunk.source)
+        kept = [c for c in chunks if chosen[groups[c.source]] == c.source]
+        with chroma_errors(self.settings):
+            members = self.catalog.members(list(chosen)) if chosen else {}
+        for chunk in kept:
+            others = [s for s in members.get(groups[chunk.source], []) if s != chunk.source]
+            chunk.also_in = sorted(others)
+        return kept
 
     def search(self, question: str, k: int | None = None, *, since: DateLike = None,
                until: DateLike = None, outlets: Sequence[str] | None = None,

@@ -94,6 +94,8 @@ class RetrievedChunk(BaseModel):
                        "(0: the first, which holds the header).")
     sha256: str = Field("", exclude=True, description="sha256 of the article text the chunk "
                         "was cut from: it counts only while the catalog names the same.")
+    also_in: list[str] = Field(default_factory=list, description="Near-duplicates of this "
+                               "article (wire copies, revisions), shown once, as this one.")
 
 
 class SearchResult(BaseModel):
@@ -195,3 +197,5 @@ class ArticleInfo(BaseModel):
     outlet: str | None = None
     chunks: int
     sha256: str
+    group: str | None = Field(None, description="Its near-duplicate group (the source the "
+                              "group is named after; itself when it has no copy).")

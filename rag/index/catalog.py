@@ -54,6 +54,8 @@ class Entry(BaseModel):
     outlet: str | None = None
     url: str | None = None
     chunks: int = 0
+    group: str = Field("", description="Near-duplicate group: the source it is named after.")
+    minhash: str = Field("", description="MinHash signature (index.duplicates).")
 
     def metadata(self) -> dict[str, Any]:
         """Chroma metadata: no None values (Chroma rejects them)."""
@@ -167,12 +169,23 @@ class Catalog:
                         for source, meta in zip(got["ids"], got["metadatas"], strict=True)]
             offset += len(got["ids"])
 
+    def members(self, groups: Sequence[str]) -> dict[str, list[str]]:
+        """The articles of each near-duplicate group."""
+        found: dict[str, list[str]] = {}
+        if groups:
+            got = self.collection.get(where={"group": {"$in": list(dict.fromkeys(groups))}},
+                                      include=["metadatas"])
+            for source, meta in zip(got["ids"], got["metadatas"], strict=True):
+                found.setdefault(str((meta or {}).get("group")), []).append(source)
+        return found
+
     def is_empty(self) -> bool:
         return not self.collection.get(where={"kind": "article"}, limit=1)["ids"]
 
     def info(self) -> list[ArticleInfo]:
         return [ArticleInfo(source=e.source, title=e.title, published=e.published,
-                            outlet=e.outlet, chunks=e.chunks, sha256=e.sha256)
+                            outlet=e.outlet, chunks=e.chunks, sha256=e.sha256,
+                            group=e.group or e.source)
                 for e in sorted(self.entries(), key=lambda e: e.source)]
 
     def records(self, sources: Sequence[str]) -> dict[str, tuple[Entry, str]]:
@@ -197,13 +210,17 @@ class Catalog:
             return None
         return record[1]
 
-    def put(self, items: Sequence[tuple[Article, Path, str, int]]) -> None:
-        """Write articles' records (article, file, sha256, chunk count): each one's commit
-        marker, so call it after their chunks are in the chunks collection."""
+    def put(self, items: Sequence[tuple[Article, Path, str, int]],
+            groups: dict[str, tuple[str, str]] | None = None) -> None:
+        """Write articles' records (article, file, sha256, chunk count; `groups`: source ->
+        near-duplicate group and MinHash): each one's commit marker, so call it after their
+        chunks are in the chunks collection."""
+        groups = groups or {}
         for batch in _batches(list(items), self.max_batch):
             entries = [Entry(source=a.source, path=str(p.resolve()), host=HOST, sha256=sha,
-                             title=a.title,
-                             published=a.published, outlet=a.outlet, url=a.url, chunks=n)
+                             title=a.title, published=a.published, outlet=a.outlet, url=a.url,
+                             chunks=n, group=groups.get(a.source, ("", ""))[0],
+                             minhash=groups.get(a.source, ("", ""))[1])
                        for a, p, sha, n in batch]
             self.collection.upsert(
                 ids=[e.source for e in entries], embeddings=[_VECTOR] * len(entries),

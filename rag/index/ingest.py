@@ -122,12 +122,14 @@ class Ingester:
         from rag.index.chunking import make_splitter
 
         self.splitter = make_splitter(settings.chunk_size, settings.chunk_overlap)
+        self._known: list[tuple[str, str, str]] | None = None  # (source, MinHash, group)
 
     def run(self, paths: Iterable[Path], prune: bool = False,
             progress: Progress | None = None, work: Plan | None = None) -> IngestReport:
         from rag.index.chunking import chunk_article
 
         started = time.perf_counter()
+        self._known = None
         paths = [Path(p) for p in paths]
         work = work or plan(paths, self.catalog, self.settings, prune=prune)
         report = IngestReport(skipped=work.skipped, failed=list(work.failed))
@@ -164,6 +166,17 @@ class Ingester:
         report.seconds = time.perf_counter() - started
         return report
 
+    def _groups(self, articles: list[Article]) -> dict[str, tuple[str, str]]:
+        """Each article's near-duplicate group and MinHash (index.duplicates)."""
+        from rag.index.duplicates import assign_groups, signature
+
+        signatures = {a.source: signature(a.text[a.body_start:a.body_end]) for a in articles}
+        if self._known is None:  # read once per run, then kept up to date here
+            self._known = [(e.source, e.minhash, e.group) for e in self.catalog.entries()]
+        groups = assign_groups(self._known, list(signatures.items()))
+        self._known += [(source, signatures[source], groups[source]) for source in signatures]
+        return {source: (groups[source], sig) for source, sig in signatures.items()}
+
     def _write(self, group: list[tuple[Pending, list[TextNode]]], report: IngestReport,
                key: dict[str, object]) -> int:
         from llama_index.core.schema import MetadataMode
@@ -175,7 +188,8 @@ class Ingester:
             node.embedding = embedding
         self.store.add(nodes)  # upsert: ids are SOURCE::N
         self.catalog.put([(article, path, sha, len(chunk_nodes))  # the commit marker
-                          for (article, path, sha, _), chunk_nodes in group])
+                          for (article, path, sha, _), chunk_nodes in group],
+                         self._groups([article for (article, _, _, _), _ in group]))
         # What is left of an older, longer version of a changed article (or of a crashed run).
         self.store.delete_leftovers({article.source: sha for (article, _, sha, _), _ in group})
         self.catalog.bump(key)
