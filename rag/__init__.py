@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-__all__ = ["Answer", "Assistant", "Settings", "get_settings"]
+from rag.version import __version__
+
+__all__ = ["Answer", "Assistant", "Settings", "__version__", "get_settings"]
 
 if TYPE_CHECKING:
     from rag.assistant import Assistant

@@ -176,7 +176,7 @@ class Assistant:
 
     def health(self) -> Health:
         """Whether Chroma and the LLM answer, and the corpus this instance sees."""
-        from rag import __version__
+        from rag.version import __version__
 
         chroma, llm = DependencyHealth(ok=True, detail=""), DependencyHealth(ok=True, detail="")
         generation = articles = None

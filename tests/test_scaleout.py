@@ -32,7 +32,6 @@ from .conftest import ROOT, SEEDS, ScriptedLLM, settings_for
 
 pytestmark = pytest.mark.slow
 
-WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews" / "articles.jsonl"
 QUESTION = "Which prominent American did Xi Jinping meet the week before Blinken?"
 RAG = Path(sys.executable).with_name("rag")
 
@@ -215,10 +214,14 @@ def test_a_full_llm_queue_answers_503_with_retry_after(seeded_dir: Path) -> None
 
 
 def test_kill_9_during_an_upload_ingest_then_a_rerun_converges(tmp_path: Path, chroma) -> None:
-    # 40 real Wikinews articles: long enough to be killed half-way.
-    lines = WIKINEWS.read_text(encoding="utf-8").splitlines()[:40]
+    # 60 articles of 40 news sentences (benchmarks.synthetic): about 8 chunks each, so the
+    # ingest commits in several groups and a kill lands between two of them.
+    from benchmarks.synthetic import ArticleMaker
+
+    maker = ArticleMaker(seed=7)
     corpus = tmp_path / "wire.jsonl"
-    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus.write_text("\n".join(json.dumps(maker.article(i, 40)) for i in range(60)) + "\n",
+                      encoding="utf-8")
     context, base = serve(tmp_path, "a", chroma["url"])
     with context as proc:
         worker = threading.Thread(target=lambda: _quietly(upload, base, corpus))
@@ -233,18 +236,18 @@ def test_kill_9_during_an_upload_ingest_then_a_rerun_converges(tmp_path: Path, c
         proc.wait()
         worker.join()
     survivor = Assistant(settings_for(tmp_path / "check" / ".rag", chroma_url=chroma["url"]))
-    assert 5 <= len(survivor.articles()) < 40  # killed mid-way: some committed, some not
+    assert 5 <= len(survivor.articles()) < 60  # killed mid-way: some committed, some not
 
     again_ctx, again = serve(tmp_path, "b", chroma["url"])
     with again_ctx:
         report = upload(again, corpus).json()
-    assert report["added"] + report["skipped"] == 40 and report["skipped"] >= 5
+    assert report["added"] + report["skipped"] == 60 and report["skipped"] >= 5
     ids = [i for i, _, _ in survivor.store.iter_chunks()]
     assert len(ids) == len(set(ids))
     reference = Assistant(settings_for(tmp_path / "ref" / ".rag"))
     reference.ingest([corpus])
     assert sorted(ids) == sorted(i for i, _, _ in reference.store.iter_chunks())
-    assert len(survivor.articles()) == 40
+    assert len(survivor.articles()) == 60
 
 
 def _quietly(fn: Any, *args: Any) -> None:

@@ -18,10 +18,10 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from rag import __version__
 from rag.assistant import Assistant
 from rag.settings import secret
 from rag.types import Health
+from rag.version import __version__
 from rag.web import api, openai_api
 from rag.web.http import BodyLimit, install_error_handlers
 
