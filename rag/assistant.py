@@ -226,8 +226,8 @@ class Assistant:
                   ) -> tuple[list[RetrievedChunk], dict[str, str | None]]:
         """The retrieved chunks of committed articles, and those articles' texts (one read).
 
-        `filters` exclude; a question's `frame` only reorders (see `rank_in_time`)."""
-        from rag.index.retrieval import as_chunk, rank_in_time
+        `filters` exclude; a question's `frame` only reorders (see `rank_in_period` and `newest_first`)."""
+        from rag.index.retrieval import as_chunk, newest_first, rank_in_period
         from rag.models.embeddings import embed_query
 
         k = k or self.settings.k
@@ -243,7 +243,7 @@ class Assistant:
             # Deeper than k: near-duplicates are dropped below, and a period reorders.
             depth = max(2 * k, self.settings.candidates) if frame else 2 * k
             hits = self.searcher.retriever().retrieve(question, embedding, depth, filters)
-            hits = rank_in_time(hits, frame, 2 * k)
+            hits = rank_in_period(hits, frame)
             chunks = [as_chunk(hit) for hit in hits]
             records = self.catalog.records([c.source for c in chunks])
         # A chunk counts only while its article's record (the commit marker) names the text
@@ -251,7 +251,7 @@ class Assistant:
         visible = [c for c in chunks
                    if c.source in records and records[c.source][0].sha256 == c.sha256]
         visible = self._one_per_story(visible, {s: e.group or s for s, (e, _) in records.items()})
-        visible = visible[:k]
+        visible = newest_first(visible[:k], frame)
         return visible, {c.source: records[c.source][1] for c in visible}
 
     def _one_per_story(self, chunks: list[RetrievedChunk], groups: dict[str, str]

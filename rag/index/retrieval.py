@@ -74,30 +74,30 @@ def matches(metadata: dict[str, Any], filters: Filters | None) -> bool:
     return not outlets or str(metadata.get("outlet_key", "")) in outlets
 
 
-def rank_in_time(hits: list[NodeWithScore], frame: TimeFrame | None, k: int
-                 ) -> list[NodeWithScore]:
-    """The first `k` of `hits` after a period the question names has had its say.
+def rank_in_period(hits: list[NodeWithScore], frame: TimeFrame | None
+                   ) -> list[NodeWithScore]:
+    """`hits` after a period the question names ("in February 2020") has had its say: chunks
+    of articles published in it or within 31 days after it (reports follow the event) form a
+    third ranking, fused with the relevance rankings by RRF, so they move up without anything
+    being excluded. (For "latest" questions see `newest_first`.)"""
+    if frame is None or frame.start == dt.date.min or not hits:
+        return hits
+    low = day_number(frame.start.isoformat())
+    high = day_number((frame.end + dt.timedelta(days=31)).isoformat())
+    timely = [h for h in hits if low <= _day(h) <= high]
+    bonus = {h.node.node_id: 1.0 / (RRF_K + rank) for rank, h in enumerate(timely, start=1)}
+    return sorted((NodeWithScore(node=h.node, score=(h.score or 0.0)
+                                 + bonus.get(h.node.node_id, 0.0)) for h in hits),
+                  key=lambda h: h.score or 0.0, reverse=True)
 
-    - A period ("in February 2020"): chunks of articles published in it or within 31 days
-      after it (reports follow the event) form a third ranking, fused with the relevance
-      rankings by RRF, so they move up without pushing anything out.
-    - "latest", "recently": the `k` most relevant are put newest first (undated last).
-    Nothing is excluded."""
-    if frame is None or not hits:
-        return hits[:k]
-    ranked = hits
-    if frame.start != dt.date.min:
-        low = day_number(frame.start.isoformat())
-        high = day_number((frame.end + dt.timedelta(days=31)).isoformat())
-        timely = [h for h in hits if low <= _day(h) <= high]
-        bonus = {h.node.node_id: 1.0 / (RRF_K + rank) for rank, h in enumerate(timely, start=1)}
-        ranked = sorted((NodeWithScore(node=h.node, score=(h.score or 0.0)
-                                       + bonus.get(h.node.node_id, 0.0)) for h in hits),
-                        key=lambda h: h.score or 0.0, reverse=True)
-    ranked = ranked[:k]
-    if frame.recency:
-        ranked = sorted(ranked, key=lambda h: -_day(h))  # stable: ties keep their order
-    return ranked
+
+def newest_first(chunks: list[RetrievedChunk], frame: TimeFrame | None
+                 ) -> list[RetrievedChunk]:
+    """For "latest" and "recently": the chunks already chosen as the most relevant, newest
+    article first (undated last; ties keep their order)."""
+    if frame is None or not frame.recency:
+        return chunks
+    return sorted(chunks, key=lambda c: -day_number(c.published))
 
 
 def _day(hit: NodeWithScore) -> int:
