@@ -26,7 +26,8 @@ def test_search_json_has_the_documented_fields(env):
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert payload["question"] == "Bill Gates" and len(payload["results"]) == 3
-    assert set(payload["results"][0]) == {"source", "chunk_id", "score", "text", "start", "end"}
+    assert set(payload["results"][0]) == {"source", "chunk_id", "score", "text", "start", "end",
+                                          "published", "outlet"}
 
 
 def test_ask_json_has_the_documented_fields(env):

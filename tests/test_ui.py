@@ -62,3 +62,11 @@ def test_blocks_expose_named_api_endpoints(seeded_dir: Path) -> None:
     blocks = build_ui(Assistant(settings_for(seeded_dir), llm=ScriptedLLM("x")))
     names = {d.get("api_name") for d in blocks.config["dependencies"]}
     assert {"respond", "ask", "search", "ingest_files", "list_articles"} <= names
+
+
+def test_empty_filter_boxes_mean_no_filter() -> None:
+    from ui.app import ui_filters
+
+    assert ui_filters(None, "", " ", None) == {"since": None, "until": None, "outlets": None,
+                                               "as_of": None}
+    assert ui_filters("2020-01-01", None, "AP, Reuters", "")["outlets"] == ["AP", "Reuters"]

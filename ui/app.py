@@ -349,11 +349,13 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
     return blocks
 
 
-def ui_filters(since: str, until: str, outlets: str, as_of: str) -> dict[str, Any]:
-    """The UI's filter boxes as keyword arguments of `Assistant.stream` / `search`."""
-    return {"since": since.strip() or None, "until": until.strip() or None,
-            "outlets": [o.strip() for o in outlets.split(",") if o.strip()] or None,
-            "as_of": as_of.strip() or None}
+def ui_filters(since: str | None, until: str | None, outlets: str | None,
+               as_of: str | None) -> dict[str, Any]:
+    """The UI's filter boxes (an empty box may arrive as None) as keyword arguments of
+    `Assistant.stream` / `search`."""
+    return {"since": (since or "").strip() or None, "until": (until or "").strip() or None,
+            "outlets": [o.strip() for o in (outlets or "").split(",") if o.strip()] or None,
+            "as_of": (as_of or "").strip() or None}
 
 
 def mount_ui(app: Any, assistant: Assistant, path: str = "/") -> Any:
