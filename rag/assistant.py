@@ -226,7 +226,8 @@ class Assistant:
                   ) -> tuple[list[RetrievedChunk], dict[str, str | None]]:
         """The retrieved chunks of committed articles, and those articles' texts (one read).
 
-        `filters` exclude; a question's `frame` only reorders (see `rank_in_period` and `newest_first`)."""
+        `filters` exclude; a question's `frame` only reorders (`rank_in_period`,
+        `newest_first`)."""
         from rag.index.retrieval import as_chunk, newest_first, rank_in_period
         from rag.models.embeddings import embed_query
 
