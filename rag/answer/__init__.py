@@ -2,6 +2,7 @@
 `Assistant.stream`:
 
     condense  -> a follow-up rewritten as a standalone question (chat history)
+    timeframe -> the period the question names, resolved against as_of (it only ranks)
     evidence  -> the retrieved chunks turned into numbered sources and their best sentences,
                  formatted for the prompt
     generate  -> the prompt's messages, and the model's reply as it streams
