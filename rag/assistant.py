@@ -91,6 +91,7 @@ class Assistant:
         self._parts_lock = threading.Lock()
         self._prompts = AnswerPrompts.load()
         self._condense = load_prompt("condense")
+        self._newest: dict[str | None, list[str]] = {}  # generation -> dates, for one
 
     # --- parts, built on first use ------------------------------------------------------------
     @cached_property
@@ -290,6 +291,35 @@ class Assistant:
         return resolve(question, (filters.as_of if filters and filters.as_of else None)
                        or dt.date.today())
 
+    def _period_not_covered(self, frame: TimeFrame | None, filters: Filters | None
+                            ) -> str | None:
+        """Why the archive cannot hold the answer, when the question fixes a period ("in
+        2021", "last week") that starts after its newest article: reports come after events,
+        never before. A period before the archive is not refused (a later article may recall
+        it), nor one without a year ("in February")."""
+        if frame is None or not frame.anchored or frame.recency:
+            return None
+        as_of = filters.as_of if filters else None
+        newest = self._newest_article(as_of)
+        if newest is None or newest >= frame.start.isoformat():
+            return None
+        when = f" as of {as_of}" if as_of else ""
+        return (f'the question asks about "{frame.text}" ({frame.start} to {frame.end}); the '
+                f"newest article{when} is of {newest}")
+
+    def _newest_article(self, as_of: dt.date | None) -> str | None:
+        """The newest publication date in the archive (on or before `as_of`), cached per
+        corpus generation."""
+        with chroma_errors(self.settings):
+            generation = self.catalog.generation()
+            cached = self._newest.get(generation)
+            if cached is None:
+                cached = sorted(e.published for e in self.catalog.entries() if e.published)
+                self._newest = {generation: cached}
+        limit = as_of.isoformat() if as_of else "9999-12-31"
+        dated = [d for d in cached if d <= limit]
+        return dated[-1] if dated else None
+
     def _nothing_within(self, filters: Filters) -> str | None:
         """Why nothing was found, when the filters match no article at all."""
         from rag.index.retrieval import chroma_where
@@ -339,9 +369,11 @@ class Assistant:
             question=question, retrieved=chunks, model=self.model_info,
             standalone_question=standalone if standalone != question else None,
             filters=filters, time_filter=frame)
-        if not sources:
-            empty = self._nothing_within(filters) if filters else None
-            decision = Decision.refuse("no_match_filter", empty) if empty else NO_MATCH
+        uncovered = self._period_not_covered(frame, filters)
+        if not sources or uncovered:
+            empty = self._nothing_within(filters) if filters and not sources else None
+            decision = (Decision.refuse("period_not_covered", uncovered) if uncovered
+                        else Decision.refuse("no_match_filter", empty) if empty else NO_MATCH)
             yield REFUSAL
             yield self._refused(decision, clock, base)
             return

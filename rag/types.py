@@ -57,6 +57,8 @@ class TimeFrame(BaseModel):
     start: dt.date
     end: dt.date
     recency: bool = Field(False, description="'latest', 'recently': newer articles first.")
+    anchored: bool = Field(False, description="The words fix the period (a year, or relative "
+                           "to as_of: 'last week'); a bare 'February' could be any year.")
 
     def describe(self) -> str:
         if self.start == dt.date.min:

@@ -161,3 +161,18 @@ def test_the_archive_at_a_glance(storms: Assistant) -> None:
 
     assert summary(storms.articles()) == ("4 articles, 2019-11-05 to 2020-06-20 (1 undated); "
                                           "outlets: AP 2, BBC 1, Reuters 1")
+
+
+def test_a_period_after_the_newest_article_is_refused_with_its_date(storms: Assistant) -> None:
+    late = storms.ask("How many homes lost power in the storm in March 2021?")
+    assert late.refused and late.refusal_code == "period_not_covered"
+    assert late.refusal_reason == ('the question asks about "in March 2021" (2021-03-01 to '
+                                   '2021-03-31); the newest article is of 2020-06-20')
+    assert storms.llm.model.calls == []  # type: ignore[attr-defined]
+    # "last week" as of a day the archive covers, and a month without a year: answered.
+    assert not storms.ask("Which storm hit the coast last week?", as_of="2020-06-25").refused
+    assert storms.ask("Which storm hit in February?").refusal_code != "period_not_covered"
+    # As of an earlier day, the newest article is the newest of that day.
+    early = storms.ask("Which storm hit the coast in 2020?", as_of="2019-12-31")
+    assert early.refusal_code == "period_not_covered" and "as of 2019-12-31" in (
+        early.refusal_reason or "") and "2019-11-05" in (early.refusal_reason or "")

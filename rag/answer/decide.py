@@ -7,6 +7,7 @@ answerable questions: docs/evals.md); the code decides, from what it can check:
     code               when
     no_match           retrieval found no article to show the model
     no_match_filter    no article matches the date, outlet or as-of filters at all
+    period_not_covered the question names a period after the newest article (as of its day)
     model_refused      the model said the sources do not hold the answer
     unsupported        no sentence of the answer is supported by a source
     restates_question  the answer adds nothing to the question's own words

@@ -83,9 +83,10 @@ def resolve(question: str, as_of: dt.date) -> TimeFrame | None:
                if _plausible(text)]
     recency = bool(_RECENCY.search(question))
     if not periods:
-        if recency:  # "the latest on X": newer first, over the whole archive up to as_of
-            return TimeFrame(text=_RECENCY.search(question).group(0),  # type: ignore[union-attr]
-                             start=dt.date.min, end=as_of, recency=True)
+        words = _RECENCY.search(question)
+        if words:  # "the latest on X": newer first, over the whole archive up to as_of
+            return TimeFrame(text=words.group(0), start=dt.date.min, end=as_of, recency=True,
+                             anchored=False)
         return None
     years = [p for p in periods if re.fullmatch(r"\W*(in )?\d{4}\W*", p[0].strip().lower())]
     if len(periods) > 1 and years:
@@ -98,6 +99,13 @@ def resolve(question: str, as_of: dt.date) -> TimeFrame | None:
     text = " … ".join(t.strip() for t, _, _ in periods)
     if len(periods) > 1 and _RANGE.search(question):
         return TimeFrame(text=text, start=min(s for _, s, _ in periods),
-                         end=max(e for _, _, e in periods), recency=recency)
+                         end=max(e for _, _, e in periods), recency=recency,
+                         anchored=_anchored(text))
     _, start, end = periods[0]
-    return TimeFrame(text=periods[0][0].strip(), start=start, end=end, recency=recency)
+    return TimeFrame(text=periods[0][0].strip(), start=start, end=end, recency=recency,
+                     anchored=_anchored(periods[0][0]))
+
+
+def _anchored(text: str) -> bool:
+    """A year in the words, or a period counted from as_of ("last week", "yesterday")."""
+    return bool(re.search(r"\b\d{4}\b", text) or _RELATIVE.search(text))
