@@ -190,11 +190,10 @@ def run_phase(target: str, inline: bool = False, timeout: float = 3600,
 
 # --- results --------------------------------------------------------------------------------------
 def rag_settings(**overrides: Any) -> dict[str, Any]:
-    """The newsrag settings a benchmark ran with (secrets left out)."""
+    """The newsrag settings a benchmark ran with (secret values masked)."""
     from rag.settings import get_settings
 
-    data = get_settings(**overrides).model_dump(mode="json")  # secrets dump masked
-    return data
+    return get_settings(**overrides).model_dump(mode="json")  # secrets dump masked
 
 
 def write_result(ctx: Context, name: str, figures: dict[str, Any], targets: dict[str, Any],

@@ -200,11 +200,6 @@ class Assistant:
                       version=__version__, chroma=chroma, llm=llm, generation=generation,
                       articles=articles)
 
-    def generation(self) -> str | None:
-        """The corpus generation: changes whenever an ingest anywhere commits something."""
-        with chroma_errors(self.settings):
-            return self.catalog.generation()
-
     # --- search -------------------------------------------------------------------------------
     def _check_question(self, question: str) -> str:
         question = (question or "").strip()
@@ -327,8 +322,8 @@ class Assistant:
         with chroma_errors(self.settings):
             if self.store.collection.get(where=chroma_where(filters), limit=1)["ids"]:
                 return None
-            dates = sorted(e.published for e in self.catalog.entries() if e.published)
-        newest = f"; the newest article is of {dates[-1]}" if dates else ""
+        latest = self._newest_article(None)
+        newest = f"; the newest article is of {latest}" if latest else ""
         return f"no article {filters.describe()}{newest}"
 
     # --- answer -------------------------------------------------------------------------------
@@ -388,9 +383,14 @@ class Assistant:
             yield delta
         prompt_tokens = self.llm.count_tokens(messages)
         clock.timings["llm_ms"] = _ms(llm_started)
+        stored: dict[str, str | None] = {}  # each cited article read back once per answer
+
         def verify(source: str, start: int, end: int, quote: str) -> bool:
-            with chroma_errors(self.settings):
-                return self.verify_quote(source, start, end, quote, chunks)
+            if source not in stored:
+                with chroma_errors(self.settings):
+                    stored[source] = self.catalog.checked_text(source)
+            return quote_holds(stored[source], start, end, quote,
+                               [c for c in chunks if c.source == source])
 
         checked = check_citations(reply.strip(), sources, self.settings.support_threshold,
                                   question=standalone, verify=verify)
@@ -414,24 +414,28 @@ class Assistant:
     def verify_quote(self, source: str, start: int, end: int, quote: str,
                      chunks: list[RetrievedChunk]) -> bool:
         """Whether the index holds `quote` at start:end of `source`, read independently of the
-        text the quote was cut from: the stored article read afresh with its sha256 checked
-        against the catalog, and every retrieved chunk of that article (the text Chroma holds)
-        that overlaps the span agreeing with it. A stale index, a changed stored text or an
-        offset bug makes the citation unverified."""
-        stored = self.catalog.checked_text(source)
-        if stored is None or stored[start:end] != quote:
+        text the quote was cut from (see `quote_holds`)."""
+        return quote_holds(self.catalog.checked_text(source), start, end, quote,
+                           [c for c in chunks if c.source == source])
+
+
+def quote_holds(stored: str | None, start: int, end: int, quote: str,
+                chunks: list[RetrievedChunk]) -> bool:
+    """Whether `quote` is at start:end of an article as the index holds it: `stored`, its text
+    read afresh with its sha256 checked against the catalog (None when that failed), and
+    `chunks`, its retrieved chunks (the text Chroma holds), each one overlapping the span
+    agreeing with it. A stale index, a changed stored text or an offset bug fails it."""
+    if stored is None or stored[start:end] != quote:
+        return False
+    overlapping = 0
+    for chunk in chunks:
+        low, high = max(start, chunk.start), min(end, chunk.start + len(chunk.text))
+        if low >= high:
+            continue
+        overlapping += 1
+        if chunk.text[low - chunk.start:high - chunk.start] != quote[low - start:high - start]:
             return False
-        overlapping = 0
-        for chunk in chunks:
-            if chunk.source != source:
-                continue
-            low, high = max(start, chunk.start), min(end, chunk.start + len(chunk.text))
-            if low >= high:
-                continue
-            overlapping += 1
-            if chunk.text[low - chunk.start:high - chunk.start] != quote[low - start:high - start]:
-                return False
-        return overlapping > 0
+    return overlapping > 0
 
 
 class _Clock:

@@ -296,7 +296,7 @@ def doctor(
 
     assistant = make_assistant(data_dir=data_dir, chroma_url=chroma_url, collection=collection,
                                llm_model=model)
-    checks = run_checks(assistant.settings)
+    checks = run_checks(assistant)
     for check in checks:
         out.print(check.line(), markup=False)
     if any(check.ok is False for check in checks):

@@ -19,9 +19,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rag.errors import RagError
 from rag.settings import Settings, get_settings, secret
+
+if TYPE_CHECKING:
+    from rag.assistant import Assistant
 
 # CPU flags that decide which llama.cpp kernels run (and which crash: AMX, llama.cpp#20824).
 RELEVANT_FLAGS = ("avx2", "fma", "f16c", "avx512f", "avx512bw", "avx512_vnni", "avx512_bf16",
@@ -156,17 +160,12 @@ def check_backends(settings: Settings) -> Check:
                  f"server key {'set' if secret(settings.api_key) else 'not set'}")
 
 
-def check_chroma(settings: Settings) -> Check:
-    from rag.index.vectorstore import VectorStore
-    from rag.models.embeddings import make_embedder
-
-    embedder = make_embedder(settings)
-    dim = getattr(embedder, "dim", None) or len(embedder.get_text_embedding("dimension"))
-    store = VectorStore(settings, embedder.model_name, dim)
+def check_chroma(assistant: Assistant) -> Check:
+    settings, store = assistant.settings, assistant.store  # opened as every command opens it
     mode = (f"server {settings.chroma_url}" if settings.chroma_url
             else f"embedded at {settings.data_dir / 'chroma'}")
     return Check("chroma", True, f"{mode}; collection {settings.collection!r}: "
-                 f"{store.count():,} chunks, {embedder.model_name} ({dim}-d)")
+                 f"{store.count():,} chunks, {store.model_name} ({store.dim}-d)")
 
 
 def check_openai_generation(settings: Settings) -> Check:
@@ -178,7 +177,8 @@ def check_openai_generation(settings: Settings) -> Check:
                  f"{time.perf_counter() - started:.2f} s")
 
 
-def run_checks(settings: Settings) -> list[Check]:
+def run_checks(assistant: Assistant) -> list[Check]:
+    settings = assistant.settings
     checks = [Check("cpu", None, cpu_summary()), check_backends(settings)]
     if settings.resolved_llm_backend == "llamacpp":
         checks.append(_guard("llama.cpp", lambda: check_llama_build(settings)))
@@ -187,7 +187,7 @@ def run_checks(settings: Settings) -> list[Check]:
             checks.append(probe_generation(settings))
     else:
         checks.append(_guard("generation", lambda: check_openai_generation(settings)))
-    checks.append(_guard("chroma", lambda: check_chroma(settings)))
+    checks.append(_guard("chroma", lambda: check_chroma(assistant)))
     return checks
 
 
@@ -202,5 +202,7 @@ if __name__ == "__main__":
     if args.probe:
         _probe_main(args.model, args.repack)
     else:
-        for check in run_checks(get_settings()):
+        from rag.assistant import Assistant
+
+        for check in run_checks(Assistant(get_settings())):
             print(check.line())

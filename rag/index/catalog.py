@@ -154,9 +154,6 @@ class Catalog:
                 found[source] = Entry.from_record(source, dict(meta or {}))
         return found
 
-    def __contains__(self, source: str) -> bool:
-        return self.get(source) is not None
-
     def entries(self) -> list[Entry]:
         entries: list[Entry] = []
         offset = 0

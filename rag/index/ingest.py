@@ -71,8 +71,8 @@ def plan(paths: list[Path], catalog: Catalog, settings: Settings, prune: bool = 
     files = find_files(paths)  # a missing path fails here, before anything is written
     result = Plan()
     seen: set[str] = set()
-    recorded = catalog.chunking()
-    rechunk_all = recorded not in ({}, chunking_key(settings))
+    recorded, key = catalog.chunking(), chunking_key(settings)
+    rechunk_all = recorded not in ({}, key)
     for path in files:
         try:
             articles = load_file(path, settings.max_file_bytes)
@@ -104,7 +104,7 @@ def plan(paths: list[Path], catalog: Catalog, settings: Settings, prune: bool = 
                        if entry.source not in seen
                        and (_under(entry.path, roots)
                             or entry.host in ("", HOST) and not Path(entry.path).exists())]
-    result.new_chunking = recorded != chunking_key(settings)
+    result.new_chunking = recorded != key
     return result
 
 
@@ -122,18 +122,19 @@ class Ingester:
         from rag.index.chunking import make_splitter
 
         self.splitter = make_splitter(settings.chunk_size, settings.chunk_overlap)
-        self._known: list[tuple[str, str, str]] | None = None  # (source, MinHash, group)
 
     def run(self, paths: Iterable[Path], prune: bool = False,
             progress: Progress | None = None, work: Plan | None = None) -> IngestReport:
         from rag.index.chunking import chunk_article
 
         started = time.perf_counter()
-        self._known = None
         paths = [Path(p) for p in paths]
         work = work or plan(paths, self.catalog, self.settings, prune=prune)
         report = IngestReport(skipped=work.skipped, failed=list(work.failed))
         key = chunking_key(self.settings)
+        # (source, MinHash, group) of every article, read once, extended by each group written
+        known = ([(e.source, e.minhash, e.group) for e in self.catalog.entries()]
+                 if work.pending else [])
         # Chunked up front (fast) so the progress bar knows the total; each group's nodes and
         # embeddings are released once written, so memory holds one group's vectors at a time.
         chunked = deque((item, chunk_article(item[0], item[2], self.splitter))
@@ -146,12 +147,12 @@ class Ingester:
         while chunked:
             group.append(chunked.popleft())
             if sum(len(n) for _, n in group) >= GROUP_CHUNKS:
-                done += self._write(group, report, key)
+                done += self._write(group, report, key, known)
                 group = []
                 if progress:
                     progress(done, total)
         if group:
-            done += self._write(group, report, key)
+            done += self._write(group, report, key, known)
             if progress:
                 progress(done, total)
 
@@ -166,19 +167,20 @@ class Ingester:
         report.seconds = time.perf_counter() - started
         return report
 
-    def _groups(self, articles: list[Article]) -> dict[str, tuple[str, str]]:
-        """Each article's near-duplicate group and MinHash (index.duplicates)."""
+    @staticmethod
+    def _groups(articles: list[Article], known: list[tuple[str, str, str]]
+                ) -> dict[str, tuple[str, str]]:
+        """Each article's near-duplicate group and MinHash (index.duplicates); `known` (the
+        articles already indexed) is extended with them."""
         from rag.index.duplicates import assign_groups, signature
 
         signatures = {a.source: signature(a.text[a.body_start:a.body_end]) for a in articles}
-        if self._known is None:  # read once per run, then kept up to date here
-            self._known = [(e.source, e.minhash, e.group) for e in self.catalog.entries()]
-        groups = assign_groups(self._known, list(signatures.items()))
-        self._known += [(source, signatures[source], groups[source]) for source in signatures]
+        groups = assign_groups(known, list(signatures.items()))
+        known += [(source, signatures[source], groups[source]) for source in signatures]
         return {source: (groups[source], sig) for source, sig in signatures.items()}
 
     def _write(self, group: list[tuple[Pending, list[TextNode]]], report: IngestReport,
-               key: dict[str, object]) -> int:
+               key: dict[str, object], known: list[tuple[str, str, str]]) -> int:
         from llama_index.core.schema import MetadataMode
 
         nodes = [node for _, chunk_nodes in group for node in chunk_nodes]
@@ -189,7 +191,7 @@ class Ingester:
         self.store.add(nodes)  # upsert: ids are SOURCE::N
         self.catalog.put([(article, path, sha, len(chunk_nodes))  # the commit marker
                           for (article, path, sha, _), chunk_nodes in group],
-                         self._groups([article for (article, _, _, _), _ in group]))
+                         self._groups([article for (article, _, _, _), _ in group], known))
         # What is left of an older, longer version of a changed article (or of a crashed run).
         self.store.delete_leftovers({article.source: sha for (article, _, sha, _), _ in group})
         self.catalog.bump(key)

@@ -76,9 +76,11 @@ class VectorStore:
     def delete_leftovers(self, current: dict[str, str]) -> None:
         """Remove the chunks of these articles (source -> sha256 of the text now indexed) that
         belong to another version of their text: what remains of a longer old version."""
-        for source, sha in current.items():
-            self.collection.delete(where={"$and": [{"document_id": source},
-                                                   {"sha256": {"$ne": sha}}]})
+        stale: list[dict[str, Any]] = [
+            {"$and": [{"document_id": source}, {"sha256": {"$ne": sha}}]}
+            for source, sha in current.items()]
+        if stale:  # one scan for the whole group (Chroma's $or wants two or more terms)
+            self.collection.delete(where=stale[0] if len(stale) == 1 else {"$or": stale})
 
     def iter_chunks(self, page: int = 5000) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """(id, text, metadata) of every chunk, paged so that memory stays flat."""
