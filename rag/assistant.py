@@ -127,7 +127,8 @@ class Assistant:
         from rag.models.embeddings import make_embedder
 
         # Its own embedder, so that embedding a long ingest never holds up a question's.
-        return Ingester(self.settings, make_embedder(self.settings), self.store, self.catalog)
+        return Ingester(self.settings, make_embedder(self.settings, bulk=True), self.store,
+                        self.catalog)
 
     @cached_property
     def searcher(self) -> Searcher:
@@ -159,11 +160,15 @@ class Assistant:
             started = time.perf_counter()
             files = [Path(p) for p in paths]
             work = plan(files, self.catalog, self.settings, prune=prune)
+            read = time.perf_counter() - started
             if is_unchanged(work):
-                return IngestReport(skipped=work.skipped, failed=work.failed,
-                                    seconds=time.perf_counter() - started)
+                return IngestReport(skipped=work.skipped, failed=work.failed, seconds=read,
+                                    stages={"read": round(read, 3)})
             report = self.ingester.run(files, prune=prune, progress=progress, work=work)
+            refreshing = time.perf_counter()
             self.searcher.refresh()  # this instance's BM25 for the new generation, now
+            report.stages["read"] = round(read, 3)
+            report.stages["bm25"] = round(time.perf_counter() - refreshing, 3)
             report.seconds = time.perf_counter() - started
             return report
 

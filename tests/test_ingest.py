@@ -45,6 +45,22 @@ def test_second_ingest_skips_unchanged_files(make_assistant, corpus: Path, monke
     assert fresh.ingest([corpus]).added == 1 and "store" in fresh.__dict__
 
 
+def test_progress_reports_chunks_rate_and_time_left_and_the_report_has_stages(
+        make_assistant, corpus: Path):
+    from rag.types import IngestProgress
+
+    seen: list[IngestProgress] = []
+    report = make_assistant(chunk_size=64, chunk_overlap=8).ingest([corpus], progress=seen.append)
+    assert seen[0].done == 0 and seen[0].eta_s is None  # told before the first chunk
+    assert seen[-1].done == seen[-1].total == report.chunks
+    assert [s.done for s in seen] == sorted(s.done for s in seen)
+    assert all(s.chunks_per_s > 0 and s.eta_s is not None for s in seen[1:])
+    assert "chunks/s" in seen[1].summary()
+    assert set(report.stages) == {"read", "chunk", "embed", "write", "commit", "bm25"}
+    assert report.tokens > report.chunks  # what the embedder read, for tokens/s
+    assert sum(report.stages.values()) <= report.seconds + 0.01
+
+
 def test_every_chunk_points_at_its_exact_span(make_assistant, corpus: Path):
     assistant = make_assistant()
     assistant.ingest([corpus])

@@ -11,9 +11,10 @@ BM25 is not written here: each instance rebuilds its own from Chroma when the ge
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +23,7 @@ from rag.errors import InvalidInput
 from rag.index.articles import find_files, load_file
 from rag.index.catalog import HOST, Catalog, sha256_text
 from rag.settings import Settings
-from rag.types import Article, IngestReport
+from rag.types import Article, IngestProgress, IngestReport
 
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
     from rag.index.vectorstore import VectorStore
 
-Progress = Callable[[int, int], None]  # (chunks done, chunks in all)
+Progress = Callable[[IngestProgress], None]
 GROUP_CHUNKS = 256  # chunks embedded and written together, then committed
 # Bumped whenever the same settings would split text differently, so old indexes are re-chunked.
 CHUNKER_VERSION = 3  # 3: chunks carry `day`, the publication date as a number
@@ -55,6 +56,16 @@ class Plan:
     moved: list[tuple[str, Path]] = field(default_factory=list)  # unchanged, in another file
     gone: list[str] = field(default_factory=list)  # indexed articles --prune would remove
     new_chunking: bool = False  # the catalog holds another chunking key (or none yet)
+
+
+@contextlib.contextmanager
+def _stage(report: IngestReport, name: str) -> Iterator[None]:
+    """Add the time spent in the block to `report.stages[name]`."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        report.stages[name] = report.stages.get(name, 0.0) + time.perf_counter() - started
 
 
 def _under(path: str, roots: list[Path]) -> bool:
@@ -131,30 +142,41 @@ class Ingester:
         paths = [Path(p) for p in paths]
         work = work or plan(paths, self.catalog, self.settings, prune=prune)
         report = IngestReport(skipped=work.skipped, failed=list(work.failed))
+        report.stages["read"] = time.perf_counter() - started  # ~0 when the caller planned
+        tokens_before = getattr(self.embedder, "tokens_embedded", 0)
         key = chunking_key(self.settings)
         # (source, MinHash, group) of every article, read once, extended by each group written
         known = ([(e.source, e.minhash, e.group) for e in self.catalog.entries()]
                  if work.pending else [])
         # Chunked up front (fast) so the progress bar knows the total; each group's nodes and
         # embeddings are released once written, so memory holds one group's vectors at a time.
-        chunked = deque((item, chunk_article(item[0], item[2], self.splitter))
-                        for item in work.pending)
+        with _stage(report, "chunk"):
+            chunked = deque((item, chunk_article(item[0], item[2], self.splitter))
+                            for item in work.pending)
         total = sum(len(nodes) for _, nodes in chunked)
         done = 0
-        if progress:
-            progress(0, total)
+        embedding_started = time.perf_counter()
+
+        def tell() -> None:
+            if progress:
+                elapsed = time.perf_counter() - embedding_started
+                rate = done / elapsed if done and elapsed > 0 else 0.0
+                progress(IngestProgress(
+                    done=done, total=total, seconds=round(time.perf_counter() - started, 3),
+                    chunks_per_s=round(rate, 2),
+                    eta_s=round((total - done) / rate, 1) if rate else None))
+
+        tell()
         group: list[tuple[Pending, list[TextNode]]] = []
         while chunked:
             group.append(chunked.popleft())
             if sum(len(n) for _, n in group) >= GROUP_CHUNKS:
                 done += self._write(group, report, key, known)
                 group = []
-                if progress:
-                    progress(done, total)
+                tell()
         if group:
             done += self._write(group, report, key, known)
-            if progress:
-                progress(done, total)
+            tell()
 
         for source, path in work.moved:
             self.catalog.move(source, path)
@@ -165,6 +187,8 @@ class Ingester:
         if work.gone or work.new_chunking and not work.pending:
             self.catalog.bump(key)
         report.seconds = time.perf_counter() - started
+        report.tokens = getattr(self.embedder, "tokens_embedded", 0) - tokens_before
+        report.stages = {name: round(value, 3) for name, value in report.stages.items()}
         return report
 
     @staticmethod
@@ -185,16 +209,20 @@ class Ingester:
 
         nodes = [node for _, chunk_nodes in group for node in chunk_nodes]
         texts = [node.get_content(metadata_mode=MetadataMode.EMBED) for node in nodes]
-        embeddings = self.embedder.get_text_embedding_batch(texts)
+        with _stage(report, "embed"):
+            embeddings = self.embedder.get_text_embedding_batch(texts)
         for node, embedding in zip(nodes, embeddings, strict=True):
             node.embedding = embedding
-        self.store.add(nodes)  # upsert: ids are SOURCE::N
-        self.catalog.put([(article, path, sha, len(chunk_nodes))  # the commit marker
-                          for (article, path, sha, _), chunk_nodes in group],
-                         self._groups([article for (article, _, _, _), _ in group], known))
-        # What is left of an older, longer version of a changed article (or of a crashed run).
-        self.store.delete_leftovers({article.source: sha for (article, _, sha, _), _ in group})
-        self.catalog.bump(key)
+        with _stage(report, "write"):
+            self.store.add(nodes)  # upsert: ids are SOURCE::N
+        with _stage(report, "commit"):
+            groups = self._groups([article for (article, _, _, _), _ in group], known)
+            self.catalog.put([(article, path, sha, len(chunk_nodes))  # the commit marker
+                              for (article, path, sha, _), chunk_nodes in group], groups)
+            # What is left of an older, longer version of a changed article (or of a crash).
+            self.store.delete_leftovers({article.source: sha
+                                         for (article, _, sha, _), _ in group})
+            self.catalog.bump(key)
         for (_, _, _, existed), _ in group:
             if existed:
                 report.updated += 1

