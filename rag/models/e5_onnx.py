@@ -37,7 +37,7 @@ QK = 32  # weights per Q4_0 block
 _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 _SPACES = re.compile(" {2,}")
 META = "\u2581"
-GRAPH_VERSION = 1  # bump when the graph built below changes
+GRAPH_VERSION = 2  # bump when the graph built below changes
 
 
 @dataclass
