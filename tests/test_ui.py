@@ -1,13 +1,32 @@
-"""The UI's rendering: [n] links, unverified sentences, refusals, highlighted quotes, escaping.
-(The browser test in test_server_live.py drives the whole UI.)"""
+"""The UI's rendering: [n] links, unverified sentences, refusals, highlighted quotes, escaping,
+sources by date, the archive at a glance (timeline, example questions); and, in headless
+Chromium against an in-process server with a scripted LLM, the empty chat's examples, the
+timeline, their update after an upload and the sources' date order. (The browser test in
+test_server_live.py drives the whole UI with the real model.)"""
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import httpx
+import pytest
+
+from benchmarks.servers import free_port
 from rag.assistant import Assistant
-from rag.types import Answer, Citation, ModelInfo, SentenceCheck
-from ui.app import build_ui, highlight, render_answer, render_sources
+from rag.types import Answer, ArticleInfo, Citation, ModelInfo, SentenceCheck
+from ui.app import (
+    build_ui,
+    empty_chat,
+    example_questions,
+    highlight,
+    render_answer,
+    render_sources,
+    timeline,
+)
 
 from .conftest import ScriptedLLM, settings_for
 
@@ -70,3 +89,236 @@ def test_empty_filter_boxes_mean_no_filter() -> None:
     assert ui_filters(None, "", " ", None) == {"since": None, "until": None, "outlets": None,
                                                "as_of": None}
     assert ui_filters("2020-01-01", None, "AP, Reuters", "")["outlets"] == ["AP", "Reuters"]
+
+
+# --- sources by date ----------------------------------------------------------------------------
+def cite(n: int, source: str, published: str | None) -> Citation:
+    return Citation(n=n, source=source, title=source.upper(), published=published,
+                    quote="q", start=0, end=1, verified=True)
+
+
+def card_order(html: str) -> list[str]:
+    import re
+
+    return re.findall(r'id="cite-0-(\d+)"', html)
+
+
+def test_sources_show_the_date_first_and_can_be_ordered_newest_first() -> None:
+    answer = make_answer(citations=[cite(1, "b.txt", "2024-01-05"), cite(2, "u.txt", None),
+                                    cite(3, "c.txt", "2024-03-01"), cite(4, "a.txt", "2024-01-05"),
+                                    cite(4, "a.txt", "2024-01-05")])
+    turns = [answer.model_dump()]
+    by_rank = render_sources(turns, lambda source: None)
+    assert card_order(by_rank) == ["1", "2", "3", "4"]
+    assert '<span class="rag-date">2024-03-01</span>C.TXT' in by_rank
+    assert '<span class="rag-date rag-undated">undated</span>U.TXT' in by_rank
+    # Newest first; equal dates keep the [n] order; undated last.
+    assert card_order(render_sources(turns, lambda source: None, "date")) == ["3", "1", "4", "2"]
+
+
+# --- the archive at a glance --------------------------------------------------------------------
+def info(source: str, published: str | None, title: str | None = None,
+         group: str | None = None) -> ArticleInfo:
+    return ArticleInfo(source=source, title=title, published=published, outlet=None, chunks=1,
+                       sha256="0" * 64, group=group or source)
+
+
+def test_timeline_counts_every_month_from_first_to_last() -> None:
+    frame = timeline([info("a", "2019-11-30"), info("b", "2020-02-01"), info("c", "2020-02-29"),
+                      info("d", None)])
+    assert list(frame["period"]) == ["2019-11", "2019-12", "2020-01", "2020-02"]
+    assert list(frame["articles"]) == [1, 0, 0, 2]  # the undated one is left out
+    assert list(timeline([info("a", "2001-05-01"), info("b", "2020-01-01")])["period"])[:2] == [
+        "2001", "2002"]  # a long span per year
+    empty = timeline([info("a", None)])
+    assert empty.empty and str(empty["articles"].dtype) == "int64"
+
+
+def test_example_questions_come_from_the_newest_titles() -> None:
+    infos = [info("old", "2019-01-01", "Old story"), info("new", "2020-05-01", "New story."),
+             info("copy", "2020-05-02", "Wire copy", group="new"),  # same story as "new"
+             info("undated", None, "Undated story"), info("untitled", "2021-01-01"),
+             info("long", "2022-01-01", "A " * 70), info("mid", "2020-03-01", "Mid story")]
+    assert example_questions(infos) == [
+        "What do the articles report about Wire copy?",
+        "What do the articles report about Mid story?",
+        "What do the articles report about Old story?"]
+    assert example_questions([info("u", None, "Undated story")]) == [
+        "What do the articles report about Undated story?"]
+    assert example_questions([info("untitled", "2021-01-01")]) == []
+    text, examples = empty_chat(infos)
+    assert "7 articles, 2019-01-01 to 2022-01-01" in text and len(examples) == 3
+    text, examples = empty_chat([])
+    assert "Nothing is indexed yet" in text and examples == []
+
+
+# --- in a browser -------------------------------------------------------------------------------
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update"]
+FERRIES = {  # three dated articles of one story; a fourth is uploaded through the UI
+    "ferry1.txt": ("Ferry crews walk out in Port Vale", "Vale Courier", "2024-02-05",
+                   "Ferry crews in Port Vale walked out on Monday over pay. The harbour board "
+                   "said talks would resume within days. Commuters queued for buses along the "
+                   "coast road. The union wants a raise of nine percent."),
+    "ferry2.txt": ("Port Vale ferry talks stall", "Harbour News", "2024-03-11",
+                   "Talks between the harbour board and the ferry union stalled on Tuesday. "
+                   "Ferry crews in Port Vale said the strike would go on. Shops near the pier "
+                   "reported fewer customers. A mediator from the capital was invited."),
+    "ferry3.txt": ("Port Vale ferry strike ends with a pay deal", "Vale Courier", "2024-04-20",
+                   "The ferry strike in Port Vale ended on Friday after crews accepted a pay "
+                   "deal. The first boats sailed on Saturday morning. The deal gives crews a "
+                   "raise of six percent over two years. Passengers welcomed the return of the "
+                   "service."),
+    "ferry4.txt": ("New timetable for Port Vale boats", "Harbour News", "2024-06-03",
+                   "The harbour board published a summer timetable with later evening "
+                   "sailings. Tickets bought during the dispute remain valid until August."),
+}
+# Each sentence is checked against the sources, so it is cited to the article that says it:
+# the walk-out (2024-02-05) and the deal (2024-04-20).
+REPLY = "Ferry crews walked out over pay [1]. The strike ended after crews accepted a pay deal [2]."
+
+
+def write_ferry(directory: Path, name: str) -> Path:
+    title, outlet, date, body = FERRIES[name]
+    path = directory / name
+    path.write_text(f"title: {title}\nsource: {outlet}\ndate: {date}\n\n{body}\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def ui_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """`create_app` over three ferry articles with a scripted LLM, served by uvicorn in a
+    thread; yields the base URL and a folder holding the fourth article, for upload."""
+    import uvicorn
+
+    from rag.web.app import create_app
+
+    work = tmp_path_factory.mktemp("ui")
+    corpus, upload = work / "corpus", work / "upload"
+    corpus.mkdir()
+    upload.mkdir()
+    for name in ("ferry1.txt", "ferry2.txt", "ferry3.txt"):
+        write_ferry(corpus, name)
+    write_ferry(upload, "ferry4.txt")
+    assistant = Assistant(settings_for(work / ".rag"), llm=ScriptedLLM(REPLY))
+    assistant.ingest([corpus])
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(assistant), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the UI server did not start"
+        time.sleep(0.1)
+    yield url, upload
+    server.should_exit = True
+    thread.join(timeout=15)
+
+
+@pytest.fixture()
+def page(ui_server: tuple[str, Path]) -> Iterator[Any]:
+    """A fresh page (so a fresh conversation) on the UI, in headless Chromium."""
+    if not CHROMIUM.exists():
+        pytest.skip("needs Chromium at /usr/bin/chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    outside: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            tab = browser.new_page(viewport={"width": 1400, "height": 900})
+            tab.on("request", lambda r: outside.append(r.url)
+                   if not r.url.startswith((ui_server[0], "data:", "blob:")) else None)
+            tab.goto(f"{ui_server[0]}/")
+            tab.locator("#rag-question textarea").wait_for(timeout=60_000)
+            yield tab
+        finally:
+            browser.close()
+    assert outside == [], f"the UI fetched from outside the server: {outside}"  # the plot too
+
+
+@pytest.mark.slow
+def test_browser_empty_chat_and_timeline_update_after_an_upload(
+        page: Any, ui_server: tuple[str, Path]) -> None:
+    examples = page.locator("#rag-chat button.example")
+    examples.first.wait_for(timeout=30_000)
+    placeholder = page.locator("#rag-chat .placeholder").inner_text()
+    assert "Indexed:" in placeholder and " to 2024-0" in placeholder
+    before = int(placeholder.split("Indexed:")[1].split()[0])  # 3, or 4 after the test below
+    assert examples.count() == 3
+    page.get_by_role("tab", name="Articles").click()
+    bars = page.locator("#rag-timeline [aria-roledescription=bar]")
+    bars.first.wait_for(timeout=30_000)
+    months = bars.count()
+    assert months in (3, 5)  # 2024-02 to 2024-04, or to 2024-06 once ferry4 is in
+    assert bars.first.get_attribute("aria-label") == "published: 2024-02; articles: 1"
+    if before == 4:
+        return  # the upload below already happened (a rerun on the same server)
+    page.locator("#rag-upload input[type=file]").set_input_files(
+        str(ui_server[1] / "ferry4.txt"))
+    page.get_by_role("button", name="Ingest").click()
+    page.get_by_text("1 added").wait_for(timeout=120_000)
+    page.wait_for_function("document.querySelectorAll("
+                           "'#rag-timeline [aria-roledescription=bar]').length === 5",
+                           timeout=30_000)
+    assert "4 articles" in page.locator("#rag-overview").inner_text()
+    page.get_by_role("tab", name="Chat").click()
+    first = page.locator("#rag-chat button.example").first
+    first.wait_for(timeout=10_000)
+    assert "New timetable for Port Vale boats" in first.inner_text()  # the newest article
+    assert "4 articles" in page.locator("#rag-chat .placeholder").inner_text()
+
+
+@pytest.mark.slow
+def test_browser_example_question_is_asked(page: Any) -> None:
+    example = page.locator("#rag-chat button.example").first
+    example.wait_for(timeout=30_000)
+    question = example.inner_text().strip()
+    assert question.startswith("What do the articles report about ")
+    example.click()
+    page.locator("#rag-chat a.rag-cite").first.wait_for(timeout=60_000)
+    assert question in page.locator("#rag-chat").inner_text()  # asked as if typed
+    assert page.locator("#rag-sources details.rag-source").count() >= 1
+    assert page.locator("#rag-question textarea").input_value() == ""
+
+
+@pytest.mark.slow
+def test_browser_sources_ordered_by_date(page: Any) -> None:
+    # The walk-out article (2024-02-05) ranks first for this question, the deal (2024-04-20)
+    # second: newest first reverses them.
+    page.get_by_label("newest first").check()  # chosen before asking: the answer obeys it
+    box = page.locator("#rag-question textarea")
+    box.fill("Why did the ferry crews walk out?")
+    box.press("Enter")
+    cards = page.locator("#rag-sources details.rag-source")
+    cards.first.wait_for(timeout=60_000)
+
+    def shown() -> list[tuple[str, str]]:
+        return [(c.get_attribute("id") or "", c.locator(".rag-date").inner_text())
+                for c in cards.all()]
+
+    assert shown() == [("cite-0-2", "2024-04-20"), ("cite-0-1", "2024-02-05")]
+    page.get_by_label("by rank").check()
+    page.wait_for_function("document.querySelector('#rag-sources details.rag-source')"
+                           ".id === 'cite-0-1'", timeout=10_000)
+    assert shown() == [("cite-0-1", "2024-02-05"), ("cite-0-2", "2024-04-20")]
+    page.locator("#rag-chat a.rag-cite").first.click()  # [n] still opens its card
+    assert page.locator("details.rag-source.rag-active").get_attribute("id") == "cite-0-1"
+
+
+@pytest.mark.slow
+def test_respond_endpoint_takes_the_order_or_leaves_it_out(ui_server: tuple[str, Path]) -> None:
+    from gradio_client import Client
+
+    assert httpx.get(f"{ui_server[0]}/health").status_code == 200
+    client = Client(f"{ui_server[0]}/", verbose=False)
+    question = "Why did the ferry crews walk out?"
+    _, sources, _, _ = client.predict(question, [], 5, False, "", "", "", "",
+                                      api_name="/respond")  # as before the order existed
+    assert sources.index("cite-0-1") < sources.index("cite-0-2")
+    _, sources, _, _ = client.predict(question, [], 5, False, "", "", "", "", "date",
+                                      api_name="/respond")
+    assert sources.index("cite-0-2") < sources.index("cite-0-1")

@@ -1,5 +1,8 @@
 """The Gradio chat UI over an `Assistant`: streaming chat with clickable, verified citations,
-an upload panel with ingest progress, the list of indexed articles, and settings at hand.
+sources with their dates (by rank or newest first), an upload panel with ingest progress, the
+archive at a glance (summary and a histogram of publication dates; in the empty chat, what is
+indexed and example questions from the newest titles), the list of indexed articles, and
+settings at hand.
 
     blocks = build_ui(assistant)          # a gr.Blocks
     mount_ui(fastapi_app, assistant)      # at "/", offline theme, key login if RAG_API_KEY
@@ -16,20 +19,26 @@ import os
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # before gradio is imported: no telemetry
 
 import html  # noqa: E402
-from collections.abc import AsyncIterator  # noqa: E402
-from typing import Any  # noqa: E402
+from collections.abc import AsyncIterator, Sequence  # noqa: E402
+from typing import Any, Literal  # noqa: E402
 
 import gradio as gr  # noqa: E402
+from gradio.components.chatbot import ExampleMessage  # noqa: E402
 
 from rag.assistant import Assistant  # noqa: E402
 from rag.errors import RagError  # noqa: E402
 from rag.settings import secret  # noqa: E402
 from rag.threads import iterate_in_thread  # noqa: E402
-from rag.types import Answer, Citation, SearchResult  # noqa: E402
+from rag.types import Answer, ArticleInfo, Citation, SearchResult  # noqa: E402
 from rag.web.http import key_matches  # noqa: E402
 from rag.web.uploads import save_uploads  # noqa: E402
 
 ARTICLE_COLUMNS = ["File", "Title", "Date", "Chunks"]
+SOURCE_ORDERS = {"by rank": "rank", "newest first": "date"}  # the sources panel's choice
+SourceOrder = Literal["rank", "date"]
+EXAMPLES = 3  # example questions in the empty chat
+TITLE_MAX = 120  # longer titles make clumsy example questions; such articles are skipped
+MONTHS_MAX = 60  # a longer timeline is drawn per year
 
 CSS = """
 .rag-answer a.rag-cite { font-weight: 600; text-decoration: none; cursor: pointer;
@@ -49,6 +58,11 @@ details.rag-source.rag-active { border-color: var(--color-accent); box-shadow: 0
   var(--color-accent-soft); }
 details.rag-source summary { cursor: pointer; }
 .rag-meta { font-size: 0.85em; color: var(--body-text-color-subdued); }
+.rag-date { font-weight: 600; font-variant-numeric: tabular-nums; white-space: nowrap;
+  padding: 0 5px; margin-right: 6px; border-radius: 4px;
+  background: var(--background-fill-secondary); border: 1px solid var(--border-color-primary); }
+.rag-date.rag-undated { font-weight: 400; font-style: italic;
+  color: var(--body-text-color-subdued); }
 .rag-article { white-space: pre-wrap; font-size: 0.9em; max-height: 360px; overflow-y: auto;
   margin-top: 6px; }
 .rag-article mark { background: #fde68a; color: #111827; padding: 1px 0; }
@@ -151,7 +165,9 @@ def highlight(text: str, spans: list[tuple[int, int]]) -> str:
 def render_source_card(turn: int, n: int, cites: list[Citation], article_text: str | None) -> str:
     first = cites[0]
     title = html.escape(first.title or first.source)
-    meta = " · ".join(html.escape(x) for x in (first.published or "date unknown", first.source))
+    date = (f'<span class="rag-date">{html.escape(first.published)}</span>' if first.published
+            else '<span class="rag-date rag-undated">undated</span>')
+    meta = html.escape(first.source)
     flag = ("" if all(c.verified for c in cites)
             else '<span class="rag-flag">quote not verified</span>')
     if article_text is None:
@@ -159,12 +175,15 @@ def render_source_card(turn: int, n: int, cites: list[Citation], article_text: s
     else:
         body = highlight(article_text, [(c.start, c.end) for c in cites if c.verified])
     return (f'<details class="rag-source" id="{cite_id(turn, n)}"><summary><b>[{n}]</b> '
-            f'{title}{flag}<div class="rag-meta">{meta}</div></summary>'
+            f'{date}{title}{flag}<div class="rag-meta">{meta}</div></summary>'
             f'<div class="rag-article">{body}</div></details>')
 
 
-def render_sources(turns: list[dict[str, Any]], article_text: Any) -> str:
-    """The sources panel: every turn's citations, newest turn first."""
+def render_sources(turns: list[dict[str, Any]], article_text: Any,
+                   order: SourceOrder = "rank") -> str:
+    """The sources panel: every turn's citations, newest turn first; within a turn in the
+    order of [n] (retrieval rank), or with `order="date"` newest article first (undated last,
+    ties by [n])."""
     blocks = []
     for turn in range(len(turns) - 1, -1, -1):
         answer = Answer.model_validate(turns[turn])
@@ -173,8 +192,11 @@ def render_sources(turns: list[dict[str, Any]], article_text: Any) -> str:
             by_n.setdefault(c.n, []).append(c)
         if not by_n:
             continue
+        items = sorted(by_n.items())
+        if order == "date":  # a stable sort: equal dates keep the [n] order
+            items.sort(key=lambda item: item[1][0].published or "", reverse=True)
         cards = "".join(render_source_card(turn, n, cites, article_text(cites[0].source))
-                        for n, cites in sorted(by_n.items()))
+                        for n, cites in items)
         blocks.append(f'<div class="rag-turn-q">Q{turn + 1}: {html.escape(answer.question)}'
                       f"</div>{cards}")
     if not blocks:
@@ -189,14 +211,73 @@ def render_chunks(result: SearchResult) -> str:
     return "".join(rows) or '<p class="rag-meta">Nothing retrieved.</p>'
 
 
-def archive_overview(assistant: Assistant) -> str:
-    """The archive at a glance: count, date range, outlets."""
+def timeline(infos: Sequence[ArticleInfo]) -> Any:
+    """Articles per month (per year when the archive spans more than MONTHS_MAX months) as a
+    pandas DataFrame with columns `period` ("2020-03" or "2020") and `articles`, every period
+    from the first to the last included (empty ones as 0). Undated articles are left out."""
+    import pandas as pd
+
+    months = sorted(i.published[:7] for i in infos if i.published)
+    if not months:  # typed columns: the plot keeps the column types of its first value
+        return pd.DataFrame({"period": pd.Series([], dtype=str),
+                             "articles": pd.Series([], dtype="int64")})
+    (y0, m0), (y1, m1) = (map(int, months[0].split("-")), map(int, months[-1].split("-")))
+    by_year = (y1 - y0) * 12 + m1 - m0 + 1 > MONTHS_MAX
+    periods = ([str(y) for y in range(y0, y1 + 1)] if by_year else
+               [f"{y:04d}-{m:02d}" for y in range(y0, y1 + 1) for m in range(1, 13)
+                if (y, m) >= (y0, m0) and (y, m) <= (y1, m1)])
+    counts = dict.fromkeys(periods, 0)
+    for month in months:
+        counts[month[:4] if by_year else month] += 1
+    return pd.DataFrame({"period": list(counts), "articles": list(counts.values())})
+
+
+def example_questions(infos: Sequence[ArticleInfo], n: int = EXAMPLES) -> list[str]:
+    """A few questions about what is indexed, from the titles of the newest articles (one per
+    near-duplicate group, undated ones last, titles over TITLE_MAX characters skipped)."""
+    newest = sorted((i for i in infos if i.title and len(i.title.strip()) <= TITLE_MAX),
+                    key=lambda i: (i.published or "", i.source), reverse=True)
+    questions: list[str] = []
+    seen: set[str] = set()
+    for info in newest:
+        title = " ".join((info.title or "").split()).rstrip(".")
+        keys = {info.group or info.source, title.lower()}
+        if keys & seen:
+            continue
+        seen |= keys
+        questions.append(f"What do the articles report about {title}?")
+        if len(questions) == n:
+            break
+    return questions
+
+
+def empty_chat(infos: Sequence[ArticleInfo]) -> tuple[str, list[ExampleMessage]]:
+    """What the empty chat shows: the archive at a glance, and example questions."""
     from rag.index.catalog import summary
 
+    if not infos:
+        return ("**Nothing is indexed yet.** Add articles in the *Articles* tab "
+                "(or `rag ingest DIR`)."), []
+    questions = example_questions(infos)
+    intro = f"**Indexed:** {html.escape(summary(infos))}"
+    if questions:
+        intro += "<br>Ask about these articles, or start with an example:"
+    return intro, [{"text": q} for q in questions]
+
+
+def archive_glance(assistant: Assistant) -> tuple[str, Any, Any]:
+    """The Articles tab's summary and timeline, and the empty chat's text and examples: what
+    the page shows on load and after an ingest."""
     try:
-        return summary(assistant.articles())
+        infos = assistant.articles()
     except RagError as exc:
-        return f"**Error:** {exc.message}"
+        return f"**Error:** {exc.message}", timeline([]), gr.Chatbot(placeholder=None,
+                                                                     examples=None)
+    from rag.index.catalog import summary
+
+    placeholder, examples = empty_chat(infos)
+    return (summary(infos), timeline(infos),
+            gr.Chatbot(placeholder=placeholder, examples=examples or None))
 
 
 def article_rows(assistant: Assistant) -> list[list[Any]]:
@@ -211,8 +292,9 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
     async def respond(message: str, chat: list[dict[str, Any]], history: list[dict[str, str]],
                       turns: list[dict[str, Any]], k: float, show_chunks: bool,
                       since: str = "", until: str = "", outlets: str = "", as_of: str = "",
-                      ) -> AsyncIterator[tuple[Any, ...]]:
-        """Answer `message` in the light of the conversation, streaming the text."""
+                      order: SourceOrder = "rank") -> AsyncIterator[tuple[Any, ...]]:
+        """Answer `message` in the light of the conversation, streaming the text. `order`:
+        the sources panel's order, "rank" or "date" (newest first)."""
         chat = [*chat, {"role": "user", "content": html.escape(message or "")},
                 {"role": "assistant", "content": "…"}]
         yield chat, history, turns, gr.skip(), gr.skip(), ""
@@ -227,7 +309,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
                                 "content": render_answer(event, len(turns) - 1)}
                     history = [*history, {"role": "user", "content": message},
                                {"role": "assistant", "content": event.answer}]
-                    sources = render_sources(turns, assistant.article_text)
+                    sources = render_sources(turns, assistant.article_text, order)
                     chunks = (render_chunks(assistant.search(message, k=int(k), **filters))
                               if show_chunks else "")
                     yield chat, history, turns, sources, chunks, ""
@@ -287,6 +369,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
         with gr.Tabs():
             with gr.Tab("Chat", id="chat"), gr.Row():
                 with gr.Column(scale=3):
+                    # Empty, it shows what is indexed and example questions (archive_glance).
                     chatbot = gr.Chatbot(elem_id="rag-chat", height=520,
                                          sanitize_html=False, feedback_options=None,
                                          buttons=["copy", "copy_all"],
@@ -298,6 +381,9 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
                     clear = gr.Button("New conversation", size="sm")
                 with gr.Column(scale=2):
                     gr.Markdown("### Sources")
+                    order = gr.Radio(list(SOURCE_ORDERS.items()), value="rank",
+                                     label="order sources", show_label=False, container=False,
+                                     elem_id="rag-source-order")
                     sources = gr.HTML(render_sources([], None), elem_id="rag-sources",
                                       label="sources")
                     with gr.Accordion("Filters", open=False, elem_id="rag-filters"):
@@ -320,26 +406,45 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
             with gr.Tab("Articles", id="articles"), gr.Row():
                 with gr.Column(scale=2):
                     files = gr.File(file_count="multiple", label="Upload articles",
+                                    elem_id="rag-upload",
                                     file_types=[".txt", ".md", ".html", ".htm", ".jsonl"])
                     ingest_btn = gr.Button("Ingest", variant="primary")
                     status = gr.Markdown("", label="ingest_report")
                 with gr.Column(scale=3):
-                    overview = gr.Markdown("", elem_id="rag-overview")
+                    with gr.Row(equal_height=True):
+                        overview = gr.Markdown("", elem_id="rag-overview")
+                        timeline_plot = gr.BarPlot(
+                            timeline([]), x="period", y="articles", sort="x", height=200,
+                            x_title="published", y_title="articles", x_label_angle=-45,
+                            y_lim=[0, None],
+                            label="Articles by publication date", elem_id="rag-timeline",
+                            buttons=[])
                     table = gr.Dataframe(headers=ARTICLE_COLUMNS, interactive=False,
                                          label="Indexed articles")
                     refresh = gr.Button("Refresh", size="sm")
 
-        box.submit(respond, [box, chatbot, history, turns, k, show_chunks, since, until,
-                             outlets, as_of],
-                   [chatbot, history, turns, sources, chunks, box])
+        asked = [box, chatbot, history, turns, k, show_chunks, since, until, outlets, as_of,
+                 order]
+        answered = [chatbot, history, turns, sources, chunks, box]
+        box.submit(respond, asked, answered)
+
+        def pick_example(example: gr.SelectData) -> str:
+            return str(example.value["text"])
+
+        # An example question in the empty chat is asked as if typed.
+        chatbot.example_select(pick_example, None, box, api_visibility="private").then(
+            respond, asked, answered, api_visibility="private")
+        order.change(lambda turns, order: render_sources(turns, assistant.article_text, order),
+                     [turns, order], sources, api_visibility="private")
         clear.click(lambda: ([], [], [], render_sources([], None), ""), None,
                     [chatbot, history, turns, sources, chunks], api_visibility="private")
+        glance = [overview, timeline_plot, chatbot]
         ingest_btn.click(ingest_files, files, [status, table]).then(
-            lambda: archive_overview(assistant), None, overview, api_visibility="private")
+            lambda: archive_glance(assistant), None, glance, api_visibility="private")
         refresh.click(list_articles, None, table)
         blocks.load(lambda: article_rows(assistant), None, table, api_visibility="private")
         for event in (blocks.load, refresh.click):
-            event(lambda: archive_overview(assistant), None, overview, api_visibility="private")
+            event(lambda: archive_glance(assistant), None, glance, api_visibility="private")
         gr.api(ask)
         gr.api(search)
     # Gradio runs one event at a time by default; the LLM's own cap (RAG_LLM_CONCURRENCY, one
