@@ -19,7 +19,8 @@ from .common import DEFAULT_WORK, RESULTS, ROOT, Context, apply_env, run_child
 
 # In this order: `reingest` reuses what `ingest` built, `retrieval` the indexes `scaling`
 # built, `startup` the seed index `answer` built (each builds its own when run alone).
-BENCHMARKS = ("ingest", "reingest", "scaling", "retrieval", "answer", "startup", "llm", "load")
+BENCHMARKS = ("ingest", "reingest", "scaling", "retrieval", "filters", "answer", "startup", "llm",
+              "load")
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
