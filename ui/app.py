@@ -29,7 +29,7 @@ from rag.assistant import Assistant  # noqa: E402
 from rag.errors import RagError  # noqa: E402
 from rag.settings import secret  # noqa: E402
 from rag.threads import iterate_in_thread  # noqa: E402
-from rag.types import Answer, ArticleInfo, Citation, SearchResult  # noqa: E402
+from rag.types import Answer, ArticleInfo, Citation, IngestProgress, SearchResult  # noqa: E402
 from rag.web.http import key_matches  # noqa: E402
 from rag.web.uploads import save_uploads  # noqa: E402
 
@@ -348,8 +348,9 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
             stored = save_uploads(settings, items)
             progress(0.0, desc="embedding chunks")
 
-            def step(done: int, total: int) -> None:
-                progress((done, total) if total else 1.0, desc="embedding chunks", unit="chunks")
+            def step(state: IngestProgress) -> None:  # chunks done, chunks/s, time left
+                progress((state.done, state.total) if state.total else 1.0,
+                         desc=f"embedding: {state.summary()}", unit="chunks")
 
             report = assistant.ingest(stored, progress=step)
         except RagError as exc:
