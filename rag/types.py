@@ -202,8 +202,8 @@ class IngestReport(BaseModel):
     tokens: int = Field(default=0, description="tokens the embedder read (0 when it cannot count)")
     stages: dict[str, float] = Field(
         default_factory=dict, description="seconds per stage: read (parse and hash the files, "
-        "compare with the index), chunk, embed, write (Chroma), commit (article records, "
-        "duplicate groups, leftovers), bm25 (this instance's keyword index rebuilt)")
+        "compare with the index), chunk, embed, write (Chroma), duplicates (MinHash "
+        "signatures and near-duplicate groups), commit (article records, leftovers), bm25 (this instance's keyword index rebuilt)")
 
     def summary(self) -> str:
         text = (

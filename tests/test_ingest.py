@@ -56,7 +56,8 @@ def test_progress_reports_chunks_rate_and_time_left_and_the_report_has_stages(
     assert [s.done for s in seen] == sorted(s.done for s in seen)
     assert all(s.chunks_per_s > 0 and s.eta_s is not None for s in seen[1:])
     assert "chunks/s" in seen[1].summary()
-    assert set(report.stages) == {"read", "chunk", "embed", "write", "commit", "bm25"}
+    assert set(report.stages) == {"read", "chunk", "embed", "write", "duplicates", "commit",
+                                  "bm25"}
     assert report.tokens > report.chunks  # what the embedder read, for tokens/s
     assert sum(report.stages.values()) <= report.seconds + 0.01
 

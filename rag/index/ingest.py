@@ -215,8 +215,9 @@ class Ingester:
             node.embedding = embedding
         with _stage(report, "write"):
             self.store.add(nodes)  # upsert: ids are SOURCE::N
-        with _stage(report, "commit"):
+        with _stage(report, "duplicates"):
             groups = self._groups([article for (article, _, _, _), _ in group], known)
+        with _stage(report, "commit"):
             self.catalog.put([(article, path, sha, len(chunk_nodes))  # the commit marker
                               for (article, path, sha, _), chunk_nodes in group], groups)
             # What is left of an older, longer version of a changed article (or of a crash).
