@@ -7,7 +7,7 @@ with one question outside the set, then every question is streamed through `Assi
 
 - `previous`: the release before this work (git worktree of PREVIOUS, imported instead of
   this checkout), on an index made with its chunking (96/24);
-- `current`: this checkout with its defaults;
+- `current`: this checkout's commit (a worktree of HEAD: committed code only), its defaults;
 - `current+draft8`: the same with prompt-lookup decoding (RAG_LLM_DRAFT_TOKENS=8).
 
 The indexes are built by this checkout's ingest (onnxruntime engine; the previous release's
@@ -110,12 +110,19 @@ def variant(ctx: Context, name: str, code: Path, data_dir: Path, env: dict[str, 
     }
 
 
-def previous_release(ctx: Context) -> Path:
-    tree = ctx.work / "answer_news" / f"release-{PREVIOUS}"
+def release(ctx: Context, ref: str) -> Path:
+    """A git worktree of `ref`: what a variant imports instead of this checkout."""
+    tree = ctx.work / "answer_news" / f"release-{ref}"
     if not (tree / "rag").exists():
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--force",
-                        str(tree), PREVIOUS], check=True, capture_output=True)
+                        str(tree), ref], check=True, capture_output=True)
     return tree
+
+
+def head() -> str:
+    """This checkout's commit: `current` runs it as committed (never uncommitted edits)."""
+    return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                          check=True, capture_output=True, text=True).stdout.strip()
 
 
 def run(ctx: Context) -> dict[str, Any]:
@@ -133,11 +140,13 @@ def run(ctx: Context) -> dict[str, Any]:
     index(old_chunks, 96, 24, limit)
     if new_chunks != old_chunks:
         index(new_chunks, limit=limit)
-    tree = previous_release(ctx)
-    variants = [("previous", tree, old_chunks, {}),
-                ("current", ROOT, new_chunks, {}),
-                ("current+draft8", ROOT, new_chunks, {"RAG_LLM_DRAFT_TOKENS": "8"})]
-    figures: dict[str, Any] = {"previous_release": PREVIOUS, "dataset": DATASET.name}
+    commit = head()
+    previous, current_code = release(ctx, PREVIOUS), release(ctx, commit)
+    variants = [("previous", previous, old_chunks, {}),
+                ("current", current_code, new_chunks, {}),
+                ("current+draft8", current_code, new_chunks, {"RAG_LLM_DRAFT_TOKENS": "8"})]
+    figures: dict[str, Any] = {"previous_release": PREVIOUS, "current_commit": commit,
+                               "dataset": DATASET.name}
     for name, code, data_dir, env in variants:
         figures[name] = variant(ctx, name, code, data_dir, env, questions, quick)
         figures[name]["loadavg_after"] = loadavg()
@@ -150,6 +159,7 @@ def run(ctx: Context) -> dict[str, Any]:
     method = ("Wikinews corpus indexed twice by this checkout (the previous release's chunking "
               "96/24 and the current one); each variant in its own process (LLM loaded, one "
               "warm-up question), every question of " + DATASET.name + " streamed once. The "
-              f"previous release is a git worktree of {PREVIOUS} put first on PYTHONPATH.")
+              f"previous release is a git worktree of {PREVIOUS}, the current one of {commit} "
+              "(HEAD), each put first on PYTHONPATH.")
     write_result(ctx, "answer_news", figures, targets, rag_settings(), method, started, load)
     return figures
