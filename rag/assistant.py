@@ -25,8 +25,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rag.answer.condense import condense
+from rag.answer.constraints import parse as parse_constraints
 from rag.answer.decide import NO_MATCH, REFUSAL, Decision, decide
-from rag.answer.evidence import build_sources
+from rag.answer.evidence import build_sources, is_list_question
+from rag.answer.fallback import partial_answer
 from rag.answer.generate import AnswerPrompts, build_messages, generate
 from rag.answer.verify import check_citations
 from rag.errors import EmptyIndex, InvalidInput, InvalidQuestion, RagError
@@ -283,9 +285,16 @@ class Assistant:
         return SearchResult(question=question, results=results, filters=filters, note=note)
 
     def timeframe(self, question: str, filters: Filters | None = None) -> TimeFrame | None:
-        """The period the question names, resolved against as_of (default: today)."""
+        """The period the question names, resolved against as_of (default: today), when
+        RAG_TIME_RANKING is on (it ranks)."""
         if not self.settings.time_ranking:
             return None
+        return self._period(question, filters)
+
+    @staticmethod
+    def _period(question: str, filters: Filters | None) -> TimeFrame | None:
+        """The period the question names, whether or not it ranks: a constraint of the
+        answer's evidence either way."""
         from rag.answer.timeframe import resolve
 
         return resolve(question, (filters.as_of if filters and filters.as_of else None)
@@ -351,8 +360,8 @@ class Assistant:
         `since`, `until` (ISO dates) and `outlets` restrict the articles used; `as_of` reads
         the archive as it stood on that day (and resolves "last week" against it).
 
-        The stages of `rag.answer`, in order: condense, timeframe, retrieve, evidence,
-        generate, verify, decide."""
+        The stages of `rag.answer`, in order: condense, timeframe, retrieve, constraints,
+        evidence, generate, verify, checks, decide, and the fallback of a refused answer."""
         clock = _Clock()
         question = self._check_question(question)
         filters = make_filters(since, until, outlets, as_of)
@@ -363,8 +372,11 @@ class Assistant:
         frame = self.timeframe(standalone, filters)
         chunks, texts = self._retrieve(standalone, k, filters, frame)
         clock.mark("retrieve_ms", since_last=True)
+        constraints = parse_constraints(
+            standalone, frame if self.settings.time_ranking else self._period(standalone, filters))
+        several = is_list_question(standalone)
         sources = build_sources(chunks, texts, standalone, self.settings.context_mode,
-                                self.settings.context_tokens)
+                                self.settings.context_tokens, several=several)
         base: dict[str, Any] = dict(
             question=question, retrieved=chunks, model=self.model_info,
             standalone_question=standalone if standalone != question else None,
@@ -377,7 +389,7 @@ class Assistant:
             yield REFUSAL
             yield self._refused(decision, clock, base)
             return
-        messages = build_messages(self._prompts, sources, standalone)
+        messages = build_messages(self._prompts, sources, standalone, several=several)
         reply = ""
         llm_started = time.perf_counter()
         for delta in generate(self.llm, messages, self.settings.max_answer_tokens,
@@ -398,13 +410,23 @@ class Assistant:
                                [c for c in chunks if c.source == source])
 
         checked = check_citations(reply.strip(), sources, self.settings.support_threshold,
-                                  question=standalone, verify=verify)
+                                  question=standalone, verify=verify, constraints=constraints,
+                                  several=several)
         decision = decide(reply, checked, sources, standalone)
         if decision.refused:
+            partial = partial_answer(standalone, sources, constraints, verify)
+            if partial is not None:
+                clock.mark("total_ms")
+                yield Answer(answer=partial.text, status="partial", refused=True,
+                             refusal_code=decision.code, refusal_reason=decision.reason,
+                             citations=partial.citations, sentences=partial.sentences,
+                             timings_ms=clock.timings, prompt_tokens=prompt_tokens, **base)
+                return
             yield self._refused(decision, clock, base, prompt_tokens=prompt_tokens)
             return
         clock.mark("total_ms")
-        yield Answer(answer=checked.text, refused=False, citations=checked.citations,
+        yield Answer(answer=checked.text, status="answered", refused=False,
+                     citations=checked.citations,
                      sentences=checked.sentences, timings_ms=clock.timings,
                      prompt_tokens=prompt_tokens, **base)
 
@@ -412,7 +434,7 @@ class Assistant:
     def _refused(decision: Decision, clock: _Clock, base: dict[str, Any],
                  prompt_tokens: int | None = None) -> Answer:
         clock.mark("total_ms")
-        return Answer(answer=REFUSAL, refused=True, refusal_code=decision.code,
+        return Answer(answer=REFUSAL, status="refused", refused=True, refusal_code=decision.code,
                       refusal_reason=decision.reason, citations=[], timings_ms=clock.timings,
                       prompt_tokens=prompt_tokens, **base)
 

@@ -4,9 +4,9 @@ CLI's `--json`, the HTTP API and the UI print. One definition, every surface."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 
 class Filters(BaseModel):
@@ -125,6 +125,9 @@ class SentenceCheck(BaseModel):
     text: str
     citations: list[int]
     supported: bool
+    reason: str | None = Field(default=None, description="Why it is unsupported, when its words "
+                               "are in a source but not what the question requires of it (its "
+                               "date, a name, a figure, a quoted phrase, a source, a topic).")
 
 
 class ModelInfo(BaseModel):
@@ -132,18 +135,28 @@ class ModelInfo(BaseModel):
     embedding: str
 
 
+Status = Literal["answered", "partial", "refused"]
+
+
 class Answer(BaseModel):
     question: str
     standalone_question: str | None = Field(
         None, description="The follow-up question as rewritten with the chat history.")
     answer: str
-    refused: bool
+    status: Status = Field(
+        "answered", description="answered: a checked answer; partial: no checked answer, but "
+        "the closest passage of the evidence, quoted and cited ('The articles do not answer "
+        "this directly. Closest passage: ...'); refused: neither.")
+    refused: bool = Field(description="True unless status is answered: newsrag gives no "
+                          "answer of its own (a partial only quotes a passage to read).")
     refusal_code: str | None = Field(
-        None, description="The refusal's reason as a code: no_match, model_refused, "
-        "unsupported, restates_question or does_not_answer (see rag/answer/decide.py).")
+        None, description="Why there is no checked answer (refused or partial), as a code: "
+        "no_match, no_match_filter, period_not_covered, model_refused, unsupported, "
+        "unmet_constraint, restates_question or does_not_answer (see rag/answer/decide.py).")
     refusal_reason: str | None = Field(
-        None, description="Why the answer was refused: the model said so, nothing it said is "
-        "supported, or it does not answer what was asked (e.g. no date for 'when').")
+        None, description="Why there is no checked answer: the model said so, nothing it said "
+        "is supported, its evidence fails a constraint of the question (a date, a name, a "
+        "source...), or it does not answer what was asked (e.g. no date for 'when').")
     citations: list[Citation]
     retrieved: list[RetrievedChunk]
     sentences: list[SentenceCheck] = Field(default_factory=list)
@@ -154,6 +167,13 @@ class Answer(BaseModel):
     time_filter: TimeFrame | None = Field(
         None, description="The period the question names, resolved against as_of: it ranks "
         "articles published in or soon after it first, and excludes nothing.")
+
+    @model_validator(mode="after")
+    def _status_and_refused_agree(self) -> Answer:
+        if self.refused and self.status == "answered":
+            self.status = "refused"
+        self.refused = self.status != "answered"
+        return self
 
 
 class DependencyHealth(BaseModel):
@@ -203,7 +223,8 @@ class IngestReport(BaseModel):
     stages: dict[str, float] = Field(
         default_factory=dict, description="seconds per stage: read (parse and hash the files, "
         "compare with the index), chunk, embed, write (Chroma), duplicates (MinHash "
-        "signatures and near-duplicate groups), commit (article records, leftovers), bm25 (this instance's keyword index rebuilt)")
+        "signatures and near-duplicate groups), commit (article records, leftovers), bm25 "
+        "(this instance's keyword index rebuilt)")
 
     def summary(self) -> str:
         text = (

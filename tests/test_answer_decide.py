@@ -34,3 +34,11 @@ def test_each_refusal_has_its_code() -> None:
     assert wrong_kind.code == "does_not_answer"
     assert wrong_kind.reason == "the question asks for a duration; the evidence cited gives none"
     assert (NO_MATCH.code, NO_MATCH.refused) == ("no_match", True)
+
+
+def test_a_supported_aside_does_not_carry_an_unsupported_answer() -> None:
+    # The sentence that answers is made up; the one the sources hold says nothing asked.
+    made_up = "The talks lasted three hours. The two sides had agreed to stabilise relations [1]."
+    assert decision(made_up).code == "unsupported"
+    # A supported first sentence answers, whatever follows.
+    assert decision("The talks lasted 35 minutes [1]. They met on Monday [1].").refused is False

@@ -10,8 +10,13 @@ answerable questions: docs/evals.md); the code decides, from what it can check:
     period_not_covered the question names a period after the newest article (as of its day)
     model_refused      the model said the sources do not hold the answer
     unsupported        no sentence of the answer is supported by a source
+    unmet_constraint   the sources hold the answer's words, but not where the question's date,
+                       name, figure, quoted phrase, source or topic is (see `constraints`)
     restates_question  the answer adds nothing to the question's own words
     does_not_answer    a supported answer of the wrong kind (see `checks`)
+
+A refusal after the model has answered may still become a `partial` answer: the closest
+passage of the evidence, quoted (see `fallback`).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from dataclasses import dataclass
 from rag.answer.checks import answer_problem
 from rag.answer.evidence import Source
 from rag.answer.verify import MARKER, CheckedAnswer, new_words
+from rag.text import content_words
 
 REFUSAL = "The sources do not say."
 
@@ -62,6 +68,15 @@ def adds_information(answer: str, question: str) -> bool:
     return bool(new_words(MARKER.sub(" ", answer), question))
 
 
+def _only_asides(checked: CheckedAnswer, question: str) -> bool:
+    """The first sentence, the one that answers, is unsupported, and the supported ones do not
+    touch the question ("... was won by Tsaiying-shih. This was reported by the State
+    Department spokesperson Matthew Miller [1].")."""
+    if not checked.sentences or checked.sentences[0].supported:
+        return False
+    rest = checked.sentences[1:]
+    asked = content_words(question)
+    return not any(s.supported and content_words(s.text) & asked for s in rest)
 
 
 def decide(reply: str, checked: CheckedAnswer, sources: list[Source], question: str
@@ -69,7 +84,10 @@ def decide(reply: str, checked: CheckedAnswer, sources: list[Source], question: 
     """Answered, or refused with the first reason that applies."""
     if is_refusal(reply):
         return Decision.refuse("model_refused", "the model found no answer in the sources")
-    if not any(s.supported for s in checked.sentences):
+    if not any(s.supported for s in checked.sentences) or _only_asides(checked, question):
+        unmet = next((s.reason for s in checked.sentences if s.reason), None)
+        if unmet:
+            return Decision.refuse("unmet_constraint", unmet)
         return Decision.refuse("unsupported",
                                "no sentence of the answer is supported by the sources")
     if not adds_information(checked.text, question):

@@ -4,11 +4,16 @@ and formatted for the prompt.
 'chunks' mode shows whole chunks in rank order; 'sentences' mode shows the sentences of the
 retrieved chunks that share the most (rare) words with the question, which keeps the prompt
 short: the main lever on answer latency with a small local model.
+
+A list question ("Which officials...", "Name the countries that...", a plural "which X") gets
+`LIST_BUDGET` times the budget, and its evidence starts with the best sentence of every
+retrieved article, so that items reported in different articles all reach the model.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -16,6 +21,15 @@ from rag.text import approx_tokens, article_sentences, content_words, sentence_s
 from rag.types import RetrievedChunk
 
 ContextMode = Literal["sentences", "chunks"]
+LIST_BUDGET = 2  # a list question's evidence budget, in multiples of the usual one
+
+_LIST_START = re.compile(r"^\s*(?:name|list)\b|\b(?:what|which) (?:are|were) the names\b", re.I)
+_WHICH = re.compile(r"\b(?:which|what)\s+(.*)", re.I)
+_AUXILIARIES = frozenset(re.findall(r"\w+", "is was are were do does did has have had will would "
+                                    "can could may might should must"))
+_MODIFIERS = frozenset(re.findall(r"\w+", "other two three four five six seven eight nine ten "
+                                  "several many main major key new top senior foreign local"))
+_NOT_PLURAL = re.compile(r".*(?:ss|us|is|news|series|species|status|means)$")
 Span = tuple[RetrievedChunk, int, int]  # a chunk and the span of its article to show
 
 
@@ -29,6 +43,7 @@ class Source:
     published: str | None
     article_text: str
     spans: list[tuple[int, int]] = field(default_factory=list)
+    outlet: str | None = None
 
     def add_span(self, start: int, end: int, keep_order: bool = False) -> None:
         """Add a span, merging it with any it overlaps or touches, kept in document order
@@ -71,16 +86,46 @@ def format_sources(sources: list[Source]) -> str:
     return "\n\n".join(blocks)
 
 
+def is_list_question(question: str) -> bool:
+    """Whether the question asks for several items: "Name the...", "List...", "What are the
+    names of...", or "which/what" before a plural noun ("Which senators...", "To which
+    hospitals...", "Which other Latin American countries...")."""
+    if _LIST_START.search(question):
+        return True
+    match = _WHICH.search(question)
+    if match is None:
+        return False
+    for word in match.group(1).split()[:5]:
+        word = word.strip(",.;:?!")
+        lower = word.lower()
+        if not word or lower in _AUXILIARIES:
+            return False
+        if word[:1].isupper() or word[:1].isdigit() or lower in _MODIFIERS:
+            continue
+        # The head noun: the first other word.
+        return lower.endswith("s") and "'" not in lower and not _NOT_PLURAL.match(lower)
+    return False
+
+
 def build_sources(chunks: list[RetrievedChunk], texts: dict[str, str | None], question: str,
-                  mode: ContextMode, budget_tokens: int) -> list[Source]:
+                  mode: ContextMode, budget_tokens: int, several: bool = False
+                  ) -> list[Source]:
     """Number the retrieved articles and choose the evidence shown, within `budget_tokens`.
 
     `texts` holds each retrieved article's full text (None where it is not stored here: that
-    article is left out, since its citations could not be checked)."""
+    article is left out, since its citations could not be checked). With `several` (a list
+    question), the budget is `LIST_BUDGET` times larger and every article's best sentence
+    comes first."""
     if mode == "sentences" and question:
         spans = best_sentences(chunks, question, texts)
     else:
         spans = [(c, c.start, c.end) for c in chunks]
+    if several:
+        budget_tokens *= LIST_BUDGET
+        firsts: dict[str, Span] = {}
+        for span in spans:
+            firsts.setdefault(span[0].source, span)
+        spans = list(firsts.values()) + [s for s in spans if s not in firsts.values()]
     sources: dict[str, Source] = {}
     used = 0
     for chunk, start, end in spans:
@@ -93,7 +138,8 @@ def build_sources(chunks: list[RetrievedChunk], texts: dict[str, str | None], qu
         src = sources.get(chunk.source)
         if src is None:
             src = Source(n=len(sources) + 1, source=chunk.source, title=chunk.title or None,
-                         published=chunk.published or None, article_text=article_text)
+                         published=chunk.published or None, article_text=article_text,
+                         outlet=chunk.outlet or None)
             sources[chunk.source] = src
         src.add_span(start, end, keep_order=mode == "sentences")
         used += cost

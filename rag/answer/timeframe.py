@@ -27,6 +27,11 @@ _MONTHS = {m.lower() for m in calendar.month_name if m} | {
 _RECENCY = re.compile(r"\b(latest|most recent|recently|recent|newest|now|currently|"
                       r"these days|at present)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\b(between|from)\b.+\b(and|to|until|till)\b", re.IGNORECASE)
+# Years as a range: "between 2013 and 2019", "the 2018/19 fiscal year", "winter of 2006–2007"
+# (dateparser reads the first as 2013 alone and the second as 19 January 2018).
+_YEARS = re.compile(r"\b(?:between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s+(?:and|to|until|till)\s+"
+                    r"(?P<b>(?:1[89]|20)\d\d)\b|\b(?P<c>(?:1[89]|20)\d\d)\s*[/–-]\s*(?P<d>\d{2}|"
+                    r"(?:1[89]|20)\d\d)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(yesterday|today|tonight|(last|this|past|previous) "
                        r"(week|month|year)|\d+ (days?|weeks?|months?|years?) ago)\b",
                        re.IGNORECASE)
@@ -78,6 +83,9 @@ def resolve(question: str, as_of: dt.date) -> TimeFrame | None:
     recency = bool(_RECENCY.search(question))
     if not (recency or _plausible(question)):
         return None  # no word that could name a time: dateparser (0.7 s to import) not needed
+    spanned = _year_range(question, recency)
+    if spanned is not None:
+        return spanned
     base = dt.datetime.combine(as_of, dt.time())
     found = _search()(question, languages=["en"], settings={
         "RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
@@ -106,6 +114,19 @@ def resolve(question: str, as_of: dt.date) -> TimeFrame | None:
     _, start, end = periods[0]
     return TimeFrame(text=periods[0][0].strip(), start=start, end=end, recency=recency,
                      anchored=_anchored(periods[0][0]))
+
+
+def _year_range(question: str, recency: bool) -> TimeFrame | None:
+    match = _YEARS.search(question)
+    if match is None:
+        return None
+    first = int(match.group("a") or match.group("c"))
+    tail = match.group("b") or match.group("d")
+    last = int(str(first)[:4 - len(tail)] + tail)
+    if not first <= last <= first + 10:
+        return None
+    return TimeFrame(text=match.group(0), start=dt.date(first, 1, 1), end=dt.date(last, 12, 31),
+                     recency=recency, anchored=True)
 
 
 def _anchored(text: str) -> bool:

@@ -13,15 +13,22 @@ Support is judged on what a sentence adds to the question: "Blinken met Liu on F
 to "When did Blinken meet Liu?" is supported by a source sentence that says "Friday", even if
 the names appear only elsewhere; and it is not supported by one that names Blinken and Liu but
 gives no day. Lexical, so cheap and explainable; a paraphrase can still fool it.
+
+The question's own constraints (`constraints`: its date, names, figures, quoted phrase, source,
+topic) must hold too: a span that holds the sentence's words but not, with its neighbours and
+its article's metadata, the question's date or person supports nothing, and the next best span
+that meets them is taken instead. A sentence left without support for that reason says which
+constraint failed (`SentenceCheck.reason`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from rag.answer.constraints import Constraint, Evidence, first_unmet, reason
 from rag.answer.evidence import Source
 from rag.text import content_words, sentence_spans
 from rag.types import Citation, SentenceCheck
@@ -75,14 +82,14 @@ def _with_markers(sentence: str, markers: list[int]) -> str:
     return f"{body[:end].rstrip()} {tags}{body[end:]}"
 
 
-Evidence = list[tuple[tuple[int, int], set[str]]]  # a source's sentence spans and their words
+Sentences = list[tuple[tuple[int, int], set[str]]]  # a source's sentence spans and their words
 
 
-def _evidence(src: Source) -> Evidence:
+def _evidence(src: Source) -> Sentences:
     return [(span, content_words(src.article_text[span[0]:span[1]])) for span in src.sentences()]
 
 
-def _best_span(claim: set[str], evidence: Evidence) -> tuple[float, tuple[int, int] | None]:
+def _best_span(claim: set[str], evidence: Sentences) -> tuple[float, tuple[int, int] | None]:
     """The evidence sentence holding the largest share of the claim's words, and that share.
 
     A sentence that lacks any of the claim's numbers (dates, counts, amounts: the facts small
@@ -100,7 +107,7 @@ def _best_span(claim: set[str], evidence: Evidence) -> tuple[float, tuple[int, i
     return best
 
 
-def _best_pair(claim: set[str], evidence: dict[int, Evidence], threshold: float
+def _best_pair(claim: set[str], evidence: dict[int, Sentences], threshold: float
                ) -> list[tuple[int, float, tuple[int, int]]]:
     """Two evidence sentences that together hold `threshold` of the claim, each adding at
     least two of its words: for an answer sentence that joins two facts ("aircraft crossed
@@ -124,6 +131,36 @@ def _best_pair(claim: set[str], evidence: dict[int, Evidence], threshold: float
     return best
 
 
+def _best_cover(claim: set[str], evidence: dict[int, Sentences], threshold: float,
+                most: int = 4) -> list[tuple[int, float, tuple[int, int]]]:
+    """Up to `most` evidence sentences that together hold `threshold` of the claim, chosen
+    greedily, each adding at least one of its words: a list answer's items ("Hartford
+    Hospital [1], Bridgeport Hospital [2] and Saint Francis [1]") come from several
+    sentences and sources. Empty when they do not reach it."""
+    numbers = {w for w in claim if any(ch.isdigit() for ch in w)}
+    flat = [(n, span, words & claim) for n, spans in evidence.items() for span, words in spans]
+    chosen: list[tuple[int, float, tuple[int, int]]] = []
+    held: set[str] = set()
+    while len(chosen) < most:
+        n, span, words = max(flat, key=lambda item: len(item[2] - held),
+                             default=(0, (0, 0), set()))
+        if not words - held:
+            break
+        chosen.append((n, len(words) / len(claim), span))
+        held |= words
+    if len(held) < threshold * len(claim) or not numbers <= held:
+        return []
+    return chosen
+
+
+def _held(kept: list[tuple[int, float, tuple[int, int]]], claim: set[str],
+          evidence: dict[int, Sentences]) -> set[str]:
+    """The claim words the kept spans hold between them."""
+    spans = {(n, span) for n, _, span in kept}
+    return {w for n, sentences in evidence.items() for span, words in sentences
+            if (n, span) in spans for w in words & claim}
+
+
 # verify(source, start, end, quote): does the index hold `quote` at start:end of that article?
 Verifier = Callable[[str, int, int, str], bool]
 
@@ -135,12 +172,62 @@ class CheckedAnswer:
     sentences: list[SentenceCheck]
 
 
+def evidence_of(src: Source, span: tuple[int, int], asked: frozenset[str] = frozenset()
+                ) -> Evidence:
+    """A span of a source as the constraint checks read it: with its article's metadata and
+    the words of the question and answer sentence (`asked`) it is read for."""
+    return Evidence(src.article_text, span[0], span[1], published=src.published,
+                    title=src.title, outlet=src.outlet, asked=asked)
+
+
+Kept = list[tuple[int, float, tuple[int, int]]]  # (source n, share of the claim, span)
+
+
+def _select(claim: set[str], cited: list[int], evidence: dict[int, Sentences],
+            threshold: float, several: bool) -> Kept:
+    """The spans that support a claim: those of the sources the model cited that hold
+    `threshold` of it; else the best span of any source; else two spans together (`_best_pair`);
+    for a list (`several`), as many as hold its items (`_best_cover`)."""
+    scored = [(n, *_best_span(claim, evidence[n])) for n in cited if n in evidence]
+    kept = [(n, score, span) for n, score, span in scored if span and score >= threshold]
+    if not kept:
+        # Nothing the model cited holds the claim (or it cited nothing): find who does.
+        candidates = [(n, *_best_span(claim, evidence[n])) for n in evidence]
+        supported = [(n, score, span) for n, score, span in candidates
+                     if span and score >= threshold]
+        if supported:
+            kept = [max(supported, key=lambda c: c[1])]
+        else:
+            kept = [(n, score, span) for n, score, span in _best_pair(claim, evidence, threshold)]
+    if several and _held(kept, claim, evidence) < claim:
+        # A list: every item it names, from as many sentences as hold them.
+        cover = _best_cover(claim, evidence, threshold)
+        if len(_held(cover, claim, evidence)) > len(_held(kept, claim, evidence)):
+            kept = cover
+    return [(n, score, span) for n, score, span in kept if span is not None]
+
+
+def _meeting(constraints: Sequence[Constraint], sources: list[Source],
+             evidence: dict[int, Sentences], asked: frozenset[str]) -> dict[int, Sentences]:
+    """The evidence sentences that meet the question's constraints, each on its own (with
+    its neighbours and metadata), for an answer sentence (`asked`: its words and the
+    question's)."""
+    by_number = {src.n: src for src in sources}
+    return {n: [(span, words) for span, words in spans
+                if first_unmet(constraints, [evidence_of(by_number[n], span, asked)]) is None]
+            for n, spans in evidence.items()}
+
+
 def check_citations(answer: str, sources: list[Source], threshold: float,
-                    question: str = "", verify: Verifier | None = None) -> CheckedAnswer:
+                    question: str = "", verify: Verifier | None = None,
+                    constraints: Sequence[Constraint] = (), several: bool = False
+                    ) -> CheckedAnswer:
     """Verify the answer's citations against the sources, attaching them where missing.
 
     A sentence is supported by a source sentence holding at least `threshold` of its claim
-    words (see `claim_words`: what it adds to `question`).
+    words (see `claim_words`: what it adds to `question`), whose evidence (with its neighbours
+    and metadata) meets the question's `constraints`; with `several` (a list question), by up
+    to four sentences together (`_best_cover`).
 
     Returns the answer text with markers for attached citations added (and markers naming
     unknown sources removed), the citations, and a support check per sentence. A citation is
@@ -148,6 +235,7 @@ def check_citations(answer: str, sources: list[Source], threshold: float,
     """
     by_number = {src.n: src for src in sources}
     evidence = {src.n: _evidence(src) for src in sources}  # split and stemmed once per answer
+    asked_words = frozenset(content_words(question))
     citations: dict[tuple[int, int, int], Citation] = {}
     checks: list[SentenceCheck] = []
     parts: list[str] = []
@@ -158,20 +246,19 @@ def check_citations(answer: str, sources: list[Source], threshold: float,
             continue
         claim = claim_words(sentence, question)
         cited = [n for n in dict.fromkeys(numbers) if n in by_number]
-        scored = [(n, *_best_span(claim, evidence[n])) for n in cited]
-        kept = [(n, score, span) for n, score, span in scored if span and score >= threshold]
-        if not kept:
-            # Nothing the model cited holds the claim (or it cited nothing): find who does.
-            candidates = [(n, *_best_span(claim, evidence[n])) for n in by_number]
-            supported = [(n, score, span) for n, score, span in candidates
-                         if span and score >= threshold]
-            if supported:
-                kept = [max(supported, key=lambda c: c[1])]
-            else:
-                kept = [(n, score, span) for n, score, span in
-                        _best_pair(claim, evidence, threshold)]
+        asked = asked_words | content_words(sentence)
+        meeting = _meeting(constraints, sources, evidence, asked) if constraints else evidence
+        kept = _select(claim, cited, meeting, threshold, several)
+        failed = None
+        if not kept and constraints:
+            # Words that only sentences failing the question's constraints hold: say which.
+            spans = _select(claim, cited, evidence, threshold, several)
+            failed = first_unmet(constraints, [evidence_of(by_number[n], span, asked)
+                                               for n, _, span in spans]) if spans else None
+            if spans and failed is None:  # each meets some, together not all of them
+                failed = next(c for n, _, span in spans for c in constraints
+                              if first_unmet([c], [evidence_of(by_number[n], span, asked)]))
         for n, _score, span in kept:
-            assert span is not None
             src = by_number[n]
             quote = src.article_text[span[0]:span[1]]
             citations.setdefault((n, span[0], span[1]), Citation(
@@ -181,7 +268,8 @@ def check_citations(answer: str, sources: list[Source], threshold: float,
                 and verify(src.source, span[0], span[1], quote),
             ))
         markers = sorted({n for n, _, _ in kept})
-        checks.append(SentenceCheck(text=sentence, citations=markers, supported=bool(kept)))
+        checks.append(SentenceCheck(text=sentence, citations=markers, supported=bool(kept),
+                                    reason=reason(failed) if failed else None))
         parts.append(_with_markers(sentence, markers))
     ordered = sorted(citations.values(), key=lambda c: (c.n, c.start))
     return CheckedAnswer(text=" ".join(parts), citations=ordered, sentences=checks)

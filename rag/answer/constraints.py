@@ -1,0 +1,714 @@
+"""Stage `constraints`: what the question itself requires of the evidence an answer rests on.
+
+Citation support (`verify`) looks at the words an answer sentence adds to the question: "301
+stores [1]" is supported by a sentence holding "301 stores". That sentence may be about
+another year, another person, another outlet's figure or another topic than the question
+asks about. So the question's own constraints are parsed once, into a typed list:
+
+    kind    read from                                   the evidence must hold
+    date    a period the question names (`timeframe`)   a date in it, or be published in it
+    name    a person, organisation or place             most of the name, or its acronym
+    number  a figure the question gives ("2.9 million") the figure
+    quote   a quoted phrase ("'a stab in the back'")    every word of the phrase
+    source  "according to S", "what did S say/claim",   S, and not as someone else's listener
+            "how did S describe", "did S give/record"
+    topic   "about Y", "regarding Y"                    most of Y
+
+and each is checked against the evidence a sentence rests on: the cited sentence with its
+immediate neighbours (a pronoun or "the company" usually points one sentence back), and the
+article's metadata (title, publication date, outlet). One mechanism for all of them; the
+failed constraint is named in the reason (`Constraint.describe`).
+
+It errs towards answering: a date the question does not anchor in a year ("on Monday"), a
+source that is no name ("according to his daughter"), an undated article, all pass. Only a
+plain lexical absence or a contradiction (the cited sentence dates itself to another year or
+month) fails a constraint.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
+from typing import Literal
+
+from rag.text import article_sentences, content_words
+from rag.types import TimeFrame
+
+Kind = Literal["date", "name", "number", "quote", "source", "topic"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_WORD = re.compile(r"\w+(?:[.'’/–-]\w+)*")  # "U.S.", "Turkey–Libya", "2018/19" are one word
+_QUOTED = re.compile(r"[\"“]([^\"”]{3,}?)[\"”]|(?<!\w)['‘]([^'‘’]{3,}?)['’](?!\w)")
+_SPEECH = _words(
+    "say says said tell tells told state states stated express expresses expressed speak "
+    "speaks spoke add adds added note notes noted warn warns warned urge urges urged assert "
+    "asserts asserted stress stresses stressed emphasize emphasized emphasise emphasised "
+    "describe describes described insist insists insisted argue argues argued claim claims "
+    "claimed announce announces announced declare declares declared reiterate reiterates "
+    "reiterated explain explains explained write writes wrote reply replies replied "
+    "report reports reported estimate estimates estimated tweet tweets tweeted call calls "
+    "called put puts give gives gave record records recorded measure measures measured "
+    "count counts counted")
+_PRONOUNS = _words("he she they his her their it")
+# Verbs that make their subject the source of what the question asks for.
+_SOURCE_VERBS = (r"say|tell|think|write|announce|warn|promise|claim|describe|call|give|report|"
+                 r"record|estimate|put|quote|cite|confirm|tweet|predict|forecast")
+_SOURCE = [
+    re.compile(r"\baccording to (?P<s>[^,?;]+)", re.I),
+    re.compile(r"^\s*(?:what|how|why)\b[^?]*?\b(?:did|does|do|has|have|had|will|would)\s+"
+               r"(?P<s>.+?)\s+(?:himself\s+|herself\s+|themselves\s+|first\s+|later\s+)?"
+               r"(?:" + _SOURCE_VERBS + r")\b", re.I),
+]
+# What an "according to" phrase names when it is the article itself, not a source within it.
+_THE_ARTICLE = re.compile(r"^\s*(?:the|this|that)\s+(?:report|article|story|news|piece)\b",
+                          re.I)
+_TOPIC = re.compile(
+    r"\b(?:say|said|tell|told|think|thought|write|wrote|announce|announced|warn|warned|"
+    r"agree|agreed|decide|decided|rule|ruled|conclude|concluded|discuss|discussed|promise|"
+    r"promised|disagree|disagreed)\b(?:\s+(?:to|on|upon))?[^?]*?"
+    r"\b(?:about|regarding|concerning) (?P<t>.+?)(?:\b(?:when|while|after|before|during|"
+    r"as|at|in|on|since|following)\b|[?,;]|$)", re.I)
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+_MONTHS["sept"] = 9
+_WEEKDAYS = {d.lower() for d in calendar.day_name}
+# Capitalised words that start a question or name a time, never a name constraint.
+_NOT_NAMES = _words(
+    "what which who whom whose when where why how name list according by on in at under "
+    "besides beside to during after before for from of did does do is was were are has have "
+    "had can could will would give tell since following between among as the a an i "
+    "if while with without") | _WEEKDAYS | set(_MONTHS)
+_CONNECTORS = _words("of de del da di la le von van der du the")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(?:\s*[/–-]\s*(\d{2,4}))?\b")
+_MONTH_MENTION = re.compile(
+    r"\b(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>(?:1[89]|20)\d\d))?\b")
+_DAY_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?P<m>January|February|March|April|May|"
+                        r"June|July|August|September|October|November|December)"
+                        r"(?:,?\s+(?P<y>(?:1[89]|20)\d\d))?\b")
+_RELATIVE_YEAR = re.compile(r"\b(last|this|next|previous|past) (year|month)\b", re.I)
+_NUMBER = re.compile(r"^\d[\d,.]*(?:/\d+)?$")
+# Days after a period in which an article counts as reporting it (reports come after events).
+_SLACK_DAYS = 31
+
+Month = tuple[int, int]  # (year, month)
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """One thing the question requires of the evidence."""
+
+    kind: Kind
+    text: str  # as the question writes it
+    words: frozenset[str] = frozenset()  # content words (stemmed) the evidence must hold
+    acronym: str | None = None  # "USGS" for "US Geological Survey"
+    head: str | None = None  # a two-word name's last word: "Towarek", "Nations"
+    first: str | None = None  # its first word, as written: "Xi" (of "Xi Jinping")
+    last: str | None = None  # and its last: "Jinping"
+    after: str | None = None  # the preposition before it in the question: "with" Wang Yi
+    aliases: frozenset[str] = frozenset()  # a source's role in the question: "the mother"
+    either: tuple[Constraint, ...] = ()  # others that will do instead: "Qin Gang and Wang Yi
+    # each", the person "Virginia doctor Joel Smithers" is about
+    part: int = 0  # the part of a two-part question it comes from ("..., and what ...?")
+    start: dt.date | None = None  # a date constraint's period
+    end: dt.date | None = None
+
+    def describe(self) -> str:
+        """The constraint as a refusal reason names it."""
+        what = {"date": "the date", "name": "the name", "number": "the figure",
+                "quote": "the quoted phrase", "source": "the source", "topic": "the topic"}
+        return f'{what[self.kind]} "{self.text.strip()}"'
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one cited span gives a constraint to check: the span in its article, and the
+    article's metadata."""
+
+    article: str
+    start: int
+    end: int
+    published: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    # Content words of the question and of the answer sentence resting on the span (see
+    # `names_instead`).
+    asked: frozenset[str] = frozenset()
+    _cache: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def cited(self) -> str:
+        return self.article[self.start:self.end]
+
+    @property
+    def window(self) -> str:
+        """The cited sentences with the one before and the one after: where a quoted phrase
+        or a date may stand beside the fact."""
+        if "window" not in self._cache:
+            spans = _window_sentences(self.article, self.start, self.end)
+            self._cache["window"] = self.article[spans[0][0]:spans[-1][1]]
+        return str(self._cache["window"])
+
+    @property
+    def near(self) -> str:
+        """The cited sentences, the one before and the metadata (see `words`)."""
+        if "near" not in self._cache:
+            spans = _window_sentences(self.article, self.start, self.end, after=False)
+            meta = " ".join(part for part in (self.title, self.outlet) if part)
+            self._cache["near"] = f"{self.article[spans[0][0]:spans[-1][1]]} {meta}"
+        return str(self._cache["near"])
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Content words of the cited sentences, the one before (where "he" or "the company"
+        is named) and the metadata, with acronyms of their names. Not the one after: it
+        often starts on another subject ("The estimated cost is 2.5 billion euros. EuroAfrica
+        Interconnector, a similar project, ...")."""
+        if "words" not in self._cache:
+            self._cache["words"] = frozenset(content_words(self.near)) | _acronyms(self.near)
+        return self._cache["words"]  # type: ignore[return-value]
+
+    @property
+    def window_words(self) -> frozenset[str]:
+        """Content words (and acronyms) of `window` and the metadata."""
+        if "window_words" not in self._cache:
+            meta = " ".join(part for part in (self.title, self.outlet) if part)
+            text = f"{self.window} {meta}"
+            self._cache["window_words"] = frozenset(content_words(text)) | _acronyms(text)
+        return self._cache["window_words"]  # type: ignore[return-value]
+
+    def names_instead(self, constraint: Constraint) -> bool:
+        """Whether the cited sentence puts someone or something else where the question puts
+        the name: after the same preposition, a name that neither the question nor the answer
+        holds ("discussed for over 7 hours with Foreign Minister Qin" for "discussions with
+        Wang Yi"; "a fire in Badalona" for "the fire in La Llagosta")."""
+        if not constraint.after or not self.asked:
+            return False
+        for (start, _), name in _name_runs(self.cited):
+            before = re.findall(r"\w+", self.cited[max(0, start - 30):start])
+            words = frozenset(content_words(name)) - _title_stems()
+            if before and before[-1].lower() == constraint.after and words and not (
+                    words & self.asked):
+                return True
+        return False
+
+    @property
+    def published_date(self) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat((self.published or "")[:10])
+        except ValueError:
+            return None
+
+
+# --- parsing the question ------------------------------------------------------------------
+_PARTS = re.compile(r",?\s+and\s+(?=(?:what|which|who|whom|whose|when|where|why|how)\b)", re.I)
+
+
+def parse(question: str, frame: TimeFrame | None = None) -> list[Constraint]:
+    """The question's constraints, in the order they are checked. `frame` is the period the
+    question names (`timeframe.resolve`), if any. A question of two parts ("In which city
+    did Liu ..., and what did he then discuss with Blinken?") gets each part's constraints
+    (`part`): an answer sentence needs to meet one part's."""
+    parts = _PARTS.split(question)
+    found: list[Constraint] = []
+    for i, part in enumerate(parts):
+        shown = frame if frame is not None and frame.text in part else None
+        found += [replace(c, part=i) for c in _parse(part, shown if len(parts) > 1 else frame)]
+    return found
+
+
+def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
+    found: list[Constraint] = []
+    taken: list[tuple[int, int]] = []  # spans of the question already made a constraint
+
+    for match in _QUOTED.finditer(question):
+        phrase = match.group(1) or match.group(2)
+        words = frozenset(content_words(phrase))
+        if words:
+            found.append(Constraint("quote", phrase, words))
+            taken.append(match.span())
+    for pattern in _SOURCE:
+        said = pattern.search(question)
+        if said is None or _inside(said.span("s"), taken):
+            continue
+        source = _source(said.group("s"))
+        if source is not None:
+            found.append(source)
+            taken.append(said.span("s"))
+    about = _TOPIC.search(question)
+    if about and not _inside(about.span("t"), taken):
+        words = frozenset(content_words(about.group("t")))
+        if words:
+            found.append(Constraint("topic", about.group("t"), words))
+            taken.append(about.span("t"))
+    if frame is not None and frame.anchored and not frame.recency:
+        found.append(Constraint("date", frame.text, start=frame.start, end=frame.end))
+    runs = _name_runs(question)
+    for i, ((start, end), name) in enumerate(runs):
+        if _inside((start, end), taken):
+            continue
+        words = frozenset(content_words(name))
+        if words and not any(words <= c.words for c in found if c.kind in ("name", "source")):
+            found.append(replace(_name(name, either=tuple(
+                _name(other) for other in [_described(question, runs, i)] if other)),
+                after=_preposition(question, start)))
+    for match in _WORD.finditer(question):
+        token = match.group(0)
+        if (_NUMBER.match(token) and not _YEAR.fullmatch(token) and not _is_date_number(
+                question, match.start(), match.end())
+                and not _inside(match.span(), taken) and not _in_name(question, match)):
+            found.append(Constraint("number", token, frozenset({_plain_number(token)})))
+    return found
+
+
+def _name(name: str, either: tuple[Constraint, ...] = ()) -> Constraint:
+    return Constraint("name", name, frozenset(content_words(name)), acronym=_acronym(name),
+                      head=_head(name), first=_first(name), last=_last(name), either=either)
+
+
+_PREPOSITIONS = _words("with in at by from near against")
+
+
+def _preposition(question: str, start: int) -> str | None:
+    """The preposition just before a name in the question ("with" Wang Yi), if any."""
+    before = re.findall(r"\w+", question[max(0, start - 20):start])
+    return before[-1].lower() if before and before[-1].lower() in _PREPOSITIONS else None
+
+
+def _described(question: str, runs: list[tuple[tuple[int, int], str]], i: int) -> str | None:
+    """The name a one-word name modifies, with a noun or two between: "Virginia doctor Joel
+    Smithers", "Philippine police chief Oscar Albayalde". The evidence that names the person
+    need not name the modifier."""
+    (_, end), name = runs[i]
+    if i + 1 == len(runs) or len(_WORD.findall(name)) != 1:
+        return None
+    (start, _), following = runs[i + 1]
+    between = question[end:start].split()
+    if 1 <= len(between) <= 2 and all(w.isalpha() and w.islower() and content_words(w)
+                                       for w in between):
+        return following
+    return None
+
+
+def _inside(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in taken)
+
+
+def _source(phrase: str) -> Constraint | None:
+    """The source an "according to" phrase or a question's subject names: its name, or None
+    when it names none ("his daughter", "forecasters") or is the article itself."""
+    if _THE_ARTICLE.match(phrase):
+        return None
+    # "NDTV's report on the officials' investigation": the source precedes "on/about".
+    head = re.split(r"\s+(?:on|about|into|regarding|concerning|over|for)\s+", phrase)[0]
+    runs = _name_runs(head, first=True)
+    if not runs:
+        return None
+    (start, _), name = runs[-1]  # "Alan Kurdi's aunt, Tima Kurdi": the last name speaks
+    others = []  # "Qin Gang and Wang Yi (each)": any of them
+    for (_, end), other in reversed(runs[:-1]):
+        if head[end:start].strip(" ,").lower() not in ("and", "or", ""):
+            break
+        others.append(other)
+        start = head.index(other)
+    words = frozenset(content_words(name))
+    roles = {w for w in re.findall(r"[a-z]+", head) if w not in _NOT_NAMES}
+    aliases = frozenset(content_words(" ".join(roles))) - words
+    either = tuple(_source_named(other, aliases) for other in others)
+    return _source_named(name, aliases, either) if words else None
+
+
+def _source_named(name: str, aliases: frozenset[str], either: tuple[Constraint, ...] = ()
+                  ) -> Constraint:
+    return Constraint("source", name, frozenset(content_words(name)), acronym=_acronym(name),
+                      head=_head(name), first=_first(name), last=_last(name), aliases=aliases,
+                      either=either)
+
+
+def _head(name: str) -> str | None:
+    """The last word of a two-word name, stemmed: "Towarek" of "Nicole Towarek", "Nations"
+    of "United Nations"."""
+    words = [w for w in _WORD.findall(name) if w.lower() not in _CONNECTORS]
+    if len(words) != 2:
+        return None
+    last = content_words(words[-1])
+    return next(iter(last)) if len(last) == 1 else None
+
+
+def _first(name: str) -> str | None:
+    """The first word of a two-word name as written ("Xi" of "Xi Jinping"): it stands for the
+    name only when no other name follows it ("Xi told", not "United States")."""
+    words = [w for w in _WORD.findall(name) if w.lower() not in _CONNECTORS]
+    return re.sub(r"['’]s$", "", words[0]) if len(words) == 2 and _head(name) else None
+
+
+def _last(name: str) -> str | None:
+    """The last word of a two-word name as written ("Towarek"): it stands for the name unless
+    another name comes before it ("EuroAsia Interconnector" is no EuroAfrica Interconnector;
+    "Mr Towarek" is Towarek)."""
+    words = [w for w in _WORD.findall(name) if w.lower() not in _CONNECTORS]
+    return re.sub(r"['’]s$", "", words[-1]) if len(words) == 2 and _head(name) else None
+
+
+@cache
+def _title_stems() -> frozenset[str]:
+    return frozenset(content_words(" ".join(_TITLES)))
+
+
+_TITLES = _words("mr mrs ms dr president minister senator sen rep representative judge "
+                 "governor gov mayor prime secretary general chief professor prof sir lord "
+                 "king queen pope prince princess father saint st officer captain colonel")
+
+
+def _name_runs(text: str, first: bool = False) -> list[tuple[tuple[int, int], str]]:
+    """Capitalised runs of words ("Nicole Towarek", "B.C. Coroners Service", "Journal of
+    Threatened Taxa", "Route 2"), without question words, months and weekdays. The first
+    word of `text` counts only with `first`."""
+    tokens = list(_WORD.finditer(text))
+    runs: list[tuple[tuple[int, int], str]] = []
+    current: list[re.Match[str]] = []
+
+    def close() -> None:
+        while current and current[-1].group(0).lower() in _CONNECTORS:
+            current.pop()
+        if current:
+            span = (current[0].start(), current[-1].end())
+            runs.append((span, text[span[0]:span[1]]))
+        current.clear()
+
+    for i, token in enumerate(tokens):
+        word = token.group(0)
+        gap = text[tokens[i - 1].end():token.start()] if i else ""
+        # Punctuation ends a run, but for the stop of an abbreviation ("B.C. Coroners").
+        abbreviation = gap.strip() == "." and i and "." in tokens[i - 1].group(0)
+        if current and gap.strip(" ") not in ("", "-", "–") and not abbreviation:
+            close()
+        capital = word[:1].isupper() and (i > 0 or first)
+        ordinary = re.split(r"[-–']", word.lower())[0] in _NOT_NAMES  # "Wednesday-night"
+        inner = current and (word.lower() in _CONNECTORS or word[:1].isdigit())
+        if (capital and not ordinary or inner) and not _YEAR.fullmatch(word):
+            current.append(token)
+        else:
+            close()
+    close()
+    return runs
+
+
+def _in_name(text: str, match: re.Match[str]) -> bool:
+    return any(s <= match.start() and match.end() <= e for (s, e), _ in _name_runs(text))
+
+
+def _is_date_number(text: str, start: int, end: int) -> bool:
+    """A day of a month ("January 7", "7 January"), not a figure."""
+    before = text[max(0, start - 12):start].lower().split()
+    after = text[end:end + 12].lower().split()
+    return bool((before and before[-1].strip(".,") in _MONTHS)
+                or (after and after[0].strip(".,") in _MONTHS))
+
+
+def _plain_number(token: str) -> str:
+    return token.replace(",", "").rstrip(".")
+
+
+def _acronym(name: str) -> str | None:
+    """"US Geological Survey" -> "usgs"; None for a one-word name."""
+    words = [w for w in _WORD.findall(name) if w.lower() not in _CONNECTORS]
+    if len(words) < 2:
+        return None
+    letters = "".join(w.replace(".", "") if w.isupper() else w[0] for w in words)
+    return letters.lower() if letters.isalpha() else None
+
+
+def _acronyms(text: str) -> frozenset[str]:
+    """The all-capital words of a text ("USGS", "NDTV"), lower-cased, and the acronyms of its
+    capitalised runs."""
+    caps = {w.replace(".", "").lower() for w in _WORD.findall(text)
+            if len(w) > 1 and w.replace(".", "").isupper()}
+    # Of three letters or more: two ("EI") are too often another name's ("EuroAsia
+    # Interconnector" for "EuroAfrica Interconnector").
+    runs = {_acronym(name) for _, name in _name_runs(text, first=True)}
+    return frozenset(caps | {a for a in runs if a and len(a) >= 3})
+
+
+# --- checking the evidence -----------------------------------------------------------------
+def satisfied(constraint: Constraint, evidence: Sequence[Evidence]) -> bool:
+    """Whether any of `evidence` (the spans one answer sentence rests on) meets `constraint`
+    (or one of those that will do instead of it)."""
+    return any(_meets(c, e) for c in (constraint, *constraint.either) for e in evidence)
+
+
+def first_unmet(constraints: Sequence[Constraint], evidence: Sequence[Evidence]
+                ) -> Constraint | None:
+    """The first constraint `evidence` does not meet, or None when it meets them all (all of
+    one part's, for a question of two parts)."""
+    first: Constraint | None = None
+    for part in sorted({c.part for c in constraints}):
+        failed = next((c for c in constraints if c.part == part
+                       and not satisfied(c, evidence)), None)
+        if failed is None:
+            return None
+        first = first or failed
+    return first
+
+
+def reason(constraint: Constraint) -> str:
+    """Why evidence failed a constraint, in words."""
+    if constraint.kind == "date":
+        return (f"the question asks about {constraint.describe()}; the evidence cited is "
+                "about another time")
+    if constraint.kind == "source":
+        return (f"the question asks for what {constraint.text.strip()} said or reported; the "
+                "evidence cited is someone else's")
+    return f"the question names {constraint.describe()}; the evidence cited does not"
+
+
+def _meets(constraint: Constraint, evidence: Evidence) -> bool:
+    words = evidence.words
+    if constraint.kind == "quote":  # its words, in its order: "a stab in the back"
+        wanted = _stems(constraint.text)
+        return any(_in_order(wanted, _stems(evidence.article[s:e]))
+                   for s, e in _window_sentences(evidence.article, evidence.start, evidence.end))
+    if constraint.kind == "number":
+        return constraint.words <= _numbers(evidence.window + " " + (evidence.title or ""))
+    if constraint.kind == "date":
+        return _date_met(constraint, evidence)
+    if constraint.kind == "name" and any(ch.isdigit() for ch in constraint.text):
+        # A designation ("B-17", "G7", "Route 2") names a kind of thing the text mostly calls
+        # by a common noun ("the bomber", "the summit"): it must be in the article.
+        return _named(constraint, _article_words(evidence.article))
+    if constraint.kind == "name":
+        # The article's subject (in its title, or named in two sentences or more) may be "he"
+        # or "the company" anywhere in it, unless the cited sentence names another in its
+        # place; a side figure, named once, is named where its facts are: in or just before
+        # the cited sentence.
+        if not evidence.names_instead(constraint) and _salient(constraint, evidence):
+            return True
+        return _named(constraint, words, evidence.near)
+    if constraint.kind == "topic":
+        return _named(constraint, evidence.window_words, evidence.window)
+    # source: named in or just before the evidence (or the article's outlet), and the cited
+    # sentence, if it reports speech, attributes it to the source rather than to someone
+    # else; or, in an article that names the source, said by the role the question gives
+    # it ("The mother said" for "Louise Turpin, the mother").
+    if not _named(constraint, evidence.window_words, evidence.window):
+        return (bool(constraint.aliases) and _named(constraint, _article_words(evidence.article))
+                and _role_speaks(evidence.cited, constraint.aliases))
+    if evidence.outlet and _named(constraint, frozenset(content_words(evidence.outlet))):
+        return True
+    return _attributes_to(evidence.cited, constraint, evidence.window_words) is not False
+
+
+def _named(constraint: Constraint, words: frozenset[str], text: str | None = None) -> bool:
+    """Most of the name, or its acronym, in `words` (of `text`). A two-word name needs its
+    last word ("Towarek", "Nations"), or its first one with no other name after it in the
+    text: "Xi told Gates" names Xi Jinping, "the United States" is no United Nations."""
+    if constraint.acronym is not None and constraint.acronym in words:
+        return True
+    found = _found(constraint.words, words)
+    if 2 * len(found) < len(constraint.words):
+        return False
+    if constraint.head is None or found >= constraint.words or not (text and constraint.first
+                                                                     and constraint.last):
+        return constraint.head is None or constraint.head in found
+    if constraint.head in found:
+        for match in re.finditer(rf"\b{re.escape(constraint.last)}\b", text):
+            before = re.findall(r"[\w.'’-]+", text[max(0, match.start() - 40):match.start()])
+            other = before[-1] if before else ""
+            if not (other[:1].isupper() and other.lower().rstrip(".") not in _TITLES
+                    and other != constraint.first and content_words(other)):
+                return True
+        return False
+    return bool(re.search(rf"\b{re.escape(constraint.first)}(?:['’]s)?\b(?!\s+[A-Z])", text))
+
+
+def _salient(constraint: Constraint, evidence: Evidence) -> bool:
+    """Whether the name is the article's subject: in its title, or in two of its sentences."""
+    if evidence.title and _named(constraint, frozenset(content_words(evidence.title))
+                                 | _acronyms(evidence.title), evidence.title):
+        return True
+    article = evidence.article
+    mentions = 0
+    for (start, end), words in zip(article_sentences(article), _sentence_words(article),
+                                   strict=True):
+        mentions += _named(constraint, words, article[start:end])
+        if mentions >= 2:
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _sentence_words(article: str) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(content_words(article[s:e])) | _acronyms(article[s:e])
+                 for s, e in article_sentences(article))
+
+
+@lru_cache(maxsize=64)
+def _article_words(article: str) -> frozenset[str]:
+    return frozenset(content_words(article)) | _acronyms(article)
+
+
+def _found(wanted: frozenset[str], words: frozenset[str]) -> set[str]:
+    """The wanted words that `words` hold, a name's other forms included: "Indian" for
+    "India", "Iraqi" for "Iraq" (the stem less its last two letters, at least four)."""
+    found = set(wanted & words)
+    for word in wanted - found:
+        if len(word) >= 5 and not word.isdigit():
+            prefix = word[:max(4, len(word) - 2)]
+            if any(w.startswith(prefix) for w in words):
+                found.add(word)
+    return found
+
+
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(_plain_number(w) for w in _WORD.findall(text) if _NUMBER.match(w))
+
+
+def _speakers(sentence: str) -> tuple[list[list[str]], bool]:
+    """The word spans of `sentence` that may name who speaks in it: before its first speech
+    verb ("Wang expressed that...", "...," Xi told Gates"), after one ("..., said Blinken";
+    "recorded at 6.4 by the USGS") or after "according to"; and whether it reports speech."""
+    words = _WORD.findall(sentence)
+    lower = [w.lower() for w in words]
+    verbs = [i for i, w in enumerate(lower) if w in _SPEECH]
+    according = [i + 2 for i in range(len(lower) - 2) if lower[i:i + 2] == ["according", "to"]]
+    if not verbs and not according:
+        return [], False
+    spans = [words[:verbs[0]]] if verbs else []
+    spans += [words[i + 1:i + 4] for i in verbs] + [words[i:i + 4] for i in according]
+    spans += [words[j + 1:j + 4] for j, w in enumerate(lower)
+              if w == "by" and any(0 < j - i <= 4 for i in verbs)]
+    return spans, True
+
+
+def _attributes_to(sentence: str, source: Constraint, window: frozenset[str]) -> bool | None:
+    """Whether `sentence` attributes what it reports to `source` (None: it reports no speech);
+    a pronoun where the speaker stands ("he said") counts when the source is named in the
+    `window` around."""
+    verdict: bool | None = None
+    # Each clause on its own: "Initial reports stated a pineapple; NDTV later reported ..."
+    for clause in re.split(r"[;:]|\s[–—]\s", sentence):
+        spans, speech = _speakers(clause)
+        if speech:
+            verdict = False
+        for i, span in enumerate(spans):
+            text = " ".join(span)
+            if _named(source, frozenset(content_words(text)) | _acronyms(text), text):
+                return True
+            # "he said", "said he"; not "put its magnitude at"
+            pronoun = (_PRONOUNS & {w.lower() for w in span} if i == 0
+                       else {w.lower() for w in span[:1]} & {"he", "she", "they"})
+            if pronoun and _named(source, window):
+                return True
+    return verdict
+
+
+def _role_speaks(sentence: str, roles: frozenset[str]) -> bool:
+    """Whether the speaker of `sentence` is one of `roles` and no one named: "The mother said",
+    not "Another eyewitness, Vinnie DeVita, said"."""
+    for span in _speakers(sentence)[0]:
+        named = [w for w in span if w[:1].isupper() and w.lower() not in _NOT_NAMES
+                 and content_words(w)]
+        if roles & content_words(" ".join(span)) and not named:
+            return True
+    return False
+
+
+def _window_sentences(article: str, start: int, end: int, after: bool = True
+                      ) -> list[tuple[int, int]]:
+    """The sentences of `article` from the one before start:end to the one after it (or to
+    the last one it overlaps)."""
+    spans = article_sentences(article)
+    inside = [i for i, (s, e) in enumerate(spans) if s < end and start < e]
+    if not inside:
+        return [(start, end)]
+    lo = max(0, inside[0] - 1)
+    hi = min(len(spans) - 1, inside[-1] + 1) if after else inside[-1]
+    return list(spans[lo:hi + 1])
+
+
+def _stems(text: str) -> list[str]:
+    """The content words of `text`, stemmed, in order."""
+    return [stem for word in re.findall(r"\w+", text) for stem in content_words(word)]
+
+
+def _in_order(wanted: list[str], words: list[str]) -> bool:
+    """`wanted` occurs in `words` as a run (stop words are gone from both)."""
+    n = len(wanted)
+    return bool(wanted) and any(words[i:i + n] == wanted for i in range(len(words) - n + 1))
+
+
+# --- dates ---------------------------------------------------------------------------------
+def _date_met(constraint: Constraint, evidence: Evidence) -> bool:
+    """The cited sentence dates what it says in the period, if it dates it at all; else a
+    neighbour does, or the article was published in the period or within a month after it.
+    Compared by month: "Monday" or "January 6" for "January 7" is no contradiction a lexical
+    check can trust. An undated article passes."""
+    assert constraint.start is not None and constraint.end is not None
+    lo = (constraint.start.year, constraint.start.month)
+    hi = (constraint.end.year, constraint.end.month)
+    published = evidence.published_date
+    cited = _mentions(evidence.cited, published)
+    if cited:
+        return any(_within(mention, lo, hi) for mention in cited)
+    if any(_within(mention, lo, hi) for mention in _mentions(evidence.window, published)):
+        return True
+    if published is None:
+        return True
+    return constraint.start <= published <= constraint.end + dt.timedelta(days=_SLACK_DAYS)
+
+
+def _within(mention: tuple[Month, Month], lo: Month, hi: Month) -> bool:
+    """A month or year that overlaps the period; a span of years ("the 2019/20 fiscal year")
+    must lie inside it: it names another period, not a part of this one."""
+    first, last = mention
+    if last[0] > first[0]:
+        return lo <= first and last <= hi
+    return first <= hi and lo <= last
+
+
+@lru_cache(maxsize=512)
+def _mentions(text: str, published: dt.date | None) -> tuple[tuple[Month, Month], ...]:
+    """The months and years `text` names, each as a (first, last) month: "2019", "May 2019",
+    "May" (the last May on or before publication), "last year" (from publication)."""
+    found: list[tuple[Month, Month]] = []
+    for match in _YEAR.finditer(text):
+        first = int(match.group(1))
+        last = first
+        if match.group(2):  # "2018/19", "2006–2007"
+            tail = match.group(2)
+            last = int(str(first)[:4 - len(tail)] + tail) if len(tail) < 4 else int(tail)
+            last = last if first <= last <= first + 5 else first
+        found.append(((first, 1), (last, 12)))
+    for pattern in (_MONTH_MENTION, _DAY_MONTH):
+        for match in pattern.finditer(text):
+            name = match.group("m")
+            if name == "May" and not match.group("y") and not re.search(r"\d", match.group(0)):
+                continue  # "May" alone is as likely the verb
+            month = _MONTHS[name.lower().rstrip(".")]
+            if match.group("y"):
+                year = int(match.group("y"))
+            elif published is not None:
+                year = published.year if month <= published.month else published.year - 1
+            else:
+                continue
+            found.append(((year, month), (year, month)))
+    if published is not None:
+        for match in _RELATIVE_YEAR.finditer(text):
+            which, unit = match.group(1).lower(), match.group(2).lower()
+            step = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[which]
+            if unit == "year":
+                year = published.year + step
+                found.append(((year, 1), (year, 12)))
+            else:
+                index = published.year * 12 + published.month - 1 + step
+                found.append(((index // 12, index % 12 + 1), (index // 12, index % 12 + 1)))
+    return tuple(found)

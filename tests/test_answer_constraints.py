@@ -1,0 +1,273 @@
+"""The question's constraints, each checked on a supporting and a non-supporting sentence made
+of (nearly) the same words: the support check sees the words an answer adds, these see what
+the question itself requires of the evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rag.answer.constraints import Constraint, Evidence, first_unmet, parse, reason
+from rag.text import content_words
+from rag.types import TimeFrame
+
+
+def cited(article: str, sentence: str, **meta: object) -> Evidence:
+    """The evidence of `sentence`, a sentence of `article`."""
+    start = article.index(sentence)
+    return Evidence(article, start, start + len(sentence), **meta)  # type: ignore[arg-type]
+
+
+def unmet(question: str, evidence: Evidence, frame: TimeFrame | None = None) -> str | None:
+    failed = first_unmet(parse(question, frame), [evidence])
+    return reason(failed) if failed else None
+
+
+def kinds(question: str, frame: TimeFrame | None = None) -> list[tuple[str, str]]:
+    return [(c.kind, c.text.strip()) for c in parse(question, frame)]
+
+
+YEAR_2017 = TimeFrame(text="in 2017", start=dt.date(2017, 1, 1), end=dt.date(2017, 12, 31),
+                      anchored=True)
+
+
+def test_date_the_cited_sentence_must_date_itself_in_the_period():
+    question = "How many people died in road accidents in Cuba in 2017?"
+    assert ("date", "in 2017") in kinds(question, YEAR_2017)
+    article = ("Cuba publishes its road figures every winter. "
+               "In 2017, 680 people died in road accidents in Cuba. "
+               "The ministry blamed old cars. "
+               "In 2018, 680 people died in road accidents in Cuba.")
+    good = cited(article, "In 2017, 680 people died in road accidents in Cuba.",
+                 published="2019-02-01")
+    bad = cited(article, "In 2018, 680 people died in road accidents in Cuba.",
+                published="2019-02-01")
+    assert unmet(question, good, YEAR_2017) is None
+    assert unmet(question, bad, YEAR_2017) == (
+        'the question asks about the date "in 2017"; the evidence cited is about another time')
+
+
+def test_date_an_undated_sentence_counts_from_its_article_s_publication():
+    question = "How many people died in road accidents in Cuba in 2017?"
+    article = "Officials said 680 people died in road accidents in Cuba."
+    sentence = article
+    assert unmet(question, cited(article, sentence, published="2017-06-03"), YEAR_2017) is None
+    assert unmet(question, cited(article, sentence, published="2017-12-30"), YEAR_2017) is None
+    assert unmet(question, cited(article, sentence, published="2019-06-03"), YEAR_2017)
+    # Relative dates count from publication: "last year" in 2018 is 2017.
+    later = "Last year, 680 people died in road accidents in Cuba."
+    assert unmet(question, cited(later, later, published="2018-03-01"), YEAR_2017) is None
+    assert unmet(question, cited(later, later, published="2020-03-01"), YEAR_2017)
+    # An undated article, or a question without a year, cannot be checked: they pass.
+    assert unmet(question, cited(article, sentence), YEAR_2017) is None
+    monday = TimeFrame(text="Monday", start=dt.date(2026, 1, 5), end=dt.date(2026, 1, 5))
+    assert not [c for c in parse("What did he say on Monday?", monday) if c.kind == "date"]
+
+
+def test_person_what_they_said_must_be_theirs():
+    question = "How did eyewitness Nicole Towarek describe the heat from the fire?"
+    assert kinds(question)[0] == ("source", "Nicole Towarek")
+    article = ("Two drivers saw the crash. "
+               "Towarek said the heat was insane, Jones told reporters. "
+               "Jones said the heat was insane, Towarek told reporters.")
+    theirs = cited(article, "Towarek said the heat was insane, Jones told reporters.")
+    someone_elses = cited(article, "Jones said the heat was insane, Towarek told reporters.")
+    assert unmet(question, theirs) is None
+    assert unmet(question, someone_elses) == (
+        "the question asks for what Nicole Towarek said or reported; the evidence cited is "
+        "someone else's")
+
+
+def test_person_a_pronoun_counts_for_the_person_named_beside_it():
+    question = "What did Louise Turpin tell the court?"
+    article = "Louise Turpin stood up. She told the court she loved her children."
+    assert unmet(question, cited(article, "She told the court she loved her children.")) is None
+    other = "Diane Jones stood up. She told the court she loved her children."
+    assert unmet(question, cited(other, "She told the court she loved her children."))
+
+
+def test_outlet_attribution_according_to_a_source():
+    question = "According to AFP, how many people died in the attack?"
+    assert kinds(question) == [("source", "AFP")]
+    article = ("The attack hit the market. "
+               "AFP said 15 people died, citing Reuters. "
+               "Reuters said 15 people died, citing AFP.")
+    assert unmet(question, cited(article, "AFP said 15 people died, citing Reuters.")) is None
+    assert unmet(question, cited(article, "Reuters said 15 people died, citing AFP."))
+    # The article's own outlet is the source when the text names none.
+    plain = "Officials said 15 people died."
+    assert unmet(question, cited(plain, plain, outlet="AFP")) is None
+    assert unmet(question, cited(plain, plain, outlet="Reuters"))
+
+
+def test_attribution_by_acronym_and_as_the_question_s_subject():
+    question = "What magnitude did the US Geological Survey give for the earthquake?"
+    assert kinds(question)[0] == ("source", "US Geological Survey")
+    article = ("The quake shook Mindanao. The USGS put its magnitude at 6.4. "
+               "PHIVOLCS put its magnitude at 6.3.")
+    assert unmet(question, cited(article, "The USGS put its magnitude at 6.4.")) is None
+    assert unmet(question, cited(article, "PHIVOLCS put its magnitude at 6.3."))
+
+
+def test_number_a_figure_in_the_question_must_be_in_the_evidence():
+    question = "Which automaker recalled 2.9 million vehicles this week?"
+    assert ("number", "2.9") in kinds(question)
+    good = "Toyota recalled 2.9 million vehicles over faulty airbags."
+    bad = "Toyota recalled 1.9 million vehicles over faulty airbags."
+    assert unmet(question, cited(good, good)) is None
+    assert unmet(question, cited(bad, bad)) == (
+        'the question names the figure "2.9"; the evidence cited does not')
+
+
+def test_quoted_phrase_its_words_in_its_order():
+    question = "Who called the withdrawal 'a stab in the back'?"
+    assert ("quote", "a stab in the back") in kinds(question)
+    good = "Kino Gabriel called the withdrawal a stab in the back for the Kurds."
+    bad = "Kino Gabriel called the withdrawal a back stab in the Kurds' view."
+    assert unmet(question, cited(good, good)) is None
+    assert unmet(question, cited(bad, bad)) == (
+        'the question names the quoted phrase "a stab in the back"; the evidence cited does not')
+    # In the sentence beside the cited one counts: the quote is often its own sentence.
+    beside = "Kino Gabriel spoke on Monday. \u201cIt is a stab in the back,\u201d he said."
+    assert unmet(question, cited(beside, "Kino Gabriel spoke on Monday.")) is None
+
+
+def test_quoted_phrase_with_double_quotes_and_apostrophes_around():
+    assert kinds('Who called the talks "a real conversation"?') == [
+        ("quote", "a real conversation")]
+    # A possessive is no quotation mark.
+    assert [k for k, _ in kinds("What did the Taliban's spokesperson claim?")] == ["source"]
+
+
+def test_topic_what_was_agreed_about_it():
+    question = "What did Johnson and Varadkar agree about the Irish border backstop?"
+    assert ("topic", "the Irish border backstop") in kinds(question)
+    good = "Johnson and Varadkar agreed to keep talking about the Irish border backstop."
+    bad = "Johnson and Varadkar agreed to keep talking about fishing rights and trade."
+    assert unmet(question, cited(good, good)) is None
+    assert unmet(question, cited(bad, bad)) == (
+        'the question names the topic "the Irish border backstop"; the evidence cited does not')
+
+
+def test_name_the_person_or_place_the_question_names():
+    question = "How many people were injured in the fire in La Llagosta?"
+    assert kinds(question) == [("name", "La Llagosta")]
+    good = "Five people were injured in the fire in La Llagosta."
+    bad = "Five people were injured in the fire in Badalona."
+    assert unmet(question, cited(good, good)) is None
+    assert unmet(question, cited(bad, bad)) == (
+        'the question names the name "La Llagosta"; the evidence cited does not')
+    # The article's title counts, and a demonym for its country.
+    assert unmet(question, cited(bad, bad, title="Fire in La Llagosta")) is None
+    assert unmet("Which Indian agency seized the skins?",
+                 cited("India's customs seized them.", "India's customs seized them.")) is None
+
+
+def test_what_cannot_be_checked_is_not_a_constraint():
+    # A source that names no one, the article itself, and a bare weekday.
+    assert kinds("On what date did he receive the award, according to his daughter?") == []
+    assert kinds("Which countries allow it, according to the report?") == []
+    assert kinds("What chance did forecasters give the storm?") == []
+    assert kinds("What did she say on Monday afternoon?") == []
+
+
+def test_constraints_describe_themselves():
+    assert Constraint("date", "in May 2019").describe() == 'the date "in May 2019"'
+    assert Constraint("source", "NDTV").describe() == 'the source "NDTV"'
+
+
+# The rules these constraints replace (quote, "what did X say", "about Y"), on the seed-like
+# article they were written against.
+SEEDLIKE = (
+    "Blinken met Liu Jianchao in Washington on Friday. "
+    "Liu on Thursday stated China's positions on issues like Taiwan at a meeting with US deputy "
+    "national security adviser Jonathan Finer. "
+    "Wang Yi was invited to visit Washington at a later date. "
+    "A senior US official said the discussions went beyond the usual talking points. "
+    "\u201cThis was a real conversation,\u201d he said. "
+    "Xi told Gates he was the first American friend he had met this year. "
+    "The state broadcaster CCTV reported the remarks."
+)
+
+
+def seedlike(fragment: str) -> Evidence:
+    """The evidence of the sentence of SEEDLIKE that holds `fragment`."""
+    start = SEEDLIKE.index(fragment)
+    start = SEEDLIKE.rfind(". ", 0, start) + 2 if ". " in SEEDLIKE[:start] else 0
+    end = SEEDLIKE.index(". ", start) + 1 if ". " in SEEDLIKE[start:] else len(SEEDLIKE)
+    return Evidence(SEEDLIKE, start, end)
+
+
+def test_a_quoted_phrase_anchors_the_evidence():
+    question = 'Who called the talks "a real conversation"?'
+    assert unmet(question, seedlike("Blinken met Liu"))
+    assert unmet(question, seedlike("went beyond")) is None  # the quote is the next sentence
+
+
+def test_what_someone_said_must_be_said_by_them():
+    # The evidence names Finer, but it is Liu who stated the positions.
+    problem = unmet("What did Jonathan Finer tell Liu Jianchao about Taiwan?",
+                    seedlike("stated China's positions"))
+    assert problem is not None and "Jonathan Finer said" in problem
+    assert unmet("What did Xi Jinping tell Bill Gates?", seedlike("first American friend")) is None
+    # "he said" counts for the person named in the sentence before.
+    assert unmet("What did the senior US official say about the discussions?",
+                 seedlike("went beyond")) is None
+
+
+def test_what_someone_said_about_a_topic_must_touch_the_topic():
+    problem = unmet("What did Xi say about Taiwan?", seedlike("first American friend"))
+    assert problem is not None and "Taiwan" in problem
+
+
+def test_a_question_of_two_parts_asks_each_part_s_constraints_of_its_own_sentences():
+    question = ("In which city did Liu Jianchao restate Beijing's stance, and what did he then "
+                "discuss with Blinken?")
+    assert {(c.text, c.part) for c in parse(question)} >= {("Liu Jianchao", 0), ("Blinken", 1)}
+    article = "Blinken and Liu discussed fentanyl. Separately, they met in New York."
+    # The second part's answer need not name Liu Jianchao, only Blinken.
+    assert unmet(question, cited(article, "Blinken and Liu discussed fentanyl.")) is None
+
+
+def test_several_speakers_any_of_them_and_a_role_the_question_gives():
+    question = "What did Qin Gang and Wang Yi each tell Blinken about Taiwan?"
+    article = "Blinken met both. Mr Qin said Taiwan was the most prominent risk."
+    qin = "Mr Qin said Taiwan was the most prominent risk."
+    assert unmet(question, cited(article, qin)) is None
+    # "the mother", in an article that names Louise Turpin elsewhere.
+    mother = ("Louise Turpin was sentenced with her husband. The court heard the children. "
+              'The mother said "I love them."')
+    assert unmet("What did Louise Turpin, the mother, tell the court?",
+                 cited(mother, 'The mother said "I love them."')) is None
+    father = mother.replace("The mother", "The father")
+    assert unmet("What did Louise Turpin, the mother, tell the court?",
+                 cited(father, 'The father said "I love them."'))
+
+
+def test_a_subject_of_the_article_may_be_named_anywhere_in_it_a_side_figure_only_nearby():
+    question = "How long did the talks with Wang Yi last?"
+    asked = frozenset(content_words(question)) | {"three", "hour"}
+    article = ("Wang Yi met Blinken on Monday. Wang Yi spoke first. The weather was cold. "
+               "The talks lasted three hours. Reporters waited outside.")
+    # Wang Yi is named in two sentences: the subject, who may be "they" far away.
+    assert unmet(question, cited(article, "The talks lasted three hours.", asked=asked)) is None
+    # Unless the cited sentence puts another name where the question puts Wang Yi.
+    other = article.replace("The talks lasted", "The talks with Foreign Minister Qin lasted")
+    assert unmet(question, cited(other, "The talks with Foreign Minister Qin lasted three hours.",
+                                 asked=asked))
+    # A side figure, named once, must be named in or just before the cited sentence.
+    side = "Wang Yi met Blinken on Monday. The weather was cold. The talks lasted three hours."
+    assert unmet(question, cited(side, "The talks lasted three hours.", asked=asked))
+
+
+def test_years_as_a_range_are_read_as_one_period():
+    from rag.answer.timeframe import resolve
+
+    today = dt.date(2021, 1, 1)
+    frame = resolve("How many skins were seized between 2013 and 2019?", today)
+    assert frame and (frame.start, frame.end) == (dt.date(2013, 1, 1), dt.date(2019, 12, 31))
+    frame = resolve("What loss did it report for the 2018/19 fiscal year?", today)
+    assert frame and (frame.start, frame.end) == (dt.date(2018, 1, 1), dt.date(2019, 12, 31))
+    # A sentence about another span of years is about another time.
+    fiscal = "In the 2019/20 fiscal year, the branch had a 24 million pounds operating loss."
+    assert unmet("What operating loss did the branch report for the 2018/19 fiscal year?",
+                 cited(fiscal, fiscal, published="2020-06-21"), frame)

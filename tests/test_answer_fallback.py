@@ -1,0 +1,123 @@
+"""The honest fallback: a refused answer becomes `partial`, the closest passage quoted with a
+verified citation, only when a passage clearly bears on the question; list questions get
+evidence from every article and may cite several."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rag.answer.constraints import parse
+from rag.answer.decide import decide
+from rag.answer.evidence import Source, build_sources, is_list_question
+from rag.answer.fallback import closest_passage, partial_answer
+from rag.answer.verify import check_citations
+from rag.types import RetrievedChunk, TimeFrame
+
+PORT = ("The port of Valdora reopened on Tuesday after it was closed for three weeks. "
+        "Mayor Ana Ruiz thanked the repair crews. "
+        "Fishing boats returned to the harbour on Wednesday.")
+FAIR = "The Valdora book fair opened with 40 publishers. Its director praised the turnout."
+
+
+def sources() -> list[Source]:
+    return [Source(n=1, source="port.txt", title="Port reopens", published="2023-05-02",
+                   article_text=PORT, spans=[(0, len(PORT))]),
+            Source(n=2, source="fair.txt", title="Book fair", published="2023-05-03",
+                   article_text=FAIR, spans=[(0, len(FAIR))])]
+
+
+def stored(source: str, start: int, end: int, quote: str) -> bool:
+    return {"port.txt": PORT, "fair.txt": FAIR}[source][start:end] == quote
+
+
+def test_a_passage_that_bears_on_the_question_is_quoted_with_a_verified_citation():
+    question = "How long was the port of Valdora closed?"
+    partial = partial_answer(question, sources(), parse(question), stored)
+    assert partial is not None
+    assert partial.text == ('The articles do not answer this directly. Closest passage: "The '
+                            'port of Valdora reopened on Tuesday after it was closed for three '
+                            'weeks." [1]')
+    [citation] = partial.citations
+    assert (citation.n, citation.source, citation.verified) == (1, "port.txt", True)
+    assert PORT[citation.start:citation.end] == citation.quote
+
+
+def test_nothing_bears_on_an_unrelated_question_so_the_refusal_stands():
+    question = "Who won the regional football final?"
+    assert closest_passage(question, sources(), parse(question)) is None
+
+
+def test_a_passage_that_fails_a_constraint_of_the_question_is_not_offered():
+    question = "How long was the port of Valdora closed in 2019?"
+    year = TimeFrame(text="in 2019", start=dt.date(2019, 1, 1), end=dt.date(2019, 12, 31),
+                     anchored=True)
+    assert closest_passage(question, sources(), parse(question, year)) is None
+    # The same passage, with its article published in that year, is offered.
+    question_2023 = "How long was the port of Valdora closed in 2023?"
+    year_2023 = TimeFrame(text="in 2023", start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31),
+                          anchored=True)
+    assert closest_passage(question_2023, sources(), parse(question_2023, year_2023))
+
+
+def test_a_passage_of_the_wrong_kind_is_not_offered():
+    # "When" wants a date or time: the passage must give one.
+    assert closest_passage("When did Mayor Ana Ruiz thank the crews?", sources(), []) is None
+
+
+def test_a_passage_whose_quote_the_index_does_not_hold_is_not_offered():
+    question = "How long was the port of Valdora closed?"
+    assert partial_answer(question, sources(), [], lambda *_: False) is None
+
+
+def test_a_constraint_the_evidence_fails_is_named_in_the_refusal():
+    question = "What did Ana Ruiz say about the book fair?"
+    reply = "Ana Ruiz praised the turnout of 40 publishers [2]."
+    checked = check_citations(reply, sources(), 0.5, question=question, verify=stored,
+                              constraints=parse(question))
+    decision = decide(reply, checked, sources(), question)
+    assert decision.code == "unmet_constraint"
+    assert decision.reason == ('the question asks for what Ana Ruiz said or reported; the '
+                               "evidence cited is someone else's")
+    assert checked.sentences[0].reason == decision.reason
+
+
+def test_list_questions_are_detected():
+    for question in ("Which senators co-sponsored the amendment?",
+                     "To which hospitals were the victims taken?",
+                     "Which other Latin American countries allow it?",
+                     "Name the three motorcyclists who were hurt.",
+                     "What are the names of the ministers?"):
+        assert is_list_question(question), question
+    for question in ("Which official called it a stab in the back?",
+                     "What death toll did the spokesperson claim?",
+                     "Which news agency reported it?", "Which company says it will pay?",
+                     "What was the status of the talks?"):
+        assert not is_list_question(question), question
+
+
+def chunk(source: str, text: str, rank: int) -> RetrievedChunk:
+    return RetrievedChunk(source=source, chunk_id=f"{source}#0", score=1.0 / (rank + 1),
+                          text=text, start=0, end=len(text), chunk=1)
+
+
+HOSPITALS = {
+    "a.txt": ("Victims of the crash were taken to Hartford Hospital. The plane was a B-17. "
+              "Seven people died in the crash at the airport. Investigators arrived on Thursday. "
+              "The airport reopened in the evening. The crash drew crowds."),
+    "b.txt": "Two injured passengers were flown to Bridgeport Hospital after the crash.",
+}
+
+
+def test_a_list_question_gets_a_larger_budget_and_every_article_s_best_sentence():
+    chunks = [chunk("a.txt", HOSPITALS["a.txt"], 0), chunk("b.txt", HOSPITALS["b.txt"], 1)]
+    question = "To which hospitals were victims of the crash taken?"
+    few = build_sources(chunks, dict(HOSPITALS), question, "sentences", 20)
+    several = build_sources(chunks, dict(HOSPITALS), question, "sentences", 20, several=True)
+    assert [s.source for s in several] == ["a.txt", "b.txt"]
+    assert sum(len(s.spans) for s in several) > sum(len(s.spans) for s in few)
+    # An answer naming items from both articles cites both.
+    reply = "They were taken to Hartford Hospital and Bridgeport Hospital."
+    checked = check_citations(reply, several, 0.5, question=question, verify=lambda *_: True,
+                              several=True)
+    assert checked.sentences[0].supported
+    assert {c.source for c in checked.citations} == {"a.txt", "b.txt"}
