@@ -148,7 +148,11 @@ def search(
 
 
 def print_answer(answer: Any) -> None:
-    if answer.refused:
+    if answer.status == "partial":
+        reason = answer.refusal_reason or "the evidence does not answer it"
+        out.print(f"(partial: no checked answer, {reason}; the closest passage is quoted)",
+                  style="dim", markup=False)
+    elif answer.refused:
         reason = answer.refusal_reason or "the indexed articles do not contain the answer"
         out.print(f"(refused: {reason})", style="dim", markup=False)
     for c in answer.citations:

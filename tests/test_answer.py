@@ -31,8 +31,15 @@ def test_question_the_articles_cannot_answer_is_refused(seeded):
 def test_a_near_miss_answered_from_the_sources_own_words_is_refused_with_its_reason(seeded):
     # The articles say Wang Yi was invited to visit "at a later date"; the model repeats it.
     answer = seeded.ask("When is Wang Yi expected to visit Washington?")
-    assert answer.refused and answer.citations == []
+    assert answer.refused
     assert answer.refusal_reason == "the question asks for a time; the evidence cited gives none"
+    # No answer; at most the closest passage, quoted (the return visit "at a later date").
+    assert answer.status in ("refused", "partial")
+    if answer.status == "partial":
+        assert [c.verified for c in answer.citations] == [True]
+        assert answer.citations[0].quote in answer.answer
+    else:
+        assert answer.citations == []
 
 
 def test_an_answer_attributing_words_to_the_wrong_person_is_refused(seeded_dir):

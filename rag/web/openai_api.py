@@ -9,11 +9,12 @@ history used to read follow-ups; system messages are ignored (newsrag has its ow
 
 Citations travel as [n] markers in the text and in extension fields (documented in
 docs/server.md):
-- non-streaming: `choices[0].message.citations` (list of citations, as in `rag ask --json`)
-  and `choices[0].message.refused`;
+- non-streaming: `choices[0].message.citations` (list of citations, as in `rag ask --json`),
+  `choices[0].message.refused` and `choices[0].message.status` ("answered", "partial": the
+  closest passage quoted, or "refused");
 - streaming: the deltas are the model's words as it writes them; the final chunk (the one with
-  `finish_reason: "stop"`) carries `choices[0].delta.citations`, `.refused` and `.answer`, the
-  checked answer text with its [n] markers, which replaces the streamed text.
+  `finish_reason: "stop"`) carries `choices[0].delta.citations`, `.refused`, `.status` and
+  `.answer`, the checked answer text with its [n] markers, which replaces the streamed text.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def split_messages(messages: list[ChatMessageIn]) -> tuple[str, list[dict[str, s
 
 
 def citation_fields(answer: Answer) -> dict[str, Any]:
-    return {"citations": [c.model_dump() for c in answer.citations], "refused": answer.refused}
+    return {"citations": [c.model_dump() for c in answer.citations], "refused": answer.refused,
+            "status": answer.status}
 
 
 def make_router(assistant: Assistant) -> APIRouter:
