@@ -51,6 +51,11 @@ METRICS: tuple[Metric, ...] = (
     Metric("token_f1", "answers", "Normalised token F1 of answer against reference."),
     Metric("judge_correct", "answers", "The LLM judge says the answer is correct (when a judge "
            "is configured)."),
+    Metric("answered_wrong", "answers", "Share of the questions answered (status answered) whose "
+           "answer is wrong: an answerable question answered incorrectly, or an unanswerable one "
+           "answered.", higher_is_better=False, headline=True),
+    Metric("partial_rate", "answers", "Share of questions given a partial answer (no answer, "
+           "the closest passage quoted); counted as refusals below.", higher_is_better=False),
     Metric("refusal_precision", "refusals", "Share of refusals that were on unanswerable "
            "questions."),
     Metric("refusal_recall", "refusals", "Share of unanswerable questions refused.",
@@ -115,14 +120,21 @@ def contains_key_phrase(answer: str, phrases: Iterable[str]) -> bool:
 
 
 def answer_metrics(answer: str, refused: bool, reference: str, answerable: bool,
-                   key_phrases: Sequence[str] | None) -> dict[str, Any]:
+                   key_phrases: Sequence[str] | None, status: str | None = None
+                   ) -> dict[str, Any]:
     """correct, key_phrase and token_f1 of one answer (None where undefined).
 
     A refusal of an answerable question is incorrect; an unanswerable question is answered
-    correctly only by refusing, and has no F1 or key phrase.
+    correctly only by refusing, and has no F1 or key phrase. A partial answer (`status`
+    "partial": no answer, the closest passage quoted; `refused` is true) counts as a refusal,
+    except that on an answerable question it is correct when the passage holds a key phrase
+    (never by F1: the passage is not written as an answer).
     """
     if not answerable:
         return {"correct": refused, "key_phrase": None, "token_f1": None}
+    if status == "partial":
+        held = bool(key_phrases) and contains_key_phrase(answer, key_phrases or [])
+        return {"correct": held, "key_phrase": held if key_phrases else None, "token_f1": 0.0}
     f1 = 0.0 if refused else token_f1(answer, reference)
     phrase = None if not key_phrases else (not refused and contains_key_phrase(answer, key_phrases))
     correct = not refused and bool(answer.strip()) and (bool(phrase) or f1 >= F1_THRESHOLD)
@@ -202,6 +214,11 @@ def refusal_metrics(outcomes: Sequence[tuple[bool, bool]]) -> dict[str, Any]:
     }
 
 
+def _status(row: dict[str, Any]) -> str:
+    """answered, partial or refused (rows of a system without statuses: from `refused`)."""
+    return row.get("status") or ("refused" if row["refused"] else "answered")
+
+
 def aggregate(rows: Sequence[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, int]]:
     """Metrics of one system over its per-question rows, and the questions behind each.
 
@@ -225,6 +242,12 @@ def aggregate(rows: Sequence[dict[str, Any]]) -> tuple[dict[str, Any], dict[str,
     outcomes = [(bool(row["answerable"]), bool(row["refused"])) for row in rows
                 if row.get("refused") is not None]
     refusals = refusal_metrics(outcomes)
+    statuses = [_status(row) for row in rows if row.get("refused") is not None]
+    put("partial_rate", _share(statuses.count("partial"), len(statuses)), len(statuses))
+    answered = [m.get("correct") for m, row in zip(ms, rows, strict=True)
+                if row.get("refused") is not None and _status(row) == "answered"
+                and m.get("correct") is not None]
+    put("answered_wrong", _share(sum(not c for c in answered), len(answered)), len(answered))
     put("refusal_precision", refusals["refusal_precision"], sum(r for _, r in outcomes))
     put("refusal_recall", refusals["refusal_recall"], sum(not a for a, _ in outcomes))
     put("false_refusal_rate", refusals["false_refusal_rate"], sum(a for a, _ in outcomes))

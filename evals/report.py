@@ -102,7 +102,11 @@ def diagnose(row: dict[str, Any]) -> list[str]:
     problems = []
     if row.get("error"):
         problems.append(f"error: {row['error']}")
-    if row["answerable"] and row["refused"]:
+    partial = row.get("status") == "partial"
+    if row["answerable"] and partial and not ms.get("correct"):
+        why = f" ({row['refusal_reason']})" if row.get("refusal_reason") else ""
+        problems.append(f"partial answer without a key phrase{why}")
+    elif row["answerable"] and row["refused"] and not partial:
         why = f" ({row['refusal_reason']})" if row.get("refusal_reason") else ""
         problems.append(f"refused an answerable question{why}")
     elif row["refused"] is False and not row["answerable"]:
@@ -181,7 +185,9 @@ def render_report(summary: dict[str, Any], results: list[dict[str, Any]],
         f"dense only), chunk size {settings['chunk_size']}, context budget "
         f"{settings['context_tokens']} tokens",
         f"- Answers correct: contains a key phrase or token F1 >= "
-        f"{summary['thresholds']['token_f1']}; unanswerable questions only when refused",
+        f"{summary['thresholds']['token_f1']}; unanswerable questions only when refused; a "
+        "partial answer (the closest passage quoted) is a refusal, correct on an answerable "
+        "question only when the passage holds a key phrase",
         f"- Created {summary['created']}",
     ]
     if summary.get("retrieval_only"):

@@ -63,7 +63,7 @@ def score(item: Item, got: SystemAnswer | None, ranked: Sequence[str], k: int,
     if got is None:  # retrieval only
         return result
     result.update(m.answer_metrics(got.answer, got.refused, item.answer, item.answerable,
-                                   item.key_phrases))
+                                   item.key_phrases, got.status))
     if judge is not None:
         if not item.answerable or got.refused:
             result["judge_correct"] = got.refused and not item.answerable
@@ -85,7 +85,8 @@ def run_system(system: System, items: Sequence[Item], k: int, retrieval_only: bo
         row: dict[str, Any] = {
             "system": system.name, "id": item.id, "question": item.question, "type": item.type,
             "answerable": item.answerable, "reference": item.answer,
-            "sources": list(item.sources), "answer": None, "refused": None, "citations": None,
+            "sources": list(item.sources), "answer": None, "refused": None, "status": None,
+            "citations": None,
             "retrieved": [], "ranked": [], "error": None,
         }
         got: SystemAnswer | None = None
@@ -103,7 +104,8 @@ def run_system(system: System, items: Sequence[Item], k: int, retrieval_only: bo
             rank_ms = None
         if got is not None:
             row.update(answer=got.answer, refused=got.refused, citations=got.citations,
-                       retrieved=got.retrieved, refusal_reason=got.refusal_reason)
+                       retrieved=got.retrieved, refusal_reason=got.refusal_reason,
+                       status=got.status or ("refused" if got.refused else "answered"))
         row["metrics"] = score(item, got, row["ranked"], k, judge)
         if retrieval_only:
             row["metrics"]["retrieval_ms"] = rank_ms

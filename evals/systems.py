@@ -18,6 +18,8 @@ class SystemAnswer:
     answer: str
     refused: bool
     refusal_reason: str | None = None
+    # answered, partial (a quoted passage, refused) or refused; None: from `refused`
+    status: str | None = None
     # n, source and verified of each citation; None for a system that does not cite
     citations: list[dict[str, Any]] | None = field(default_factory=list)
     retrieved: list[str] = field(default_factory=list)  # source file of each chunk, in rank order
@@ -52,6 +54,7 @@ class NewsragSystem:
         timings = answer.timings_ms
         return SystemAnswer(
             answer=answer.answer, refused=answer.refused, refusal_reason=answer.refusal_reason,
+            status=answer.status,
             citations=[{"n": c.n, "source": c.source, "verified": c.verified}
                        for c in answer.citations],
             retrieved=[r.source for r in answer.retrieved],

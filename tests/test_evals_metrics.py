@@ -78,6 +78,21 @@ def test_unanswerable_questions_are_correct_only_when_refused() -> None:
     assert m.answer_metrics("$5 billion.", False, "", False, None)["correct"] is False
 
 
+def test_a_partial_answer_is_correct_only_when_its_passage_holds_a_key_phrase() -> None:
+    passage = ('The articles do not answer this directly. Closest passage: "The talks lasted '
+               'about three hours." [1]')
+    held = m.answer_metrics(passage, True, "About three hours.", True, ["three hours"],
+                            status="partial")
+    assert held == {"correct": True, "key_phrase": True, "token_f1": 0.0}
+    # Never by F1: the passage is not written as an answer.
+    assert m.answer_metrics(passage, True, "The talks lasted about three hours.", True, None,
+                            status="partial")["correct"] is False
+    assert m.answer_metrics(passage, True, "Two days.", True, ["two days"],
+                            status="partial")["correct"] is False
+    # On an unanswerable question it is a refusal: right.
+    assert m.answer_metrics(passage, True, "", False, None, status="partial")["correct"] is True
+
+
 def test_empty_answer_that_is_not_flagged_refused_is_incorrect() -> None:
     got = m.answer_metrics("   ", False, "About three hours.", True, None)
     assert got["correct"] is False and got["token_f1"] == 0.0
@@ -186,6 +201,25 @@ def test_aggregate_skips_undefined_values_and_pools_citations() -> None:
     assert values["total_ms_p50"] == 200.0 and counts["total_ms_p50"] == 2
     assert values["judge_correct"] is None and counts["judge_correct"] == 0
     assert values["questions"] == 3 and values["errors"] == 0
+
+
+def test_aggregate_counts_partial_answers_apart_and_the_answered_that_are_wrong() -> None:
+    rows = [
+        {**_row(True, False, correct=True), "status": "answered"},
+        {**_row(True, False, correct=False), "status": "answered"},
+        {**_row(False, False, correct=False), "status": "answered"},
+        {**_row(True, True, correct=True), "status": "partial"},
+        {**_row(False, True, correct=True), "status": "partial"},
+        {**_row(False, True, correct=True), "status": "refused"},
+    ]
+    values, counts = m.aggregate(rows)
+    assert values["partial_rate"] == pytest.approx(0.3333) and counts["partial_rate"] == 6
+    assert values["answered_wrong"] == pytest.approx(0.6667) and counts["answered_wrong"] == 3
+    assert values["refusal_recall"] == pytest.approx(0.6667)  # the partial one counts
+    assert values["false_refusal_rate"] == pytest.approx(0.3333)
+    # Rows without a status (the baseline) read it from `refused`.
+    values, _ = m.aggregate([_row(True, False, correct=False), _row(True, True, correct=False)])
+    assert values["answered_wrong"] == 1.0 and values["partial_rate"] == 0.0
 
 
 def test_aggregate_of_a_retrieval_only_run_has_no_answer_metrics() -> None:
