@@ -96,3 +96,15 @@ def test_http_api_and_openai_api(partial_assistant: Assistant) -> None:
     final = events[-1]["choices"][0]
     assert final["finish_reason"] == "stop"
     assert final["delta"]["status"] == "partial" and final["delta"]["answer"].startswith(LEAD)
+
+
+def test_ui_shows_a_partial_answer_with_its_passage_linked(partial_assistant: Assistant) -> None:
+    from ui.app import render_answer, render_sources
+
+    answer = partial_assistant.ask(QUESTION)
+    html = render_answer(answer, turn=2)
+    n = answer.citations[0].n
+    assert "<b>Partial:</b>" in html and LEAD in html
+    assert f'href="#cite-2-{n}"' in html  # the passage opens in the sources panel
+    assert f'id="cite-0-{n}"' in render_sources([answer.model_dump()],
+                                                partial_assistant.article_text)

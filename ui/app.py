@@ -112,6 +112,12 @@ def cite_link(turn: int, n: int) -> str:
 def render_answer(answer: Answer, turn: int) -> str:
     """The checked answer as HTML: [n] as links, unsupported sentences marked, refusals shown."""
     scope = render_scope(answer)
+    if answer.status == "partial":  # no answer: the closest passage, quoted, its [n] a link
+        reason = answer.refusal_reason or "the evidence does not answer it"
+        text = answer.answer.rsplit(" [", 1)[0] if answer.answer.endswith("]") else answer.answer
+        links = "".join(cite_link(turn, c.n) for c in answer.citations)
+        return ('<div class="rag-answer rag-refusal"><b>Partial:</b> '
+                f"{html.escape(text)} {links} ({html.escape(reason)}){scope}</div>")
     if answer.refused:
         reason = answer.refusal_reason or "the indexed articles do not contain the answer"
         return ('<div class="rag-answer rag-refusal"><b>Refused:</b> '
