@@ -121,3 +121,18 @@ def test_a_list_question_gets_a_larger_budget_and_every_article_s_best_sentence(
                               several=True)
     assert checked.sentences[0].supported
     assert {c.source for c in checked.citations} == {"a.txt", "b.txt"}
+
+
+def test_a_fact_two_articles_report_for_the_two_events_a_question_names():
+    beijing = "Spokesman Matthew Miller described the Beijing talks with Qin as candid."
+    washington = "Spokesman Matthew Miller described the Washington meeting with Liu."
+    both = [Source(n=1, source="b.txt", title=None, published=None, article_text=beijing,
+                   spans=[(0, len(beijing))]),
+            Source(n=2, source="w.txt", title=None, published=None, article_text=washington,
+                   spans=[(0, len(washington))])]
+    question = ("Which spokesman described both the Beijing talks with Qin and the Washington "
+                "meeting with Liu?")
+    checked = check_citations("Matthew Miller [1].", both, 0.5, question=question,
+                              verify=lambda *_: True, constraints=parse(question))
+    assert checked.sentences[0].supported
+    assert {c.source for c in checked.citations} == {"b.txt", "w.txt"}

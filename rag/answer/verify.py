@@ -207,6 +207,27 @@ def _select(claim: set[str], cited: list[int], evidence: dict[int, Sentences],
     return [(n, score, span) for n, score, span in kept if span is not None]
 
 
+def _two_reports(claim: set[str], constraints: Sequence[Constraint],
+                 by_number: dict[int, Source], evidence: dict[int, Sentences],
+                 threshold: float, asked: frozenset[str]) -> Kept:
+    """Two sentences of two articles that each hold the claim and between them meet the
+    question's constraints: a fact of two events ("the spokesperson who gave the account of
+    both the Beijing talks with Qin and the Washington meeting with Liu"), each article
+    reporting it for one. Empty when no such pair exists."""
+    numbers = {w for w in claim if any(ch.isdigit() for ch in w)}
+    holding = [(len(claim & words) / len(claim), n, span) for n, spans in evidence.items()
+               for span, words in spans if claim and numbers <= words
+               and len(claim & words) >= threshold * len(claim)]
+    holding.sort(reverse=True)
+    for i, (score1, n1, span1) in enumerate(holding):
+        for score2, n2, span2 in holding[i + 1:]:
+            if n1 != n2 and first_unmet(constraints, [
+                    evidence_of(by_number[n1], span1, asked),
+                    evidence_of(by_number[n2], span2, asked)]) is None:
+                return [(n1, score1, span1), (n2, score2, span2)]
+    return []
+
+
 def _meeting(constraints: Sequence[Constraint], sources: list[Source],
              evidence: dict[int, Sentences], asked: frozenset[str]) -> dict[int, Sentences]:
     """The evidence sentences that meet the question's constraints, each on its own (with
@@ -249,6 +270,8 @@ def check_citations(answer: str, sources: list[Source], threshold: float,
         asked = asked_words | content_words(sentence)
         meeting = _meeting(constraints, sources, evidence, asked) if constraints else evidence
         kept = _select(claim, cited, meeting, threshold, several)
+        if not kept and constraints:
+            kept = _two_reports(claim, constraints, by_number, evidence, threshold, asked)
         failed = None
         if not kept and constraints:
             # Words that only sentences failing the question's constraints hold: say which.
