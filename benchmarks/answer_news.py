@@ -78,10 +78,14 @@ def variant(ctx: Context, name: str, code: Path, data_dir: Path, env: dict[str, 
     child_env = bench_env(**env)
     child_env["PYTHONPATH"] = str(code)  # before the editable install's path: that `rag` wins
     script = Path(__file__).with_name("answer_child.py")
-    proc = run_child([sys.executable, str(script), str(spec), str(out)],
-                     env=child_env, cwd=ctx.work)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{name} failed: {proc.stderr[-3000:]}")
+    peak = None
+    if not (ctx.reuse and out.exists()):  # --reuse-indexes: keep a variant already run
+        out.unlink(missing_ok=True)
+        proc = run_child([sys.executable, str(script), str(spec), str(out)],
+                         env=child_env, cwd=ctx.work)
+        if proc.returncode != 0:
+            raise RuntimeError(f"{name} failed: {proc.stderr[-3000:]}")
+        peak = proc.peak_rss_mb
     result = json.loads(out.read_text())
     if Path(result["rag"]).resolve() != (code / "rag").resolve():
         raise RuntimeError(f"{name} imported rag from {result['rag']}, not {code}")
@@ -95,7 +99,7 @@ def variant(ctx: Context, name: str, code: Path, data_dir: Path, env: dict[str, 
     answered = [r for r in rows if not r["refused"]]
     tokens = sorted(r["prompt_tokens"] for r in rows if r["prompt_tokens"] is not None)
     return {
-        "questions": len(rows), "warmup_s": result["warmup_s"], "peak_rss_mb": proc.peak_rss_mb,
+        "questions": len(rows), "warmup_s": result["warmup_s"], "peak_rss_mb": peak,
         "total_ms": stats_ms(r["total_ms"] for r in rows),
         "first_token_ms": stats_ms(r["first_token_ms"] for r in rows if "first_token_ms" in r),
         "llm_ms": stats_ms(r["llm_ms"] for r in rows if "llm_ms" in r),

@@ -285,7 +285,10 @@ class LlamaCppChat:
             draft = LlamaPromptLookupDecoding(num_pred_tokens=settings.llm_draft_tokens)
         with _model_params(use_extra_bufts=self.repack):
             self.llm: Any = Llama(model_path=str(path), n_ctx=settings.llm_context_window,
-                                  draft_model=draft,
+                                  # llama-cpp-python 0.3.36 verifies drafts into its logits
+                                  # buffer, which overflows unless every position keeps
+                                  # logits (n_ctx x vocab floats: 1.2 GB at 2,048 tokens).
+                                  draft_model=draft, logits_all=draft is not None,
                                   n_threads=threads, n_threads_batch=threads, n_batch=512,
                                   # Micro-batches of 128 prompt tokens: median first token
                                   # 3.5 s vs 3.7-4.4 s with the default 512 (1.5B, 2 cores, 12
