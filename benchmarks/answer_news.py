@@ -87,7 +87,7 @@ def variant(ctx: Context, name: str, code: Path, data_dir: Path, env: dict[str, 
             raise RuntimeError(f"{name} failed: {proc.stderr[-3000:]}")
         peak = proc.peak_rss_mb
     result = json.loads(out.read_text())
-    if Path(result["rag"]).resolve() != (code / "rag").resolve():
+    if peak is not None and Path(result["rag"]).resolve() != (code / "rag").resolve():
         raise RuntimeError(f"{name} imported rag from {result['rag']}, not {code}")
     rows = result["rows"]
     by_id = {q["id"]: q for q in questions}
@@ -99,7 +99,8 @@ def variant(ctx: Context, name: str, code: Path, data_dir: Path, env: dict[str, 
     answered = [r for r in rows if not r["refused"]]
     tokens = sorted(r["prompt_tokens"] for r in rows if r["prompt_tokens"] is not None)
     return {
-        "questions": len(rows), "warmup_s": result["warmup_s"], "peak_rss_mb": peak,
+        "questions": len(rows), "code": result["rag"], "warmup_s": result["warmup_s"],
+        "peak_rss_mb": peak,
         "total_ms": stats_ms(r["total_ms"] for r in rows),
         "first_token_ms": stats_ms(r["first_token_ms"] for r in rows if "first_token_ms" in r),
         "llm_ms": stats_ms(r["llm_ms"] for r in rows if "llm_ms" in r),
