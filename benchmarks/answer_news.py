@@ -28,6 +28,7 @@ from typing import Any
 
 from .common import (
     ROOT,
+    WIKINEWS,
     Context,
     bench_env,
     loadavg,
@@ -40,7 +41,7 @@ from .common import (
 
 PREVIOUS = "cad652f"  # the last commit before issue 13's work
 DATASET = ROOT / "evals" / "datasets" / "wikinews_qa.jsonl"
-CORPUS = ROOT.parent / "shared" / "corpora" / "wikinews" / "articles.jsonl"
+CORPUS = WIKINEWS
 
 
 def index(data_dir: Path, chunk_size: int | None = None, chunk_overlap: int | None = None,

@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .common import ROOT, Context, loadavg, rag_settings, run_phase, write_result
+from .common import ROOT, WIKINEWS, Context, loadavg, rag_settings, run_phase, write_result
 
-CORPUS = ROOT.parent / "shared" / "corpora" / "wikinews" / "articles.jsonl"
+CORPUS = WIKINEWS
 DATASETS = ("wikinews_qa.jsonl", "wikinews_constraints_dev.jsonl")
 SETTINGS = ((96, 24), (128, 16), (192, 16), (256, 20), (256, 0), (384, 0))
 QUICK_SETTINGS = ((96, 24), (256, 0))

@@ -24,6 +24,12 @@ RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_WORK = ROOT / "benchmarks" / ".work"
 SEEDS = ROOT / "seeds"
 SEEDS_QA = ROOT / "evals" / "datasets" / "seeds_qa.jsonl"
+# The Wikinews corpus: beside the checkout (../shared, the project's layout) or, for a clone
+# made elsewhere (CI's fresh clone), where the machine keeps it. NEWSRAG_BENCH_WIKINEWS overrides.
+WIKINEWS = next((p for p in (Path(os.environ.get("NEWSRAG_BENCH_WIKINEWS", "/nonexistent")),
+                             ROOT.parent / "shared" / "corpora" / "wikinews" / "articles.jsonl",
+                             Path("/work/shared/corpora/wikinews/articles.jsonl"))
+                 if p.exists()), ROOT.parent / "shared" / "corpora" / "wikinews" / "articles.jsonl")
 BIN = Path(sys.executable).parent
 
 

@@ -30,11 +30,20 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .common import BIN, Context, loadavg, rag_settings, run_child, run_phase, target, write_result
+from .common import (
+    BIN,
+    WIKINEWS,
+    Context,
+    loadavg,
+    rag_settings,
+    run_child,
+    run_phase,
+    target,
+    write_result,
+)
 from .ingest import parse_json
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "wikinews" \
-    / "articles.jsonl"
+CORPUS = WIKINEWS
 COPIES, SAMPLE = 4, 1600
 
 
