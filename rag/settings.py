@@ -127,13 +127,15 @@ class Settings(BaseSettings):
 
     # --- chunking and retrieval --------------------------------------------------------------
     chunk_size: int = Field(
-        192, ge=32, le=2048,
+        96, ge=32, le=2048,
         description="Chunk size in tokens, title included (e5-small reads at most 512 "
-        "word-pieces). 192 by measurement on the Wikinews corpus (benchmarks/results/"
-        "chunking.json): the gold article ranked first as often as with 96 or 128, with 10% "
-        "fewer tokens to embed than 128/16 and 28% fewer than 96/24 (the previous default).",
+        "word-pieces). 96 by measurement: 192/16 embeds 28% fewer tokens and ranks the gold "
+        "article first as often (benchmarks/results/chunking.json), but on the held-out "
+        "wikinews_qa set it made answers worse (correct on answerable 0.562 vs 0.812 at 96/24, "
+        "same code: docs/performance.md), because evidence sentences are chosen from the "
+        "retrieved chunks.",
     )
-    chunk_overlap: int = Field(16, ge=0, description="Overlap between chunks, in tokens.")
+    chunk_overlap: int = Field(24, ge=0, description="Overlap between chunks, in tokens.")
     k: int = Field(5, ge=1, le=50, description="Chunks retrieved for a question.")
     retrieval_mode: Literal["hybrid", "dense", "bm25"] = Field(
         "hybrid", description="Dense (Chroma), BM25, or both fused by reciprocal rank fusion."
