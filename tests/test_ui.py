@@ -279,9 +279,12 @@ def test_browser_example_question_is_asked(page: Any) -> None:
     question = example.inner_text().strip()
     assert question.startswith("What do the articles report about ")
     example.click()
-    page.locator("#rag-chat a.rag-cite").first.wait_for(timeout=60_000)
+    # Answered (with its checked answer, cited or refused: which example is first depends on
+    # what other tests of this module uploaded, and the scripted reply fits only some).
+    page.locator("#rag-chat div.rag-answer").first.wait_for(timeout=60_000)
     assert question in page.locator("#rag-chat").inner_text()  # asked as if typed
-    assert page.locator("#rag-sources details.rag-source").count() >= 1
+    refused = page.locator("#rag-chat div.rag-refusal").count() >= 1  # a refusal shows none
+    assert refused or page.locator("#rag-sources details.rag-source").count() >= 1
     assert page.locator("#rag-question textarea").input_value() == ""
 
 
