@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
@@ -15,6 +16,8 @@ from rag.answer.timeframe import resolve
 from rag.assistant import Assistant
 from rag.cli import app
 from rag.errors import InvalidInput
+from rag.index.retrieval import matches, matching_rows
+from rag.types import Filters
 from rag.web.app import create_app
 
 from .conftest import ScriptedLLM, settings_for
@@ -67,7 +70,26 @@ def test_each_filter_restricts_search(storms: Assistant) -> None:
 def test_the_same_filters_hold_for_bm25_and_dense_alone(storms_dir: Path) -> None:
     for mode in ("bm25", "dense"):
         assistant = Assistant(settings_for(storms_dir, retrieval_mode=mode))
-        assert ids(assistant.search("storm power homes", k=10, since="2020-01-01")) <= {"b", "d"}
+        assert ids(assistant.search("storm power homes", k=10, since="2020-01-01")) == {"b", "d"}
+        assert ids(assistant.search("storm power homes", k=10, outlets=["AP"],
+                                    until="2020-12-31")) == {"b"}
+
+
+@pytest.mark.parametrize("filters", [
+    Filters(since=dt.date(2020, 1, 1)), Filters(until=dt.date(2019, 12, 31)),
+    Filters(as_of=dt.date(2020, 3, 1)), Filters(outlets=["ap", " BBC "]),
+    Filters(since=dt.date(2020, 1, 1), until=dt.date(2020, 3, 31), outlets=["AP"]),
+])
+def test_bm25s_mask_is_the_same_rule_as_chromas_where(filters: Filters) -> None:
+    # BM25 filters its whole corpus at once (matching_rows); the dense side filters returned
+    # metadata one chunk at a time (matches). Both must keep exactly the same chunks.
+    chunks = [{"day": day, "outlet_key": outlet} for day in (0, 20191105, 20200211, 20200620)
+              for outlet in ("ap", "bbc", "reuters", "")]
+    days = np.array([c["day"] for c in chunks])
+    outlet_keys = np.array([c["outlet_key"] for c in chunks], dtype=object)
+    expected = [matches(c, filters) for c in chunks]
+    assert matching_rows(days, outlet_keys, filters).tolist() == expected
+    assert 0 < sum(expected) < len(chunks)
 
 
 def test_a_filter_that_matches_nothing_says_so(storms: Assistant) -> None:

@@ -14,7 +14,8 @@ import math
 import threading
 from typing import Any
 
-from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
+import numpy as np
+from llama_index.core.schema import NodeWithScore, TextNode
 from llama_index.core.vector_stores.types import VectorStoreQuery
 
 from rag.index.bm25 import BM25Index
@@ -76,6 +77,22 @@ def matches(metadata: dict[str, Any], filters: Filters | None) -> bool:
     return not outlets or str(metadata.get("outlet_key", "")) in outlets
 
 
+def matching_rows(days: np.ndarray, outlet_keys: np.ndarray, filters: Filters) -> np.ndarray:
+    """`matches` for many chunks at once: which rows of the parallel arrays (a chunk's `day`
+    and `outlet_key`) pass `filters`. The BM25 side masks its whole corpus with it."""
+    keep = np.ones(len(days), dtype=bool)
+    if filters.since:
+        keep &= days >= day_number(filters.since.isoformat())
+    if filters.until:
+        keep &= (days > 0) & (days <= day_number(filters.until.isoformat()))
+    if filters.as_of:
+        keep &= days <= day_number(filters.as_of.isoformat())
+    outlets = [o.strip().lower() for o in filters.outlets]
+    if outlets:
+        keep &= np.isin(outlet_keys, outlets)
+    return keep
+
+
 def rank_in_period(hits: list[NodeWithScore], frame: TimeFrame | None
                    ) -> list[NodeWithScore]:
     """`hits` after a period the question names ("in February 2020") has had its say: chunks
@@ -112,6 +129,7 @@ class HybridRetriever:
         self.bm25 = bm25  # a LlamaIndex BM25Retriever, or None when the index is empty
         self.mode = mode
         self.candidates = candidates
+        self._columns: tuple[np.ndarray, np.ndarray] | None = None  # see _filter_columns
 
     def dense(self, embedding: list[float], n: int, filters: Filters | None = None
               ) -> list[NodeWithScore]:
@@ -163,15 +181,49 @@ class HybridRetriever:
 
     def sparse(self, question: str, n: int, filters: Filters | None = None
                ) -> list[NodeWithScore]:
+        """The n best BM25 chunks that pass `filters` (score above 0).
+
+        LlamaIndex's `BM25Retriever.retrieve` reads its depth and mask from the shared
+        retriever's attributes, which concurrent questions would overwrite, so this calls bm25s
+        directly, as that method does, with the filter as bm25s's `weight_mask` (chunks outside
+        it score 0): a filter costs one pass over two arrays, not a deeper ranking."""
+        import bm25s
+        from llama_index.core.vector_stores.utils import metadata_dict_to_node
+
         if self.bm25 is None:
             return []
-        size = int(self.bm25.bm25.scores.get("num_docs", 0) or 0)
-        # bm25s cannot filter: with a filter, rank deeper and keep the first n that pass.
-        deep = n if filters is None or filters.empty else n * 20
-        self.bm25.similarity_top_k = max(1, min(deep, size))
-        hits = self.bm25.retrieve(QueryBundle(question))
-        return [hit for hit in hits
-                if (hit.score or 0.0) > 0.0 and matches(hit.node.metadata, filters)][:n]
+        engine = self.bm25.bm25
+        size = int(engine.scores.get("num_docs", 0) or 0)
+        mask = None
+        if filters is not None and not filters.empty:
+            days, outlet_keys = self._filter_columns()
+            keep = matching_rows(days, outlet_keys, filters)
+            if not keep.any():
+                return []
+            mask = keep.astype(np.float32)
+        tokens = bm25s.tokenize(question, show_progress=False,
+                                stemmer=None if self.bm25.skip_stemming else self.bm25.stemmer,
+                                token_pattern=self.bm25.token_pattern)
+        docs, scores = engine.retrieve(tokens, k=max(1, min(n, size)), show_progress=False,
+                                       weight_mask=mask)
+        hits = []
+        for doc, score in zip(docs[0], scores[0], strict=True):
+            if score <= 0.0:
+                continue
+            entry = doc if isinstance(doc, dict) else self.bm25.corpus[int(doc)]
+            hits.append(NodeWithScore(node=metadata_dict_to_node(entry), score=float(score)))
+        return hits
+
+    def _filter_columns(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each BM25 chunk's `day` and `outlet_key`, in bm25s's row order, read once per
+        retriever (a retriever serves one corpus generation). Two threads may both compute
+        it; they get the same arrays."""
+        if self._columns is None:
+            corpus = self.bm25.corpus
+            self._columns = (
+                np.array([int(entry.get("day") or 0) for entry in corpus], dtype=np.int64),
+                np.array([str(entry.get("outlet_key", "")) for entry in corpus], dtype=object))
+        return self._columns
 
     def retrieve(self, question: str, embedding: list[float] | None, k: int,
                  filters: Filters | None = None) -> list[NodeWithScore]:
