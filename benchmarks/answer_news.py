@@ -36,6 +36,7 @@ from .common import (
     run_child,
     stats_ms,
     target,
+    worktree,
     write_result,
 )
 
@@ -116,15 +117,6 @@ def variant(ctx: Context, name: str, code: Path, data_dir: Path, env: dict[str, 
     }
 
 
-def release(ctx: Context, ref: str) -> Path:
-    """A git worktree of `ref`: what a variant imports instead of this checkout."""
-    tree = ctx.work / "answer_news" / f"release-{ref}"
-    if not (tree / "rag").exists():
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--force",
-                        str(tree), ref], check=True, capture_output=True)
-    return tree
-
-
 def head() -> str:
     """This checkout's commit: `current` runs it as committed (never uncommitted edits)."""
     return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
@@ -147,7 +139,7 @@ def run(ctx: Context) -> dict[str, Any]:
     if new_chunks != old_chunks:
         index(new_chunks, limit=limit)
     commit = head()
-    previous, current_code = release(ctx, PREVIOUS), release(ctx, commit)
+    previous, current_code = worktree(PREVIOUS, root), worktree(commit, root)
     variants = [("previous", previous, old_chunks, {}),
                 ("current", current_code, new_chunks, {}),
                 ("current+draft8", current_code, new_chunks, {"RAG_LLM_DRAFT_TOKENS": "8"})]

@@ -194,6 +194,18 @@ def run_phase(target: str, inline: bool = False, timeout: float = 3600,
     return result
 
 
+# --- another release's code ---------------------------------------------------------------------
+def worktree(ref: str, where: Path) -> Path:
+    """A git worktree of this repository at `ref` (detached), `where/release-<ref>`: the code a
+    child process imports instead of this checkout (first on its PYTHONPATH, run from outside
+    the checkout). Made once and reused while it is there."""
+    tree = where / f"release-{ref}"
+    if not (tree / "rag").exists():
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--force",
+                        str(tree), ref], check=True, capture_output=True)
+    return tree
+
+
 # --- results --------------------------------------------------------------------------------------
 def rag_settings(**overrides: Any) -> dict[str, Any]:
     """The newsrag settings a benchmark ran with (secret values masked)."""

@@ -26,17 +26,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpora" / "wikinews" / "articles.jsonl"
+from .common import ROOT, WIKINEWS, worktree
+
+CORPUS = WIKINEWS
 PYTHON = sys.executable
-
-
-def worktree(ref: str, work: Path) -> Path:
-    tree = work / f"release-{ref}"
-    if not (tree / "rag").exists():
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--force",
-                        str(tree), ref], check=True, capture_output=True)
-    return tree
 
 
 def rag_eval(code: Path, dataset: Path, out: Path, data_dir: Path, *extra: str,
