@@ -25,12 +25,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rag.answer.condense import condense
+from rag.answer.constraints import Constraint
 from rag.answer.constraints import parse as parse_constraints
 from rag.answer.decide import NO_MATCH, REFUSAL, Decision, decide
-from rag.answer.evidence import build_sources, is_list_question
+from rag.answer.evidence import Source, build_sources, is_list_question
 from rag.answer.fallback import partial_answer
 from rag.answer.generate import AnswerPrompts, build_messages, generate
-from rag.answer.verify import check_citations
+from rag.answer.select import NONE_CHOSEN, SelectPrompts, select
+from rag.answer.verify import Verifier, check_citations
 from rag.errors import EmptyIndex, InvalidInput, InvalidQuestion, RagError
 from rag.index.bm25 import BM25Index
 from rag.index.catalog import Catalog
@@ -92,6 +94,7 @@ class Assistant:
         self._embed_lock = threading.Lock()
         self._parts_lock = threading.Lock()
         self._prompts = AnswerPrompts.load()
+        self._select = SelectPrompts.load()
         self._condense = load_prompt("condense")
         self._newest: dict[str | None, list[str]] = {}  # generation -> dates, for one
 
@@ -389,17 +392,6 @@ class Assistant:
             yield REFUSAL
             yield self._refused(decision, clock, base)
             return
-        messages = build_messages(self._prompts, sources, standalone, several=several)
-        reply = ""
-        llm_started = time.perf_counter()
-        for delta in generate(self.llm, messages, self.settings.max_answer_tokens,
-                              self.settings.temperature):
-            if not reply:
-                clock.mark("first_token_ms")
-            reply += delta
-            yield delta
-        prompt_tokens = self.llm.count_tokens(messages)
-        clock.timings["llm_ms"] = _ms(llm_started)
         stored: dict[str, str | None] = {}  # each cited article read back once per answer
 
         def verify(source: str, start: int, end: int, quote: str) -> bool:
@@ -409,26 +401,62 @@ class Assistant:
             return quote_holds(stored[source], start, end, quote,
                                [c for c in chunks if c.source == source])
 
-        checked = check_citations(reply.strip(), sources, self.settings.support_threshold,
+        shown, select_tokens = sources, 0
+        if self.settings.answer_mode == "cite_first":
+            # Step 1: the evidence sentences, by number (not streamed); step 2 below answers
+            # from them only, and is checked against them only.
+            selection = select(self.llm, self._select, sources, standalone, several,
+                               self.settings.temperature)
+            clock.mark("select_ms", since_last=True)
+            select_tokens = selection.prompt_tokens or 0
+            if not selection.sources:
+                answer = self._refused_or_partial(
+                    Decision.refuse("model_refused", NONE_CHOSEN), standalone, sources,
+                    constraints, verify, clock, base, selection.prompt_tokens)
+                yield answer.answer
+                yield answer
+                return
+            shown = selection.sources
+        messages = build_messages(self._prompts, shown, standalone, several=several)
+        reply = ""
+        llm_started = time.perf_counter()
+        for delta in generate(self.llm, messages, self.settings.max_answer_tokens,
+                              self.settings.temperature):
+            if not reply:
+                clock.mark("first_token_ms")
+            reply += delta
+            yield delta
+        prompt_tokens = self.llm.count_tokens(messages)
+        if prompt_tokens is not None and select_tokens:
+            prompt_tokens += select_tokens
+        clock.timings["llm_ms"] = _ms(llm_started)
+        checked = check_citations(reply.strip(), shown, self.settings.support_threshold,
                                   question=standalone, verify=verify, constraints=constraints,
                                   several=several)
-        decision = decide(reply, checked, sources, standalone)
+        decision = decide(reply, checked, shown, standalone)
         if decision.refused:
-            partial = partial_answer(standalone, sources, constraints, verify)
-            if partial is not None:
-                clock.mark("total_ms")
-                yield Answer(answer=partial.text, status="partial", refused=True,
-                             refusal_code=decision.code, refusal_reason=decision.reason,
-                             citations=partial.citations, sentences=partial.sentences,
-                             timings_ms=clock.timings, prompt_tokens=prompt_tokens, **base)
-                return
-            yield self._refused(decision, clock, base, prompt_tokens=prompt_tokens)
+            yield self._refused_or_partial(decision, standalone, sources, constraints, verify,
+                                           clock, base, prompt_tokens)
             return
         clock.mark("total_ms")
         yield Answer(answer=checked.text, status="answered", refused=False,
                      citations=checked.citations,
                      sentences=checked.sentences, timings_ms=clock.timings,
                      prompt_tokens=prompt_tokens, **base)
+
+    def _refused_or_partial(self, decision: Decision, question: str, sources: list[Source],
+                            constraints: list[Constraint], verify: Verifier, clock: _Clock,
+                            base: dict[str, Any], prompt_tokens: int | None) -> Answer:
+        """A refusal after the model was asked: the closest passage of all the evidence shown
+        (status partial) when one clearly bears on the question, else the refusal."""
+        partial = partial_answer(question, sources, constraints, verify)
+        if partial is None:
+            return self._refused(decision, clock, base, prompt_tokens=prompt_tokens)
+        clock.mark("total_ms")
+        return Answer(answer=partial.text, status="partial", refused=True,
+                      refusal_code=decision.code, refusal_reason=decision.reason,
+                      citations=partial.citations, sentences=partial.sentences,
+                      timings_ms=clock.timings, prompt_tokens=prompt_tokens, **base)
 
     @staticmethod
     def _refused(decision: Decision, clock: _Clock, base: dict[str, Any],

@@ -18,6 +18,8 @@ REQUIRED: dict[str, set[str]] = {
     "answer_system": set(),
     "answer_user": {"sources", "question"},
     "condense": {"history", "question"},
+    "select_system": set(),
+    "select_user": {"sentences", "question", "most"},
 }
 
 

@@ -157,6 +157,14 @@ class Settings(BaseSettings):
         description="'sentences': hand the LLM the sentences of the retrieved chunks that best "
         "match the question; 'chunks': whole chunks, in rank order, up to the budget.",
     )
+    answer_mode: Literal["direct", "cite_first"] = Field(
+        "direct",
+        description="'direct': the model answers from the numbered sources in one step. "
+        "'cite_first': it first names, by number, the evidence sentences that answer the "
+        "question (JSON-schema constrained output: llama.cpp's grammar, or a server's JSON "
+        "mode), then writes the answer from those sentences only; the same checks follow. "
+        "See docs/evals.md, 'Cite first, then answer', for the measured comparison.",
+    )
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected.")
     max_file_bytes: int = Field(
         20_000_000, ge=1, description="Files larger than this are rejected at ingest."

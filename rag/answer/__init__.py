@@ -7,7 +7,10 @@
                    quoted phrase, source ("according to S") and topic ("about Y")
     evidence    -> the retrieved chunks turned into numbered sources and their best
                    sentences, formatted for the prompt (more, from every article, for a list)
-    generate    -> the prompt's messages, and the model's reply as it streams
+    select      -> (answer mode cite_first) the evidence sentences the model names, by
+                   number, in JSON-schema constrained output; the sources cut down to them
+    generate    -> the prompt's messages, and the model's reply as it streams (in cite_first
+                   mode, from the selected sentences only)
     verify      -> each answer sentence's [n] citations checked against the source text, on
                    evidence that meets the question's constraints
     checks      -> whether a supported answer gives the kind of thing asked (a date, a name)

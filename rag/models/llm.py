@@ -99,8 +99,8 @@ class OpenAIChat:
         schema). A server that rejects JSON mode is asked again without it."""
         with self._errors():
             try:
-                response = self.client.chat.completions.create(
-                    model=self.name, messages=messages,  # type: ignore[arg-type]
+                response = self.client.chat.completions.create(  # type: ignore[call-overload]
+                    model=self.name, messages=messages,
                     max_tokens=max_tokens, temperature=temperature,
                     response_format={"type": "json_object"})
             except self._openai.BadRequestError:
