@@ -5,15 +5,10 @@ tests/test_answer_constraints.py.)"""
 
 from rag.answer.checks import answer_problem, expected_type
 
+from .seedlike import SEEDLIKE, sentence_span
+
 ARTICLE = (
-    "Blinken met Liu Jianchao in Washington on Friday. "
-    "Liu on Thursday stated China's positions on issues like Taiwan at a meeting with US deputy "
-    "national security adviser Jonathan Finer. "
-    "Wang Yi was invited to visit Washington at a later date. "
-    "A senior US official said the discussions went beyond the usual talking points. "
-    "\u201cThis was a real conversation,\u201d he said. "
-    "Xi told Gates he was the first American friend he had met this year. "
-    "The state broadcaster CCTV reported the remarks. "
+    SEEDLIKE + " "
     "China has held live-fire drills near Taiwan over actions by top US lawmakers. "
     "The talks lasted seven and a half hours."
 )
@@ -21,10 +16,7 @@ ARTICLE = (
 
 def cite(fragment: str) -> tuple[str, int, int]:
     """The evidence triple for the sentence of ARTICLE that holds `fragment`."""
-    start = ARTICLE.index(fragment)
-    start = ARTICLE.rfind(". ", 0, start) + 2 if ". " in ARTICLE[:start] else 0
-    end = ARTICLE.index(". ", start) + 1 if ". " in ARTICLE[start:] else len(ARTICLE)
-    return ARTICLE, start, end
+    return ARTICLE, *sentence_span(ARTICLE, fragment)
 
 
 def test_question_forms_set_the_expected_answer_type():

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from rag.answer.constraints import Constraint, Evidence, first_unmet, parse, reason
 from rag.text import content_words
 from rag.types import TimeFrame
+
+from .seedlike import SEEDLIKE, sentence_span
 
 
 def cited(article: str, sentence: str, **meta: object) -> Evidence:
@@ -108,25 +112,45 @@ def test_attribution_by_acronym_and_as_the_question_s_subject():
     assert unmet(question, cited(article, "PHIVOLCS put its magnitude at 6.3."))
 
 
-def test_number_a_figure_in_the_question_must_be_in_the_evidence():
-    question = "Which automaker recalled 2.9 million vehicles this week?"
-    assert ("number", "2.9") in kinds(question)
-    good = "Toyota recalled 2.9 million vehicles over faulty airbags."
-    bad = "Toyota recalled 1.9 million vehicles over faulty airbags."
+# A figure, a quoted phrase, a topic or a name the question gives: a sentence that gives it
+# supports the answer, the same sentence without it does not, and the reason says which.
+@pytest.mark.parametrize(("question", "constraint", "good", "bad", "because"), [
+    pytest.param(
+        "Which automaker recalled 2.9 million vehicles this week?", ("number", "2.9"),
+        "Toyota recalled 2.9 million vehicles over faulty airbags.",
+        "Toyota recalled 1.9 million vehicles over faulty airbags.",
+        'the question names the figure "2.9"; the evidence cited does not',
+        id="number"),
+    pytest.param(  # its words in its order
+        "Who called the withdrawal 'a stab in the back'?", ("quote", "a stab in the back"),
+        "Kino Gabriel called the withdrawal a stab in the back for the Kurds.",
+        "Kino Gabriel called the withdrawal a back stab in the Kurds' view.",
+        'the question names the quoted phrase "a stab in the back"; the evidence cited does not',
+        id="quoted phrase"),
+    pytest.param(  # what was agreed about it
+        "What did Johnson and Varadkar agree about the Irish border backstop?",
+        ("topic", "the Irish border backstop"),
+        "Johnson and Varadkar agreed to keep talking about the Irish border backstop.",
+        "Johnson and Varadkar agreed to keep talking about fishing rights and trade.",
+        'the question names the topic "the Irish border backstop"; the evidence cited does not',
+        id="topic"),
+    pytest.param(  # the person or place the question names
+        "How many people were injured in the fire in La Llagosta?", ("name", "La Llagosta"),
+        "Five people were injured in the fire in La Llagosta.",
+        "Five people were injured in the fire in Badalona.",
+        'the question names the name "La Llagosta"; the evidence cited does not',
+        id="name"),
+])
+def test_what_the_question_names_must_be_in_the_evidence(
+        question: str, constraint: tuple[str, str], good: str, bad: str, because: str) -> None:
+    assert constraint in kinds(question)
     assert unmet(question, cited(good, good)) is None
-    assert unmet(question, cited(bad, bad)) == (
-        'the question names the figure "2.9"; the evidence cited does not')
+    assert unmet(question, cited(bad, bad)) == because
 
 
-def test_quoted_phrase_its_words_in_its_order():
+def test_quoted_phrase_in_the_sentence_beside_the_cited_one_counts():
+    # The quote is often its own sentence.
     question = "Who called the withdrawal 'a stab in the back'?"
-    assert ("quote", "a stab in the back") in kinds(question)
-    good = "Kino Gabriel called the withdrawal a stab in the back for the Kurds."
-    bad = "Kino Gabriel called the withdrawal a back stab in the Kurds' view."
-    assert unmet(question, cited(good, good)) is None
-    assert unmet(question, cited(bad, bad)) == (
-        'the question names the quoted phrase "a stab in the back"; the evidence cited does not')
-    # In the sentence beside the cited one counts: the quote is often its own sentence.
     beside = "Kino Gabriel spoke on Monday. \u201cIt is a stab in the back,\u201d he said."
     assert unmet(question, cited(beside, "Kino Gabriel spoke on Monday.")) is None
 
@@ -138,25 +162,10 @@ def test_quoted_phrase_with_double_quotes_and_apostrophes_around():
     assert [k for k, _ in kinds("What did the Taliban's spokesperson claim?")] == ["source"]
 
 
-def test_topic_what_was_agreed_about_it():
-    question = "What did Johnson and Varadkar agree about the Irish border backstop?"
-    assert ("topic", "the Irish border backstop") in kinds(question)
-    good = "Johnson and Varadkar agreed to keep talking about the Irish border backstop."
-    bad = "Johnson and Varadkar agreed to keep talking about fishing rights and trade."
-    assert unmet(question, cited(good, good)) is None
-    assert unmet(question, cited(bad, bad)) == (
-        'the question names the topic "the Irish border backstop"; the evidence cited does not')
-
-
-def test_name_the_person_or_place_the_question_names():
+def test_name_the_article_s_title_and_a_demonym_count():
     question = "How many people were injured in the fire in La Llagosta?"
-    assert kinds(question) == [("name", "La Llagosta")]
-    good = "Five people were injured in the fire in La Llagosta."
+    assert kinds(question) == [("name", "La Llagosta")]  # the name and nothing else
     bad = "Five people were injured in the fire in Badalona."
-    assert unmet(question, cited(good, good)) is None
-    assert unmet(question, cited(bad, bad)) == (
-        'the question names the name "La Llagosta"; the evidence cited does not')
-    # The article's title counts, and a demonym for its country.
     assert unmet(question, cited(bad, bad, title="Fire in La Llagosta")) is None
     assert unmet("Which Indian agency seized the skins?",
                  cited("India's customs seized them.", "India's customs seized them.")) is None
@@ -176,25 +185,10 @@ def test_constraints_describe_themselves():
 
 
 # The rules these constraints replace (quote, "what did X say", "about Y"), on the seed-like
-# article they were written against.
-SEEDLIKE = (
-    "Blinken met Liu Jianchao in Washington on Friday. "
-    "Liu on Thursday stated China's positions on issues like Taiwan at a meeting with US deputy "
-    "national security adviser Jonathan Finer. "
-    "Wang Yi was invited to visit Washington at a later date. "
-    "A senior US official said the discussions went beyond the usual talking points. "
-    "\u201cThis was a real conversation,\u201d he said. "
-    "Xi told Gates he was the first American friend he had met this year. "
-    "The state broadcaster CCTV reported the remarks."
-)
-
-
+# article they were written against (tests/seedlike.py).
 def seedlike(fragment: str) -> Evidence:
     """The evidence of the sentence of SEEDLIKE that holds `fragment`."""
-    start = SEEDLIKE.index(fragment)
-    start = SEEDLIKE.rfind(". ", 0, start) + 2 if ". " in SEEDLIKE[:start] else 0
-    end = SEEDLIKE.index(". ", start) + 1 if ". " in SEEDLIKE[start:] else len(SEEDLIKE)
-    return Evidence(SEEDLIKE, start, end)
+    return Evidence(SEEDLIKE, *sentence_span(SEEDLIKE, fragment))
 
 
 def test_a_quoted_phrase_anchors_the_evidence():

@@ -19,16 +19,13 @@ import pytest
 
 from benchmarks.servers import free_port
 
+from .browser import CHROMIUM, browser_page
 from .conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
 KEY = "live-test-key"
 QUESTION = "What did Wang Yi tell Blinken about compromise on Taiwan?"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
 OUTPUT = ROOT / "test-output"
 
 
@@ -172,49 +169,37 @@ def test_gradio_client_needs_the_key(server: str) -> None:
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium at /usr/bin/chromium "
                     "(apt-get install chromium chromium-driver)")
 def test_browser_chat_with_clickable_citation(server: str) -> None:
-    from playwright.sync_api import sync_playwright
-
     OUTPUT.mkdir(exist_ok=True)
-    outside: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.on("request", lambda r: outside.append(r.url)
-                    if not r.url.startswith((server, "data:", "blob:")) else None)
-            page.goto(f"{server}/")
-            # The UI asks for the key.
-            page.get_by_label("username").fill("reader")
-            page.get_by_label("password").fill(KEY)
-            page.keyboard.press("Enter")
-            question = page.locator("#rag-question textarea")
-            question.wait_for(timeout=60_000)
-            page.evaluate("""() => {
-                window.ragPartial = false;
-                new MutationObserver(() => {
-                    const chat = document.querySelector('#rag-chat');
-                    if (chat && chat.innerText.includes('▌')) window.ragPartial = true;
-                }).observe(document.body, {subtree: true, childList: true,
-                                           characterData: true});
-            }""")
-            question.fill(QUESTION)
-            question.press("Enter")
-            cite = page.locator("#rag-chat a.rag-cite").first
-            cite.wait_for(timeout=240_000)
-            assert page.evaluate("window.ragPartial"), "no partial answer was seen streaming"
-            assert "compromise" in page.locator("#rag-chat").inner_text().lower()
-            target = cite.get_attribute("data-target")
-            cite.click()
-            card = page.locator("details.rag-source.rag-active")
-            card.wait_for(timeout=10_000)
-            page.screenshot(path=str(OUTPUT / "ui.png"), full_page=True)
-            assert card.get_attribute("id") == target
-            assert card.get_attribute("open") is not None
-            mark = card.locator("mark").first
-            assert mark.is_visible()  # the quoted span, highlighted and scrolled into view
-            quote = mark.inner_text().strip()
-            assert len(quote) > 20 and quote in card.locator(".rag-article").inner_text()
-            assert ".txt" in card.locator("summary").inner_text()  # the article's file
-        finally:
-            browser.close()
-    assert outside == [], f"the UI fetched from outside the server: {outside}"
+    with browser_page(server) as page:  # fails if the page fetched anything from outside
+        # The UI asks for the key.
+        page.get_by_label("username").fill("reader")
+        page.get_by_label("password").fill(KEY)
+        page.keyboard.press("Enter")
+        question = page.locator("#rag-question textarea")
+        question.wait_for(timeout=60_000)
+        page.evaluate("""() => {
+            window.ragPartial = false;
+            new MutationObserver(() => {
+                const chat = document.querySelector('#rag-chat');
+                if (chat && chat.innerText.includes('▌')) window.ragPartial = true;
+            }).observe(document.body, {subtree: true, childList: true,
+                                       characterData: true});
+        }""")
+        question.fill(QUESTION)
+        question.press("Enter")
+        cite = page.locator("#rag-chat a.rag-cite").first
+        cite.wait_for(timeout=240_000)
+        assert page.evaluate("window.ragPartial"), "no partial answer was seen streaming"
+        assert "compromise" in page.locator("#rag-chat").inner_text().lower()
+        target = cite.get_attribute("data-target")
+        cite.click()
+        card = page.locator("details.rag-source.rag-active")
+        card.wait_for(timeout=10_000)
+        page.screenshot(path=str(OUTPUT / "ui.png"), full_page=True)
+        assert card.get_attribute("id") == target
+        assert card.get_attribute("open") is not None
+        mark = card.locator("mark").first
+        assert mark.is_visible()  # the quoted span, highlighted and scrolled into view
+        quote = mark.inner_text().strip()
+        assert len(quote) > 20 and quote in card.locator(".rag-article").inner_text()
+        assert ".txt" in card.locator("summary").inner_text()  # the article's file

@@ -28,6 +28,7 @@ from ui.app import (
     timeline,
 )
 
+from .browser import CHROMIUM, browser_page
 from .conftest import ScriptedLLM, settings_for
 
 ARTICLE = "Intro line. The bridge reopened on Saturday. The mayor spoke <loudly>."
@@ -153,9 +154,6 @@ def test_example_questions_come_from_the_newest_titles() -> None:
 
 
 # --- in a browser -------------------------------------------------------------------------------
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update"]
 FERRIES = {  # three dated articles of one story; a fourth is uploaded through the UI
     "ferry1.txt": ("Ferry crews walk out in Port Vale", "Vale Courier", "2024-02-05",
                    "Ferry crews in Port Vale walked out on Monday over pay. The harbour board "
@@ -223,21 +221,9 @@ def page(ui_server: tuple[str, Path]) -> Iterator[Any]:
     """A fresh page (so a fresh conversation) on the UI, in headless Chromium."""
     if not CHROMIUM.exists():
         pytest.skip("needs Chromium at /usr/bin/chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    outside: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            tab = browser.new_page(viewport={"width": 1400, "height": 900})
-            tab.on("request", lambda r: outside.append(r.url)
-                   if not r.url.startswith((ui_server[0], "data:", "blob:")) else None)
-            tab.goto(f"{ui_server[0]}/")
-            tab.locator("#rag-question textarea").wait_for(timeout=60_000)
-            yield tab
-        finally:
-            browser.close()
-    assert outside == [], f"the UI fetched from outside the server: {outside}"  # the plot too
+    with browser_page(ui_server[0]) as tab:  # fails if anything came from outside: the plot too
+        tab.locator("#rag-question textarea").wait_for(timeout=60_000)
+        yield tab
 
 
 @pytest.mark.slow
