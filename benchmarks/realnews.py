@@ -1,7 +1,8 @@
 """Ingest on real news: `rag ingest` against a plain LlamaIndex pipeline and the embedders alone.
 
 Corpus: the 293 Wikinews articles (real news of real length, median 2 KB, up to 100 KB)
-repeated COPIES times with distinct ids (`<id>~2`, ...): 1,172 articles, 5.1 million characters.
+repeated COPIES times with distinct ids (`<id>~2`, ...) and outlets (so that ingest does not
+store them as exact copies, once): 1,172 articles, 5.1 million characters.
 All in one run, each in a process of its own, wall time of the whole process (imports and
 model loading included):
 
@@ -54,6 +55,8 @@ def make_corpus(target_file: Path, copies: int, limit: int | None = None) -> int
         for copy in range(copies):
             for row in rows:
                 item = dict(row, id=row["id"] + (f"~{copy + 1}" if copy else ""))
+                if copy:  # another outlet, so not an exact copy stored once (same chunks)
+                    item["source"] = f"{row.get('source') or 'Wikinews'} ~{copy + 1}"
                 out.write(json.dumps(item) + "\n")
     return len(rows) * copies
 

@@ -20,7 +20,7 @@ from .common import DEFAULT_WORK, RESULTS, ROOT, Context, apply_env, run_child
 # In this order: `reingest` reuses what `ingest` built, `retrieval` the indexes `scaling`
 # built, `startup` the seed index `answer` built (each builds its own when run alone).
 BENCHMARKS = ("ingest", "reingest", "scaling", "retrieval", "filters", "answer", "startup", "llm",
-              "chunking", "realnews", "answer_news",
+              "chunking", "realnews", "duplicates", "answer_news",
               "load")
 
 

@@ -252,8 +252,8 @@ def articles(
 
     err.print(summary(items), markup=False)
     for a in items:
-        out.print(f"{a.source}\t{a.published or '-'}\t{a.chunks} chunks\t{a.title or ''}",
-                  markup=False)
+        stored = f"copy of {a.copy_of}" if a.copy_of else f"{a.chunks} chunks"
+        out.print(f"{a.source}\t{a.published or '-'}\t{stored}\t{a.title or ''}", markup=False)
 
 
 @app.command()

@@ -169,6 +169,13 @@ class Settings(BaseSettings):
     max_file_bytes: int = Field(
         20_000_000, ge=1, description="Files larger than this are rejected at ingest."
     )
+    duplicates: bool = Field(
+        True, description="Duplicate detection at ingest. An exact copy of another article "
+        "(the same body, whitespace aside, outlet and date) is stored once: recorded in the "
+        "catalog, in its original's group, without chunks or embeddings of its own. "
+        "Near-duplicate stories (MinHash LSH) are grouped, and retrieval shows one article per "
+        "group. Off: no MinHash is computed and every article is stored in full as its own "
+        "group (groups already recorded stay until their articles are ingested again).")
     support_threshold: float = Field(
         0.5, ge=0.0, le=1.0,
         description="Share of an answer sentence's content words that a quoted span must "

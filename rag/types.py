@@ -216,21 +216,27 @@ class IngestReport(BaseModel):
     updated: int = 0
     skipped: int = 0
     removed: int = 0
+    duplicates: int = Field(default=0, description="exact copies of another article (same "
+                            "body, outlet and date) recorded in the catalog, neither chunked "
+                            "nor embedded")
     failed: list[str] = Field(default_factory=list, description="'path: reason' for each failure")
     chunks: int = 0
     seconds: float = 0.0
     tokens: int = Field(default=0, description="tokens the embedder read (0 when it cannot count)")
     stages: dict[str, float] = Field(
         default_factory=dict, description="seconds per stage: read (parse and hash the files, "
-        "compare with the index), chunk, embed, write (Chroma), duplicates (MinHash "
-        "signatures and near-duplicate groups), commit (article records, leftovers), bm25 "
-        "(this instance's keyword index rebuilt)")
+        "compare with the index), chunk, embed, write (Chroma), duplicates (exact copies, "
+        "MinHash signatures and near-duplicate groups), commit (article records, leftovers), "
+        "bm25 (this instance's keyword index rebuilt)")
 
     def summary(self) -> str:
         text = (
             f"{self.added} added, {self.updated} updated, {self.skipped} unchanged, "
             f"{self.removed} removed, {self.chunks} chunks embedded in {self.seconds:.1f} s"
         )
+        if self.duplicates:
+            text += (f"; {self.duplicates} exact duplicate{'s' if self.duplicates != 1 else ''} "
+                     "of other articles stored once (not embedded again)")
         return text + (f"; {len(self.failed)} failed" if self.failed else "")
 
 
@@ -245,3 +251,6 @@ class ArticleInfo(BaseModel):
     sha256: str
     group: str | None = Field(None, description="Its near-duplicate group (the source the "
                               "group is named after; itself when it has no copy).")
+    copy_of: str | None = Field(None, description="For an exact copy (same body, outlet and "
+                                "date as another article, stored once): that article, whose "
+                                "chunks stand for both.")

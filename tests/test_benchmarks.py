@@ -143,6 +143,19 @@ def test_realnews(quick_run: Path) -> None:
 
 
 @slow
+def test_duplicates(quick_run: Path) -> None:
+    data = result(quick_run, "duplicates")
+    figures = data["figures"]
+    assert [r["detection"] for r in figures["runs"]] == [True, False]  # alternating, fresh
+    assert all(r["chunks"] == figures["chunks"] > 0 for r in figures["runs"])
+    assert figures["with_detection"]["median_duplicates_stage_s"] > 0
+    assert figures["without_detection"]["median_duplicates_stage_s"] < 0.01  # no MinHash
+    assert figures["ratio_chunks_per_s"] > 0
+    assert figures["grouping"]["off"]["groups"] == figures["articles"]
+    assert data["targets"]["wire_copies_grouped_with_their_original"]["met"]
+
+
+@slow
 def test_answer_news_runs_the_previous_release_too(quick_run: Path) -> None:
     figures = result(quick_run, "answer_news")["figures"]
     for name in ("previous", "current", "current+draft8"):

@@ -6,7 +6,9 @@ collection `NAME.articles` holds:
 - one record per article, id = its source: the full text as the document (citations are
   verified against it) and its sha256, title, date, outlet, URL, file path and chunk count as
   metadata. It is written after the article's chunks, as the commit marker: a chunk counts only
-  when its article's record names the chunk's sha256, so no reader sees a half-written article;
+  when its article's record names the chunk's sha256, so no reader sees a half-written article.
+  An exact copy of another article (index.duplicates.copy_key) has a record but no chunks: its
+  `copy_of` names the article whose chunks stand for it, and it shares that one's group;
 - one record `META_ID`: the generation (a new id whenever the corpus changes: per-instance
   caches such as BM25 are rebuilt when it moves) and the chunking key the chunks were made with.
 
@@ -27,7 +29,7 @@ import shutil
 import socket
 import tempfile
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +58,12 @@ class Entry(BaseModel):
     chunks: int = 0
     group: str = Field("", description="Near-duplicate group: the source it is named after.")
     minhash: str = Field("", description="MinHash signature (index.duplicates).")
+    copy_key: str = Field("", description="What exact copies share (index.duplicates.copy_key).")
+    copy_of: str = Field("", description="For an exact copy: the article whose chunks stand "
+                         "for it (it has none of its own).")
+    body_start: int = Field(0, description="The article's body within its text, so that a "
+                            "copy can be chunked from the catalog alone when its original goes.")
+    body_end: int = 0
 
     def metadata(self) -> dict[str, Any]:
         """Chroma metadata: no None values (Chroma rejects them)."""
@@ -176,13 +184,30 @@ class Catalog:
                 found.setdefault(str((meta or {}).get("group")), []).append(source)
         return found
 
+    def copies_of(self, sources: Sequence[str]) -> list[tuple[Entry, str]]:
+        """The exact copies recorded for these articles, each with its full text."""
+        found: list[tuple[Entry, str]] = []
+        for batch in _batches(list(dict.fromkeys(sources)), _PAGE):
+            got = self.collection.get(where={"copy_of": {"$in": list(batch)}},
+                                      include=["metadatas", "documents"])
+            found += [(Entry.from_record(source, dict(meta or {})), text or "")
+                      for source, meta, text in zip(got["ids"], got["metadatas"],
+                                                    got["documents"], strict=True)]
+        return found
+
+    def set_groups(self, groups: Mapping[str, str]) -> None:
+        """Move articles to other near-duplicate groups (copies following their original)."""
+        if groups:
+            self.collection.update(ids=list(groups),
+                                   metadatas=[{"group": group} for group in groups.values()])
+
     def is_empty(self) -> bool:
         return not self.collection.get(where={"kind": "article"}, limit=1)["ids"]
 
     def info(self) -> list[ArticleInfo]:
         return [ArticleInfo(source=e.source, title=e.title, published=e.published,
                             outlet=e.outlet, chunks=e.chunks, sha256=e.sha256,
-                            group=e.group or e.source)
+                            group=e.group or e.source, copy_of=e.copy_of or None)
                 for e in sorted(self.entries(), key=lambda e: e.source)]
 
     def records(self, sources: Sequence[str]) -> dict[str, tuple[Entry, str]]:
@@ -208,16 +233,18 @@ class Catalog:
         return record[1]
 
     def put(self, items: Sequence[tuple[Article, Path, str, int]],
-            groups: dict[str, tuple[str, str]] | None = None) -> None:
-        """Write articles' records (article, file, sha256, chunk count; `groups`: source ->
-        near-duplicate group and MinHash): each one's commit marker, so call it after their
-        chunks are in the chunks collection."""
-        groups = groups or {}
+            fields: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+        """Write articles' records (article, file, sha256, chunk count; `fields`: source ->
+        further Entry fields, e.g. group, minhash, copy_key, copy_of, host), in the order
+        given: each one's commit marker, so call it after their chunks are in the chunks
+        collection (and for a copy, after its original's record)."""
+        fields = fields or {}
         for batch in _batches(list(items), self.max_batch):
-            entries = [Entry(source=a.source, path=str(p.resolve()), host=HOST, sha256=sha,
-                             title=a.title, published=a.published, outlet=a.outlet, url=a.url,
-                             chunks=n, group=groups.get(a.source, ("", ""))[0],
-                             minhash=groups.get(a.source, ("", ""))[1])
+            entries = [Entry(**{"source": a.source, "path": str(p.resolve()), "host": HOST,
+                                "sha256": sha, "title": a.title, "published": a.published,
+                                "outlet": a.outlet, "url": a.url, "chunks": n,
+                                "body_start": a.body_start, "body_end": a.body_end,
+                                **fields.get(a.source, {})})
                        for a, p, sha, n in batch]
             self.collection.upsert(
                 ids=[e.source for e in entries], embeddings=[_VECTOR] * len(entries),

@@ -7,6 +7,13 @@ sha256), then what is left of older versions deleted, then a new generation. A c
 leaves every article either committed or not, so running the command again redoes exactly the
 unfinished ones; two ingests of overlapping folders at once end with each article once.
 BM25 is not written here: each instance rebuilds its own from Chroma when the generation moves.
+
+Exact copies (index.duplicates.copy_key) get a record and no chunks: the record names the
+original whose chunks stand for it. Records are written in order, an original's before its
+copies', so a copy never names an uncommitted original. When an original's text changes or it
+is removed, its copies are chunked and embedded first, from their catalog records, and only then
+is the original replaced: a crash in between leaves the text stored twice, never a copy that
+names a changed or missing original, and the rerun finishes the change.
 """
 
 from __future__ import annotations
@@ -21,7 +28,8 @@ from typing import TYPE_CHECKING
 
 from rag.errors import InvalidInput
 from rag.index.articles import find_files, load_file
-from rag.index.catalog import HOST, Catalog, sha256_text
+from rag.index.catalog import HOST, Catalog, Entry, sha256_text
+from rag.index.duplicates import copy_key, exact_copies
 from rag.settings import Settings
 from rag.types import Article, IngestProgress, IngestReport
 
@@ -56,6 +64,12 @@ class Plan:
     moved: list[tuple[str, Path]] = field(default_factory=list)  # unchanged, in another file
     gone: list[str] = field(default_factory=list)  # indexed articles --prune would remove
     new_chunking: bool = False  # the catalog holds another chunking key (or none yet)
+    # Exact copies whose original changes its text or goes: at the head of `pending` (rebuilt
+    # from their catalog records), each with the machine its file is on.
+    orphans: dict[str, str] = field(default_factory=dict)
+    # Exact copies of originals written again with the same text: copy -> original (the copy
+    # follows its original into whatever near-duplicate group that one gets).
+    followers: dict[str, str] = field(default_factory=dict)
 
 
 @contextlib.contextmanager
@@ -84,6 +98,8 @@ def plan(paths: list[Path], catalog: Catalog, settings: Settings, prune: bool = 
     seen: set[str] = set()
     recorded, key = catalog.chunking(), chunking_key(settings)
     rechunk_all = recorded not in ({}, key)
+    leaving: list[str] = []  # indexed originals whose text, as their copies see it, changes
+    staying: list[str] = []  # indexed originals written again with the same text
     for path in files:
         try:
             articles = load_file(path, settings.max_file_bytes)
@@ -107,6 +123,9 @@ def plan(paths: list[Path], catalog: Catalog, settings: Settings, prune: bool = 
                     result.moved.append((article.source, path))
                 continue
             result.pending.append((article, path, sha, entry is not None))
+            if entry is not None and entry.copy_key and not entry.copy_of:  # may have copies
+                (staying if entry.copy_key == copy_key(article) else leaving).append(
+                    article.source)
     if prune:
         roots = [p.resolve() for p in paths]
         # A file missing here counts as gone only if it was read on this machine: another
@@ -115,8 +134,33 @@ def plan(paths: list[Path], catalog: Catalog, settings: Settings, prune: bool = 
                        if entry.source not in seen
                        and (_under(entry.path, roots)
                             or entry.host in ("", HOST) and not Path(entry.path).exists())]
+    if leaving or staying or result.gone:
+        _find_orphans(result, catalog, set(leaving) | set(result.gone), set(staying), seen)
     result.new_chunking = recorded != key
     return result
+
+
+def _find_orphans(result: Plan, catalog: Catalog, leaving: set[str], staying: set[str],
+                  seen: set[str]) -> None:
+    """Put the exact copies of `leaving` (originals changing their text or going) at the head
+    of `result.pending`, rebuilt from the catalog, so they get chunks of their own before their
+    original changes; note those of `staying` as followers."""
+    busy = {article.source for article, _, _, _ in result.pending} | set(result.gone)
+    orphans: list[Pending] = []
+    for entry, text in catalog.copies_of(sorted(leaving | staying)):
+        if entry.source in busy:
+            continue  # being written or removed anyway
+        if entry.copy_of in staying:
+            result.followers[entry.source] = entry.copy_of
+            continue
+        article = Article(source=entry.source, text=text, body_start=entry.body_start,
+                          body_end=entry.body_end, title=entry.title, published=entry.published,
+                          outlet=entry.outlet, url=entry.url)
+        orphans.append((article, Path(entry.path), entry.sha256, True))
+        result.orphans[entry.source] = entry.host
+        if entry.source in seen:
+            result.skipped -= 1  # counted as unchanged above; written now
+    result.pending[:0] = orphans
 
 
 def is_unchanged(work: Plan) -> bool:
@@ -145,13 +189,16 @@ class Ingester:
         report.stages["read"] = time.perf_counter() - started  # ~0 when the caller planned
         tokens_before = getattr(self.embedder, "tokens_embedded", 0)
         key = chunking_key(self.settings)
-        # (source, MinHash, group) of every article, read once, extended by each group written
-        known = ([(e.source, e.minhash, e.group) for e in self.catalog.entries()]
-                 if work.pending else [])
+        dups = _Duplicates(self.settings.duplicates,
+                           self.catalog.entries() if work.pending else [], work)
         # Chunked up front (fast) so the progress bar knows the total; each group's nodes and
         # embeddings are released once written, so memory holds one group's vectors at a time.
+        # Exact copies are not chunked: their originals' chunks stand for them.
+        with _stage(report, "duplicates"):
+            copies = dups.exact_copies()
         with _stage(report, "chunk"):
-            chunked = deque((item, chunk_article(item[0], item[2], self.splitter))
+            chunked = deque((item, [] if item[0].source in copies
+                             else chunk_article(item[0], item[2], self.splitter))
                             for item in work.pending)
         total = sum(len(nodes) for _, nodes in chunked)
         done = 0
@@ -171,12 +218,13 @@ class Ingester:
         while chunked:
             group.append(chunked.popleft())
             if sum(len(n) for _, n in group) >= GROUP_CHUNKS:
-                done += self._write(group, report, key, known)
+                done += self._write(group, report, key, dups)
                 group = []
                 tell()
         if group:
-            done += self._write(group, report, key, known)
+            done += self._write(group, report, key, dups)
             tell()
+        self.catalog.set_groups(dups.followers_moved())
 
         for source, path in work.moved:
             self.catalog.move(source, path)
@@ -191,43 +239,105 @@ class Ingester:
         report.stages = {name: round(value, 3) for name, value in report.stages.items()}
         return report
 
-    @staticmethod
-    def _groups(articles: list[Article], known: list[tuple[str, str, str]]
-                ) -> dict[str, tuple[str, str]]:
-        """Each article's near-duplicate group and MinHash (index.duplicates); `known` (the
-        articles already indexed) is extended with them."""
-        from rag.index.duplicates import assign_groups, signature
-
-        signatures = {a.source: signature(a.text[a.body_start:a.body_end]) for a in articles}
-        groups = assign_groups(known, list(signatures.items()))
-        known += [(source, signatures[source], groups[source]) for source in signatures]
-        return {source: (groups[source], sig) for source, sig in signatures.items()}
-
     def _write(self, group: list[tuple[Pending, list[TextNode]]], report: IngestReport,
-               key: dict[str, object], known: list[tuple[str, str, str]]) -> int:
+               key: dict[str, object], dups: _Duplicates) -> int:
         from llama_index.core.schema import MetadataMode
 
         nodes = [node for _, chunk_nodes in group for node in chunk_nodes]
-        texts = [node.get_content(metadata_mode=MetadataMode.EMBED) for node in nodes]
-        with _stage(report, "embed"):
-            embeddings = self.embedder.get_text_embedding_batch(texts)
-        for node, embedding in zip(nodes, embeddings, strict=True):
-            node.embedding = embedding
-        with _stage(report, "write"):
-            self.store.add(nodes)  # upsert: ids are SOURCE::N
+        if nodes:  # a group may hold exact copies only
+            texts = [node.get_content(metadata_mode=MetadataMode.EMBED) for node in nodes]
+            with _stage(report, "embed"):
+                embeddings = self.embedder.get_text_embedding_batch(texts)
+            for node, embedding in zip(nodes, embeddings, strict=True):
+                node.embedding = embedding
+            with _stage(report, "write"):
+                self.store.add(nodes)  # upsert: ids are SOURCE::N
+        articles = [article for (article, _, _, _), _ in group]
         with _stage(report, "duplicates"):
-            groups = self._groups([article for (article, _, _, _), _ in group], known)
+            fields = dups.fields(articles)
+        copies = [a.source for a in articles if a.source in dups.copies]
         with _stage(report, "commit"):
-            self.catalog.put([(article, path, sha, len(chunk_nodes))  # the commit marker
-                              for (article, path, sha, _), chunk_nodes in group], groups)
-            # What is left of an older, longer version of a changed article (or of a crash).
-            self.store.delete_leftovers({article.source: sha
-                                         for (article, _, sha, _), _ in group})
+            # The commit markers, in order: an original's record before its copies'.
+            self.catalog.put([(article, path, sha, len(chunk_nodes))
+                              for (article, path, sha, _), chunk_nodes in group], fields)
+            # What is left of an older, longer version of a changed article (or of a crash);
+            # a copy keeps no chunks at all (it may have had some as an original).
+            self.store.delete_leftovers({article.source: sha for (article, _, sha, _), _ in group
+                                         if article.source not in dups.copies})
+            if copies:
+                self.store.delete_sources(copies)
             self.catalog.bump(key)
-        for (_, _, _, existed), _ in group:
-            if existed:
+        for (article, _, _, existed), _ in group:
+            if article.source in dups.copies:
+                report.duplicates += 1
+            elif existed:
                 report.updated += 1
             else:
                 report.added += 1
         report.chunks += len(nodes)
         return len(nodes)
+
+
+class _Duplicates:
+    """One ingest's duplicate bookkeeping: which pending articles are exact copies (and of
+    what), and each written article's near-duplicate group and MinHash (index.duplicates).
+    With `enabled` off (RAG_DUPLICATES=false) nothing is detected: no copies, no MinHash,
+    every article its own group; copies recorded earlier are still kept whole."""
+
+    def __init__(self, enabled: bool, entries: list[Entry], work: Plan) -> None:
+        self.enabled, self.work = enabled, work
+        self.keys = {a.source: copy_key(a) for a, _, _, _ in work.pending}
+        self.entries = {e.source: e for e in entries}
+        gone = set(work.gone)
+        # (source, MinHash, group) of the articles kept, extended by each group written
+        self.known = [(e.source, e.minhash, e.group) for e in entries if e.source not in gone]
+        self.group_of = {e.source: e.group or e.source for e in entries}  # never empty
+        self.copies: dict[str, str] = {}  # copy -> its original
+
+    def exact_copies(self) -> dict[str, str]:
+        """Classify the pending articles, in order. An indexed original stays the original of
+        its text unless that text changes or it goes; then its copies were put first."""
+        if not self.enabled:
+            return self.copies
+        leaving = set(self.work.gone) | {source for source, key in self.keys.items()
+                                         if source in self.entries
+                                         and self.entries[source].copy_key != key}
+        originals = {e.copy_key: e.source for e in self.entries.values()
+                     if e.copy_key and not e.copy_of and e.source not in leaving}
+        self.copies = exact_copies(originals, list(self.keys.items()))
+        return self.copies
+
+    def fields(self, articles: list[Article]) -> dict[str, dict[str, object]]:
+        """The catalog fields of a write group's articles (an original before its copies)."""
+        from rag.index.duplicates import assign_groups, signature
+
+        originals = [a for a in articles if a.source not in self.copies]
+        groups: dict[str, str] = {}
+        signatures: dict[str, str] = {}
+        if self.enabled and originals:
+            signatures = {a.source: signature(a.text[a.body_start:a.body_end])
+                          for a in originals}
+            groups = assign_groups(self.known, list(signatures.items()))
+            self.known += [(source, signatures[source], groups[source])
+                           for source in signatures]
+        fields: dict[str, dict[str, object]] = {}
+        for article in articles:
+            source = article.source
+            original = self.copies.get(source, "")
+            if original:
+                group = self.group_of[original]
+            else:
+                group = groups.get(source, "")
+                self.group_of[source] = group or source
+            fields[source] = {"group": group, "minhash": signatures.get(source, ""),
+                              "copy_key": self.keys[source], "copy_of": original}
+            if source in self.work.orphans:
+                fields[source]["host"] = self.work.orphans[source]
+        return fields
+
+    def followers_moved(self) -> dict[str, str]:
+        """Copies whose original, written again with the same text, changed group."""
+        return {copy: self.group_of[original]
+                for copy, original in self.work.followers.items()
+                if copy in self.entries and original in self.group_of
+                and self.entries[copy].group != self.group_of[original]}
