@@ -6,7 +6,9 @@
     constraints -> what the question requires of the evidence: its date, names, figures,
                    quoted phrase, source ("according to S") and topic ("about Y")
     evidence    -> the retrieved chunks turned into numbered sources and their best
-                   sentences, formatted for the prompt (more, from every article, for a list)
+                   sentences, formatted for the prompt (more, from every article, for a list),
+                   relative days ("on Friday") resolved against each article's date
+                   (`relative_dates`, which the checks below read too)
     select      -> (answer mode cite_first) the evidence sentences the model names, by
                    number, in JSON-schema constrained output; the sources cut down to them
     generate    -> the prompt's messages, and the model's reply as it streams (in cite_first

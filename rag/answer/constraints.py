@@ -143,6 +143,9 @@ class Evidence:
     # Content words of the question and of the answer sentence resting on the span (see
     # `names_instead`).
     asked: frozenset[str] = frozenset()
+    # Relative days of the article resolved against its publication date: where in the article
+    # and the first and last day, as `relative_dates.Note` gives them ("on Friday": 13 March).
+    dates: tuple[tuple[int, dt.date, dt.date], ...] = ()
     _cache: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -200,6 +203,18 @@ class Evidence:
                     words & self.asked):
                 return True
         return False
+
+    @property
+    def window_span(self) -> tuple[int, int]:
+        """Where `window` lies in the article."""
+        spans = _window_sentences(self.article, self.start, self.end)
+        return spans[0][0], spans[-1][1]
+
+    def months_in(self, start: int, end: int) -> list[tuple[Month, Month]]:
+        """The months the relative days in start:end of the article resolve to, as `_mentions`
+        gives them: "on Friday" (13 March 2020) is March 2020, "last year" 2019."""
+        return [((first.year, first.month), (last.year, last.month))
+                for at, first, last in self.dates if start < at <= end]
 
     @property
     def published_date(self) -> dt.date | None:
@@ -651,7 +666,8 @@ def _in_order(wanted: list[str], words: list[str]) -> bool:
 def _date_met(constraint: Constraint, evidence: Evidence) -> bool:
     """Met when the cited sentence or a neighbour names a month or year in the period, or the
     article was published in it or within a month after it (its metadata, as issue 15 asks),
-    or is undated. Another date in the sentence is no contradiction on its own: a sentence
+    or is undated. A relative day counts as the date it resolves to (`Evidence.dates`).
+    Another date in the sentence is no contradiction on its own: a sentence
     about the 2019 prize may say the discovery was made in 1995. Compared by month: "Monday"
     or "January 6" for "January 7" is no contradiction a lexical check can trust.
 
@@ -662,8 +678,10 @@ def _date_met(constraint: Constraint, evidence: Evidence) -> bool:
     lo = (constraint.start.year, constraint.start.month)
     hi = (constraint.end.year, constraint.end.month)
     published = evidence.published_date
-    for text in (evidence.cited, evidence.window):
-        if any(_within(mention, lo, hi) for mention in _mentions(text, published)):
+    for text, span in ((evidence.cited, (evidence.start, evidence.end)),
+                       (evidence.window, evidence.window_span)):
+        mentions = [*_mentions(text, published), *evidence.months_in(*span)]
+        if any(_within(mention, lo, hi) for mention in mentions):
             return True
     if published is None:
         return True

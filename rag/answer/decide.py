@@ -93,6 +93,6 @@ def decide(reply: str, checked: CheckedAnswer, sources: list[Source], question: 
     if not adds_information(checked.text, question):
         return Decision.refuse("restates_question", "the answer only restates the question")
     by_number = {src.n: src for src in sources}
-    problem = answer_problem(question, checked.text, [
-        (by_number[c.n].article_text, c.start, c.end) for c in checked.citations])
+    problem = answer_problem(question, checked.text, [  # as shown, with resolved dates
+        by_number[c.n].annotated_view(c.start, c.end, checked.text) for c in checked.citations])
     return Decision.refuse("does_not_answer", problem) if problem else ANSWERED

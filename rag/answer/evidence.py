@@ -5,6 +5,11 @@ and formatted for the prompt.
 retrieved chunks that share the most (rare) words with the question, which keeps the prompt
 short: the main lever on answer latency with a small local model.
 
+Relative days in the evidence ("on Friday", "yesterday", "last week") are shown resolved
+against the article's publication date where that is unambiguous ("on Friday (13 March
+2020)"; `relative_dates`), so that an answer to "when" can give the date. The article's text
+is not changed: the resolved dates are `Source.notes`, which the answer checks read too.
+
 A list question ("Which officials...", "Name the countries that...", a plural "which X") gets
 `LIST_BUDGET` times the budget, and its evidence starts with the best sentence of every
 retrieved article, so that items reported in different articles all reach the model.
@@ -15,8 +20,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
+from rag.answer.relative_dates import Note, annotate, names_the_date, relative_notes, shifted
 from rag.text import approx_tokens, article_sentences, content_words, sentence_spans
 from rag.types import RetrievedChunk
 
@@ -60,9 +67,29 @@ class Source:
                 merged.append((s, e))
         self.spans = sorted(merged)
 
+    @cached_property
+    def notes(self) -> tuple[Note, ...]:
+        """The article's relative days resolved against its publication date (none when it
+        is undated): see `relative_dates`."""
+        return relative_notes(self.article_text, self.published)
+
+    def annotated(self, start: int, end: int) -> str:
+        """`article_text[start:end]` as shown to the model: with the resolved dates."""
+        return annotate(self.article_text, self.notes, start, end)
+
+    def annotated_view(self, start: int, end: int, answer: str) -> tuple[str, int, int]:
+        """The whole article with the resolved dates that `answer` names (`names_the_date`),
+        and where start:end of the article lies in it: for the checks that read a span in its
+        article."""
+        notes = [note for note in self.notes if names_the_date(note, answer)]
+        if not notes:
+            return self.article_text, start, end
+        return (annotate(self.article_text, notes), shifted(start, notes),
+                shifted(end, notes, inclusive=True))
+
     @property
     def text(self) -> str:
-        return " … ".join(self.article_text[s:e].strip() for s, e in self.spans)
+        return " … ".join(self.annotated(s, e).strip() for s, e in self.spans)
 
     def sentences(self) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []

@@ -12,7 +12,9 @@ Every citation is checked in code, never taken on the model's word:
 Support is judged on what a sentence adds to the question: "Blinken met Liu on Friday" in answer
 to "When did Blinken meet Liu?" is supported by a source sentence that says "Friday", even if
 the names appear only elsewhere; and it is not supported by one that names Blinken and Liu but
-gives no day. Lexical, so cheap and explainable; a paraphrase can still fool it.
+gives no day. Lexical, so cheap and explainable; a paraphrase can still fool it. The source
+sentences are read as the model was shown them, relative days resolved ("on Friday (13 March
+2020)": `relative_dates`), for an answer sentence that names the resolved month or year.
 
 The question's own constraints (`constraints`: its date, names, figures, quoted phrase, source,
 topic) must hold too: a span that holds the sentence's words but not, with its neighbours and
@@ -30,6 +32,7 @@ from functools import cache
 
 from rag.answer.constraints import Constraint, Evidence, first_unmet, reason
 from rag.answer.evidence import Source
+from rag.answer.relative_dates import names_the_date
 from rag.text import content_words, sentence_spans
 from rag.types import Citation, SentenceCheck
 
@@ -87,6 +90,21 @@ Sentences = list[tuple[tuple[int, int], set[str]]]  # a source's sentence spans 
 
 def _evidence(src: Source) -> Sentences:
     return [(span, content_words(src.article_text[span[0]:span[1]])) for span in src.sentences()]
+
+
+def _dated(evidence: dict[int, Sentences], sources: list[Source], sentence: str
+           ) -> dict[int, Sentences]:
+    """The evidence with the dates its relative days resolve to, as the model was shown them
+    ("resigned on Friday (13 March 2020)"), so that an answer may give the date: those dates
+    that the answer `sentence` names (`names_the_date`)."""
+    dated = dict(evidence)
+    for src in sources:
+        notes = [note for note in src.notes if names_the_date(note, sentence)]
+        if notes:
+            dated[src.n] = [(span, words | content_words(" ".join(
+                note.text for note in notes if span[0] < note.at <= span[1])))
+                for span, words in evidence[src.n]]
+    return dated
 
 
 def _best_span(claim: set[str], evidence: Sentences) -> tuple[float, tuple[int, int] | None]:
@@ -177,7 +195,8 @@ def evidence_of(src: Source, span: tuple[int, int], asked: frozenset[str] = froz
     """A span of a source as the constraint checks read it: with its article's metadata and
     the words of the question and answer sentence (`asked`) it is read for."""
     return Evidence(src.article_text, span[0], span[1], published=src.published,
-                    title=src.title, outlet=src.outlet, asked=asked)
+                    title=src.title, outlet=src.outlet, asked=asked,
+                    dates=tuple((note.at, note.first, note.last) for note in src.notes))
 
 
 Kept = list[tuple[int, float, tuple[int, int]]]  # (source n, share of the claim, span)
@@ -255,7 +274,7 @@ def check_citations(answer: str, sources: list[Source], threshold: float,
     `verified` only when `verify` confirms its quote (never without a `verify`).
     """
     by_number = {src.n: src for src in sources}
-    evidence = {src.n: _evidence(src) for src in sources}  # split and stemmed once per answer
+    plain = {src.n: _evidence(src) for src in sources}  # split and stemmed once per answer
     asked_words = frozenset(content_words(question))
     citations: dict[tuple[int, int, int], Citation] = {}
     checks: list[SentenceCheck] = []
@@ -268,6 +287,7 @@ def check_citations(answer: str, sources: list[Source], threshold: float,
         claim = claim_words(sentence, question)
         cited = [n for n in dict.fromkeys(numbers) if n in by_number]
         asked = asked_words | content_words(sentence)
+        evidence = _dated(plain, sources, sentence)
         meeting = _meeting(constraints, sources, evidence, asked) if constraints else evidence
         kept = _select(claim, cited, meeting, threshold, several)
         if not kept and constraints:
