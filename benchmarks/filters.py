@@ -94,6 +94,7 @@ def build(root: Path, chunks: int, seed: int = 0) -> tuple[Any, Any, dict[str, A
     times = {"make_and_chunk_s": 0.0, "chroma_upsert_s": 0.0}
     nodes: list[Any] = []  # every chunk, for BM25 (their vectors dropped once stored)
     pending: list[Any] = []
+    kept: list[Any] = []  # their vectors as float16, kept beside BM25 as Searcher keeps them
     articles = 0
 
     def flush() -> None:
@@ -103,6 +104,7 @@ def build(root: Path, chunks: int, seed: int = 0) -> tuple[Any, Any, dict[str, A
         for node, vector in zip(pending, unit, strict=True):
             node.embedding = vector.tolist()
         store.add(pending)
+        kept.append(unit.astype(np.float16))
         for node in pending:
             node.embedding = None
         pending.clear()
@@ -130,10 +132,11 @@ def build(root: Path, chunks: int, seed: int = 0) -> tuple[Any, Any, dict[str, A
         flush()
     started = time.perf_counter()
     bm25_index = BM25Index(root / "bm25")
-    bm25_index.build(nodes, "bench")
+    bm25_index.build(nodes, "bench", np.vstack(kept))
     bm25 = bm25_index.load("bench")
     times["bm25_build_and_load_s"] = time.perf_counter() - started
-    retriever = HybridRetriever(store.llama_store, bm25, "hybrid", settings.candidates)
+    retriever = HybridRetriever(store.llama_store, bm25, "hybrid", settings.candidates,
+                                bm25_index.vectors("bench"))
     dated = sum(1 for n in nodes if n.metadata["day"])
     record = {"chunks": store.count(), "articles": articles,
               "dated_chunk_share": round(dated / len(nodes), 3),

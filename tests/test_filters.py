@@ -202,3 +202,26 @@ def test_a_period_after_the_newest_article_is_refused_with_its_date(storms: Assi
     early = storms.ask("Which storm hit the coast in 2020?", as_of="2019-12-31")
     assert early.refusal_code == "period_not_covered" and "as of 2019-12-31" in (
         early.refusal_reason or "") and "2019-11-05" in (early.refusal_reason or "")
+
+
+@pytest.mark.parametrize("filters", [
+    Filters(since=dt.date(2020, 1, 1)), Filters(outlets=["AP"]), Filters(as_of=dt.date(2020, 3, 1)),
+])
+def test_filtered_dense_search_ranks_like_chromas_where(storms: Assistant,
+                                                        filters: Filters) -> None:
+    # A filtered dense search ranks the chunks that pass exactly, from the vectors kept beside
+    # BM25 (or filters deeper Chroma results); Chroma's own `where` is the reference.
+    from rag.index.retrieval import chroma_where
+
+    retriever = storms.searcher.retriever()
+    assert retriever.vectors is not None and len(retriever.vectors) == storms.store.count()
+    query = storms.embedder.get_query_embedding("storm cutting power to homes")
+    ours = [hit.node.node_id for hit in retriever.dense(query, 10, filters)]
+    chroma = storms.store.collection.query(query_embeddings=[query], n_results=10,
+                                           where=chroma_where(filters), include=[])
+    assert ours == chroma["ids"][0] and ours
+    retriever.vectors, kept = None, retriever.vectors  # the path without kept vectors
+    try:
+        assert [hit.node.node_id for hit in retriever.dense(query, 10, filters)] == ours
+    finally:
+        retriever.vectors = kept

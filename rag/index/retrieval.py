@@ -15,7 +15,7 @@ import threading
 from typing import Any
 
 import numpy as np
-from llama_index.core.schema import NodeWithScore, TextNode
+from llama_index.core.schema import BaseNode, NodeWithScore, TextNode
 from llama_index.core.vector_stores.types import VectorStoreQuery
 
 from rag.index.bm25 import BM25Index
@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 
 RRF_K = 60  # the constant from Cormack et al. (2009); robust across collections
 FILTER_DEPTH = 25  # a filtered dense search looks this many times deeper, then filters
+# A filter that keeps at most this many chunks is searched exactly, from the vectors kept beside
+# BM25 (2 ms for 4,000 chunks); a broader one by asking Chroma for deeper results and
+# filtering them (`HybridRetriever.dense`).
+EXACT_ROWS = 20_000
 
 
 def reciprocal_rank_fusion(rankings: list[list[NodeWithScore]], k: int) -> list[NodeWithScore]:
@@ -124,17 +128,28 @@ def _day(hit: NodeWithScore) -> int:
 
 
 class HybridRetriever:
-    def __init__(self, vector_store, bm25, mode: str = "hybrid", candidates: int = 20) -> None:
+    def __init__(self, vector_store, bm25, mode: str = "hybrid", candidates: int = 20,
+                 vectors: Any = None) -> None:
         self.vector_store = vector_store  # a LlamaIndex ChromaVectorStore
         self.bm25 = bm25  # a LlamaIndex BM25Retriever, or None when the index is empty
+        self.vectors = vectors  # the chunks' unit vectors in BM25's row order (BM25Index)
         self.mode = mode
         self.candidates = candidates
-        self._columns: tuple[np.ndarray, np.ndarray] | None = None  # see _filter_columns
+        self._columns: tuple[np.ndarray, np.ndarray, list[str]] | None = None
 
     def dense(self, embedding: list[float], n: int, filters: Filters | None = None
               ) -> list[NodeWithScore]:
+        """The n chunks nearest to `embedding` that pass `filters`.
+
+        Chroma evaluates a `where` clause on every chunk's metadata before its vector search:
+        at 100k chunks a one-month date filter made search 22x slower than none
+        (benchmarks/results/filters.json). So a filter is applied here: a narrow one (at most
+        EXACT_ROWS chunks pass) by ranking exactly the chunks that pass, from the vectors kept
+        beside BM25; a broad one by asking Chroma for proportionally deeper results and
+        keeping those that pass. Chroma's `where` is left for when neither can answer (no
+        BM25 generation on disk yet, dense-only mode)."""
         if filters is not None and not filters.empty:
-            hits = self._dense_filtered_after(embedding, n, filters)
+            hits = self._dense_filtered(embedding, n, filters)
             if hits is not None:
                 return hits
         where = chroma_where(filters)
@@ -146,38 +161,72 @@ class HybridRetriever:
         return [NodeWithScore(node=node, score=score)
                 for node, score in zip(nodes, scores, strict=False)]
 
-    def _dense_filtered_after(self, embedding: list[float], n: int, filters: Filters
-                              ) -> list[NodeWithScore] | None:
-        """The n nearest chunks that pass `filters`, found among the FILTER_DEPTH * n nearest
-        of all; None when fewer pass (a narrow filter: the caller then asks Chroma to filter).
+    def _dense_filtered(self, embedding: list[float], n: int, filters: Filters
+                        ) -> list[NodeWithScore] | None:
+        if self.bm25 is None or self.vectors is None:
+            return self._dense_filtered_after(embedding, n, filters, n * FILTER_DEPTH)
+        days, outlet_keys, _ = self._filter_columns()
+        rows = np.flatnonzero(matching_rows(days, outlet_keys, filters))
+        if rows.size == 0:
+            return []
+        if rows.size <= EXACT_ROWS:
+            return self._dense_exact(embedding, n, rows)
+        # Broad: deep enough that about 3n of the nearest pass.
+        return self._dense_filtered_after(embedding, n, filters,
+                                          math.ceil(3 * n * len(days) / rows.size))
 
-        Chroma evaluates a `where` clause on every chunk's metadata before its vector search:
-        at 100k chunks a one-month date filter made search 22x slower than none
-        (benchmarks/results/filters.json). Filtering the nearest few hundred here, on the
-        metadata Chroma returns with them, costs almost nothing, and `matches` is the same
-        rule as `chroma_where`, so nothing from outside the filter gets through."""
+    def _dense_exact(self, embedding: list[float], n: int, rows: np.ndarray
+                     ) -> list[NodeWithScore]:
+        """The n nearest of `rows` by cosine, computed here (exact, not approximate)."""
+        query = np.asarray(embedding, dtype=np.float32)
+        query /= max(float(np.linalg.norm(query)), 1e-12)
+        similarity = np.asarray(self.vectors[rows], dtype=np.float32) @ query
+        best = np.argsort(-similarity, kind="stable")[:n]
+        _, _, ids = self._filter_columns()
+        chosen = [(ids[rows[i]], float(similarity[i])) for i in best]
+        # Chroma reports cosine distance (1 - similarity); LlamaIndex scores it exp(-distance),
+        # and so do we, so exact and approximate hits score alike.
+        return self._hits([(chunk_id, 1.0 - sim) for chunk_id, sim in chosen])
+
+    def _hits(self, found: list[tuple[str, float]], metas: dict[str, dict[str, Any]] | None = None
+              ) -> list[NodeWithScore]:
+        """Nodes for (chunk id, cosine distance) pairs, their texts (and metadata, unless given)
+        read from Chroma. A chunk deleted since this generation is left out."""
         from llama_index.core.vector_stores.utils import metadata_dict_to_node
 
+        if not found:
+            return []
         collection = self.vector_store.client
-        depth = n * FILTER_DEPTH
-        found = collection.query(query_embeddings=[embedding], n_results=depth,
-                                 include=["metadatas", "distances"])
+        include = ["documents"] + ([] if metas is not None else ["metadatas"])
+        got = collection.get(ids=[chunk_id for chunk_id, _ in found], include=include)
+        texts = dict(zip(got["ids"], got["documents"] or [], strict=True))
+        if metas is None:
+            metas = dict(zip(got["ids"], got["metadatas"] or [], strict=True))
+        hits = []
+        for chunk_id, distance in found:
+            if chunk_id not in texts:
+                continue
+            node = metadata_dict_to_node(dict(metas[chunk_id]), text=texts[chunk_id] or "")
+            node.id_ = chunk_id
+            hits.append(NodeWithScore(node=node, score=math.exp(-distance)))
+        return hits
+
+    def _dense_filtered_after(self, embedding: list[float], n: int, filters: Filters,
+                              depth: int) -> list[NodeWithScore] | None:
+        """The n nearest chunks that pass `filters`, found among the `depth` nearest of all
+        (filtered on the metadata Chroma returns with them by `matches`, the same rule as
+        `chroma_where`); None when fewer pass (the caller then asks Chroma to filter)."""
+        found = self.vector_store.client.query(query_embeddings=[embedding], n_results=depth,
+                                               include=["metadatas", "distances"])
         ids, metas = found["ids"][0], found["metadatas"][0]
-        kept = [(i, chunk_id, meta) for i, (chunk_id, meta) in enumerate(zip(ids, metas,
-                                                                             strict=True))
+        distances = found["distances"][0]
+        kept = [(chunk_id, distance, meta)
+                for chunk_id, distance, meta in zip(ids, distances, metas, strict=True)
                 if matches(meta, filters)][:n]
         if len(kept) < n and len(ids) == depth:
             return None  # more may pass further down: let Chroma filter
-        texts: dict[str, str] = {}
-        if kept:
-            got = collection.get(ids=[chunk_id for _, chunk_id, _ in kept], include=["documents"])
-            texts = dict(zip(got["ids"], got["documents"] or [], strict=True))
-        hits = []
-        for i, chunk_id, meta in kept:
-            node = metadata_dict_to_node(meta, text=texts.get(chunk_id) or "")
-            node.id_ = chunk_id
-            hits.append(NodeWithScore(node=node, score=math.exp(-found["distances"][0][i])))
-        return hits
+        return self._hits([(chunk_id, distance) for chunk_id, distance, _ in kept],
+                          {chunk_id: meta for chunk_id, _, meta in kept})
 
     def sparse(self, question: str, n: int, filters: Filters | None = None
                ) -> list[NodeWithScore]:
@@ -196,7 +245,7 @@ class HybridRetriever:
         size = int(engine.scores.get("num_docs", 0) or 0)
         mask = None
         if filters is not None and not filters.empty:
-            days, outlet_keys = self._filter_columns()
+            days, outlet_keys, _ = self._filter_columns()
             keep = matching_rows(days, outlet_keys, filters)
             if not keep.any():
                 return []
@@ -214,15 +263,16 @@ class HybridRetriever:
             hits.append(NodeWithScore(node=metadata_dict_to_node(entry), score=float(score)))
         return hits
 
-    def _filter_columns(self) -> tuple[np.ndarray, np.ndarray]:
-        """Each BM25 chunk's `day` and `outlet_key`, in bm25s's row order, read once per
-        retriever (a retriever serves one corpus generation). Two threads may both compute
-        it; they get the same arrays."""
+    def _filter_columns(self) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """Each BM25 chunk's `day`, `outlet_key` and id, in bm25s's row order (which is also
+        the order of `vectors`), read once per retriever (a retriever serves one corpus
+        generation). Two threads may both compute it; they get the same arrays."""
         if self._columns is None:
             corpus = self.bm25.corpus
             self._columns = (
                 np.array([int(entry.get("day") or 0) for entry in corpus], dtype=np.int64),
-                np.array([str(entry.get("outlet_key", "")) for entry in corpus], dtype=object))
+                np.array([str(entry.get("outlet_key", "")) for entry in corpus], dtype=object),
+                [str(entry["node_id"]) for entry in corpus])
         return self._columns
 
     def retrieve(self, question: str, embedding: list[float] | None, k: int,
@@ -300,16 +350,22 @@ class Searcher:
         bm25 = None
         if self.mode != "dense" and generation:
             if not self.bm25.has(generation):
-                self.bm25.build(self._nodes(), generation)
+                nodes, vectors = self._nodes()
+                self.bm25.build(nodes, generation, vectors)
             bm25 = self.bm25.load(generation)  # None for an empty corpus
-        return HybridRetriever(self.store.llama_store, bm25, self.mode, self.candidates)
+        vectors = self.bm25.vectors(generation) if bm25 is not None and generation else None
+        return HybridRetriever(self.store.llama_store, bm25, self.mode, self.candidates,
+                               vectors)
 
-    def _nodes(self) -> list[TextNode]:
+    def _nodes(self) -> tuple[list[BaseNode], np.ndarray | None]:
+        """Every chunk as a node, and their vectors as float16 rows in the same order."""
         from llama_index.core.vector_stores.utils import metadata_dict_to_node
 
-        nodes = []
-        for chunk_id, text, meta in self.store.iter_chunks():
+        nodes: list[BaseNode] = []
+        vectors = []
+        for chunk_id, text, meta, vector in self.store.iter_chunks_with_vectors():
             node = metadata_dict_to_node(meta, text=text)
             node.id_ = chunk_id
             nodes.append(node)
-        return nodes  # type: ignore[return-value]
+            vectors.append(np.asarray(vector, dtype=np.float16))
+        return nodes, (np.vstack(vectors) if vectors else None)

@@ -84,16 +84,28 @@ class VectorStore:
 
     def iter_chunks(self, page: int = 5000) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """(id, text, metadata) of every chunk, paged so that memory stays flat."""
+        for got in self._pages(["documents", "metadatas"], page):
+            for chunk_id, text, meta in zip(got["ids"], got["documents"], got["metadatas"],
+                                            strict=True):
+                yield chunk_id, text, dict(meta)
+
+    def iter_chunks_with_vectors(self, page: int = 5000
+                                 ) -> Iterator[tuple[str, str, dict[str, Any], Any]]:
+        """`iter_chunks`, each with its vector."""
+        for got in self._pages(["documents", "metadatas", "embeddings"], page):
+            for chunk_id, text, meta, vector in zip(got["ids"], got["documents"],
+                                                    got["metadatas"], got["embeddings"],
+                                                    strict=True):
+                yield chunk_id, text, dict(meta), vector
+
+    def _pages(self, include: list[str], page: int) -> Iterator[Any]:
         offset = 0
         while True:
-            got = self.collection.get(include=["documents", "metadatas"], limit=page,
-                                      offset=offset)
-            ids = got["ids"]
-            if not ids:
+            got = self.collection.get(include=include, limit=page, offset=offset)
+            if not got["ids"]:
                 return
-            for chunk_id, text, meta in zip(ids, got["documents"], got["metadatas"], strict=True):
-                yield chunk_id, text, dict(meta)
-            offset += len(ids)
+            yield got
+            offset += len(got["ids"])
 
     def drop(self) -> None:
         self.client.delete_collection(self.collection.name)
