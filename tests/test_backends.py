@@ -68,3 +68,25 @@ def test_wrong_api_key_and_unreachable_server_are_clear_errors(seeded_dir, llm_s
                                   llm_model="qwen-local"))
     with pytest.raises(LLMUnavailable, match="cannot reach the LLM server"):
         gone.ask("Who is Xie Feng?")
+
+
+def test_cite_first_asks_the_server_in_json_mode(seeded_dir, llm_server):
+    import json
+
+    from rag.answer.select import SelectPrompts, format_numbered, number_sentences, schema
+
+    from .test_answer_select import sources
+
+    settings = settings_for(seeded_dir, openai_base_url=llm_server, openai_api_key="test-key",
+                            llm_model="qwen-local", answer_mode="cite_first")
+    prompts = SelectPrompts.load()
+    reply = OpenAIChat(settings).complete_json(
+        [{"role": "system", "content": prompts.system.render()},
+         {"role": "user", "content": prompts.user.render(
+             sentences=format_numbered(number_sentences(sources())),
+             question="How long was the port of Valdora closed?", most="4")}],
+        schema(5), 48, 0.0)
+    assert isinstance(json.loads(reply), dict)  # JSON mode: an object, whatever it names
+    answer = Assistant(settings).ask("Why was Blinken's February visit to China called off?")
+    assert "select_ms" in answer.timings_ms
+    assert all(c.verified for c in answer.citations)
