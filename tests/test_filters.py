@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from pathlib import Path
 
 import numpy as np
@@ -207,21 +208,23 @@ def test_a_period_after_the_newest_article_is_refused_with_its_date(storms: Assi
 @pytest.mark.parametrize("filters", [
     Filters(since=dt.date(2020, 1, 1)), Filters(outlets=["AP"]), Filters(as_of=dt.date(2020, 3, 1)),
 ])
-def test_filtered_dense_search_ranks_like_chromas_where(storms: Assistant,
-                                                        filters: Filters) -> None:
-    # A filtered dense search ranks the chunks that pass exactly, from the vectors kept beside
-    # BM25 (or filters deeper Chroma results); Chroma's own `where` is the reference.
-    from rag.index.retrieval import chroma_where
+@pytest.mark.parametrize("exact_rows", [20_000, 0])
+def test_filtered_dense_search_ranks_like_chromas_where(storms: Assistant, filters: Filters,
+                                                        exact_rows: int,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A narrow filter ranks the chunks that pass exactly, from the vectors kept beside BM25; a
+    # broad one (here: every filter, with EXACT_ROWS 0) filters deeper Chroma results. Either
+    # way the ranking is Chroma's own with the filter as a `where`.
+    from rag.index import retrieval
 
+    monkeypatch.setattr(retrieval, "EXACT_ROWS", exact_rows)
     retriever = storms.searcher.retriever()
     assert retriever.vectors is not None and len(retriever.vectors) == storms.store.count()
     query = storms.embedder.get_query_embedding("storm cutting power to homes")
-    ours = [hit.node.node_id for hit in retriever.dense(query, 10, filters)]
+    ours = retriever.dense(query, 10, filters)
     chroma = storms.store.collection.query(query_embeddings=[query], n_results=10,
-                                           where=chroma_where(filters), include=[])
-    assert ours == chroma["ids"][0] and ours
-    retriever.vectors, kept = None, retriever.vectors  # the path without kept vectors
-    try:
-        assert [hit.node.node_id for hit in retriever.dense(query, 10, filters)] == ours
-    finally:
-        retriever.vectors = kept
+                                           where=retrieval.chroma_where(filters),
+                                           include=["distances"])
+    assert [hit.node.node_id for hit in ours] == chroma["ids"][0]
+    assert [hit.score for hit in ours] == pytest.approx(  # float16 vectors: 3 digits
+        [math.exp(-d) for d in chroma["distances"][0]], abs=2e-3)

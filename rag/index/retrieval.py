@@ -25,7 +25,6 @@ from rag.types import Filters, RetrievedChunk, TimeFrame
 log = logging.getLogger(__name__)
 
 RRF_K = 60  # the constant from Cormack et al. (2009); robust across collections
-FILTER_DEPTH = 25  # a filtered dense search looks this many times deeper, then filters
 # A filter that keeps at most this many chunks is searched exactly, from the vectors kept beside
 # BM25 (2 ms for 4,000 chunks); a broader one by asking Chroma for deeper results and
 # filtering them (`HybridRetriever.dense`).
@@ -81,9 +80,12 @@ def matches(metadata: dict[str, Any], filters: Filters | None) -> bool:
     return not outlets or str(metadata.get("outlet_key", "")) in outlets
 
 
-def matching_rows(days: np.ndarray, outlet_keys: np.ndarray, filters: Filters) -> np.ndarray:
-    """`matches` for many chunks at once: which rows of the parallel arrays (a chunk's `day`
-    and `outlet_key`) pass `filters`. The BM25 side masks its whole corpus with it."""
+def matching_rows(days: np.ndarray, outlets: np.ndarray, filters: Filters,
+                  wanted_outlets: list[Any] | None = None) -> np.ndarray:
+    """`matches` for many chunks at once: which rows of the parallel arrays (each chunk's
+    `day` and outlet) pass `filters`. `outlets` holds `outlet_key`s, or codes for them with
+    `wanted_outlets` the codes of the filter's outlets. BM25 and the filtered dense search
+    select from their whole corpus generation with it (`Snapshot`)."""
     keep = np.ones(len(days), dtype=bool)
     if filters.since:
         keep &= days >= day_number(filters.since.isoformat())
@@ -91,9 +93,10 @@ def matching_rows(days: np.ndarray, outlet_keys: np.ndarray, filters: Filters) -
         keep &= (days > 0) & (days <= day_number(filters.until.isoformat()))
     if filters.as_of:
         keep &= days <= day_number(filters.as_of.isoformat())
-    outlets = [o.strip().lower() for o in filters.outlets]
-    if outlets:
-        keep &= np.isin(outlet_keys, outlets)
+    if filters.outlets:
+        if wanted_outlets is None:
+            wanted_outlets = [o.strip().lower() for o in filters.outlets]
+        keep &= np.isin(outlets, wanted_outlets)
     return keep
 
 
@@ -127,6 +130,40 @@ def _day(hit: NodeWithScore) -> int:
     return int(hit.node.metadata.get("day") or 0)
 
 
+class Snapshot:
+    """What this retriever knows of every chunk of its corpus generation, row by row in BM25's
+    order: the chunk (as BM25 stores it), its `day` and outlet, and its vector (`vectors`,
+    kept beside BM25; None for a generation written before vectors were kept). Filters are
+    applied to these rows, so a filtered search needs neither Chroma's `where` nor a second
+    Chroma read. Built once per retriever; two threads may both build it, to the same."""
+
+    def __init__(self, corpus: list[dict[str, Any]], vectors: Any) -> None:
+        self.corpus, self.vectors = corpus, vectors
+        self.days = np.array([int(entry.get("day") or 0) for entry in corpus], dtype=np.int64)
+        outlets = [str(entry.get("outlet_key", "")) for entry in corpus]
+        self.outlet_code = {key: code for code, key in enumerate(sorted(set(outlets)))}
+        self.outlets = np.array([self.outlet_code[key] for key in outlets], dtype=np.int32)
+        self.row = {str(entry["node_id"]): i for i, entry in enumerate(corpus)}
+
+    def rows(self, filters: Filters) -> np.ndarray:
+        """The rows that pass `filters` (`matching_rows`)."""
+        wanted = [self.outlet_code.get(o.strip().lower(), -1) for o in filters.outlets]
+        return np.flatnonzero(matching_rows(self.days, self.outlets, filters, wanted))
+
+    def hit(self, row: int, score: float) -> NodeWithScore:
+        from llama_index.core.vector_stores.utils import metadata_dict_to_node
+
+        return NodeWithScore(node=metadata_dict_to_node(self.corpus[row]), score=score)
+
+
+def top(scores: np.ndarray, n: int) -> np.ndarray:
+    """Positions of the n highest `scores`, highest first (ties in position order)."""
+    if n < len(scores):
+        part = np.argpartition(-scores, n - 1)[:n]
+        return part[np.lexsort((part, -scores[part]))]
+    return np.argsort(-scores, kind="stable")
+
+
 class HybridRetriever:
     def __init__(self, vector_store, bm25, mode: str = "hybrid", candidates: int = 20,
                  vectors: Any = None) -> None:
@@ -135,7 +172,13 @@ class HybridRetriever:
         self.vectors = vectors  # the chunks' unit vectors in BM25's row order (BM25Index)
         self.mode = mode
         self.candidates = candidates
-        self._columns: tuple[np.ndarray, np.ndarray, list[str]] | None = None
+        self._snapshot: Snapshot | None = None
+
+    @property
+    def snapshot(self) -> Snapshot | None:
+        if self._snapshot is None and self.bm25 is not None:
+            self._snapshot = Snapshot(self.bm25.corpus, self.vectors)
+        return self._snapshot
 
     def dense(self, embedding: list[float], n: int, filters: Filters | None = None
               ) -> list[NodeWithScore]:
@@ -143,13 +186,19 @@ class HybridRetriever:
 
         Chroma evaluates a `where` clause on every chunk's metadata before its vector search:
         at 100k chunks a one-month date filter made search 22x slower than none
-        (benchmarks/results/filters.json). So a filter is applied here: a narrow one (at most
-        EXACT_ROWS chunks pass) by ranking exactly the chunks that pass, from the vectors kept
-        beside BM25; a broad one by asking Chroma for proportionally deeper results and
-        keeping those that pass. Chroma's `where` is left for when neither can answer (no
-        BM25 generation on disk yet, dense-only mode)."""
-        if filters is not None and not filters.empty:
-            hits = self._dense_filtered(embedding, n, filters)
+        (benchmarks/results/filters.json). So filters are applied to this generation's
+        `Snapshot`: a narrow filter (at most EXACT_ROWS chunks pass) ranks exactly the chunks
+        that pass, from their kept vectors; a broad one asks Chroma for proportionally deeper
+        results and keeps those that pass. Chroma's `where` is left for when neither can
+        answer (dense-only mode, which keeps no snapshot; a generation without vectors)."""
+        snapshot = self.snapshot
+        if filters is not None and not filters.empty and snapshot is not None:
+            rows = snapshot.rows(filters)
+            if rows.size == 0:
+                return []
+            if rows.size <= EXACT_ROWS and snapshot.vectors is not None:
+                return self._dense_exact(snapshot, embedding, n, rows)
+            hits = self._dense_deeper(snapshot, embedding, n, rows)
             if hits is not None:
                 return hits
         where = chroma_where(filters)
@@ -161,119 +210,63 @@ class HybridRetriever:
         return [NodeWithScore(node=node, score=score)
                 for node, score in zip(nodes, scores, strict=False)]
 
-    def _dense_filtered(self, embedding: list[float], n: int, filters: Filters
-                        ) -> list[NodeWithScore] | None:
-        if self.bm25 is None or self.vectors is None:
-            return self._dense_filtered_after(embedding, n, filters, n * FILTER_DEPTH)
-        days, outlet_keys, _ = self._filter_columns()
-        rows = np.flatnonzero(matching_rows(days, outlet_keys, filters))
-        if rows.size == 0:
-            return []
-        if rows.size <= EXACT_ROWS:
-            return self._dense_exact(embedding, n, rows)
-        # Broad: deep enough that about 3n of the nearest pass.
-        return self._dense_filtered_after(embedding, n, filters,
-                                          math.ceil(3 * n * len(days) / rows.size))
-
-    def _dense_exact(self, embedding: list[float], n: int, rows: np.ndarray
+    @staticmethod
+    def _dense_exact(snapshot: Snapshot, embedding: list[float], n: int, rows: np.ndarray
                      ) -> list[NodeWithScore]:
         """The n nearest of `rows` by cosine, computed here (exact, not approximate)."""
         query = np.asarray(embedding, dtype=np.float32)
         query /= max(float(np.linalg.norm(query)), 1e-12)
-        similarity = np.asarray(self.vectors[rows], dtype=np.float32) @ query
-        best = np.argsort(-similarity, kind="stable")[:n]
-        _, _, ids = self._filter_columns()
-        chosen = [(ids[rows[i]], float(similarity[i])) for i in best]
-        # Chroma reports cosine distance (1 - similarity); LlamaIndex scores it exp(-distance),
-        # and so do we, so exact and approximate hits score alike.
-        return self._hits([(chunk_id, 1.0 - sim) for chunk_id, sim in chosen])
+        similarity = np.asarray(snapshot.vectors[rows], dtype=np.float32) @ query
+        # Chroma reports cosine distance (1 - similarity) and LlamaIndex scores it
+        # exp(-distance); so do we, so exact and approximate hits score alike.
+        return [snapshot.hit(int(rows[i]), math.exp(float(similarity[i]) - 1.0))
+                for i in top(similarity, n)]
 
-    def _hits(self, found: list[tuple[str, float]], metas: dict[str, dict[str, Any]] | None = None
-              ) -> list[NodeWithScore]:
-        """Nodes for (chunk id, cosine distance) pairs, their texts (and metadata, unless given)
-        read from Chroma. A chunk deleted since this generation is left out."""
-        from llama_index.core.vector_stores.utils import metadata_dict_to_node
-
-        if not found:
-            return []
-        collection = self.vector_store.client
-        include = ["documents"] + ([] if metas is not None else ["metadatas"])
-        got = collection.get(ids=[chunk_id for chunk_id, _ in found], include=include)
-        texts = dict(zip(got["ids"], got["documents"] or [], strict=True))
-        if metas is None:
-            metas = dict(zip(got["ids"], got["metadatas"] or [], strict=True))
-        hits = []
-        for chunk_id, distance in found:
-            if chunk_id not in texts:
-                continue
-            node = metadata_dict_to_node(dict(metas[chunk_id]), text=texts[chunk_id] or "")
-            node.id_ = chunk_id
-            hits.append(NodeWithScore(node=node, score=math.exp(-distance)))
-        return hits
-
-    def _dense_filtered_after(self, embedding: list[float], n: int, filters: Filters,
-                              depth: int) -> list[NodeWithScore] | None:
-        """The n nearest chunks that pass `filters`, found among the `depth` nearest of all
-        (filtered on the metadata Chroma returns with them by `matches`, the same rule as
-        `chroma_where`); None when fewer pass (the caller then asks Chroma to filter)."""
+    def _dense_deeper(self, snapshot: Snapshot, embedding: list[float], n: int,
+                      rows: np.ndarray) -> list[NodeWithScore] | None:
+        """The n nearest chunks that pass, among the nearest of all, looked for deep enough
+        that about 3n of them pass; None when fewer than n do (then Chroma filters). A chunk
+        written after this generation is not in the snapshot and is skipped, as BM25 does not
+        know it either until the next generation."""
+        depth = math.ceil(3 * n * len(snapshot.days) / rows.size)
         found = self.vector_store.client.query(query_embeddings=[embedding], n_results=depth,
-                                               include=["metadatas", "distances"])
-        ids, metas = found["ids"][0], found["metadatas"][0]
-        distances = found["distances"][0]
-        kept = [(chunk_id, distance, meta)
-                for chunk_id, distance, meta in zip(ids, distances, metas, strict=True)
-                if matches(meta, filters)][:n]
-        if len(kept) < n and len(ids) == depth:
-            return None  # more may pass further down: let Chroma filter
-        return self._hits([(chunk_id, distance) for chunk_id, distance, _ in kept],
-                          {chunk_id: meta for chunk_id, _, meta in kept})
+                                               include=["distances"])
+        passing = np.zeros(len(snapshot.days), dtype=bool)
+        passing[rows] = True
+        hits = []
+        for chunk_id, distance in zip(found["ids"][0], found["distances"][0], strict=True):
+            row = snapshot.row.get(chunk_id)
+            if row is not None and passing[row]:
+                hits.append(snapshot.hit(row, math.exp(-distance)))
+                if len(hits) == n:
+                    return hits
+        return hits if len(found["ids"][0]) < depth else None
 
     def sparse(self, question: str, n: int, filters: Filters | None = None
                ) -> list[NodeWithScore]:
         """The n best BM25 chunks that pass `filters` (score above 0).
 
-        LlamaIndex's `BM25Retriever.retrieve` reads its depth and mask from the shared
-        retriever's attributes, which concurrent questions would overwrite, so this calls bm25s
-        directly, as that method does, with the filter as bm25s's `weight_mask` (chunks outside
-        it score 0): a filter costs one pass over two arrays, not a deeper ranking."""
+        bm25s scores every chunk; the n best of those that pass are chosen here. (LlamaIndex's
+        `BM25Retriever.retrieve` reads its depth and mask from the shared retriever's
+        attributes, which concurrent questions would overwrite; bm25s's own `weight_mask`
+        leaves a mostly-zero array to partition, several times slower for a narrow filter.)
+        The query is tokenized as `BM25Retriever` does it."""
         import bm25s
-        from llama_index.core.vector_stores.utils import metadata_dict_to_node
 
-        if self.bm25 is None:
+        snapshot = self.snapshot
+        if snapshot is None or self.bm25 is None:
             return []
-        engine = self.bm25.bm25
-        size = int(engine.scores.get("num_docs", 0) or 0)
-        mask = None
+        rows = None
         if filters is not None and not filters.empty:
-            days, outlet_keys, _ = self._filter_columns()
-            keep = matching_rows(days, outlet_keys, filters)
-            if not keep.any():
+            rows = snapshot.rows(filters)
+            if rows.size == 0:
                 return []
-            mask = keep.astype(np.float32)
-        tokens = bm25s.tokenize(question, show_progress=False,
+        tokens = bm25s.tokenize(question, show_progress=False, return_ids=False,
                                 stemmer=None if self.bm25.skip_stemming else self.bm25.stemmer,
                                 token_pattern=self.bm25.token_pattern)
-        docs, scores = engine.retrieve(tokens, k=max(1, min(n, size)), show_progress=False,
-                                       weight_mask=mask)
-        hits = []
-        for doc, score in zip(docs[0], scores[0], strict=True):
-            if score <= 0.0:
-                continue
-            entry = doc if isinstance(doc, dict) else self.bm25.corpus[int(doc)]
-            hits.append(NodeWithScore(node=metadata_dict_to_node(entry), score=float(score)))
-        return hits
-
-    def _filter_columns(self) -> tuple[np.ndarray, np.ndarray, list[str]]:
-        """Each BM25 chunk's `day`, `outlet_key` and id, in bm25s's row order (which is also
-        the order of `vectors`), read once per retriever (a retriever serves one corpus
-        generation). Two threads may both compute it; they get the same arrays."""
-        if self._columns is None:
-            corpus = self.bm25.corpus
-            self._columns = (
-                np.array([int(entry.get("day") or 0) for entry in corpus], dtype=np.int64),
-                np.array([str(entry.get("outlet_key", "")) for entry in corpus], dtype=object),
-                [str(entry["node_id"]) for entry in corpus])
-        return self._columns
+        scores = np.asarray(self.bm25.bm25.get_scores(tokens[0]))
+        chosen = top(scores, n) if rows is None else rows[top(scores[rows], n)]
+        return [snapshot.hit(int(row), float(scores[row])) for row in chosen if scores[row] > 0]
 
     def retrieve(self, question: str, embedding: list[float] | None, k: int,
                  filters: Filters | None = None) -> list[NodeWithScore]:
