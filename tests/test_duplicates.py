@@ -141,6 +141,12 @@ def test_an_exact_copy_is_stored_once_and_listed_with_its_original(tmp_path: Pat
     assert (copy.title, copy.outlet, copy.published) == ("Storm Bea: power cut", "AP",
                                                          "2020-02-11")
     assert assistant.article_text(copy.source) == BEA.replace(". ", ".\n")
+    # The UI's Articles tab says so too.
+    from ui.app import ARTICLE_COLUMNS, article_rows
+
+    row = dict(zip(ARTICLE_COLUMNS, next(r for r in article_rows(assistant)
+                                         if r[0] == copy.source), strict=True))
+    assert (row["Chunks"], row["Copy of"]) == (0, "ap.jsonl#bea")
 
     found = assistant.search("How many homes did Storm Bea leave without power?", k=3)
     assert found.results[0].source == "ap.jsonl#bea"

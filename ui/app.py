@@ -33,7 +33,7 @@ from rag.types import Answer, ArticleInfo, Citation, IngestProgress, SearchResul
 from rag.web.http import key_matches  # noqa: E402
 from rag.web.uploads import save_uploads  # noqa: E402
 
-ARTICLE_COLUMNS = ["File", "Title", "Date", "Chunks"]
+ARTICLE_COLUMNS = ["File", "Title", "Date", "Chunks", "Copy of"]
 SOURCE_ORDERS = {"by rank": "rank", "newest first": "date"}  # the sources panel's choice
 SourceOrder = Literal["rank", "date"]
 EXAMPLES = 3  # example questions in the empty chat
@@ -287,7 +287,9 @@ def archive_glance(assistant: Assistant) -> tuple[str, Any, Any]:
 
 
 def article_rows(assistant: Assistant) -> list[list[Any]]:
-    return [[a.source, a.title or "", a.published or "", a.chunks] for a in assistant.articles()]
+    """One row per article; an exact copy has no chunks of its own and names its original."""
+    return [[a.source, a.title or "", a.published or "", a.chunks, a.copy_of or ""]
+            for a in assistant.articles()]
 
 
 # --- the Blocks --------------------------------------------------------------------------------
