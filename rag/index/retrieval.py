@@ -29,6 +29,7 @@ RRF_K = 60  # the constant from Cormack et al. (2009); robust across collections
 # BM25 (2 ms for 4,000 chunks); a broader one by asking Chroma for deeper results and
 # filtering them (`HybridRetriever.dense`).
 EXACT_ROWS = 20_000
+MAX_DEPTH = 2_000  # deeper than this, Chroma's own `where` is the cheaper way
 
 
 def reciprocal_rank_fusion(rankings: list[list[NodeWithScore]], k: int) -> list[NodeWithScore]:
@@ -225,10 +226,12 @@ class HybridRetriever:
     def _dense_deeper(self, snapshot: Snapshot, embedding: list[float], n: int,
                       rows: np.ndarray) -> list[NodeWithScore] | None:
         """The n nearest chunks that pass, among the nearest of all, looked for deep enough
-        that about 3n of them pass; None when fewer than n do (then Chroma filters). A chunk
-        written after this generation is not in the snapshot and is skipped, as BM25 does not
-        know it either until the next generation."""
+        that about 3n of them pass; None when fewer than n do, or when that is deeper than
+        MAX_DEPTH (then Chroma filters). A chunk written after this generation is not in the
+        snapshot and is skipped, as BM25 does not know it either until the next generation."""
         depth = math.ceil(3 * n * len(snapshot.days) / rows.size)
+        if depth > MAX_DEPTH:
+            return None
         found = self.vector_store.client.query(query_embeddings=[embedding], n_results=depth,
                                                include=["distances"])
         passing = np.zeros(len(snapshot.days), dtype=bool)
