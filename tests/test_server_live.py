@@ -135,6 +135,11 @@ def test_gradio_client(server: str) -> None:
     dated = client.predict("Taiwan compromise", 5, "2024-01-01", "", "", "", api_name="/search")
     assert {r["source"] for r in dated["results"]} == {"000_4017704ab87b86ac.txt"}
     assert dated["filters"]["since"] == "2024-01-01"
+    # As of the day before 000 was published: 000 is left out, the undated seeds stay.
+    earlier = client.predict("Taiwan compromise", 5, "", "", "", "2024-01-12", api_name="/search")
+    assert earlier["results"] and "000_4017704ab87b86ac.txt" not in {
+        r["source"] for r in earlier["results"]}
+    assert earlier["filters"]["as_of"] == "2024-01-12"
     chat, sources, _chunks, box = client.predict(QUESTION, [], 5, False, "", "", "", "",
                                                  api_name="/respond")
     assert box == ""
