@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from rag.answer.evidence import Source
 from rag.answer.select import (
     NONE_CHOSEN,
     SelectPrompts,
@@ -23,18 +22,7 @@ from rag.answer.select import (
 from rag.assistant import Assistant
 
 from .conftest import ScriptedLLM, settings_for
-
-PORT = ("The port of Valdora reopened on Tuesday after it was closed for three weeks. "
-        "Mayor Ana Ruiz thanked the repair crews. "
-        "Fishing boats returned to the harbour on Wednesday.")
-FAIR = "The Valdora book fair opened with 40 publishers. Its director praised the turnout."
-
-
-def sources() -> list[Source]:
-    return [Source(n=1, source="port.txt", title="Port reopens", published="2023-05-02",
-                   article_text=PORT, spans=[(0, len(PORT))]),
-            Source(n=2, source="fair.txt", title="Book fair", published="2023-05-03",
-                   article_text=FAIR, spans=[(0, len(FAIR))])]
+from .valdora import FAIR, PORT, sources
 
 
 def test_evidence_sentences_are_numbered_across_sources_under_their_headings():
