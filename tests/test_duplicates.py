@@ -256,3 +256,20 @@ def test_with_duplicates_off_nothing_is_grouped_and_copies_are_stored(tmp_path: 
     found = assistant.search("How many homes did Storm Bea leave without power?", k=5)
     assert {"w.jsonl#bea", "w.jsonl#again"} <= {hit.source for hit in found.results}
     assert all(hit.also_in == [] for hit in found.results)
+
+
+def test_a_changed_article_then_another_write_group(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # One article per write group: Bea's new text is grouped in the first group, and the
+    # second group must still see each article once (no stale signature of the old Bea).
+    from rag.index import ingest
+
+    monkeypatch.setattr(ingest, "GROUP_CHUNKS", 1)
+    assistant = Assistant(settings_for(tmp_path / ".rag"))
+    corpus = wire(tmp_path / "ap.jsonl", bea(), dee())
+    assistant.ingest([corpus])
+    wire(corpus, bea(body=BEA.replace("12,000", "13,000")), dee(), bea("copy", COPY))
+    report = assistant.ingest([corpus])
+    assert (report.updated, report.added) == (1, 1)
+    groups = {a.source: a.group for a in assistant.articles()}
+    assert groups["ap.jsonl#copy"] == groups["ap.jsonl#bea"] != groups["ap.jsonl#dee"]

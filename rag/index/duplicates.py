@@ -51,27 +51,43 @@ def _minhash(encoded: str) -> Any:
     return MinHash(num_perm=PERMUTATIONS, hashvalues=values, scheme=SCHEME)
 
 
+class Groups:
+    """The near-duplicate groups of one ingest: an LSH index of the indexed articles'
+    MinHashes, built once, that each write group's articles join as they are assigned (one
+    index per ingest, not one per write group). An article written again replaces its old
+    signature."""
+
+    def __init__(self, existing: Sequence[tuple[str, str, str]]) -> None:
+        """`existing`: (source, signature, group) of the articles already indexed."""
+        from datasketch import MinHashLSH
+
+        self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=PERMUTATIONS)
+        self._group: dict[str, str] = {}
+        for source, encoded, group in existing:
+            if encoded and source not in self._group:
+                self._lsh.insert(source, _minhash(encoded))
+                self._group[source] = group or source
+
+    def assign(self, new: Sequence[tuple[str, str]]) -> dict[str, str]:
+        """The group of each new article, (source, signature); an article with no
+        near-duplicate is its own group."""
+        for source, _ in new:  # their old texts are no longer anyone's near-duplicate
+            if self._group.pop(source, None) is not None:
+                self._lsh.remove(source)
+        result: dict[str, str] = {}
+        for source, encoded in new:
+            minhash = _minhash(encoded)
+            near = [self._group[other] for other in self._lsh.query(minhash)
+                    if other in self._group]
+            result[source] = self._group[source] = min(near) if near else source
+            self._lsh.insert(source, minhash)
+        return result
+
+
 def assign_groups(existing: Sequence[tuple[str, str, str]],
                   new: Sequence[tuple[str, str]]) -> dict[str, str]:
-    """The group of each new article: `existing` holds (source, signature, group) of the
-    articles already indexed, `new` (source, signature) of those being written. An article
-    with no near-duplicate is its own group."""
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=PERMUTATIONS)
-    groups: dict[str, str] = {}
-    replaced = {source for source, _ in new}
-    for source, encoded, group in existing:
-        if encoded and source not in replaced:
-            lsh.insert(source, _minhash(encoded))
-            groups[source] = group or source
-    result: dict[str, str] = {}
-    for source, encoded in new:
-        minhash = _minhash(encoded)
-        near = [groups[other] for other in lsh.query(minhash) if other in groups]
-        result[source] = groups[source] = min(near) if near else source
-        lsh.insert(source, minhash)
-    return result
+    """The group of each new article, in one step (`Groups`)."""
+    return Groups(existing).assign(new)
 
 
 def copy_key(article: Article) -> str:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from rag.errors import InvalidInput
 from rag.index.articles import find_files, load_file
 from rag.index.catalog import HOST, Catalog, Entry, sha256_text
-from rag.index.duplicates import copy_key, exact_copies
+from rag.index.duplicates import Groups, copy_key, exact_copies
 from rag.settings import Settings
 from rag.types import Article, IngestProgress, IngestReport
 
@@ -289,8 +289,8 @@ class _Duplicates:
         self.keys = {a.source: copy_key(a) for a, _, _, _ in work.pending}
         self.entries = {e.source: e for e in entries}
         gone = set(work.gone)
-        # (source, MinHash, group) of the articles kept, extended by each group written
-        self.known = [(e.source, e.minhash, e.group) for e in entries if e.source not in gone]
+        self._kept = [e for e in entries if e.source not in gone]
+        self._groups: Groups | None = None  # built on first use, then kept for the ingest
         self.group_of = {e.source: e.group or e.source for e in entries}  # never empty
         self.copies: dict[str, str] = {}  # copy -> its original
 
@@ -309,7 +309,7 @@ class _Duplicates:
 
     def fields(self, articles: list[Article]) -> dict[str, dict[str, object]]:
         """The catalog fields of a write group's articles (an original before its copies)."""
-        from rag.index.duplicates import assign_groups, signature
+        from rag.index.duplicates import signature
 
         originals = [a for a in articles if a.source not in self.copies]
         groups: dict[str, str] = {}
@@ -317,9 +317,9 @@ class _Duplicates:
         if self.enabled and originals:
             signatures = {a.source: signature(a.text[a.body_start:a.body_end])
                           for a in originals}
-            groups = assign_groups(self.known, list(signatures.items()))
-            self.known += [(source, signatures[source], groups[source])
-                           for source in signatures]
+            if self._groups is None:
+                self._groups = Groups([(e.source, e.minhash, e.group) for e in self._kept])
+            groups = self._groups.assign(list(signatures.items()))
         fields: dict[str, dict[str, object]] = {}
         for article in articles:
             source = article.source
