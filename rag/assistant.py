@@ -379,7 +379,8 @@ class Assistant:
             standalone, frame if self.settings.time_ranking else self._period(standalone, filters))
         several = is_list_question(standalone)
         sources = build_sources(chunks, texts, standalone, self.settings.context_mode,
-                                self.settings.context_tokens, several=several)
+                                self.settings.context_tokens, several=several,
+                                floor=self.settings.evidence_floor)
         base: dict[str, Any] = dict(
             question=question, retrieved=chunks, model=self.model_info,
             standalone_question=standalone if standalone != question else None,

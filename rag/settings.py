@@ -152,6 +152,13 @@ class Settings(BaseSettings):
         description="Budget (tokens) for the evidence handed to the LLM; the main lever on "
         "answer latency with the embedded model.",
     )
+    evidence_floor: float = Field(
+        0.4, ge=0.0, le=1.0,
+        description="In sentence mode, leave out sentences whose question words weigh under "
+        "this fraction of the best sentence's, even when the budget has room (the best three "
+        "are always shown; list questions are exempt). 0 fills the budget. Fewer prompt "
+        "tokens, a sooner first token: docs/performance.md, section 8.",
+    )
     context_mode: Literal["sentences", "chunks"] = Field(
         "sentences",
         description="'sentences': hand the LLM the sentences of the retrieved chunks that best "

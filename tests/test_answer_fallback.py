@@ -113,6 +113,27 @@ def test_a_list_question_gets_a_larger_budget_and_every_article_s_best_sentence(
     assert {c.source for c in checked.citations} == {"a.txt", "b.txt"}
 
 
+def test_sentences_sharing_little_with_the_question_are_left_out_under_the_floor():
+    text = ("Seven people died in the crash of the B-17 at Bradley airport. "
+            "The B-17 was built in 1944. Its crew of three survived. "
+            "The airport reopened in the evening. Investigators arrived on Thursday. "
+            "A museum owned the plane.")
+    chunks = [chunk("a.txt", text, 0)]
+    question = "How many people died in the crash of the B-17 at Bradley airport?"
+    full = build_sources(chunks, {"a.txt": text}, question, "sentences", 250)
+    floored = build_sources(chunks, {"a.txt": text}, question, "sentences", 250, floor=0.4)
+    shown = [text[s:e] for s, e in floored[0].spans]
+    assert len(full[0].spans) == 6  # the budget has room for all of it
+    # The best three stay whatever they weigh; "A museum owned the plane." shares no
+    # question word with it and goes.
+    assert shown[0].startswith("Seven people died") and len(shown) == 3
+    assert all("museum" not in s for s in shown)
+    # A list question keeps the whole pool: its items may each share few words with it.
+    several = build_sources(chunks, {"a.txt": text}, question, "sentences", 250, several=True,
+                            floor=0.4)
+    assert len(several[0].spans) == 6
+
+
 def test_a_fact_two_articles_report_for_the_two_events_a_question_names():
     beijing = "Spokesman Matthew Miller described the Beijing talks with Qin as candid."
     washington = "Spokesman Matthew Miller described the Washington meeting with Liu."

@@ -10,6 +10,11 @@ against the article's publication date where that is unambiguous ("on Friday (13
 2020)"; `relative_dates`), so that an answer to "when" can give the date. The article's text
 is not changed: the resolved dates are `Source.notes`, which the answer checks read too.
 
+Sentences whose question words weigh under `floor` (default 0.4) of the best sentence's are
+left out even when the budget has room (the best three are always shown): on real news the
+budget otherwise fills with sentences that share one common word with the question, and every
+prompt token costs time before the first answer token (docs/performance.md, section 8).
+
 A list question ("Which officials...", "Name the countries that...", a plural "which X") gets
 `LIST_BUDGET` times the budget, and its evidence starts with the best sentence of every
 retrieved article, so that items reported in different articles all reach the model.
@@ -29,6 +34,7 @@ from rag.types import RetrievedChunk
 
 ContextMode = Literal["sentences", "chunks"]
 LIST_BUDGET = 2  # a list question's evidence budget, in multiples of the usual one
+ALWAYS_SHOWN = 3  # the best sentences shown whatever their weight (the floor's exemption)
 
 _LIST_START = re.compile(r"^\s*(?:name|list)\b|\b(?:what|which) (?:are|were) the names\b", re.I)
 _WHICH = re.compile(r"\b(?:which|what)\s+(.*)", re.I)
@@ -135,16 +141,21 @@ def is_list_question(question: str) -> bool:
 
 
 def build_sources(chunks: list[RetrievedChunk], texts: dict[str, str | None], question: str,
-                  mode: ContextMode, budget_tokens: int, several: bool = False
-                  ) -> list[Source]:
+                  mode: ContextMode, budget_tokens: int, several: bool = False,
+                  floor: float = 0.0) -> list[Source]:
     """Number the retrieved articles and choose the evidence shown, within `budget_tokens`.
 
     `texts` holds each retrieved article's full text (None where it is not stored here: that
     article is left out, since its citations could not be checked). With `several` (a list
     question), the budget is `LIST_BUDGET` times larger and every article's best sentence
-    comes first."""
+    comes first. In sentence mode, a sentence whose question-word weight is under `floor`
+    times the best sentence's is not shown (except the best `ALWAYS_SHOWN`, and never for a
+    list question, whose items may each share few words with it)."""
     if mode == "sentences" and question:
-        spans = best_sentences(chunks, question, texts)
+        scored = best_sentences(chunks, question, texts)
+        top = scored[0][1] if scored else 0.0
+        spans = [span for i, (span, weight) in enumerate(scored)
+                 if several or i < ALWAYS_SHOWN or weight >= floor * top]
     else:
         spans = [(c, c.start, c.end) for c in chunks]
     if several:
@@ -174,9 +185,10 @@ def build_sources(chunks: list[RetrievedChunk], texts: dict[str, str | None], qu
 
 
 def best_sentences(chunks: list[RetrievedChunk], question: str,
-                   texts: dict[str, str | None]) -> list[Span]:
-    """Sentences of the retrieved chunks, best first: question words they share, weighted
-    by rarity among the candidates, plus a small bonus for the chunk's rank."""
+                   texts: dict[str, str | None]) -> list[tuple[Span, float]]:
+    """Sentences of the retrieved chunks with the weight of the question words they share
+    (each weighted by its rarity among the candidates), best first; a small bonus for the
+    chunk's rank orders them but is not part of the weight."""
     candidates: list[tuple[RetrievedChunk, int, int, set[str], int]] = []
     seen: set[tuple[str, int]] = set()
     for rank, chunk in enumerate(chunks):
@@ -198,8 +210,8 @@ def best_sentences(chunks: list[RetrievedChunk], question: str,
     df = {w: sum(w in c[3] for c in candidates) for w in wanted}
     weight = {w: math.log(1 + len(candidates) / df[w]) for w in wanted if df[w]}
 
-    def score(c: tuple[RetrievedChunk, int, int, set[str], int]) -> float:
-        return sum(weight.get(w, 0.0) for w in c[3] & wanted) + 1.0 / (c[4] + 2)
+    def shared(c: tuple[RetrievedChunk, int, int, set[str], int]) -> float:
+        return sum(weight.get(w, 0.0) for w in c[3] & wanted)
 
-    ranked = sorted(candidates, key=score, reverse=True)
-    return [(chunk, start, end) for chunk, start, end, _, _ in ranked]
+    ranked = sorted(candidates, key=lambda c: shared(c) + 1.0 / (c[4] + 2), reverse=True)
+    return [((c[0], c[1], c[2]), shared(c)) for c in ranked]
