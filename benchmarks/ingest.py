@@ -55,7 +55,8 @@ def chunk_texts(corpus: Path) -> list[str]:
     texts = []
     for path in find_files([corpus]):
         for article in load_file(path, settings.max_file_bytes):
-            for node in chunk_article(article, sha256_text(article.text), splitter):
+            for node in chunk_article(article, sha256_text(article.text), splitter,
+                                      settings.chunk_titles):
                 texts.append(node.get_content(metadata_mode=MetadataMode.EMBED))
     return texts
 

@@ -73,7 +73,8 @@ def newsrag_chunk_texts(corpus: str, out: str) -> dict[str, Any]:
     splitter = make_splitter(settings.chunk_size, settings.chunk_overlap)
     texts = [node.get_content(metadata_mode=MetadataMode.EMBED)
              for article in load_file(Path(corpus), 1 << 40)
-             for node in chunk_article(article, sha256_text(article.text), splitter)]
+             for node in chunk_article(article, sha256_text(article.text), splitter,
+                                       settings.chunk_titles)]
     Path(out).write_text(json.dumps(texts))
     return {"chunks": len(texts)}
 

@@ -136,6 +136,9 @@ class Settings(BaseSettings):
         "retrieved chunks.",
     )
     chunk_overlap: int = Field(24, ge=0, description="Overlap between chunks, in tokens.")
+    chunk_titles: bool = Field(
+        True, description="Embed (and BM25-index) each chunk with its article's title in "
+        "front. Changing it re-chunks the index at the next ingest.")
     k: int = Field(5, ge=1, le=50, description="Chunks retrieved for a question.")
     retrieval_mode: Literal["hybrid", "dense", "bm25"] = Field(
         "hybrid", description="Dense (Chroma), BM25, or both fused by reciprocal rank fusion."

@@ -155,6 +155,26 @@ def test_changing_chunk_size_rechunks_everything(make_assistant, corpus: Path):
     assert report.updated == 5
 
 
+def test_chunks_are_embedded_with_their_title_unless_chunk_titles_is_off(make_assistant,
+                                                                         corpus: Path):
+    from llama_index.core.schema import MetadataMode
+
+    from rag.index.chunking import chunk_article, make_splitter
+    from rag.types import Article
+
+    body = "The dam opened in May. It holds the river back."
+    article = Article(source="a.txt", text="Dam opens\n\n" + body, title="Dam opens",
+                      body_start=11, body_end=11 + len(body))
+    splitter = make_splitter(96, 8)
+    [titled] = chunk_article(article, "0" * 64, splitter)
+    [bare] = chunk_article(article, "0" * 64, splitter, titles=False)
+    assert titled.get_content(metadata_mode=MetadataMode.EMBED) == f"title: Dam opens\n\n{body}"
+    assert bare.get_content(metadata_mode=MetadataMode.EMBED) == body
+    # Switching it re-chunks the index, as a new chunk size does.
+    make_assistant().ingest([corpus])
+    assert make_assistant(chunk_titles=False).ingest([corpus]).updated == 5
+
+
 def test_jsonl_collection_and_its_pruning(make_assistant, tmp_path: Path):
     path = tmp_path / "wire.jsonl"
     path.write_text('{"id": "1", "title": "Dam", "body": "The dam opened in May."}\n'

@@ -12,8 +12,8 @@ from llama_index.core.schema import TextNode
 
 from rag.types import Article
 
-# Only the title goes into the text that is embedded and BM25-indexed beside the chunk.
-_EMBED_KEYS = {"title"}
+# At most the title goes into the text that is embedded and BM25-indexed beside the chunk.
+_TITLE_KEYS = frozenset({"title"})
 
 
 def day_number(published: str | None) -> int:
@@ -25,7 +25,11 @@ def make_splitter(chunk_size: int, chunk_overlap: int) -> SentenceSplitter:
     return SentenceSplitter(chunk_size=chunk_size, chunk_overlap=chunk_overlap)
 
 
-def chunk_article(article: Article, sha: str, splitter: SentenceSplitter) -> list[TextNode]:
+def chunk_article(article: Article, sha: str, splitter: SentenceSplitter,
+                  titles: bool = True) -> list[TextNode]:
+    """The article's body as chunks; with `titles`, each chunk is embedded (and BM25-indexed)
+    with "title: <the article's title>" in front (RAG_CHUNK_TITLES)."""
+    embed_keys = _TITLE_KEYS if titles else frozenset()
     body = article.text[article.body_start:article.body_end]
     metadata = {
         "source": article.source, "title": article.title or "", "published":
@@ -37,7 +41,7 @@ def chunk_article(article: Article, sha: str, splitter: SentenceSplitter) -> lis
     document = Document(text=body, id_=article.source, metadata=metadata)
     # The splitter subtracts the metadata it will show beside each chunk from chunk_size; only
     # the title is ever shown (to the embedder), so only the title may count against it.
-    document.excluded_embed_metadata_keys = [k for k in metadata if k not in _EMBED_KEYS]
+    document.excluded_embed_metadata_keys = [k for k in metadata if k not in embed_keys]
     document.excluded_llm_metadata_keys = list(metadata)
     nodes = splitter.get_nodes_from_documents([document])
     chunks: list[TextNode] = []
@@ -60,7 +64,7 @@ def chunk_article(article: Article, sha: str, splitter: SentenceSplitter) -> lis
         node.metadata.update(start=article.body_start + start,
                              end=article.body_start + start + len(text), chunk=i)
         node.excluded_embed_metadata_keys = [
-            k for k in node.metadata if k not in _EMBED_KEYS or not node.metadata[k]
+            k for k in node.metadata if k not in embed_keys or not node.metadata[k]
         ]
         node.excluded_llm_metadata_keys = list(node.metadata)
         node.metadata_template = "{key}: {value}"

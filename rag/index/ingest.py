@@ -50,7 +50,7 @@ Pending = tuple[Article, Path, str, bool]  # article, its file, its sha256, alre
 def chunking_key(settings: Settings) -> dict[str, object]:
     """What the index's chunks depend on; when it changes, every article is re-chunked."""
     return {"chunker": CHUNKER_VERSION, "chunk_size": settings.chunk_size,
-            "chunk_overlap": settings.chunk_overlap,
+            "chunk_overlap": settings.chunk_overlap, "titles": settings.chunk_titles,
             "embedding_model": settings.resolved_embedding_model}
 
 
@@ -198,7 +198,8 @@ class Ingester:
             copies = dups.exact_copies()
         with _stage(report, "chunk"):
             chunked = deque((item, [] if item[0].source in copies
-                             else chunk_article(item[0], item[2], self.splitter))
+                             else chunk_article(item[0], item[2], self.splitter,
+                                                self.settings.chunk_titles))
                             for item in work.pending)
         total = sum(len(nodes) for _, nodes in chunked)
         done = 0
