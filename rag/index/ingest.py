@@ -49,9 +49,12 @@ Pending = tuple[Article, Path, str, bool]  # article, its file, its sha256, alre
 
 def chunking_key(settings: Settings) -> dict[str, object]:
     """What the index's chunks depend on; when it changes, every article is re-chunked."""
-    return {"chunker": CHUNKER_VERSION, "chunk_size": settings.chunk_size,
-            "chunk_overlap": settings.chunk_overlap, "titles": settings.chunk_titles,
-            "embedding_model": settings.resolved_embedding_model}
+    key: dict[str, object] = {"chunker": CHUNKER_VERSION, "chunk_size": settings.chunk_size,
+                              "chunk_overlap": settings.chunk_overlap,
+                              "embedding_model": settings.resolved_embedding_model}
+    if not settings.chunk_titles:  # only when off: indexes made before the setting keep their key
+        key["titles"] = False
+    return key
 
 
 @dataclass
