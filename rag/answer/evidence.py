@@ -10,7 +10,7 @@ against the article's publication date where that is unambiguous ("on Friday (13
 2020)"; `relative_dates`), so that an answer to "when" can give the date. The article's text
 is not changed: the resolved dates are `Source.notes`, which the answer checks read too.
 
-With a `floor` (RAG_EVIDENCE_FLOOR, 0.4 by default), sentences whose question words weigh
+With a `floor` (RAG_EVIDENCE_FLOOR, off by default), sentences whose question words weigh
 under that fraction of the best sentence's are left out even when the budget has room (the
 best three are always shown): on real news the budget otherwise fills with sentences that
 share one common word with the question, and every prompt token delays the first answer
