@@ -3,7 +3,7 @@ run (issue 14: the filtered p50 at most 1.2 times the unfiltered p50).
 
 The index is synthetic and written straight through newsrag's own index classes, not through
 ingest (which would need the embedder, 5-20 chunks/s here): articles of sentences taken from
-the seed and Wikinews articles (`synthetic.ArticleMaker`), cut by `index.chunking.chunk_article`
+the seed and Wikinews articles (`synthetic.ArticleMaker`), cut by `index.chunking.chunker`
 (so every chunk carries the metadata ingest gives it: `day` as YYYYMMDD, `outlet_key`, ...), with
 random unit 384-d vectors, upserted by `index.vectorstore.VectorStore.add` into a Chroma
 collection in a temporary directory, and a BM25 index built by `index.bm25.BM25Index`.
@@ -77,7 +77,7 @@ def build(root: Path, chunks: int, seed: int = 0) -> tuple[Any, Any, dict[str, A
 
     from rag.index.bm25 import BM25Index
     from rag.index.catalog import sha256_text
-    from rag.index.chunking import chunk_article, make_splitter
+    from rag.index.chunking import chunker
     from rag.index.retrieval import HybridRetriever
     from rag.index.vectorstore import VectorStore
     from rag.settings import get_settings
@@ -89,7 +89,7 @@ def build(root: Path, chunks: int, seed: int = 0) -> tuple[Any, Any, dict[str, A
     rng = random.Random(seed)
     vectors = np.random.default_rng(seed)
     maker = ArticleMaker(seed)
-    splitter = make_splitter(settings.chunk_size, settings.chunk_overlap)
+    chunk = chunker(settings)
     store = VectorStore(settings, MODEL_NAME, DIM)
     times = {"make_and_chunk_s": 0.0, "chroma_upsert_s": 0.0}
     nodes: list[Any] = []  # every chunk, for BM25 (their vectors dropped once stored)
@@ -121,7 +121,7 @@ def build(root: Path, chunks: int, seed: int = 0) -> tuple[Any, Any, dict[str, A
         article = Article(source=f"{made['id']}.txt", text=text, body_start=len(header),
                           body_end=len(text), title=made["title"], published=published,
                           outlet=outlet)
-        cut = chunk_article(article, sha256_text(text), splitter)[:chunks - len(nodes)]
+        cut = chunk(article, sha256_text(text))[:chunks - len(nodes)]
         nodes += cut
         pending += cut
         articles += 1
@@ -257,7 +257,7 @@ def run(ctx: Context) -> dict[str, Any]:
         "written straight into a Chroma collection (VectorStore.add, in a temporary directory) "
         "and a BM25 index (BM25Index) by newsrag's own classes: SYNTHETIC text (sentences of "
         "the seed and Wikinews articles reshuffled with two words per sentence swapped), "
-        "chunked by chunk_article, RANDOM unit 384-d vectors, SYNTHETIC metadata (dates "
+        "chunked as rag ingest chunks, RANDOM unit 384-d vectors, SYNTHETIC metadata (dates "
         f"uniform over {FIRST_DAY} + {DAYS} days, {UNDATED:.0%} undated; outlets "
         f"{', '.join(f'{k} {v:.0%}' for k, v in OUTLETS.items())}). Timed: "
         f"HybridRetriever.retrieve(question, vector, {depth}, filters) for the seed-QA "

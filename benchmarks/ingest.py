@@ -47,16 +47,15 @@ def chunk_texts(corpus: Path) -> list[str]:
 
     from rag.index.articles import find_files, load_file
     from rag.index.catalog import sha256_text
-    from rag.index.chunking import chunk_article, make_splitter
+    from rag.index.chunking import chunker
     from rag.settings import get_settings
 
     settings = get_settings()
-    splitter = make_splitter(settings.chunk_size, settings.chunk_overlap)
+    chunk = chunker(settings)
     texts = []
     for path in find_files([corpus]):
         for article in load_file(path, settings.max_file_bytes):
-            for node in chunk_article(article, sha256_text(article.text), splitter,
-                                      settings.chunk_titles):
+            for node in chunk(article, sha256_text(article.text)):
                 texts.append(node.get_content(metadata_mode=MetadataMode.EMBED))
     return texts
 

@@ -66,15 +66,14 @@ def newsrag_chunk_texts(corpus: str, out: str) -> dict[str, Any]:
 
     from rag.index.articles import load_file
     from rag.index.catalog import sha256_text
-    from rag.index.chunking import chunk_article, make_splitter
+    from rag.index.chunking import chunker
     from rag.settings import get_settings
 
     settings = get_settings()
-    splitter = make_splitter(settings.chunk_size, settings.chunk_overlap)
+    chunk = chunker(settings)
     texts = [node.get_content(metadata_mode=MetadataMode.EMBED)
              for article in load_file(Path(corpus), 1 << 40)
-             for node in chunk_article(article, sha256_text(article.text), splitter,
-                                       settings.chunk_titles)]
+             for node in chunk(article, sha256_text(article.text))]
     Path(out).write_text(json.dumps(texts))
     return {"chunks": len(texts)}
 

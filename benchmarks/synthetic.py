@@ -131,16 +131,16 @@ def chunks_per_article(maker: ArticleMaker, sentences: int, sample: int = 20) ->
     ingest will see it: a JSONL line with its real hash)."""
     from rag.index.articles import parse_jsonl
     from rag.index.catalog import sha256_text
-    from rag.index.chunking import chunk_article, make_splitter
+    from rag.index.chunking import chunker
     from rag.settings import get_settings
 
     settings = get_settings()
-    splitter = make_splitter(settings.chunk_size, settings.chunk_overlap)
+    chunk = chunker(settings)
     probe = ArticleMaker(maker.rng.randrange(1 << 30))
     lines = [json.dumps({**probe.article(i, sentences), "published_at": "2024-01-01"})
              for i in range(sample)]
     articles = parse_jsonl(Path("part0000.jsonl"), "\n".join(lines))
-    counts = [len(chunk_article(a, sha256_text(a.text), splitter)) for a in articles]
+    counts = [len(chunk(a, sha256_text(a.text))) for a in articles]
     return sum(counts) / len(counts)
 
 

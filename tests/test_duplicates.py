@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rag.assistant import Assistant
-from rag.index.duplicates import assign_groups, signature
+from rag.index.duplicates import Groups, signature
 
 from .conftest import ScriptedLLM, settings_for
 
@@ -24,8 +24,8 @@ OTHER = ("Storm Dee hit the coast on Friday, cutting power to 9,000 homes. The h
 
 
 def test_signatures_tell_copies_from_other_stories() -> None:
-    groups = assign_groups([("bea", signature(BEA), "bea")],
-                           [("copy", signature(COPY)), ("dee", signature(OTHER))])
+    groups = Groups([("bea", signature(BEA), "bea")]).assign(
+        [("copy", signature(COPY)), ("dee", signature(OTHER))])
     assert groups == {"copy": "bea", "dee": "dee"}
 
 

@@ -211,8 +211,7 @@ def best_sentences(chunks: list[RetrievedChunk], question: str,
     df = {w: sum(w in c[3] for c in candidates) for w in wanted}
     weight = {w: math.log(1 + len(candidates) / df[w]) for w in wanted if df[w]}
 
-    def shared(c: tuple[RetrievedChunk, int, int, set[str], int]) -> float:
-        return sum(weight.get(w, 0.0) for w in c[3] & wanted)
-
-    ranked = sorted(candidates, key=lambda c: shared(c) + 1.0 / (c[4] + 2), reverse=True)
-    return [((c[0], c[1], c[2]), shared(c)) for c in ranked]
+    scored = [((chunk, start, end), sum(weight.get(w, 0.0) for w in words & wanted), rank)
+              for chunk, start, end, words, rank in candidates]
+    scored.sort(key=lambda s: s[1] + 1.0 / (s[2] + 2), reverse=True)
+    return [(span, shared) for span, shared, _ in scored]

@@ -6,11 +6,17 @@ Each chunk's `start`/`end` metadata are character offsets into the article's ful
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from llama_index.core import Document
 from llama_index.core.node_parser import SentenceSplitter
 from llama_index.core.schema import TextNode
 
 from rag.types import Article
+
+if TYPE_CHECKING:
+    from rag.settings import Settings
 
 # At most the title goes into the text that is embedded and BM25-indexed beside the chunk.
 _TITLE_KEYS = frozenset({"title"})
@@ -23,6 +29,14 @@ def day_number(published: str | None) -> int:
 
 def make_splitter(chunk_size: int, chunk_overlap: int) -> SentenceSplitter:
     return SentenceSplitter(chunk_size=chunk_size, chunk_overlap=chunk_overlap)
+
+
+def chunker(settings: Settings) -> Callable[[Article, str], list[TextNode]]:
+    """How this index cuts an article (RAG_CHUNK_SIZE, RAG_CHUNK_OVERLAP, RAG_CHUNK_TITLES):
+    call it with the article and its text's sha256. Ingest and the benchmarks both use it, so
+    they cut alike."""
+    splitter = make_splitter(settings.chunk_size, settings.chunk_overlap)
+    return lambda article, sha: chunk_article(article, sha, splitter, settings.chunk_titles)
 
 
 def chunk_article(article: Article, sha: str, splitter: SentenceSplitter,

@@ -84,12 +84,6 @@ class Groups:
         return result
 
 
-def assign_groups(existing: Sequence[tuple[str, str, str]],
-                  new: Sequence[tuple[str, str]]) -> dict[str, str]:
-    """The group of each new article, in one step (`Groups`)."""
-    return Groups(existing).assign(new)
-
-
 def copy_key(article: Article) -> str:
     """What makes two articles exact copies: the sha256 of their outlet, publication date and
     body (`body_start:body_end`, so without title and header lines), with every run of

@@ -177,14 +177,12 @@ class Ingester:
     def __init__(self, settings: Settings, embedder: BaseEmbedding, store: VectorStore,
                  catalog: Catalog) -> None:
         self.settings, self.embedder, self.store, self.catalog = settings, embedder, store, catalog
-        from rag.index.chunking import make_splitter
+        from rag.index.chunking import chunker
 
-        self.splitter = make_splitter(settings.chunk_size, settings.chunk_overlap)
+        self.chunk = chunker(settings)
 
     def run(self, paths: Iterable[Path], prune: bool = False,
             progress: Progress | None = None, work: Plan | None = None) -> IngestReport:
-        from rag.index.chunking import chunk_article
-
         started = time.perf_counter()
         paths = [Path(p) for p in paths]
         work = work or plan(paths, self.catalog, self.settings, prune=prune)
@@ -201,8 +199,7 @@ class Ingester:
             copies = dups.exact_copies()
         with _stage(report, "chunk"):
             chunked = deque((item, [] if item[0].source in copies
-                             else chunk_article(item[0], item[2], self.splitter,
-                                                self.settings.chunk_titles))
+                             else self.chunk(item[0], item[2]))
                             for item in work.pending)
         total = sum(len(nodes) for _, nodes in chunked)
         done = 0
