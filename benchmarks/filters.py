@@ -135,7 +135,7 @@ def build(root: Path, chunks: int, seed: int = 0) -> tuple[Any, Any, dict[str, A
     bm25_index.build(nodes, "bench", np.vstack(kept))
     bm25 = bm25_index.load("bench")
     times["bm25_build_and_load_s"] = time.perf_counter() - started
-    retriever = HybridRetriever(store.llama_store, bm25, "hybrid", settings.candidates,
+    retriever = HybridRetriever(store, bm25, "hybrid", settings.candidates,
                                 bm25_index.vectors("bench"))
     dated = sum(1 for n in nodes if n.metadata["day"])
     record = {"chunks": store.count(), "articles": articles,

@@ -180,6 +180,32 @@ def test_chunks_are_embedded_with_their_title_unless_chunk_titles_is_off(make_as
     assert make_assistant(chunk_titles=False).ingest([corpus]).updated == 5
 
 
+@pytest.mark.parametrize("titles", [True, False])
+def test_a_chunk_reads_back_alike_from_its_record_and_from_llamaindexs_older_one(titles: bool):
+    """Records keep the chunk's metadata (`record_metadata`); indexes written before keep
+    LlamaIndex's serialised node instead. Both read back as the node that was written: the
+    same metadata, and the same text for the embedder (so BM25 indexes what was embedded)."""
+    from llama_index.core.schema import MetadataMode
+    from llama_index.core.vector_stores.utils import node_to_metadata_dict
+
+    from rag.index.chunking import chunk_article, make_splitter, stored_chunk
+    from rag.index.vectorstore import record_metadata
+    from rag.types import Article
+
+    body = "The dam opened in May. It holds the river back."
+    article = Article(source="a.txt", text="Dam opens\n\n" + body, title="Dam opens",
+                      published="2024-05-02", body_start=11, body_end=11 + len(body))
+    [chunk] = chunk_article(article, "0" * 64, make_splitter(96, 8), titles=titles)
+    record = record_metadata(chunk)
+    assert "_node_content" not in record and record["document_id"] == "a.txt"
+    older = node_to_metadata_dict(chunk, remove_text=True, flat_metadata=True)
+    for stored in (record, older):
+        node = stored_chunk("a.txt::0", body, stored)
+        assert node.node_id == "a.txt::0" and node.metadata == chunk.metadata
+        for mode in (MetadataMode.EMBED, MetadataMode.LLM, MetadataMode.NONE):
+            assert node.get_content(metadata_mode=mode) == chunk.get_content(metadata_mode=mode)
+
+
 def test_jsonl_collection_and_its_pruning(make_assistant, tmp_path: Path):
     path = tmp_path / "wire.jsonl"
     path.write_text('{"id": "1", "title": "Dam", "body": "The dam opened in May."}\n'

@@ -2,12 +2,14 @@
 
 Each chunk's `start`/`end` metadata are character offsets into the article's full text, so that
 `article.text[start:end] == chunk.text` and a citation can point at an exact span.
+
+`stored_chunk` is the way back: the node again from what the vector store keeps of it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from llama_index.core import Document
 from llama_index.core.node_parser import SentenceSplitter
@@ -20,6 +22,10 @@ if TYPE_CHECKING:
 
 # At most the title goes into the text that is embedded and BM25-indexed beside the chunk.
 _TITLE_KEYS = frozenset({"title"})
+# A stored chunk's own metadata: what `chunk_article` gives it, and whether its title was embedded.
+CHUNK_KEYS = ("source", "title", "published", "outlet", "sha256", "day", "outlet_key", "start",
+              "end", "chunk")
+EMBED_TITLE = "embed_title"
 
 
 def day_number(published: str | None) -> int:
@@ -77,10 +83,32 @@ def chunk_article(article: Article, sha: str, splitter: SentenceSplitter,
         node.id_ = f"{article.source}::{i}"
         node.metadata.update(start=article.body_start + start,
                              end=article.body_start + start + len(text), chunk=i)
-        node.excluded_embed_metadata_keys = [
-            k for k in node.metadata if k not in embed_keys or not node.metadata[k]
-        ]
-        node.excluded_llm_metadata_keys = list(node.metadata)
-        node.metadata_template = "{key}: {value}"
-        chunks.append(node)
+        # Its links to the document and the neighbouring chunks are dropped: nothing reads
+        # them, and LlamaIndex would serialise them (with the metadata, again) into each record.
+        chunks.append(_chunk_node(node.id_, text, node.metadata, titles))
     return chunks
+
+
+def _chunk_node(chunk_id: str, text: str, metadata: dict[str, Any], titles: bool) -> TextNode:
+    embed_keys = _TITLE_KEYS if titles else frozenset()
+    return TextNode(
+        id_=chunk_id, text=text, metadata=metadata, metadata_template="{key}: {value}",
+        excluded_embed_metadata_keys=[k for k in metadata
+                                      if k not in embed_keys or not metadata[k]],
+        excluded_llm_metadata_keys=list(metadata))
+
+
+def stored_chunk(chunk_id: str, text: str, stored: Mapping[str, Any]) -> TextNode:
+    """The node `chunk_article` made, from its id, text and the metadata the store keeps
+    (`VectorStore.add` writes the chunk's metadata and EMBED_TITLE). Chunks written before
+    that carry LlamaIndex's serialised node instead, and are read back the way LlamaIndex
+    reads them."""
+    if EMBED_TITLE not in stored and "_node_content" in stored:
+        from llama_index.core.vector_stores.utils import metadata_dict_to_node
+
+        node = metadata_dict_to_node(dict(stored), text=text)
+        assert isinstance(node, TextNode)
+        node.id_ = chunk_id
+        return node
+    metadata = {key: stored[key] for key in CHUNK_KEYS if key in stored}
+    return _chunk_node(chunk_id, text, metadata, bool(stored.get(EMBED_TITLE, True)))

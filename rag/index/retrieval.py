@@ -12,15 +12,17 @@ import datetime as dt
 import logging
 import math
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from llama_index.core.schema import BaseNode, NodeWithScore, TextNode
-from llama_index.core.vector_stores.types import VectorStoreQuery
 
 from rag.index.bm25 import BM25Index
-from rag.index.chunking import day_number
+from rag.index.chunking import day_number, stored_chunk
 from rag.types import Filters, RetrievedChunk, TimeFrame
+
+if TYPE_CHECKING:
+    from rag.index.vectorstore import VectorStore
 
 log = logging.getLogger(__name__)
 
@@ -166,9 +168,9 @@ def top(scores: np.ndarray, n: int) -> np.ndarray:
 
 
 class HybridRetriever:
-    def __init__(self, vector_store, bm25, mode: str = "hybrid", candidates: int = 20,
-                 vectors: Any = None) -> None:
-        self.vector_store = vector_store  # a LlamaIndex ChromaVectorStore
+    def __init__(self, vector_store: VectorStore, bm25, mode: str = "hybrid",
+                 candidates: int = 20, vectors: Any = None) -> None:
+        self.vector_store = vector_store
         self.bm25 = bm25  # a LlamaIndex BM25Retriever, or None when the index is empty
         self.vectors = vectors  # the chunks' unit vectors in BM25's row order (BM25Index)
         self.mode = mode
@@ -202,14 +204,7 @@ class HybridRetriever:
             hits = self._dense_deeper(snapshot, embedding, n, rows)
             if hits is not None:
                 return hits
-        where = chroma_where(filters)
-        result = self.vector_store.query(
-            VectorStoreQuery(query_embedding=embedding, similarity_top_k=n),
-            **({"where": where} if where else {}))
-        nodes = result.nodes or []
-        scores = result.similarities or [0.0] * len(nodes)
-        return [NodeWithScore(node=node, score=score)
-                for node, score in zip(nodes, scores, strict=False)]
+        return self.vector_store.nearest(embedding, n, chroma_where(filters))
 
     @staticmethod
     def _dense_exact(snapshot: Snapshot, embedding: list[float], n: int, rows: np.ndarray
@@ -232,8 +227,8 @@ class HybridRetriever:
         depth = math.ceil(3 * n * len(snapshot.days) / rows.size)
         if depth > MAX_DEPTH:
             return None
-        found = self.vector_store.client.query(query_embeddings=[embedding], n_results=depth,
-                                               include=["distances"])
+        found = self.vector_store.collection.query(query_embeddings=[embedding],
+                                                   n_results=depth, include=["distances"])
         passing = np.zeros(len(snapshot.days), dtype=bool)
         passing[rows] = True
         hits = []
@@ -350,18 +345,14 @@ class Searcher:
                 self.bm25.build(nodes, generation, vectors)
             bm25 = self.bm25.load(generation)  # None for an empty corpus
         vectors = self.bm25.vectors(generation) if bm25 is not None and generation else None
-        return HybridRetriever(self.store.llama_store, bm25, self.mode, self.candidates,
+        return HybridRetriever(self.store, bm25, self.mode, self.candidates,
                                vectors)
 
     def _nodes(self) -> tuple[list[BaseNode], np.ndarray | None]:
         """Every chunk as a node, and their vectors as float16 rows in the same order."""
-        from llama_index.core.vector_stores.utils import metadata_dict_to_node
-
         nodes: list[BaseNode] = []
         vectors = []
         for chunk_id, text, meta, vector in self.store.iter_chunks_with_vectors():
-            node = metadata_dict_to_node(meta, text=text)
-            node.id_ = chunk_id
-            nodes.append(node)
+            nodes.append(stored_chunk(chunk_id, text, meta))
             vectors.append(np.asarray(vector, dtype=np.float16))
         return nodes, (np.vstack(vectors) if vectors else None)
