@@ -34,26 +34,26 @@ def test_question_forms_set_the_expected_answer_type():
 
 def test_when_needs_a_date_or_time_from_the_evidence():
     question = "When is Wang Yi expected to visit Washington?"
-    vague = answer_problem(question, "Wang Yi is expected to visit at a later date.",
-                           [cite("at a later date")])
+    vague = answer_problem(question, [("Wang Yi is expected to visit at a later date.",
+                                       [cite("at a later date")])])
     assert vague == "the question asks for a time; the evidence cited gives none"
     assert answer_problem("On which day did Blinken meet Liu Jianchao?",
-                          "Blinken met Liu Jianchao on Friday.", [cite("on Friday")]) is None
+                          [("Blinken met Liu Jianchao on Friday.", [cite("on Friday")])]) is None
 
 
 def test_how_long_needs_a_duration():
     evidence = [cite("on Friday")]
     assert answer_problem("How long did Blinken's meeting with Liu last?",
-                          "It lasted from Friday morning to the afternoon.", evidence)
+                          [("It lasted from Friday morning to the afternoon.", evidence)])
     assert answer_problem("How long did the talks last?",
-                          "The talks lasted seven and a half hours.",
-                          [cite("seven and a half hours")]) is None
+                          [("The talks lasted seven and a half hours.",
+                            [cite("seven and a half hours")])]) is None
 
 
 def test_which_people_needs_a_name_the_evidence_writes_as_one():
     question = "Which US lawmakers' actions prompted China's live-fire drills near Taiwan?"
-    assert answer_problem(question, "Top US lawmakers' actions prompted the drills.",
-                          [cite("top US lawmakers")])
+    assert answer_problem(question, [("Top US lawmakers' actions prompted the drills.",
+                                      [cite("top US lawmakers")])])
     # A name may start the answer: it is a name because the evidence writes it as one.
     assert answer_problem("Which state broadcaster reported the remarks?",
-                          "CCTV reported the remarks.", [cite("CCTV")]) is None
+                          [("CCTV reported the remarks.", [cite("CCTV")])]) is None

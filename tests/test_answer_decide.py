@@ -42,3 +42,20 @@ def test_a_supported_aside_does_not_carry_an_unsupported_answer() -> None:
     assert decision(made_up).code == "unsupported"
     # A supported first sentence answers, whatever follows.
     assert decision("The talks lasted 35 minutes [1]. They met on Monday [1].").refused is False
+
+
+def test_the_kind_asked_for_comes_from_a_supported_sentence_and_its_own_evidence() -> None:
+    # The cited sentence holds a date, but not as the answer: the answer's sentence gives none,
+    # and the made-up aside that repeats the date is supported by nothing.
+    article = ("Blinken invited Wang Yi to visit Washington at a later date, both sides said "
+               "in statements on Sunday.")
+    src = [Source(n=1, source="b.txt", title=None, published=None, article_text=article,
+                  spans=[(0, len(article))])]
+    question = "When is Wang Yi expected to visit Washington?"
+    reply = ("Wang Yi is expected to visit Washington at a later date [1]. Xinhua announced "
+             "the plan in a broadcast on Sunday.")
+    checked = check_citations(reply, src, 0.5, question=question, verify=lambda *_: True)
+    assert [s.supported for s in checked.sentences] == [True, False]
+    refused = decide(reply, checked, src, question)
+    assert (refused.code, refused.reason) == (
+        "does_not_answer", "the question asks for a time; the evidence cited gives none")

@@ -113,13 +113,18 @@ def _article_names(article: str) -> frozenset[str]:
     return frozenset(_names(article))
 
 
-def answer_problem(question: str, answer: str, evidence: Sequence[tuple[str, int, int]]
+def answer_problem(question: str,
+                   sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
                    ) -> str | None:
-    """Why `answer` does not answer `question`, or None when nothing is wrong.
+    """Why the answer does not answer `question`, or None when nothing is wrong.
 
-    `evidence` holds (article text, start, end) of each verified citation: the spans the
-    answer rests on."""
+    `sentences` are the answer's supported sentences, each with the (article text, start,
+    end) of its own verified citations. The kind of answer the question asks for must be
+    given by one sentence and held by that sentence's evidence: a date in an aside ("... as
+    both sides said on Sunday") is no answer to "when", even where the quote of another
+    sentence holds it."""
     kind = expected_type(question)
-    if kind and not has_type(kind, answer, evidence, question):
+    if kind and not any(has_type(kind, text, evidence, question)
+                        for text, evidence in sentences):
         return f"the question asks for a {kind}; the evidence cited gives none"
     return None

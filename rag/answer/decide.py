@@ -93,6 +93,11 @@ def decide(reply: str, checked: CheckedAnswer, sources: list[Source], question: 
     if not adds_information(checked.text, question):
         return Decision.refuse("restates_question", "the answer only restates the question")
     by_number = {src.n: src for src in sources}
-    problem = answer_problem(question, checked.text, [  # as shown, with resolved dates
-        by_number[c.n].annotated_view(c.start, c.end, checked.text) for c in checked.citations])
+    views: dict[int, list[tuple[str, int, int]]] = {}
+    for c in checked.citations:  # as shown, with resolved dates
+        views.setdefault(c.n, []).append(
+            by_number[c.n].annotated_view(c.start, c.end, checked.text))
+    problem = answer_problem(question, [
+        (s.text, [view for n in s.citations for view in views.get(n, [])])
+        for s in checked.sentences if s.supported])
     return Decision.refuse("does_not_answer", problem) if problem else ANSWERED
