@@ -21,9 +21,11 @@ from llama_index.core.llms import (
     LLMMetadata,
 )
 from llama_index.core.llms.callbacks import llm_completion_callback
-from llama_index.core.schema import QueryBundle
+from llama_index.core.postprocessor.types import BaseNodePostprocessor
+from llama_index.core.schema import NodeWithScore, QueryBundle
 
 from rag.answer.decide import is_refusal
+from rag.index.chunking import stored_chunk
 from rag.models.llm import ChatModel
 
 from .systems import SystemAnswer
@@ -91,7 +93,8 @@ class BaselineSystem:
                                 temperature=settings.temperature)
         self.index = VectorStoreIndex.from_vector_store(assistant.store.llama_store,
                                                         embed_model=assistant.embedder)
-        self.engine = self.index.as_query_engine(similarity_top_k=k, llm=self.llm)
+        self.engine = self.index.as_query_engine(similarity_top_k=k, llm=self.llm,
+                                                 node_postprocessors=[StoredChunks()])
 
     def ranking(self, question: str, depth: int, as_of: str | None = None) -> list[str]:
         nodes = self.index.as_retriever(similarity_top_k=depth).retrieve(question)
@@ -111,6 +114,18 @@ class BaselineSystem:
             retrieval_ms=retrieval_ms, total_ms=_ms(started),
             prompt_tokens=self.llm.take_prompt_tokens(),
         )
+
+
+class StoredChunks(BaseNodePostprocessor):
+    """Chunks as newsrag wrote them. LlamaIndex reads newsrag's chunk records (which do not
+    keep its serialised node) without their exclusions, so every metadata field would reach the
+    prompt; rebuilt, the prompt holds the chunk's text alone, as it does in newsrag."""
+
+    def _postprocess_nodes(self, nodes: list[NodeWithScore],
+                           query_bundle: QueryBundle | None = None) -> list[NodeWithScore]:
+        return [NodeWithScore(node=stored_chunk(n.node.node_id, n.node.get_content(),
+                                                n.node.metadata), score=n.score)
+                for n in nodes]
 
 
 def _ms(since: float) -> float:

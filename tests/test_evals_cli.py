@@ -171,6 +171,21 @@ def test_baseline_answers_from_the_same_index(eval_data_dir: Path, llm) -> None:
     assert metrics["citations_verified"] is None and metrics["prompt_tokens_mean"] > 0
 
 
+def test_the_baseline_prompt_holds_chunk_texts_not_their_metadata() -> None:
+    """LlamaIndex reads newsrag's chunk records without their exclusions; the baseline
+    rebuilds them, so its prompt is the chunks' text as newsrag's is."""
+    from llama_index.core.schema import MetadataMode, NodeWithScore, TextNode
+
+    from evals.baseline import StoredChunks
+
+    as_read = TextNode(id_="a.txt::0", text="The dam opened in May.", metadata={
+        "source": "a.txt", "title": "Dam opens", "published": "2024-05-02", "start": 0,
+        "end": 22, "chunk": 0, "embed_title": True})
+    [rebuilt] = StoredChunks().postprocess_nodes([NodeWithScore(node=as_read, score=0.9)])
+    assert rebuilt.score == 0.9 and rebuilt.node.metadata["source"] == "a.txt"
+    assert rebuilt.node.get_content(metadata_mode=MetadataMode.LLM) == "The dam opened in May."
+
+
 @pytest.mark.slow
 def test_smoke_run_passes_the_gate(tmp_path: Path, eval_data_dir: Path,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
