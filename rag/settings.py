@@ -167,8 +167,8 @@ class Settings(BaseSettings):
         "this fraction of the best sentence's, even when the budget has room (the best three "
         "are always shown; list questions are exempt). 0 (the default) fills the budget. A "
         "latency lever with a measured cost: on real news 0.4 cut the prompt by a third and "
-        "the first token from 3.59 to 2.07 s; over three question sets it answered 3 "
-        "questions in 127 fewer correctly, better on one set and worse on two "
+        "the first token from 3.59 to 2.07 s; over four question sets it answered about 4 "
+        "questions in 182 fewer correctly, better on one set and worse on three "
         "(docs/performance.md, section 8).",
     )
     context_mode: Literal["sentences", "chunks"] = Field(
