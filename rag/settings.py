@@ -136,11 +136,10 @@ class Settings(BaseSettings):
         "retrieved chunks.",
     )
     chunk_overlap: int = Field(
-        12, ge=0,
-        description="Overlap between chunks, in tokens. 12 by measurement on real news (until "
-        "2026-12-02: 24): 12% fewer tokens to embed; on the Wikinews sets the same articles "
-        "ranked first and, answered side by side with 24, as many questions right "
-        "(docs/performance.md, section 7).",
+        24, ge=0,
+        description="Overlap between chunks, in tokens. 24 by measurement: 12 embeds 12% fewer "
+        "tokens and answered the Wikinews sets as well, but three seeds questions fewer right, "
+        "among them the README's example (docs/performance.md, section 7).",
     )
     chunk_titles: bool = Field(
         True, description="Embed (and BM25-index) each chunk with its article's title in "
