@@ -91,7 +91,10 @@ class BaselineSystem:
         self.llm = ChatModelLLM(assistant.llm, context_window=settings.llm_context_window,
                                 num_output=settings.max_answer_tokens,
                                 temperature=settings.temperature)
-        self.index = VectorStoreIndex.from_vector_store(assistant.store.llama_store,
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        store = ChromaVectorStore(chroma_collection=assistant.store.collection)
+        self.index = VectorStoreIndex.from_vector_store(store,
                                                         embed_model=assistant.embedder)
         self.engine = self.index.as_query_engine(similarity_top_k=k, llm=self.llm,
                                                  node_postprocessors=[StoredChunks()])

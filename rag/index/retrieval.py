@@ -227,18 +227,17 @@ class HybridRetriever:
         depth = math.ceil(3 * n * len(snapshot.days) / rows.size)
         if depth > MAX_DEPTH:
             return None
-        found = self.vector_store.collection.query(query_embeddings=[embedding],
-                                                   n_results=depth, include=["distances"])
+        ids, distances = self.vector_store.nearest_distances(embedding, depth)
         passing = np.zeros(len(snapshot.days), dtype=bool)
         passing[rows] = True
         hits = []
-        for chunk_id, distance in zip(found["ids"][0], found["distances"][0], strict=True):
+        for chunk_id, distance in zip(ids, distances, strict=True):
             row = snapshot.row.get(chunk_id)
             if row is not None and passing[row]:
                 hits.append(snapshot.hit(row, math.exp(-distance)))
                 if len(hits) == n:
                     return hits
-        return hits if len(found["ids"][0]) < depth else None
+        return hits if len(ids) < depth else None
 
     def sparse(self, question: str, n: int, filters: Filters | None = None
                ) -> list[NodeWithScore]:

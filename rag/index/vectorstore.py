@@ -1,5 +1,4 @@
-"""Chroma, embedded or as a server: the client and the chunks collection (also wrapped in
-LlamaIndex's ChromaVectorStore, which the plain-LlamaIndex eval baseline queries).
+"""Chroma, embedded or as a server: the client and the chunks collection.
 
 Chunks are written with Chroma's own `upsert` (deterministic ids `SOURCE::N`), never through
 LlamaIndex's `add`, which calls Chroma's `add` and so silently keeps an old chunk whose id
@@ -18,7 +17,6 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from llama_index.core.schema import BaseNode, MetadataMode, NodeWithScore
-from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from rag.errors import EmbeddingMismatch, VectorStoreUnavailable
 from rag.index.chroma import connect
@@ -59,7 +57,6 @@ class VectorStore:
                 f"{built_with[0]} ({built_with[1]}-d), not {model_name} ({dim}-d)",
                 "use the same embedding settings, or another RAG_COLLECTION",
             )
-        self.llama_store = ChromaVectorStore(chroma_collection=self.collection)
         self.max_batch = int(self.client.get_max_batch_size())
 
     def count(self) -> int:
@@ -87,6 +84,12 @@ class VectorStore:
                 for chunk_id, text, meta, distance in zip(
                     found["ids"][0], found["documents"][0], found["metadatas"][0],
                     found["distances"][0], strict=True)]
+
+    def nearest_distances(self, embedding: list[float], n: int) -> tuple[list[str], list[float]]:
+        """The ids of the n chunks nearest to `embedding` and their cosine distances."""
+        found = self.collection.query(query_embeddings=[embedding], n_results=n,
+                                      include=["distances"])
+        return found["ids"][0], found["distances"][0]
 
     def delete_sources(self, sources: Sequence[str]) -> None:
         """Remove every chunk of these articles in one call (a chunk's `document_id` is its
