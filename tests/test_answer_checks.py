@@ -57,3 +57,17 @@ def test_which_people_needs_a_name_the_evidence_writes_as_one():
     # A name may start the answer: it is a name because the evidence writes it as one.
     assert answer_problem("Which state broadcaster reported the remarks?",
                           [("CCTV reported the remarks.", [cite("CCTV")])]) is None
+
+
+def test_a_code_is_no_name_of_a_person():
+    article = ("The pilot and co-pilot of flight AXB1344 were killed in the crash. "
+               "Captain Deepak Sathe had flown for the airline for years.")
+    crash, captain = (sentence_span(article, f) for f in ("AXB1344", "Deepak Sathe"))
+    question = "What were the names of the pilot and co-pilot killed in the crash?"
+    assert answer_problem(question, [("The pilot and co-pilot of flight AXB1344 were killed.",
+                                      [(article, *crash)])])
+    assert answer_problem(question, [("The pilot was Captain Deepak Sathe.",
+                                      [(article, *captain)])]) is None
+    # Where the question is not about a person, a code may be the name asked for.
+    assert answer_problem("Which flight crashed?", [("Flight AXB1344 crashed.",
+                                                     [(article, *crash)])]) is None

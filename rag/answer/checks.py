@@ -7,7 +7,8 @@ kind: "at a later date" for "On what date...?", "top US lawmakers" for "Which la
 This check catches that, from the question's form:
 
 - the answer type: "when" wants a date or time, "how long" a duration, "how many" a number,
-  "who"/"which official"/"where" a name, and it must come from the cited evidence.
+  "who"/"which official"/"where" a name (a person's, asked by "who" or "the names of", has
+  no digits), and it must come from the cited evidence.
 
 A hand-written rule because no packaged model does this offline: the packaged LLMs are too
 small to judge their own answers (measured in docs/evals.md), and there is no entailment
@@ -65,6 +66,11 @@ _EXPECTED: list[tuple[str, re.Pattern[str]]] = [
         r"((at|in|on|from|to|by|for|of) )?(which|what) ([\w'’-]+ ){0,3}(" + _ENTITY_NOUNS
         + r")s?\b)", re.I)),
 ]
+
+# Questions about people: a person's name has no digits ("AXB1344" names a flight, not its pilot).
+_PERSON = re.compile(r"^\s*who(m|se)?\b|\bnames? of\b", re.I)
+
+
 def expected_type(question: str) -> str | None:
     """'time', 'duration', 'number' or 'name' when the question's form asks for one."""
     for kind, pattern in _EXPECTED:
@@ -98,7 +104,10 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         # "CCTV" may start a sentence, "top US lawmakers" is no name.
         written = set().union(*(content_words(article[start:end]) & _article_names(article)
                                 for article, start, end in evidence))
-        return bool((_names(answer, anywhere=True) - asked) & written)
+        named = _names(answer, anywhere=True) - asked
+        if _PERSON.search(question):
+            named = {w for w in named if not any(ch.isdigit() for ch in w)}
+        return bool(named & written)
     found = set(_WORD.findall(quotes.lower()))
     given = [w for w in new if w.lower() in found]
     if kind == "number":
