@@ -20,6 +20,7 @@ import datetime as dt
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -344,6 +345,21 @@ class Assistant:
         return f"no article {filters.describe()}{newest}"
 
     # --- answer -------------------------------------------------------------------------------
+    def evidence(self, question: str, k: int | None = None, filters: Filters | None = None
+                 ) -> Evidence:
+        """What an answer to a (standalone, checked) question is built from: the stages
+        timeframe, retrieve, constraints and evidence of `stream`, no LLM."""
+        frame = self.timeframe(question, filters)
+        chunks, texts = self._retrieve(question, k, filters, frame)
+        constraints = parse_constraints(
+            question, frame if self.settings.time_ranking else self._period(question, filters))
+        several = is_list_question(question)
+        sources = build_sources(chunks, texts, question, self.settings.context_mode,
+                                self.settings.context_tokens, several=several,
+                                floor=self.settings.evidence_floor)
+        return Evidence(frame, chunks, sources, constraints, several,
+                        self._period_not_covered(frame, filters))
+
     def ask(self, question: str, history: list[Message] | None = None,
             k: int | None = None, **filters: Any) -> Answer:
         """The checked answer; `filters` as for `stream`."""
@@ -372,20 +388,15 @@ class Assistant:
         if history:
             standalone = condense(question, history, self.llm, self._condense)
             clock.mark("condense_ms")
-        frame = self.timeframe(standalone, filters)
-        chunks, texts = self._retrieve(standalone, k, filters, frame)
+        found = self.evidence(standalone, k, filters)
         clock.mark("retrieve_ms", since_last=True)
-        constraints = parse_constraints(
-            standalone, frame if self.settings.time_ranking else self._period(standalone, filters))
-        several = is_list_question(standalone)
-        sources = build_sources(chunks, texts, standalone, self.settings.context_mode,
-                                self.settings.context_tokens, several=several,
-                                floor=self.settings.evidence_floor)
+        frame, chunks, sources, constraints, several, uncovered = (
+            found.frame, found.chunks, found.sources, found.constraints, found.several,
+            found.uncovered)
         base: dict[str, Any] = dict(
             question=question, retrieved=chunks, model=self.model_info,
             standalone_question=standalone if standalone != question else None,
             filters=filters, time_filter=frame)
-        uncovered = self._period_not_covered(frame, filters)
         if not sources or uncovered:
             empty = self._nothing_within(filters) if filters and not sources else None
             decision = (Decision.refuse("period_not_covered", uncovered) if uncovered
@@ -492,6 +503,22 @@ def quote_holds(stored: str | None, start: int, end: int, quote: str,
         if chunk.text[low - chunk.start:high - chunk.start] != quote[low - start:high - start]:
             return False
     return overlapping > 0
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """An answer's evidence: the question's period (None when it names none or time ranking
+    is off), the chunks retrieved, the numbered sources shown to the model, the question's
+    constraints on them, whether it asks for a list, and why the archive cannot hold the
+    answer when the question's period starts after its newest article (then, as when there
+    are no sources, the answer is refused without asking the model)."""
+
+    frame: TimeFrame | None
+    chunks: list[RetrievedChunk]
+    sources: list[Source]
+    constraints: list[Constraint]
+    several: bool
+    uncovered: str | None
 
 
 class _Clock:

@@ -104,6 +104,26 @@ def test_evidence_shown_to_the_model_is_article_body_not_its_header(seeded_dir):
     assert [c.quote[:8] for c in answer.citations] == ["Xie Feng"]
 
 
+def test_evidence_is_what_the_model_would_be_shown_without_asking_it(seeded_dir):
+    """`Assistant.evidence` runs the answer path up to the prompt: an eval can rebuild what an
+    answer was built from (evals/fallback_sweep.py) without the LLM."""
+    from rag.assistant import Assistant, make_filters
+
+    from .conftest import settings_for
+
+    scripted = ScriptedLLM("never asked")
+    assistant = Assistant(settings_for(seeded_dir), llm=scripted)
+    found = assistant.evidence("On which day did Blinken meet Wang Yi in Beijing?")
+    assert found.sources and found.sources[0].n == 1
+    assert any("Wang Yi" in src.text for src in found.sources)
+    assert {c.kind for c in found.constraints} >= {"name"}  # Blinken, Wang Yi, Beijing
+    assert found.uncovered is None and not found.several
+    later = assistant.evidence("Who did Blinken meet in Beijing in 2031?",
+                               filters=make_filters(as_of="2031-06-01"))
+    assert later.uncovered and "newest article" in later.uncovered
+    assert scripted.calls == []
+
+
 def test_a_citation_is_unverified_when_the_stored_text_behind_it_changed(make_assistant, llm):
     from tests.conftest import SEEDS
 

@@ -51,9 +51,11 @@ class Passage:
 
 
 def closest_passage(question: str, sources: Sequence[Source],
-                    constraints: Sequence[Constraint]) -> Passage | None:
+                    constraints: Sequence[Constraint], min_shared: int = MIN_SHARED,
+                    min_cover: float = MIN_COVER) -> Passage | None:
     """The sentence of the evidence shown that bears most clearly on `question`, or None when
-    none qualifies (see the module's docstring)."""
+    none qualifies (see the module's docstring; the thresholds are parameters for
+    `evals.fallback_sweep`)."""
     wanted = new_words(question, "")
     if not wanted or not sources:
         return None
@@ -69,7 +71,7 @@ def closest_passage(question: str, sources: Sequence[Source],
             words = content_words(src.article_text[start:end])
             shared = wanted & words
             cover = sum(weight[w] for w in shared) / total
-            if (len(shared) < MIN_SHARED or cover < MIN_COVER
+            if (len(shared) < min_shared or cover < min_cover
                     or (best is not None and cover <= best.cover)):
                 continue
             if kind and not has_type(kind, src.article_text[start:end],
