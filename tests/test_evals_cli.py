@@ -267,3 +267,32 @@ def test_sweep_with_answers_fills_the_answer_columns(tmp_path: Path) -> None:
     for _, run in runs:
         metrics = run.summary["systems"]["newsrag"]["metrics"]
         assert metrics["correct"] is not None and metrics["total_ms_p50"] is not None
+
+
+def test_fallback_sweep_counts_passages_over_a_runs_refusals(tmp_path: Path,
+                                                           seeded_dir: Path) -> None:
+    """`python -m evals.fallback_sweep`: the closest-passage thresholds over a run's refused
+    questions, the evidence rebuilt without the LLM."""
+    from evals.fallback_sweep import COVER, SHARED, sweep
+    from rag.assistant import Assistant
+    from tests.conftest import ScriptedLLM, settings_for
+
+    run = tmp_path / "run"
+    run.mkdir()
+    rows = [{"id": "q02", "status": "refused"}, {"id": "q55", "status": "partial"},
+            {"id": "q01", "status": "answered"}]  # answered: not the fallback's business
+    (run / "results.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    scripted = ScriptedLLM("never asked")
+    table = sweep(ROOT / "evals/datasets/seeds_qa.jsonl", run,
+                  Assistant(settings_for(seeded_dir), llm=scripted))
+    assert len(table) == len(SHARED) * len(COVER)
+    assert [r["default"] for r in table].count(True) == 1
+    for r in table:
+        assert (r["answerable"], r["near_misses"]) == (1, 1)
+        assert r["passage_holds_answer"] <= r["answerable_passage"] <= 1
+    # A stricter cover never finds more passages.
+    for shared in SHARED:
+        found = [r["answerable_passage"] + r["near_miss_passage"] for r in table
+                 if r["min_shared"] == shared]
+        assert found == sorted(found, reverse=True)
+    assert scripted.calls == []
