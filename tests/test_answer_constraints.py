@@ -103,6 +103,23 @@ def test_outlet_attribution_according_to_a_source():
     assert unmet(question, cited(plain, plain, outlet="Reuters"))
 
 
+def test_attribution_to_a_role_the_name_only_qualifies():
+    # "Polish" says which press agency; an article on Poland calls PAP "state press agency".
+    question = "What killed the girls in the fire, according to the Polish press agency?"
+    assert kinds(question) == [("source", "Polish")]
+    article = ("A fire killed five girls in Koszalin. "
+               "State press agency PAP has reported the deaths were caused by smoke. "
+               "Russian press agency TASS reported the deaths were caused by burns.")
+    assert unmet(question, cited(article, "State press agency PAP has reported the deaths "
+                                          "were caused by smoke.")) is None
+    assert unmet(question, cited(article, "Russian press agency TASS reported the deaths were "
+                                          "caused by burns."))
+    # A name that is the source itself still has to be named.
+    named = "According to AFP, how many people died in the attack?"
+    assert unmet(named, cited(article, "State press agency PAP has reported the deaths were "
+                                       "caused by smoke."))
+
+
 def test_attribution_by_acronym_and_as_the_question_s_subject():
     question = "What magnitude did the US Geological Survey give for the earthquake?"
     assert kinds(question)[0] == ("source", "US Geological Survey")

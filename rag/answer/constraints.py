@@ -118,6 +118,7 @@ class Constraint:
     aliases: frozenset[str] = frozenset()  # a source's role in the question: "the mother"
     either: tuple[Constraint, ...] = ()  # others that will do instead: "Qin Gang and Wang Yi
     # each", the person "Virginia doctor Joel Smithers" is about
+    modifier: bool = False  # a source's name only qualifies its role: "the Polish press agency"
     part: int = 0  # the part of a two-part question it comes from ("..., and what ...?")
     start: dt.date | None = None  # a date constraint's period
     end: dt.date | None = None
@@ -329,7 +330,7 @@ def _source(phrase: str) -> Constraint | None:
     runs = _name_runs(head, first=True)
     if not runs:
         return None
-    (start, _), name = runs[-1]  # "Alan Kurdi's aunt, Tima Kurdi": the last name speaks
+    (start, name_end), name = runs[-1]  # "Alan Kurdi's aunt, Tima Kurdi": the last speaks
     others = []  # "Qin Gang and Wang Yi (each)": any of them
     for (_, end), other in reversed(runs[:-1]):
         if head[end:start].strip(" ,").lower() not in ("and", "or", ""):
@@ -337,17 +338,22 @@ def _source(phrase: str) -> Constraint | None:
         others.append(other)
         start = head.index(other)
     words = frozenset(content_words(name))
-    roles = {w for w in re.findall(r"[a-z]+", head) if w not in _NOT_NAMES}
+    roles = {w for w in re.findall(r"\b[a-z]+\b", head) if w not in _NOT_NAMES}
     aliases = frozenset(content_words(" ".join(roles))) - words
     either = tuple(_source_named(other, aliases) for other in others)
-    return _source_named(name, aliases, either) if words else None
+    # "the Polish press agency", "US officials": the name qualifies the role after it, which
+    # ends the phrase and speaks.
+    role = head[name_end:]
+    modifier = (bool(aliases) and re.fullmatch(r"(?:\s+[a-z]+)+\s*", role) is not None
+                and not set(role.split()) & (_NOT_NAMES | _PRONOUNS))
+    return _source_named(name, aliases, either, modifier) if words else None
 
 
-def _source_named(name: str, aliases: frozenset[str], either: tuple[Constraint, ...] = ()
-                  ) -> Constraint:
+def _source_named(name: str, aliases: frozenset[str], either: tuple[Constraint, ...] = (),
+                  modifier: bool = False) -> Constraint:
     return Constraint("source", name, frozenset(content_words(name)), acronym=_acronym(name),
                       head=_head(name), first=_first(name), last=_last(name), aliases=aliases,
-                      either=either)
+                      either=either, modifier=modifier)
 
 
 def _head(name: str) -> str | None:
@@ -516,6 +522,8 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
     # else; or, in an article that names the source, said by the role the question gives
     # it ("The mother said" for "Louise Turpin, the mother").
     if not _named(constraint, evidence.window_words, evidence.window):
+        if constraint.modifier and _role_reports(evidence.cited, constraint.aliases):
+            return True
         return (bool(constraint.aliases) and _named(constraint, _article_words(evidence.article))
                 and _role_speaks(evidence.cited, constraint.aliases))
     if evidence.outlet and _named(constraint, frozenset(content_words(evidence.outlet))):
@@ -634,6 +642,21 @@ def _role_speaks(sentence: str, roles: frozenset[str]) -> bool:
         named = [w for w in span if w[:1].isupper() and w.lower() not in _NOT_NAMES
                  and content_words(w)]
         if roles & content_words(" ".join(span)) and not named:
+            return True
+    return False
+
+
+def _role_reports(sentence: str, roles: frozenset[str]) -> bool:
+    """Whether a speaker of `sentence` is the whole role with no other name qualifying it,
+    for a source whose name only qualifies its role ("the Polish press agency"): "State press
+    agency PAP has reported" (the agency's own name may follow), not "Russian press agency
+    TASS reported"."""
+    for span in _speakers(sentence)[0]:
+        if not roles <= frozenset(content_words(" ".join(span))):
+            continue
+        first = next(i for i, w in enumerate(span) if set(content_words(w)) & roles)
+        if not any(w[:1].isupper() and w.lower() not in _NOT_NAMES and content_words(w)
+                   for w in span[:first]):
             return True
     return False
 
