@@ -346,7 +346,7 @@ class Assistant:
 
     # --- answer -------------------------------------------------------------------------------
     def evidence(self, question: str, k: int | None = None, filters: Filters | None = None
-                 ) -> Evidence:
+                 ) -> AnswerEvidence:
         """What an answer to a (standalone, checked) question is built from: the stages
         timeframe, retrieve, constraints and evidence of `stream`, no LLM."""
         frame = self.timeframe(question, filters)
@@ -357,8 +357,8 @@ class Assistant:
         sources = build_sources(chunks, texts, question, self.settings.context_mode,
                                 self.settings.context_tokens, several=several,
                                 floor=self.settings.evidence_floor)
-        return Evidence(frame, chunks, sources, constraints, several,
-                        self._period_not_covered(frame, filters))
+        return AnswerEvidence(frame, chunks, sources, constraints, several,
+                              self._period_not_covered(frame, filters))
 
     def ask(self, question: str, history: list[Message] | None = None,
             k: int | None = None, **filters: Any) -> Answer:
@@ -506,7 +506,7 @@ def quote_holds(stored: str | None, start: int, end: int, quote: str,
 
 
 @dataclass(frozen=True)
-class Evidence:
+class AnswerEvidence:
     """An answer's evidence: the question's period (None when it names none or time ranking
     is off), the chunks retrieved, the numbered sources shown to the model, the question's
     constraints on them, whether it asks for a list, and why the archive cannot hold the

@@ -114,6 +114,10 @@ def test_attribution_to_a_role_the_name_only_qualifies():
                                           "were caused by smoke.")) is None
     assert unmet(question, cited(article, "Russian press agency TASS reported the deaths were "
                                           "caused by burns."))
+    # Also where the name is written beside it, about something else.
+    beside = article + " Polish officials closed escape rooms."
+    assert unmet(question, cited(beside, "State press agency PAP has reported the deaths "
+                                         "were caused by smoke.")) is None
     # A name that is the source itself still has to be named.
     named = "According to AFP, how many people died in the attack?"
     assert unmet(named, cited(article, "State press agency PAP has reported the deaths were "

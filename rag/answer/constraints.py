@@ -521,9 +521,11 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
     # sentence, if it reports speech, attributes it to the source rather than to someone
     # else; or, in an article that names the source, said by the role the question gives
     # it ("The mother said" for "Louise Turpin, the mother").
+    # A name that only qualifies the role ("the Polish press agency"): the role reporting,
+    # qualified by no other name, will do, whether or not the name is written near it.
+    if constraint.modifier and _role_reports(evidence.cited, constraint.aliases):
+        return True
     if not _named(constraint, evidence.window_words, evidence.window):
-        if constraint.modifier and _role_reports(evidence.cited, constraint.aliases):
-            return True
         return (bool(constraint.aliases) and _named(constraint, _article_words(evidence.article))
                 and _role_speaks(evidence.cited, constraint.aliases))
     if evidence.outlet and _named(constraint, frozenset(content_words(evidence.outlet))):
