@@ -41,8 +41,9 @@ def sweep(dataset: Path, run_dir: Path, assistant: Assistant,
           shared: Sequence[int] = SHARED, cover: Sequence[float] = COVER) -> list[dict[str, Any]]:
     """One row per (min_shared, min_cover): counts over the run's refused questions."""
     items = {item.id: item for item in load_dataset(dataset).items}
-    refused = [json.loads(line) for line in (run_dir / "results.jsonl").open()]
-    refused = [r for r in refused if r.get("status") in ("refused", "partial")]
+    with (run_dir / "results.jsonl").open() as lines:
+        refused = [row for row in map(json.loads, lines)
+                   if row.get("status") in ("refused", "partial")]
     cases = []
     for row in refused:
         item = items[row["id"]]
@@ -85,8 +86,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.collection:
         overrides["collection"] = args.collection
     rows = sweep(args.dataset, args.run, Assistant(get_settings(**overrides)))
-    header = ["min_shared", "min_cover", "answerable refused", "given a passage",
-              "passage holds the answer", "near misses refused", "given a passage"]
+    header = ["min_shared", "min_cover", "answerable refused", "answerable given a passage",
+              "passage holds the answer", "near misses refused", "near misses given a passage"]
     print(table(header, [[f"{r['min_shared']}{' (default)' if r['default'] else ''}",
                           r["min_cover"], r["answerable"], r["answerable_passage"],
                           r["passage_holds_answer"], r["near_misses"],
