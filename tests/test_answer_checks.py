@@ -32,6 +32,16 @@ def test_question_forms_set_the_expected_answer_type():
     assert expected_type("Which commitments did they reaffirm?") is None
 
 
+def test_a_verb_after_what_asks_for_no_name():
+    # "What did President Trump declare ... over?" asks what he declared: "President" is the
+    # subject of the verb, not the noun "what" asks for (temporal_qa t25 had been refused
+    # with "the question asks for a name" for answering "the coronavirus outbreak").
+    assert expected_type("What did President Trump declare a national emergency over?") is None
+    assert expected_type("What did Foreign Minister Yoko Kamikawa say?") is None
+    assert expected_type("What US president declared a national emergency?") == "name"
+    assert expected_type("Which former president did he meet?") == "name"
+
+
 def test_when_needs_a_date_or_time_from_the_evidence():
     question = "When is Wang Yi expected to visit Washington?"
     vague = answer_problem(question, [("Wang Yi is expected to visit at a later date.",

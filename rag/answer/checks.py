@@ -50,6 +50,10 @@ _ENTITY_NOUNS = (r"official|spokesperson|spokesman|spokeswoman|minister|presiden
                  r"firm|newspaper|agency|broadcaster|outlet|country|nation|city|town|village|"
                  r"hospital|university|airline|team|club|party|organi[sz]ation|exoplanet|"
                  r"planet|ship|airport|waterway")
+# "What did President Trump declare...?" asks what he declared, not which president: the words
+# between "what" and the noun are the noun's modifiers, never a verb.
+_AUXILIARIES = (r"(is|was|are|were|do|does|did|has|have|had|will|would|can|could|should|may|"
+                r"might|must)")
 _EXPECTED: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(r"^\s*how long\b", re.I)),
     ("number", re.compile(
@@ -63,8 +67,8 @@ _EXPECTED: list[tuple[str, re.Pattern[str]]] = [
     ("name", re.compile(
         r"^\s*(who(m|se)?\b(?!\s+(is|was|are|were)\s+(?-i:[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*)*)"
         r"\s*([?,]|$))|where\b|(what|which) (is|was|are|were) the names? of\b|"
-        r"((at|in|on|from|to|by|for|of) )?(which|what) ([\w'’-]+ ){0,3}(" + _ENTITY_NOUNS
-        + r")s?\b)", re.I)),
+        r"((at|in|on|from|to|by|for|of) )?(which|what) "
+        r"((?!" + _AUXILIARIES + r"\b)[\w'’-]+ ){0,3}(" + _ENTITY_NOUNS + r")s?\b)", re.I)),
 ]
 
 # Questions about people: a person's name has no digits ("AXB1344" names a flight, not its pilot).
