@@ -108,6 +108,29 @@ def test_a_sentence_joining_two_facts_is_supported_by_the_two_sentences_together
     assert not checked.sentences[0].supported
 
 
+def test_a_figure_and_its_context_from_two_sentences_of_one_article():
+    # "How many days was the port closed?" answered with the figure of one sentence and the
+    # name of the other (temporal_qa t08: "all 11 Justices" and "the Supreme Court of the
+    # United Kingdom" stood in two sentences of the article and the answer joined them).
+    article = ("The Valdora harbour authority closed the port of Valdora to all ships. "
+               "The closure lasted 21 days.")
+    src = Source(n=1, source="c.txt", title=None, published=None, article_text=article,
+                 spans=[(0, len(article))])
+    question = "How many days was the port closed?"
+    answer = "The Valdora harbour authority kept the port closed for 21 days [1]."
+    checked = check_citations(answer, [src], 0.5, question=question)
+    assert checked.sentences[0].supported
+    assert len(checked.citations) == 2
+    # Across two articles a figure alone is no pair: it may be another event's.
+    other = Source(n=2, source="d.txt", title=None, published=None,
+                   article_text="The closure lasted 21 days.", spans=[(0, 27)])
+    first = Source(n=1, source="c.txt", title=None, published=None,
+                   article_text=article[:article.index(" The closure")],
+                   spans=[(0, article.index(" The closure"))])
+    checked = check_citations(answer, [first, other], 0.5, question=question)
+    assert not checked.sentences[0].supported
+
+
 def test_duplicate_citations_collapse_to_one():
     answer = "The port reopened on Tuesday [1][1]. The port of Valdora reopened [1]."
     checked = check_citations(answer, sources(), 0.5)

@@ -129,16 +129,24 @@ def _best_pair(claim: set[str], evidence: dict[int, Sentences], threshold: float
                ) -> list[tuple[int, float, tuple[int, int]]]:
     """Two evidence sentences that together hold `threshold` of the claim, each adding at
     least two of its words: for an answer sentence that joins two facts ("aircraft crossed
-    the median line, and China held live-fire drills"). Empty when no pair does."""
+    the median line, and China held live-fire drills"). Within one article a sentence may add
+    only the claim's figure ("The Supreme Court of the United Kingdom ruled ... by 11
+    Justices": "...the Supreme Court of the United Kingdom issued a ruling..." and "This is
+    the unanimous judgment of all 11 Justices."). Empty when no pair does."""
     numbers = {w for w in claim if any(ch.isdigit() for ch in w)}
     flat = [(n, span, words & claim) for n, spans in evidence.items() for span, words in spans]
-    flat = [item for item in flat if len(item[2]) >= 2]
+    flat = [item for item in flat if len(item[2]) >= 2 or item[2] & numbers]
+
+    def adds(words: set[str], other: set[str], same_article: bool) -> bool:
+        extra = words - other
+        return len(extra) >= 2 or (same_article and bool(extra & numbers))
+
     best: list[tuple[int, float, tuple[int, int]]] = []
     best_score = threshold
     for i, (n1, span1, words1) in enumerate(flat):
         for n2, span2, words2 in flat[i + 1:]:
             both = words1 | words2
-            if (len(words1 - words2) < 2 or len(words2 - words1) < 2
+            if (not adds(words1, words2, n1 == n2) or not adds(words2, words1, n1 == n2)
                     or not numbers <= both):
                 continue
             score = len(both) / len(claim)
