@@ -9,7 +9,9 @@ with one question outside the set, then every question is streamed through `Assi
   this checkout), on an index made with its chunking (96/24);
 - `current`: this checkout's commit (a worktree of HEAD: committed code only), its defaults;
 - `current-floor0.4`: the same with the evidence floor on (RAG_EVIDENCE_FLOOR=0.4: weakly
-  matching sentences left out), the latency lever measured against its cost in answers.
+  matching sentences left out), the latency lever measured against its cost in answers;
+- `current-spin`: the same with RAG_LLM_SPIN_WAIT=1 (llama.cpp's threads spin briefly at its
+  barriers instead of sleeping): faster on idle cores, slower on shared ones.
   (Prompt-lookup decoding, RAG_LLM_DRAFT_TOKENS=8, was a variant here until it measured
   1.45x slower: performance.md.)
 
@@ -145,7 +147,8 @@ def run(ctx: Context) -> dict[str, Any]:
     previous, current_code = worktree(PREVIOUS, root), worktree(commit, root)
     variants = [("previous", previous, old_chunks, {}),
                 ("current", current_code, new_chunks, {}),
-                ("current-floor0.4", current_code, new_chunks, {"RAG_EVIDENCE_FLOOR": "0.4"})]
+                ("current-floor0.4", current_code, new_chunks, {"RAG_EVIDENCE_FLOOR": "0.4"}),
+                ("current-spin", current_code, new_chunks, {"RAG_LLM_SPIN_WAIT": "1"})]
     figures: dict[str, Any] = {"previous_release": PREVIOUS, "current_commit": commit,
                                "dataset": DATASET.name}
     for name, code, data_dir, env in variants:

@@ -158,7 +158,7 @@ def test_duplicates(quick_run: Path) -> None:
 @slow
 def test_answer_news_runs_the_previous_release_too(quick_run: Path) -> None:
     figures = result(quick_run, "answer_news")["figures"]
-    for name in ("previous", "current", "current-floor0.4"):
+    for name in ("previous", "current", "current-floor0.4", "current-spin"):
         assert figures[name]["questions"] == 2
         assert figures[name]["total_ms"]["p50"] > 0
 
