@@ -130,6 +130,8 @@ def test_a_period_in_the_question_ranks_and_is_shown_but_excludes_nothing(storms
     ("What did the minister say last week?", "2022-06-06", "2022-06-12"),
     ("What happened yesterday in Beijing?", "2022-06-15", "2022-06-15"),
     ("What did Xi say in 2019?", "2019-01-01", "2019-12-31"),
+    # A year that qualifies something else leaves a month with its own year alone.
+    ("Which candidate ended his 2020 campaign in November 2019?", "2019-11-01", "2019-11-30"),
 ])
 def test_periods_in_questions_are_resolved_against_as_of(question: str, start: str,
                                                          end: str) -> None:

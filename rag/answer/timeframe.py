@@ -101,9 +101,11 @@ def resolve(question: str, as_of: dt.date) -> TimeFrame | None:
     years = [p for p in periods if re.fullmatch(r"\W*(in )?\d{4}\W*", p[0].strip().lower())]
     if len(periods) > 1 and years:
         # "March and May 2020": dateparser reads "March" and "May" in as_of's year and "2020"
-        # on its own; the year applies to the months before it.
+        # on its own; the year applies to the months that name none ("his 2020 campaign in
+        # November 2019" stays November 2019).
         year = years[-1][1].year
-        periods = [(t, s.replace(year=year), e.replace(year=year)) if (t, s, e) not in years
+        periods = [(t, s.replace(year=year), e.replace(year=year))
+                   if (t, s, e) not in years and not re.search(r"\b\d{4}\b", t)
                    else (t, s, e) for t, s, e in periods]
         periods = [p for p in periods if p not in years] or periods
     text = " … ".join(t.strip() for t, _, _ in periods)
