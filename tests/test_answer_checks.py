@@ -32,6 +32,19 @@ def test_question_forms_set_the_expected_answer_type():
     assert expected_type("Which commitments did they reaffirm?") is None
 
 
+def test_the_form_of_a_question_after_a_leading_clause():
+    # wikinews_constraints_dev d06 ("According to eyewitness Nicole Towarek, how many seconds
+    # after ...?") had been answered with no number at all: the form was only read at the start.
+    assert expected_type("According to the police, how many people took part?") == "number"
+    assert expected_type("As of 31 December 2019, how many deaths had it caused?") == "number"
+    assert expected_type("At their Cairo meeting, where did they agree to meet next?") == "name"
+    assert expected_type("Who is Hardeep Singh Puri, who gave the death toll?") is None
+    problem = answer_problem("According to the witness, how many seconds later did it explode?",
+                             [("The witness described extensive tire marks.",
+                               [cite("China has held live-fire drills")])])
+    assert problem == "the question asks for a number; the evidence cited gives none"
+
+
 def test_a_verb_after_what_asks_for_no_name():
     # "What did President Trump declare ... over?" asks what he declared: "President" is the
     # subject of the verb, not the noun "what" asks for (temporal_qa t25 had been refused

@@ -54,25 +54,29 @@ _ENTITY_NOUNS = (r"official|spokesperson|spokesman|spokeswoman|minister|presiden
 # between "what" and the noun are the noun's modifiers, never a verb.
 _AUXILIARIES = (r"(is|was|are|were|do|does|did|has|have|had|will|would|can|could|should|may|"
                 r"might|must)")
+# The question's form may follow a clause of its own: "According to the police, how many
+# people...?", "As of 31 December 2019, how many...?" (not a question's own clause: "Who is
+# Puri, who gave...?" asks for a role).
+_LEAD = r"^\s*(?:(?!(?:who|whom|whose|what|which|when|where|why|how)\b)[^,?]{0,80},\s*)?"
 _EXPECTED: list[tuple[str, re.Pattern[str]]] = [
-    ("duration", re.compile(r"^\s*how long\b", re.I)),
+    ("duration", re.compile(_LEAD + r"how long\b", re.I)),
     ("number", re.compile(
-        r"^\s*(how (many|much|old|far|tall|big|large|high|fast)|(what|which) (is |was )?"
+        _LEAD + r"(how (many|much|old|far|tall|big|large|high|fast)|(what|which) (is |was )?"
         r"(the )?(percentage|proportion|number|amount|total|score|margin|price|cost|value|"
         r"time|vote|death toll|toll)\b)", re.I)),
     ("time", re.compile(
-        r"^\s*(when\b|((on|in|at|by) )?(what|which) (exact |calendar )?(date|day|month|year|"
+        _LEAD + r"(when\b|((on|in|at|by) )?(what|which) (exact |calendar )?(date|day|month|year|"
         r"week)\b)", re.I)),
     # "Who is Xie Feng?" asks for a role, not a name.
     ("name", re.compile(
-        r"^\s*(who(m|se)?\b(?!\s+(is|was|are|were)\s+(?-i:[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*)*)"
+        _LEAD + r"(who(m|se)?\b(?!\s+(is|was|are|were)\s+(?-i:[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*)*)"
         r"\s*([?,]|$))|where\b|(what|which) (is|was|are|were) the names? of\b|"
         r"((at|in|on|from|to|by|for|of) )?(which|what) "
         r"((?!" + _AUXILIARIES + r"\b)[\w'’-]+ ){0,3}(" + _ENTITY_NOUNS + r")s?\b)", re.I)),
 ]
 
 # Questions about people: a person's name has no digits ("AXB1344" names a flight, not its pilot).
-_PERSON = re.compile(r"^\s*who(m|se)?\b|\bnames? of\b", re.I)
+_PERSON = re.compile(_LEAD + r"who(m|se)?\b|\bnames? of\b", re.I)
 
 
 def expected_type(question: str) -> str | None:
