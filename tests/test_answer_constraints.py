@@ -269,9 +269,46 @@ def test_a_subject_of_the_article_may_be_named_anywhere_in_it_a_side_figure_only
     other = article.replace("The talks lasted", "The talks with Foreign Minister Qin lasted")
     assert unmet(question, cited(other, "The talks with Foreign Minister Qin lasted three hours.",
                                  asked=asked))
-    # A side figure, named once, must be named in or just before the cited sentence.
-    side = "Wang Yi met Blinken on Monday. The weather was cold. The talks lasted three hours."
+    # A side figure, named once after the lead, must be named in or just before the cited
+    # sentence.
+    side = ("Blinken arrived in Beijing on Sunday.\n\nHe met Wang Yi on Monday. The weather "
+            "was cold. The talks lasted three hours.")
     assert unmet(question, cited(side, "The talks lasted three hours.", asked=asked))
+    # Named in the lead (the first paragraph), it is what the story is about.
+    lead = ("Blinken met Wang Yi in Beijing on Monday.\n\nThe weather was cold. Reporters "
+            "waited. The talks lasted three hours.")
+    assert unmet(question, cited(lead, "The talks lasted three hours.", asked=asked)) is None
+
+
+def test_another_name_after_the_same_preposition_on_another_word_is_no_rival():
+    question = "How long had the chef worked for Cipriani before he was found dead in Queens?"
+    article = ("The chef was found dead in Queens on Wednesday.\n\nHe was 33. He worked at "
+               "Cipriani Dolci in Grand Central Terminal for ten years.")
+    sentence = "He worked at Cipriani Dolci in Grand Central Terminal for ten years."
+    asked = frozenset(content_words(question)) | {"ten", "year"}
+    assert unmet(question, cited(article, sentence, asked=asked)) is None
+    # Hung on the same word, it is a rival: found dead in Brooklyn is not in Queens.
+    rival = article.replace("He worked at Cipriani Dolci in Grand Central Terminal",
+                            "Another chef was found dead in Brooklyn; he had worked")
+    assert unmet(question, cited(rival, "Another chef was found dead in Brooklyn; he had "
+                                        "worked for ten years.", asked=asked))
+
+
+def test_a_long_name_is_named_by_its_last_word_and_a_title_is_no_part_of_a_name():
+    # "Fields" names James Alex Fields, where no other name stands before it.
+    question = "How many charges did James Alex Fields plead guilty to?"
+    article = ("The judge spoke on Friday.\n\nProsecutors were present. Fields, a "
+               "self-described neo-Nazi, pleaded guilty to 29 charges.")
+    sentence = "Fields, a self-described neo-Nazi, pleaded guilty to 29 charges."
+    assert unmet(question, cited(article, sentence)) is None
+    other = article.replace("Fields, a", "Sally Fields, a")
+    assert unmet(question, cited(other, sentence.replace("Fields, a", "Sally Fields, a")))
+    # "Archbishop Wojciech Polak" is Wojciech Polak: "Polak said" names him.
+    assert kinds("How did Archbishop Wojciech Polak apologise?") == [
+        ("name", "Wojciech Polak")]
+    said = "The church met.\n\nIt was Sunday. Polak said he was sorry."
+    assert unmet("What did Archbishop Wojciech Polak say?",
+                 cited(said, "Polak said he was sorry.")) is None
 
 
 def test_years_as_a_range_are_read_as_one_period():

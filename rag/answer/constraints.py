@@ -115,6 +115,7 @@ class Constraint:
     first: str | None = None  # its first word, as written: "Xi" (of "Xi Jinping")
     last: str | None = None  # and its last: "Jinping"
     after: str | None = None  # the preposition before it in the question: "with" Wang Yi
+    governor: str | None = None  # the word before that, stemmed: "talk" (talks with Wang Yi)
     aliases: frozenset[str] = frozenset()  # a source's role in the question: "the mother"
     either: tuple[Constraint, ...] = ()  # others that will do instead: "Qin Gang and Wang Yi
     # each", the person "Virginia doctor Joel Smithers" is about
@@ -192,16 +193,22 @@ class Evidence:
 
     def names_instead(self, constraint: Constraint) -> bool:
         """Whether the cited sentence puts someone or something else where the question puts
-        the name: after the same preposition, a name that neither the question nor the answer
-        holds ("discussed for over 7 hours with Foreign Minister Qin" for "discussions with
-        Wang Yi"; "a fire in Badalona" for "the fire in La Llagosta")."""
+        the name: after the same preposition, hung on the same word when the question's has
+        one, a name that neither the question nor the answer holds ("discussed for over 7
+        hours with Foreign Minister Qin" for "discussions with Wang Yi"; "a fire in Badalona"
+        for "the fire in La Llagosta"; not "worked at Cipriani Dolci in Grand Central
+        Terminal" for "found dead in Queens")."""
         if not constraint.after or not self.asked:
             return False
         for (start, _), name in _name_runs(self.cited):
-            before = re.findall(r"\w+", self.cited[max(0, start - 30):start])
+            before = re.findall(r"\w+", self.cited[max(0, start - 60):start])
             words = frozenset(content_words(name)) - _title_stems()
-            if before and before[-1].lower() == constraint.after and words and not (
-                    words & self.asked):
+            if not (before and before[-1].lower() == constraint.after and words
+                    and not words & self.asked):
+                continue
+            # "discussed for over 7 hours with": the word may stand a few words before.
+            if constraint.governor is None or constraint.governor in content_words(
+                    " ".join(before[-7:-1])):
                 return True
         return False
 
@@ -276,7 +283,7 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
         if words and not any(words <= c.words for c in found if c.kind in ("name", "source")):
             found.append(replace(_name(name, either=tuple(
                 _name(other) for other in [_described(question, runs, i)] if other)),
-                after=_preposition(question, start)))
+                after=_preposition(question, start), governor=_governor(question, start)))
     for match in _WORD.finditer(question):
         token = match.group(0)
         if (_NUMBER.match(token) and not _YEAR.fullmatch(token) and not _is_date_number(
@@ -287,12 +294,32 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
 
 
 def _name(name: str, either: tuple[Constraint, ...] = ()) -> Constraint:
-    name = re.sub(r"[’']s?$", "", name)  # "Tim Taylor's" names Tim Taylor
+    name = _without_titles(re.sub(r"[’']s?$", "", name))  # "Tim Taylor's": Tim Taylor
     return Constraint("name", name, frozenset(content_words(name)), acronym=_acronym(name),
                       head=_head(name), first=_first(name), last=_last(name), either=either)
 
 
 _PREPOSITIONS = _words("with in at by from near against")
+
+
+def _governor(question: str, start: int) -> str | None:
+    """The content word the preposition before a name hangs on, stemmed: "talk" of "the talks
+    with Wang Yi", "dead" of "found dead in Queens"."""
+    before = re.findall(r"\w+", question[max(0, start - 40):start])
+    if len(before) < 2 or before[-1].lower() not in _PREPOSITIONS:
+        return None
+    stems = content_words(before[-2])
+    return next(iter(stems)) if len(stems) == 1 else None
+
+
+def _without_titles(name: str) -> str:
+    """"Archbishop Wojciech Polak" is Wojciech Polak: articles name him "archbishop Wojciech
+    Polak" once and "Polak" after. A title with one word after it stays ("President Trump")."""
+    words = _WORD.findall(name)
+    while len(words) > 2 and words[0].lower().rstrip(".") in _TITLES:
+        name = name[name.index(words[1], len(words[0])):]
+        words = words[1:]
+    return name
 
 
 def _preposition(question: str, start: int) -> str | None:
@@ -351,16 +378,17 @@ def _source(phrase: str) -> Constraint | None:
 
 def _source_named(name: str, aliases: frozenset[str], either: tuple[Constraint, ...] = (),
                   modifier: bool = False) -> Constraint:
+    name = _without_titles(name)
     return Constraint("source", name, frozenset(content_words(name)), acronym=_acronym(name),
                       head=_head(name), first=_first(name), last=_last(name), aliases=aliases,
                       either=either, modifier=modifier)
 
 
 def _head(name: str) -> str | None:
-    """The last word of a two-word name, stemmed: "Towarek" of "Nicole Towarek", "Nations"
-    of "United Nations"."""
+    """The last word of a name of two words or more, stemmed: "Towarek" of "Nicole Towarek",
+    "Nations" of "United Nations", "Fields" of "James Alex Fields"."""
     words = [w for w in _WORD.findall(name) if w.lower() not in _CONNECTORS]
-    if len(words) != 2:
+    if len(words) < 2:
         return None
     last = content_words(words[-1])
     return next(iter(last)) if len(last) == 1 else None
@@ -374,11 +402,11 @@ def _first(name: str) -> str | None:
 
 
 def _last(name: str) -> str | None:
-    """The last word of a two-word name as written ("Towarek"): it stands for the name unless
+    """The last word of a name as written ("Towarek", "Fields"): it stands for the name unless
     another name comes before it ("EuroAsia Interconnector" is no EuroAfrica Interconnector;
-    "Mr Towarek" is Towarek)."""
+    "Mr Towarek" is Towarek; "Alex Fields" is James Alex Fields)."""
     words = [w for w in _WORD.findall(name) if w.lower() not in _CONNECTORS]
-    return re.sub(r"['’]s$", "", words[-1]) if len(words) == 2 and _head(name) else None
+    return re.sub(r"['’]s$", "", words[-1]) if len(words) >= 2 and _head(name) else None
 
 
 @cache
@@ -388,7 +416,9 @@ def _title_stems() -> frozenset[str]:
 
 _TITLES = _words("mr mrs ms dr president minister senator sen rep representative judge "
                  "governor gov mayor prime secretary general chief professor prof sir lord "
-                 "king queen pope prince princess father saint st officer captain colonel")
+                 "king queen pope prince princess father saint st officer captain colonel "
+                 "archbishop bishop cardinal rabbi imam reverend rev sheikh chancellor "
+                 "commissioner inspector sergeant lieutenant major admiral ambassador")
 
 
 def _name_runs(text: str, first: bool = False) -> list[tuple[tuple[int, int], str]]:
@@ -534,34 +564,52 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
 
 
 def _named(constraint: Constraint, words: frozenset[str], text: str | None = None) -> bool:
-    """Most of the name, or its acronym, in `words` (of `text`). A two-word name needs its
-    last word ("Towarek", "Nations"), or its first one with no other name after it in the
-    text: "Xi told Gates" names Xi Jinping, "the United States" is no United Nations."""
+    """Most of the name, or its acronym, in `words` (of `text`). A name of two words or more
+    needs its last word ("Towarek", "Nations"), or, of two words, its first one with no other
+    name after it in the text: "Xi told Gates" names Xi Jinping, "the United States" is no
+    United Nations. Its last word alone, with no other name before it, names it too: "Fields"
+    is James Alex Fields, "Hana Kimura" is no Kyoko Kimura."""
     if constraint.acronym is not None and constraint.acronym in words:
         return True
     found = _found(constraint.words, words)
-    if 2 * len(found) < len(constraint.words):
-        return False
-    if constraint.head is None or found >= constraint.words or not (text and constraint.first
-                                                                     and constraint.last):
-        return constraint.head is None or constraint.head in found
+    if found >= constraint.words:
+        return True
+    half = 2 * len(found) >= len(constraint.words)
+    if constraint.head is None:
+        return half
+    if constraint.first is None:  # three words or more: most of them, or the last alone
+        return half or (constraint.head in found and _last_names(constraint, text))
     if constraint.head in found:
-        for match in re.finditer(rf"\b{re.escape(constraint.last)}\b", text):
-            before = re.findall(r"[\w.'’-]+", text[max(0, match.start() - 40):match.start()])
-            other = before[-1] if before else ""
-            if not (other[:1].isupper() and other.lower().rstrip(".") not in _TITLES
-                    and other != constraint.first and content_words(other)):
-                return True
+        return _last_names(constraint, text) if text else half
+    return half and bool(text) and bool(re.search(
+        rf"\b{re.escape(constraint.first)}(?:['’]s)?\b(?!\s+[A-Z])", text or ""))
+
+
+def _last_names(constraint: Constraint, text: str | None) -> bool:
+    """Whether the name's last word stands in `text` with no other name just before it."""
+    if not (text and constraint.last):
         return False
-    return bool(re.search(rf"\b{re.escape(constraint.first)}(?:['’]s)?\b(?!\s+[A-Z])", text))
+    own = {w.lower() for w in _WORD.findall(constraint.text)}
+    for match in re.finditer(rf"\b{re.escape(constraint.last)}\b", text):
+        before = re.findall(r"[\w.'’-]+", text[max(0, match.start() - 40):match.start()])
+        other = before[-1] if before else ""
+        if other.endswith((".", "!", "?")) and other.lower().rstrip(".") not in _TITLES:
+            return True  # the end of the sentence before: "It was Sunday. Polak said"
+        if not (other[:1].isupper() and other.lower().rstrip(".") not in _TITLES
+                and other.lower() not in own and content_words(other)):
+            return True
+    return False
 
 
 def _salient(constraint: Constraint, evidence: Evidence) -> bool:
-    """Whether the name is the article's subject: in its title, or in two of its sentences."""
-    if evidence.title and _named(constraint, frozenset(content_words(evidence.title))
-                                 | _acronyms(evidence.title), evidence.title):
-        return True
+    """Whether the name is the article's subject: in its title or its lead (the first
+    paragraph, at most three sentences: a news story says who, what, where and when there,
+    and its other sentences are about that), or in two of its sentences."""
     article = evidence.article
+    lead = _lead(article)
+    for text in (evidence.title, lead):
+        if text and _named(constraint, frozenset(content_words(text)) | _acronyms(text), text):
+            return True
     mentions = 0
     for (start, end), words in zip(article_sentences(article), _sentence_words(article),
                                    strict=True):
@@ -569,6 +617,14 @@ def _salient(constraint: Constraint, evidence: Evidence) -> bool:
         if mentions >= 2:
             return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _lead(article: str) -> str:
+    """The article's first paragraph, at most its first three sentences."""
+    paragraph = article.lstrip().split("\n\n", 1)[0]
+    spans = article_sentences(paragraph)[:3]
+    return paragraph[:spans[-1][1]] if spans else paragraph
 
 
 @lru_cache(maxsize=64)
