@@ -294,6 +294,17 @@ def test_another_name_after_the_same_preposition_on_another_word_is_no_rival():
                                         "worked for ten years.", asked=asked))
 
 
+def test_the_speaker_of_a_quotation_of_several_sentences_is_named_where_it_opens():
+    question = "How did Anna Franowska react to Wojciech Polak's apology?"
+    article = ('Bishops met.\n\nPolak said, "I am deeply disturbed. I feel pain and shame. I '
+               'am sorry." Calling it "just another apology", Franowska left.')
+    sentence = 'Calling it "just another apology", Franowska left.'
+    assert unmet(question, cited(article, sentence)) is None
+    # Closed before the sentence before, the quotation does not reach back.
+    closed = article.replace('shame. I am sorry."', 'shame." Bishops sat. He was sorry.')
+    assert unmet(question, cited(closed, sentence))
+
+
 def test_a_long_name_is_named_by_its_last_word_and_a_title_is_no_part_of_a_name():
     # "Fields" names James Alex Fields, where no other name stands before it.
     question = "How many charges did James Alex Fields plead guilty to?"

@@ -728,8 +728,20 @@ def _window_sentences(article: str, start: int, end: int, after: bool = True
     if not inside:
         return [(start, end)]
     lo = max(0, inside[0] - 1)
+    # A quotation of several sentences: its speaker is named where it opens ('Polak said, "I
+    # am disturbed. [...] I am sorry." Calling it "just another apology", Franowska...').
+    for _ in range(3):
+        if lo == 0 or not _in_quotation(article, spans[lo][0]):
+            break
+        lo -= 1
     hi = min(len(spans) - 1, inside[-1] + 1) if after else inside[-1]
     return list(spans[lo:hi + 1])
+
+
+def _in_quotation(article: str, at: int) -> bool:
+    """Whether `at` lies inside a quotation opened earlier in its paragraph."""
+    before = article[article.rfind("\n\n", 0, at) + 1:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _stems(text: str) -> list[str]:
