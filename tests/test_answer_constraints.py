@@ -305,6 +305,23 @@ def test_the_speaker_of_a_quotation_of_several_sentences_is_named_where_it_opens
     assert unmet(question, cited(closed, sentence))
 
 
+def test_a_quotation_of_several_sentences_holds_its_quoted_phrase_where_it_closes():
+    question = 'Which legislator ended by telling Lam "Please go"?'
+    article = ('Lam spoke.\n\nLegislator Tanya Chan said: "I urge her to step down. This is '
+               'the only way. Please go." Regina Ip disagreed.')
+    sentence = 'Legislator Tanya Chan said: "I urge her to step down.'
+    assert unmet(question, cited(article, sentence)) is None
+    assert unmet(question, cited(article.replace("Please go", "Step aside"), sentence))
+
+
+def test_a_weekday_before_a_surname_is_no_other_name():
+    sentence = ('During an interview on The Late Show on Wednesday, Sanders called Biden a '
+                '"decent man".')
+    article = f"Sanders quit.\n\nBiden won. {sentence}"
+    assert unmet("How did Bernie Sanders describe Joe Biden on The Late Show?",
+                 cited(article, sentence)) is None
+
+
 def test_a_long_name_is_named_by_its_last_word_and_a_title_is_no_part_of_a_name():
     # "Fields" names James Alex Fields, where no other name stands before it.
     question = "How many charges did James Alex Fields plead guilty to?"

@@ -596,8 +596,8 @@ def _last_names(constraint: Constraint, text: str | None) -> bool:
         if other.endswith((".", "!", "?")) and other.lower().rstrip(".") not in _TITLES:
             return True  # the end of the sentence before: "It was Sunday. Polak said"
         if not (other[:1].isupper() and other.lower().rstrip(".") not in _TITLES
-                and other.lower() not in own and content_words(other)):
-            return True
+                and other.lower() not in own | _NOT_NAMES and content_words(other)):
+            return True  # "on Wednesday Sanders called": a weekday names nobody
     return False
 
 
@@ -722,7 +722,7 @@ def _role_reports(sentence: str, roles: frozenset[str]) -> bool:
 def _window_sentences(article: str, start: int, end: int, after: bool = True
                       ) -> list[tuple[int, int]]:
     """The sentences of `article` from the one before start:end to the one after it (or to
-    the last one it overlaps)."""
+    the last one it overlaps), and on to the ends of a quotation they are part of."""
     spans = article_sentences(article)
     inside = [i for i, (s, e) in enumerate(spans) if s < end and start < e]
     if not inside:
@@ -735,6 +735,11 @@ def _window_sentences(article: str, start: int, end: int, after: bool = True
             break
         lo -= 1
     hi = min(len(spans) - 1, inside[-1] + 1) if after else inside[-1]
+    # And where it closes: 'Chan said: "I urge her to step down. [...] Please go."'
+    for _ in range(3):
+        if not after or hi == len(spans) - 1 or not _in_quotation(article, spans[hi][1]):
+            break
+        hi += 1
     return list(spans[lo:hi + 1])
 
 
