@@ -314,6 +314,16 @@ def test_a_quotation_of_several_sentences_holds_its_quoted_phrase_where_it_close
     assert unmet(question, cited(article.replace("Please go", "Step aside"), sentence))
 
 
+def test_a_surname_two_people_share_names_neither():
+    article = ("Wrestler Hana Kimura has died.\n\nShe joined Stardom in 2019. Kimura made her "
+               "debut in 2016. Her mother is wrestler Kyoko Kimura.")
+    sentence = "Kimura made her debut in 2016."
+    assert unmet("When did Kyoko Kimura make her debut?", cited(article, sentence))
+    # With one Kimura in the article, "Kimura" is she.
+    alone = article.replace(" Her mother is wrestler Kyoko Kimura.", "")
+    assert unmet("When did Hana Kimura make her debut?", cited(alone, sentence)) is None
+
+
 def test_a_weekday_before_a_surname_is_no_other_name():
     sentence = ('During an interview on The Late Show on Wednesday, Sanders called Biden a '
                 '"decent man".')

@@ -524,6 +524,9 @@ def reason(constraint: Constraint) -> str:
 
 
 def _meets(constraint: Constraint, evidence: Evidence) -> bool:
+    if constraint.last and _surname_shared(evidence.article, constraint.text, constraint.last):
+        # "Kimura" is Hana or her mother Kyoko Kimura: only the whole name will do.
+        constraint = replace(constraint, last=None)
     words = evidence.words
     if constraint.kind == "quote":  # its words, in its order: "a stab in the back"
         wanted = _stems(constraint.text)
@@ -615,6 +618,19 @@ def _salient(constraint: Constraint, evidence: Evidence) -> bool:
                                    strict=True):
         mentions += _named(constraint, words, article[start:end])
         if mentions >= 2:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _surname_shared(article: str, name: str, last: str) -> bool:
+    """Whether the article names someone else with the name's last word ("Hana Kimura" for
+    "Kyoko Kimura"): then that word alone names neither."""
+    own = {w.lower() for w in _WORD.findall(name)}
+    for _, run in _name_runs(article, first=True):
+        words = [w for w in _WORD.findall(run) if w.lower().rstrip(".") not in _TITLES]
+        if (len(words) >= 2 and words[-1] == last
+                and not {w.lower() for w in words[:-1]} & own):
             return True
     return False
 
