@@ -584,8 +584,8 @@ def _named(constraint: Constraint, words: frozenset[str], text: str | None = Non
         return half or (constraint.head in found and _last_names(constraint, text))
     if constraint.head in found:
         return _last_names(constraint, text) if text else half
-    return half and bool(text) and bool(re.search(
-        rf"\b{re.escape(constraint.first)}(?:['’]s)?\b(?!\s+[A-Z])", text or ""))
+    return half and text is not None and bool(re.search(
+        rf"\b{re.escape(constraint.first)}(?:['’]s)?\b(?!\s+[A-Z])", text))
 
 
 def _last_names(constraint: Constraint, text: str | None) -> bool:
@@ -596,10 +596,12 @@ def _last_names(constraint: Constraint, text: str | None) -> bool:
     for match in re.finditer(rf"\b{re.escape(constraint.last)}\b", text):
         before = re.findall(r"[\w.'’-]+", text[max(0, match.start() - 40):match.start()])
         other = before[-1] if before else ""
-        if other.endswith((".", "!", "?")) and other.lower().rstrip(".") not in _TITLES:
-            return True  # the end of the sentence before: "It was Sunday. Polak said"
-        if not (other[:1].isupper() and other.lower().rstrip(".") not in _TITLES
-                and other.lower() not in own | _NOT_NAMES and content_words(other)):
+        if other.lower().rstrip(".") in _TITLES:  # "Mr Towarek"
+            return True
+        if other.endswith((".", "!", "?")):  # the sentence before ends: "Sunday. Polak said"
+            return True
+        if not (other[:1].isupper() and other.lower() not in own | _NOT_NAMES
+                and content_words(other)):
             return True  # "on Wednesday Sanders called": a weekday names nobody
     return False
 
@@ -611,7 +613,7 @@ def _salient(constraint: Constraint, evidence: Evidence) -> bool:
     article = evidence.article
     lead = _lead(article)
     for text in (evidence.title, lead):
-        if text and _named(constraint, frozenset(content_words(text)) | _acronyms(text), text):
+        if text and _named(constraint, _text_words(text), text):
             return True
     mentions = 0
     for (start, end), words in zip(article_sentences(article), _sentence_words(article),
@@ -641,6 +643,12 @@ def _lead(article: str) -> str:
     paragraph = article.lstrip().split("\n\n", 1)[0]
     spans = article_sentences(paragraph)[:3]
     return paragraph[:spans[-1][1]] if spans else paragraph
+
+
+@lru_cache(maxsize=256)
+def _text_words(text: str) -> frozenset[str]:
+    """Content words and acronyms of a title or a lead, read once per text."""
+    return frozenset(content_words(text)) | _acronyms(text)
 
 
 @lru_cache(maxsize=64)
