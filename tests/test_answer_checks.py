@@ -94,3 +94,48 @@ def test_a_code_is_no_name_of_a_person():
     # Where the question is not about a person, a code may be the name asked for.
     assert answer_problem("Which flight crashed?", [("Flight AXB1344 crashed.",
                                                      [(article, *crash)])]) is None
+
+
+def test_how_many_counts_the_noun_the_question_names():
+    # wikinews_dev3_qa e14 ("How many journalists were injured ...?") had been answered with
+    # the count of police officers the same article gives.
+    article = ("Ten police officers and two journalists were injured in the protest. "
+               "Police said 12 people were arrested.")
+    both = (article, *sentence_span(article, "Ten police officers"))
+    question = "How many journalists were injured in the protest outside parliament?"
+    assert answer_problem(question, [("Ten police officers were injured.", [both])]) == (
+        "the question asks how many journalists; the figure ten counts police officers")
+    assert answer_problem(question, [("Two journalists were injured.", [both])]) is None
+    # The answer's noun must be what its evidence counts where it writes the same figure.
+    written = (article.replace("Ten police", "10 police"), *both[1:])
+    assert answer_problem(question, [("10 journalists were injured.", [written])])
+
+
+def test_a_count_of_people_or_of_an_unsaid_noun_passes():
+    article = ("At least 25 students were hurt. The toll stood at 813 in China on 3 March. "
+               "The study looked at 93 statues.")
+    hurt, toll, statues = ((article, *sentence_span(article, f))
+                           for f in ("25 students", "813", "93 statues"))
+    assert answer_problem("How many people were hurt?",
+                          [("25 students were hurt.", [hurt])]) is None
+    assert answer_problem("How many deaths had the virus caused in China?",
+                          [("At least 813 in China.", [toll])]) is None
+    # Any word of the question may name what is counted: "statues" for the moai.
+    assert answer_problem("How many moai did the study of statue sites look at?",
+                          [("It looked at 93 statues.", [statues])]) is None
+
+
+def test_a_role_turned_round_is_no_answer():
+    # seeds q57 (a near miss: "Who was the US ambassador to China during Blinken's visit?")
+    # had been answered "Xie Feng was the US ambassador to China" from this sentence.
+    article = ("Xie Feng, China's ambassador to the US, also attended the meeting. "
+               "Nicholas Burns, the U.S. ambassador to China, was there too.")
+    xie, burns = ((article, *sentence_span(article, f)) for f in ("Xie Feng", "Burns"))
+    question = "Who was the US ambassador to China during the visit?"
+    assert answer_problem(question, [("Xie Feng was the US ambassador to China.", [xie])]) == (
+        "the answer says ambassador to China; its evidence says ambassador to US")
+    assert answer_problem(question, [("Nicholas Burns was the ambassador to China.",
+                                      [burns])]) is None
+    # The same body under another form of its name is no contradiction.
+    assert answer_problem("Who is Xie Feng?", [("He is China's ambassador to the United States.",
+                                                [xie])]) is None

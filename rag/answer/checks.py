@@ -8,7 +8,15 @@ This check catches that, from the question's form:
 
 - the answer type: "when" wants a date or time, "how long" a duration, "how many" a number,
   "who"/"which official"/"where" a name (a person's, asked by "who" or "the names of", has
-  no digits), and it must come from the cited evidence.
+  no digits), and it must come from the cited evidence;
+- the counted noun: "how many journalists" is not answered by "ten police officers were
+  injured", nor by "ten journalists" resting on "ten police officers and two journalists". A
+  figure counts the noun written after it; where the answer or its evidence writes one, it
+  must be a word of the question (`counted_problem`);
+- the direction of a role: "Xie Feng was the US ambassador to China" does not rest on "Xie
+  Feng, China's ambassador to the US". Where the cited evidence gives the same role with
+  another country or body after "to", "of" or "for", and never the answer's, the answer has
+  turned the relation round (`role_problem`).
 
 A hand-written rule because no packaged model does this offline: the packaged LLMs are too
 small to judge their own answers (measured in docs/evals.md), and there is no entailment
@@ -125,6 +133,153 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
     return any(w.lower() in _TIME_WORDS or any(ch.isdigit() for ch in w) for w in given)
 
 
+# "How many (of the) N ...?", "What was the number of N ...?": N is what the answer counts.
+_HOW_MANY = re.compile(_LEAD + r"(?:how many|(?:what|which) (?:is |was )?(?:the )?number of)\s+"
+                       r"(?:of (?:the|their|its|his|her) )?(?P<n>[^?,;]+)", re.I)
+_TOKEN = re.compile(r"\w+(?:[.,'’-]\w+)*|[^\w\s]")  # words, figures ("2,900", "2.9"), marks
+# Words that end a counted noun phrase: "ten journalists [were] injured", "813 [in] China".
+_PHRASE_ENDS = _words(
+    "is was are were be been being do does did has have had will would can could should may "
+    "might must of in on at by for from to with without into over under after before during "
+    "since until as than and or but nor so yet the a an this that these those who whom whose "
+    "which what when where why how including among against about according per each while "
+    "he she it they his her its their we our you i there here more most less fewer least")
+# Counts of people, or of the dead, that any word for people answers ("25 students", "813").
+_ANY_PEOPLE = _words("people persons individuals lives deaths dead fatalities victims "
+                     "casualties times cases")
+_PHRASE_WORDS = 3
+_MONTH_NAMES = _words("january february march april may june july august september october "
+                      "november december jan feb mar apr jun jul aug sep sept oct nov dec")
+
+
+def _is_date(tokens: list[str], i: int) -> bool:
+    """A year ("2019") or a day beside its month ("March 19", "19 March"): no count."""
+    token = tokens[i]
+    if re.fullmatch(r"1[89]\d\d|20\d\d", token):
+        return True
+    beside = {tokens[j].lower() for j in (i - 1, i + 1) if 0 <= j < len(tokens)}
+    return token.isdigit() and bool(beside & _MONTH_NAMES)
+
+
+def counted_noun(question: str) -> str:
+    """The noun phrase a "how many" question counts ("" for people and the dead)."""
+    match = _HOW_MANY.search(question)
+    if not match:
+        return ""
+    phrase: list[str] = []
+    for word in _WORD.findall(match["n"]):
+        if word.lower() in _PHRASE_ENDS or word.lower().endswith(("ed", "ing")):
+            break
+        phrase.append(word)
+    if not phrase or phrase[-1].lower() in _ANY_PEOPLE:
+        return ""
+    return " ".join(phrase)
+
+
+def _counts(text: str) -> list[tuple[str, str]]:
+    """Each figure of `text` with what it counts: the words written after it up to a
+    function word, a verb form or a mark ("ten police officers were ..." -> "police
+    officers"; "813 in China" -> ""; "a 15-year sentence" -> "year sentence"). Dates are
+    no figures here."""
+    tokens = _TOKEN.findall(text)
+    found: list[tuple[str, str]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not (any(ch.isdigit() for ch in token) or token.lower() in _NUMBER_WORDS) \
+                or _is_date(tokens, i):
+            i += 1
+            continue
+        figure = [token]
+        i += 1
+        while i < len(tokens) and tokens[i].lower() in _NUMBER_WORDS:  # "2.9 million"
+            figure.append(tokens[i])
+            i += 1
+        words = [part for part in re.split(r"[-–]", token)
+                 if part.isalpha() and any(ch.isdigit() for ch in token)]
+        for word in tokens[i:i + _PHRASE_WORDS]:
+            low = word.lower()
+            if not word[0].isalnum() or low in _PHRASE_ENDS or low.endswith(("ed", "ing")):
+                break
+            words.append(word)
+        found.append((" ".join(figure).lower(), " ".join(words)))
+    return found
+
+
+def _other_count(asked: set[str], text: str, figures: set[str] | None = None
+                 ) -> tuple[str, str] | None:
+    """The first figure of `text` (among `figures`, if given) and the noun it counts, when
+    every such figure counts a noun that is no word of the question (`asked`)."""
+    counts = [(f, noun) for f, noun in _counts(text) if figures is None or f in figures]
+    if not counts or any(not noun or content_words(noun) & asked for _, noun in counts):
+        return None
+    return counts[0]
+
+
+def counted_problem(question: str,
+                    sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                    ) -> str | None:
+    """Why no answer sentence counts what a "how many N" question counts, or None.
+
+    A sentence passes when one of its figures counts a word of the question (N, or another:
+    "93 statues" for "how many moai ... statue locations") or leaves its noun unsaid ("at
+    least 813"), and its cited evidence, where it writes the same figure, counts the same
+    there. Counts of people and of the dead are not checked: "25 students" answers "how many
+    people"."""
+    counted = counted_noun(question)
+    if not counted:
+        return None
+    asked = content_words(question)
+    first: str | None = None
+    for text, evidence in sentences:
+        other = _other_count(asked, text)
+        if other is None:
+            figures = {f for f, noun in _counts(text) if not noun or content_words(noun) & asked}
+            other = next(filter(None, (_other_count(asked, article[start:end], figures)
+                                       for article, start, end in evidence)), None)
+        if other is None:
+            return None
+        first = first or (f"the question asks how many {counted}; "
+                          f"the figure {other[0]} counts {other[1]}")
+    return first
+
+
+_ROLE = re.compile(
+    r"\b(?P<role>ambassador|envoy|minister|secretary|president|chair(?:man|woman|person)?|"
+    r"ceo|head|chief|governor|mayor|representative|consul|commissioner|director|"
+    r"spokes(?:person|man|woman)|premier|prime minister)s? (?P<prep>to|of|for) (?:the )?"
+    r"(?P<name>(?-i:[A-Z]\w*(?:[.'’-]\w+)*)(?:\s+(?-i:[A-Z]\w*(?:[.'’-]\w+)*))*)", re.I)
+
+
+def _roles(text: str) -> list[tuple[str, str, str]]:
+    """The roles `text` gives with their country or body: ("ambassador", "to", "US")."""
+    return [(m["role"].lower(), m["prep"].lower(), m["name"]) for m in _ROLE.finditer(text)]
+
+
+def _same_name(a: str, b: str) -> bool:
+    """"US", "U.S." and "United States" are one name; so are "China" and "People's China"."""
+    def squeezed(name: str) -> str:
+        return name.replace(".", "").lower()
+
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in name.replace(".", " ").split()).lower()
+    return bool(content_words(a) & content_words(b)) or squeezed(a) == squeezed(b) or \
+        initials(a) == squeezed(b) or initials(b) == squeezed(a)
+
+
+def role_problem(sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                 ) -> str | None:
+    """A role the answer gives the wrong way round, by its evidence, or None."""
+    for text, evidence in sentences:
+        given = [r for article, start, end in evidence for r in _roles(article[start:end])]
+        for role, prep, name in _roles(text):
+            written = [n for r, p, n in given if (r, p) == (role, prep)]
+            if written and not any(_same_name(name, n) for n in written):
+                return (f"the answer says {role} {prep} {name}; its evidence says "
+                        f"{role} {prep} {written[0]}")
+    return None
+
+
 @lru_cache(maxsize=32)
 def _article_names(article: str) -> frozenset[str]:
     return frozenset(_names(article))
@@ -144,4 +299,6 @@ def answer_problem(question: str,
     if kind and not any(has_type(kind, text, evidence, question)
                         for text, evidence in sentences):
         return f"the question asks for a {kind}; the evidence cited gives none"
-    return None
+    if kind == "number" and (problem := counted_problem(question, sentences)):
+        return problem
+    return role_problem(sentences)
