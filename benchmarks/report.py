@@ -90,23 +90,36 @@ def _fmt(pattern: str, value: Any) -> str:
         return str(value)
 
 
+def cpu(machine: dict[str, Any]) -> str:
+    """The CPU a figure was measured on, with its widest vector units ("AMD EPYC, AVX2"):
+    the machines differ, and the embedded models' speed with them."""
+    if "cpu_flags" not in machine:  # files written before the flags were recorded
+        return str(machine.get("cpu", "?"))
+    flags = set(machine["cpu_flags"])
+    widest = next((name for flag, name in (("amx_tile", "AMX"), ("avx512_vnni", "AVX-512 VNNI"),
+                                           ("avx512f", "AVX-512"), ("avx2", "AVX2"))
+                   if flag in flags), "no AVX2")
+    return f"{machine.get('cpu', '?')}, {widest}"
+
+
 def table(results: Path = RESULTS) -> str:
-    lines = ["| figure | measured | target | met | load avg at start |",
-             "|---|---|---|---|---|"]
+    lines = ["| figure | measured | target | met | load avg at start | CPU |",
+             "|---|---|---|---|---|---|"]
     for name, key, label, value_fmt, limit_fmt in ROWS:
         path = results / f"{name}.json"
         if not path.exists():
-            lines.append(f"| {label} | not run | | | |")
+            lines.append(f"| {label} | not run | | | | |")
             continue
         data = json.loads(path.read_text())
         line = data["targets"].get(key)
         if line is None:
-            lines.append(f"| {label} | not measured | | | |")
+            lines.append(f"| {label} | not measured | | | | |")
             continue
         load = data["machine"]["loadavg_at_start"][0]
         limit = _fmt(limit_fmt, line.get("limit"))
         met = "yes" if line["met"] else "**no**"
-        lines.append(f"| {label} | {_fmt(value_fmt, line['value'])} | {limit} | {met} | {load} |")
+        lines.append(f"| {label} | {_fmt(value_fmt, line['value'])} | {limit} | {met} | {load} "
+                     f"| {cpu(data['machine'])} |")
     return "\n".join(lines)
 
 

@@ -107,9 +107,10 @@ class Settings(BaseSettings):
     llm_repack: bool = Field(
         False,
         description="Repack the embedded LLM's Q4_K weights for the CPU's vector units when it "
-        "loads (llama.cpp's extra buffer types). Off by measurement: on a 2-core AMD EPYC a cold "
-        "`rag ask` took 0.80x the time without it, prompts ran 1.37x faster and it used 600 MB "
-        "less; generation alone is 1.18x faster with it (benchmarks/results/llm.json). Never "
+        "loads (llama.cpp's extra buffer types). Off by measurement: on a 2-core AMD EPYC with "
+        "AVX-512 a cold `rag ask` took 0.80x the time without it, prompts ran 1.37x faster and "
+        "it used 600 MB less; generation alone is 1.18x faster with it; on one with AVX2 only "
+        "prompts ran 1.08x faster without it (benchmarks/results/llm.json). Never "
         "used where llama.cpp's AMX backend is built in and the CPU has AMX: that path "
         "segfaults (llama.cpp#20824).",
     )
