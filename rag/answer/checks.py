@@ -14,9 +14,9 @@ This check catches that, from the question's form:
   figure counts the noun written after it; where the answer or its evidence writes one, it
   must be a word of the question (`counted_problem`);
 - the direction of a role: "Xie Feng was the US ambassador to China" does not rest on "Xie
-  Feng, China's ambassador to the US". Where the cited evidence gives the same role with
-  another country or body after "to", "of" or "for", and never the answer's, the answer has
-  turned the relation round (`role_problem`).
+  Feng, China's ambassador to the US". Where the cited evidence gives the same role as held
+  by the country or body the answer sends it to ("to", "of", "for"), and never as going to
+  it, the answer has turned the relation round (`role_problem`).
 
 A hand-written rule because no packaged model does this offline: the packaged LLMs are too
 small to judge their own answers (measured in docs/evals.md), and there is no entailment
@@ -244,39 +244,49 @@ def counted_problem(question: str,
     return first
 
 
+_NAME = r"(?-i:[A-Z]\w*(?:[.'’-]\w+)*)"
 _ROLE = re.compile(
+    r"(?:\b(?P<holder>" + _NAME + r")\s+)?"  # "China's", "US": whose role it is
     r"\b(?P<role>ambassador|envoy|minister|secretary|president|chair(?:man|woman|person)?|"
     r"ceo|head|chief|governor|mayor|representative|consul|commissioner|director|"
     r"spokes(?:person|man|woman)|premier|prime minister)s? (?P<prep>to|of|for) (?:the )?"
-    r"(?P<name>(?-i:[A-Z]\w*(?:[.'’-]\w+)*)(?:\s+(?-i:[A-Z]\w*(?:[.'’-]\w+)*))*)", re.I)
+    r"(?P<name>" + _NAME + r"(?:\s+" + _NAME + r")*)", re.I)
 
 
-def _roles(text: str) -> list[tuple[str, str, str]]:
-    """The roles `text` gives with their country or body: ("ambassador", "to", "US")."""
-    return [(m["role"].lower(), m["prep"].lower(), m["name"]) for m in _ROLE.finditer(text)]
+def _roles(text: str) -> list[tuple[str, str, str, str]]:
+    """The roles `text` gives: whose, which, and to or of whom ("China", "ambassador", "to",
+    "US" for "China's ambassador to the US")."""
+    return [(re.sub(r"['’]s$", "", m["holder"] or ""), m["role"].lower(), m["prep"].lower(),
+             m["name"])
+            for m in _ROLE.finditer(text)]
 
 
 def _same_name(a: str, b: str) -> bool:
-    """"US", "U.S." and "United States" are one name; so are "China" and "People's China"."""
+    """"US", "U.S." and "United States" are one name; "China" and "Chinese" one country."""
     def squeezed(name: str) -> str:
         return name.replace(".", "").lower()
 
     def initials(name: str) -> str:
         return "".join(w[0] for w in name.replace(".", " ").split()).lower()
+    stem = min(len(squeezed(a)), len(squeezed(b)), 5)
     return bool(content_words(a) & content_words(b)) or squeezed(a) == squeezed(b) or \
-        initials(a) == squeezed(b) or initials(b) == squeezed(a)
+        initials(a) == squeezed(b) or initials(b) == squeezed(a) or \
+        (stem >= 4 and squeezed(a)[:stem] == squeezed(b)[:stem])
 
 
 def role_problem(sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
                  ) -> str | None:
-    """A role the answer gives the wrong way round, by its evidence, or None."""
+    """A role the answer turns round, or None: its evidence gives the role as the answer's
+    country's or body's ("China's ambassador to the US") and never as going to it."""
     for text, evidence in sentences:
         given = [r for article, start, end in evidence for r in _roles(article[start:end])]
-        for role, prep, name in _roles(text):
-            written = [n for r, p, n in given if (r, p) == (role, prep)]
-            if written and not any(_same_name(name, n) for n in written):
+        for _, role, prep, name in _roles(text):
+            same = [(holder, to) for holder, r, p, to in given if (r, p) == (role, prep)]
+            turned = [(holder, to) for holder, to in same if holder and _same_name(name, holder)]
+            if turned and not any(_same_name(name, to) for _, to in same):
+                holder, to = turned[0]
                 return (f"the answer says {role} {prep} {name}; its evidence says "
-                        f"{role} {prep} {written[0]}")
+                        f"{holder}'s {role} {prep} {to}")
     return None
 
 
