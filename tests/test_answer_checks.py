@@ -108,7 +108,8 @@ def test_how_many_counts_the_noun_the_question_names():
     assert answer_problem(question, [("Two journalists were injured.", [both])]) is None
     # The answer's noun must be what its evidence counts where it writes the same figure.
     written = (article.replace("Ten police", "10 police"), *both[1:])
-    assert answer_problem(question, [("10 journalists were injured.", [written])])
+    assert answer_problem(question, [("10 journalists were injured.", [written])]) == (
+        "the question asks how many journalists; the figure 10 counts police officers")
 
 
 def test_a_count_of_people_or_of_an_unsaid_noun_passes():

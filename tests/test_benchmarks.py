@@ -184,6 +184,14 @@ def test_performance_table_matches_results() -> None:
     assert report.doc_table() == report.table()
 
 
+def test_the_table_names_the_cpu_of_each_figure() -> None:
+    """The machines differ (AVX2 only, AVX-512, AMX), and the embedded models' speed with them."""
+    assert report.cpu({"cpu": "AMD EPYC", "cpu_flags": ["avx2", "fma"]}) == "AMD EPYC, AVX2"
+    assert report.cpu({"cpu": "Intel Xeon", "cpu_flags": ["avx2", "avx512f", "amx_tile"]}) == (
+        "Intel Xeon, AMX")
+    assert report.cpu({"cpu": "AMD EPYC"}) == "AMD EPYC"  # flags not recorded then
+
+
 @slow
 def test_llm(quick_run: Path) -> None:
     figures = result(quick_run, "llm")["figures"]

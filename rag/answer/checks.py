@@ -262,7 +262,9 @@ def _roles(text: str) -> list[tuple[str, str, str, str]]:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """"US", "U.S." and "United States" are one name; "China" and "Chinese" one country."""
+    """"US", "U.S." and "United States" are one name; "China" and "Chinese" one country.
+    Errs towards one name ("Austria" and "Australia" share their first five letters): two
+    names taken for one only let an answer through."""
     def squeezed(name: str) -> str:
         return name.replace(".", "").lower()
 
