@@ -145,3 +145,21 @@ def test_a_role_turned_round_is_no_answer():
     assert answer_problem("Who did Putin meet?", [("Putin, president of Russia, met the "
                                                    "president of Ukraine.",
                                                    [(talks, 0, len(talks))])]) is None
+
+
+def test_the_day_of_a_report_is_not_the_day_of_the_event():
+    # wikinews_dev3_qa e34 (a near miss: the article gives no date of the death) was answered
+    # "Hamza bin Laden was killed on July 31, 2019" from the day the news outlets reported it.
+    article = ("Hamza bin Laden has been killed in a US operation, the White House said. "
+               "On July 31, multiple news outlets reported Hamza bin Laden to be dead.")
+    report = (article, *sentence_span(article, "On July 31"))
+    question = "On what date was Hamza bin Laden killed?"
+    assert answer_problem(question, [("Hamza bin Laden was killed on July 31, 2019.",
+                                      [report])]) == (
+        "the date the evidence cited gives is when it was reported, not when it happened")
+    # Where the article gives the same day with the event, the report's day is the event's.
+    talks = ("The talks on Sunday were candid, the spokesman said. "
+             "Both countries said Sunday that Qin accepted an offer to visit.")
+    said = (talks, *sentence_span(talks, "Both countries"))
+    assert answer_problem("On which day did Blinken hold his talks with Qin Gang?",
+                          [("Blinken held his talks with Qin Gang on Sunday.", [said])]) is None

@@ -16,7 +16,12 @@ This check catches that, from the question's form:
 - the direction of a role: "Xie Feng was the US ambassador to China" does not rest on "Xie
   Feng, China's ambassador to the US". Where the cited evidence gives the same role as held
   by the country or body the answer sends it to ("to", "of", "for"), and never as going to
-  it, the answer has turned the relation round (`role_problem`).
+  it, the answer has turned the relation round (`role_problem`);
+- a report's date: "when was X killed?" is not answered by "On July 31, outlets reported X to
+  be dead". Where every cited sentence that gives the answer's date dates a report of the
+  event rather than the event (a report verb just before the date, or after a date that
+  opens the sentence), and no sentence of its article gives that date with the question's
+  event words, the date answers another question (`reported_problem`).
 
 A hand-written rule because no packaged model does this offline: the packaged LLMs are too
 small to judge their own answers (measured in docs/evals.md), and there is no entailment
@@ -292,6 +297,83 @@ def role_problem(sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
     return None
 
 
+_REPORTED = _words(
+    "said says reported reports announced announces confirmed confirms told tells stated "
+    "states revealed reveals disclosed tweeted wrote claimed claims")
+_DAY_NAMES = _MONTH_NAMES | _words("monday tuesday wednesday thursday friday saturday sunday")
+_DATE_TOKEN = re.compile(r"\d{1,4}(?:st|nd|rd|th)?")
+# The words of a "when" question that ask for the time, not name the event.
+_TIME_ASKED = _words("date day time year month week exact calendar happen happened")
+_OPENING = 3  # a date among a sentence's first words opens it ("On July 31, ...")
+_REPORTER = 8  # how far after an opening date its report verb may come
+
+
+def event_words(question: str) -> set[str]:
+    """The stemmed words of a "when" question that name its event: neither the time asked
+    for nor a name ("killed" of "On what date was Hamza bin Laden killed?")."""
+    words = _WORD.findall(question)
+    named: set[str] = set()
+    for i, word in enumerate(words):
+        # A capitalised word after the first, or "bin" in "Hamza bin Laden".
+        inside = 0 < i < len(words) - 1 and words[i - 1][:1].isupper() \
+            and words[i + 1][:1].isupper()
+        if (i > 0 and word[:1].isupper()) or inside:
+            named |= content_words(word)
+    return content_words(question) - content_words(" ".join(_TIME_ASKED)) - named
+
+
+def _answer_dates(question: str, answer: str) -> set[str]:
+    """The words of a date the answer gives and the question does not."""
+    asked = content_words(question)
+    return {w for w in _WORD.findall(answer)
+            if (w.lower() in _DAY_NAMES or _DATE_TOKEN.fullmatch(w))
+            and not content_words(w) & asked}
+
+
+def _dates_a_report(dates: set[str], event: set[str], sentence: str) -> str | None:
+    """The report verb when `sentence` gives one of `dates` as the day of a report and does
+    not name the event: "reported on July 31", "On July 31, outlets reported"."""
+    if event & content_words(sentence):
+        return None
+    words = _WORD.findall(sentence)
+    low = [w.lower() for w in words]
+    for i, word in enumerate(words):
+        if word not in dates:
+            continue
+        near = low[max(0, i - 3):i] + (low[i + 1:i + _REPORTER] if i < _OPENING else [])
+        verb = next((w for w in near if w in _REPORTED), None)
+        if verb:
+            return verb
+    return None
+
+
+def reported_problem(question: str,
+                     sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                     ) -> str | None:
+    """Why the answer's date is the day the event was reported, not the day it happened, or
+    None. Each answer sentence fails when every span it cites dates a report
+    (`_dates_a_report`) and no sentence of the span's article gives the date with the
+    question's event words (there the report's day may be the event's too)."""
+    event = event_words(question)
+    if not event:
+        return None
+    first: str | None = None
+    for text, evidence in sentences:
+        dates = _answer_dates(question, text)
+        verbs = [_dates_a_report(dates, event, article[start:end])
+                 for article, start, end in evidence]
+        if not dates or not verbs or not all(verbs):
+            return None
+        for article, start, _ in evidence:
+            for s, e in article_sentences(article):
+                if not s <= start < e and set(_WORD.findall(article[s:e])) & dates \
+                        and event & content_words(article[s:e]):
+                    return None
+        first = first or (f"the date the evidence cited gives is when it was {verbs[0]}, "
+                          "not when it happened")
+    return first
+
+
 @lru_cache(maxsize=32)
 def _article_names(article: str) -> frozenset[str]:
     return frozenset(_names(article))
@@ -312,5 +394,7 @@ def answer_problem(question: str,
                         for text, evidence in sentences):
         return f"the question asks for a {kind}; the evidence cited gives none"
     if kind == "number" and (problem := counted_problem(question, sentences)):
+        return problem
+    if kind == "time" and (problem := reported_problem(question, sentences)):
         return problem
     return role_problem(sentences)
