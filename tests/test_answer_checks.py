@@ -154,8 +154,12 @@ def test_the_day_of_a_report_is_not_the_day_of_the_event():
                "On July 31, multiple news outlets reported Hamza bin Laden to be dead.")
     report = (article, *sentence_span(article, "On July 31"))
     question = "On what date was Hamza bin Laden killed?"
+    # A span cited for the year alone gives the year of something else.
+    year = (article + " He was named a leader in March of this year (2019).",
+            *sentence_span(article + " He was named a leader in March of this year (2019).",
+                           "He was named"))
     assert answer_problem(question, [("Hamza bin Laden was killed on July 31, 2019.",
-                                      [report])]) == (
+                                      [report, year])]) == (
         "the date the evidence cited gives is when it was reported, not when it happened")
     # Where the article gives the same day with the event, the report's day is the event's.
     talks = ("The talks on Sunday were candid, the spokesman said. "

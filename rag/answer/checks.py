@@ -351,8 +351,8 @@ def reported_problem(question: str,
                      sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
                      ) -> str | None:
     """Why the answer's date is the day the event was reported, not the day it happened, or
-    None. Each answer sentence fails when every span it cites dates a report
-    (`_dates_a_report`) and no sentence of the span's article gives the date with the
+    None. Each answer sentence fails when every span it cites for the answer's day dates a
+    report (`_dates_a_report`) and no sentence of the span's article gives the date with the
     question's event words (there the report's day may be the event's too)."""
     event = event_words(question)
     if not event:
@@ -360,11 +360,16 @@ def reported_problem(question: str,
     first: str | None = None
     for text, evidence in sentences:
         dates = _answer_dates(question, text)
+        # The spans that give the day or month (a span holding only the year gives the year
+        # of something else: "described him in March of this year (2019)").
+        days = {d for d in dates if not re.fullmatch(r"\d{3,4}", d)} or dates
+        cited = [(article, start, end) for article, start, end in evidence
+                 if set(_WORD.findall(article[start:end])) & days]
         verbs = [_dates_a_report(dates, event, article[start:end])
-                 for article, start, end in evidence]
-        if not dates or not verbs or not all(verbs):
+                 for article, start, end in cited]
+        if not verbs or not all(verbs):
             return None
-        for article, start, _ in evidence:
+        for article, start, _ in cited:
             for s, e in article_sentences(article):
                 if not s <= start < e and set(_WORD.findall(article[s:e])) & dates \
                         and event & content_words(article[s:e]):
