@@ -35,6 +35,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from rag.answer.constraints import _MONTHS, _WEEKDAYS
 from rag.text import article_sentences, content_words
 
 
@@ -153,8 +154,7 @@ _PHRASE_ENDS = _words(
 _ANY_PEOPLE = _words("people persons individuals lives deaths dead fatalities victims "
                      "casualties times cases")
 _PHRASE_WORDS = 3
-_MONTH_NAMES = _words("january february march april may june july august september october "
-                      "november december jan feb mar apr jun jul aug sep sept oct nov dec")
+_MONTH_NAMES = frozenset(_MONTHS)  # constraints' names, from `calendar`
 
 
 def _is_date(tokens: list[str], i: int) -> bool:
@@ -211,11 +211,9 @@ def _counts(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def _other_count(asked: set[str], text: str, figures: set[str] | None = None
-                 ) -> tuple[str, str] | None:
-    """The first figure of `text` (among `figures`, if given) and the noun it counts, when
-    every such figure counts a noun that is no word of the question (`asked`)."""
-    counts = [(f, noun) for f, noun in _counts(text) if figures is None or f in figures]
+def _other_count(asked: set[str], counts: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The first of `counts` (figures and what they count), when every one counts a noun
+    that is no word of the question (`asked`)."""
     if not counts or any(not noun or content_words(noun) & asked for _, noun in counts):
         return None
     return counts[0]
@@ -237,11 +235,13 @@ def counted_problem(question: str,
     asked = content_words(question)
     first: str | None = None
     for text, evidence in sentences:
-        other = _other_count(asked, text)
+        counts = _counts(text)
+        other = _other_count(asked, counts)
         if other is None:
-            figures = {f for f, noun in _counts(text) if not noun or content_words(noun) & asked}
-            other = next(filter(None, (_other_count(asked, article[start:end], figures)
-                                       for article, start, end in evidence)), None)
+            figures = {f for f, noun in counts if not noun or content_words(noun) & asked}
+            other = next(filter(None, (
+                _other_count(asked, [c for c in _counts(article[start:end]) if c[0] in figures])
+                for article, start, end in evidence)), None)
         if other is None:
             return None
         first = first or (f"the question asks how many {counted}; "
@@ -300,7 +300,7 @@ def role_problem(sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
 _REPORTED = _words(
     "said says reported reports announced announces confirmed confirms told tells stated "
     "states revealed reveals disclosed tweeted wrote claimed claims")
-_DAY_NAMES = _MONTH_NAMES | _words("monday tuesday wednesday thursday friday saturday sunday")
+_DAY_NAMES = _MONTH_NAMES | _WEEKDAYS
 _DATE_TOKEN = re.compile(r"\d{1,4}(?:st|nd|rd|th)?")
 # The words of a "when" question that ask for the time, not name the event.
 _TIME_ASKED = _words("date day time year month week exact calendar happen happened")
