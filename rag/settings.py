@@ -110,9 +110,10 @@ class Settings(BaseSettings):
         "loads (llama.cpp's extra buffer types). Off by measurement: on a 2-core AMD EPYC with "
         "AVX-512 a cold `rag ask` took 0.80x the time without it, prompts ran 1.37x faster and "
         "it used 600 MB less; generation alone is 1.18x faster with it; on one with AVX2 only "
-        "prompts ran 1.08x faster without it (benchmarks/results/llm.json). Never "
-        "used where llama.cpp's AMX backend is built in and the CPU has AMX: that path "
-        "segfaults (llama.cpp#20824).",
+        "prompts ran 1.08x faster without it, and on an Intel Xeon with AVX-512 1.22x "
+        "(benchmarks/results/llm.json). Never used where llama.cpp's AMX backend is built in "
+        "and the CPU has AMX: that path segfaults (llama.cpp#20824), with Q8_0 and Q4_0 "
+        "weights too (docs/models.md).",
     )
     llm_spin_wait: bool = Field(
         False,
