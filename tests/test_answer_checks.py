@@ -167,3 +167,35 @@ def test_the_day_of_a_report_is_not_the_day_of_the_event():
     said = (talks, *sentence_span(talks, "Both countries"))
     assert answer_problem("On which day did Blinken hold his talks with Qin Gang?",
                           [("Blinken held his talks with Qin Gang on Sunday.", [said])]) is None
+
+
+def test_a_figure_credited_to_another_source_is_no_answer():
+    # wikinews_dev3_qa e07 ("how many electoral votes did the Associated Press count for Joe
+    # Biden?") had been answered with NBC's 279 from this sentence, which gives both counts.
+    article = ("Later in the day, the AP and NBC News also called Nevada for Biden, for a total "
+               "by NBC's reckoning of 279 electoral votes, or 290 electoral votes by AP's "
+               "reckoning.")
+    both = (article, 0, len(article))
+    question = ("Once Nevada had been called, how many electoral votes did the Associated Press "
+                "count for Joe Biden?")
+    assert answer_problem(question, [("The AP counted 279 electoral votes for Biden.",
+                                      [both])]) == (
+        "the question asks for Associated Press's figure; the evidence cited gives 279 as NBC's")
+    assert answer_problem(question, [("The AP counted 290 electoral votes for Biden.",
+                                      [both])]) is None
+    # "according to S", and a figure credited by a verb or a passive "by".
+    quake = "It measured 6.4 according to the USGS, while the EMSC put it at 6.2."
+    question = "According to the USGS, what was the earthquake's magnitude?"
+    assert answer_problem(question, [("It measured 6.2.", [(quake, 0, len(quake))])]) == (
+        "the question asks for USGS's figure; the evidence cited gives 6.2 as EMSC's")
+    assert answer_problem(question, [("It measured 6.4.", [(quake, 0, len(quake))])]) is None
+    passive = "Magnitude 6.3 according to Phivolcs, it was recorded as 6.4 by the USGS."
+    assert answer_problem(question, [("It measured 6.3.", [(passive, 0, len(passive))])]) == (
+        "the question asks for USGS's figure; the evidence cited gives 6.3 as Phivolcs's")
+    assert answer_problem(question, [("It measured 6.4.", [(passive, 0, len(passive))])]) is None
+    # A figure the evidence credits to no one by name, or a question that names no source,
+    # is left alone.
+    plain = "The quake measured 6.2 on Wednesday, officials said."
+    assert answer_problem(question, [("It measured 6.2.", [(plain, 0, len(plain))])]) is None
+    assert answer_problem("What was the earthquake's magnitude?",
+                          [("It measured 6.2.", [(quake, 0, len(quake))])]) is None

@@ -21,7 +21,12 @@ This check catches that, from the question's form:
   be dead". Where every cited sentence that gives the answer's date dates a report of the
   event rather than the event (a report verb just before the date, or after a date that
   opens the sentence), and no sentence of its article gives that date with the question's
-  event words, the date answers another question (`reported_problem`).
+  event words, the date answers another question (`reported_problem`);
+- the figure's source: "How many votes did the AP count?" is not answered by 279 from "a
+  total by NBC's reckoning of 279 votes, or 290 by AP's reckoning". Where the question names
+  a source and the cited sentence credits the answer's figure to someone by name ("by S's
+  count", "S's estimate of", "according to S"), the credit nearest the figure must name the
+  question's source (`credited_problem`).
 
 A hand-written rule because no packaged model does this offline: the packaged LLMs are too
 small to judge their own answers (measured in docs/evals.md), and there is no entailment
@@ -35,7 +40,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from rag.answer.constraints import _MONTHS, _WEEKDAYS
+from rag.answer.constraints import _MONTHS, _WEEKDAYS, Constraint, _acronyms, _named, parse
 from rag.text import article_sentences, content_words
 
 
@@ -379,6 +384,79 @@ def reported_problem(question: str,
     return first
 
 
+# Who a figure is credited to, by name: "by NBC's reckoning", "AP's count of", "according to
+# the USGS", "the EMSC put it at", "recorded as 6.4 by the USGS". A credit by a common noun
+# ("by police estimates") names no one and is left alone.
+_CREDIT = re.compile(
+    r"\b[Aa]ccording to (?:the )?(?P<to>" + _NAME + r"(?:\s+" + _NAME + r")*)"
+    r"|\b(?P<of>" + _NAME + r"(?:\s+" + _NAME + r")*)['’]s?\s+(?:own\s+)?"
+    r"(?:reckoning|count|counts|tally|tallies|estimates?|calculations?|figures?|projections?|"
+    r"data|forecasts?)\b"
+    r"|\b(?P<by>" + _NAME + r"(?:\s+" + _NAME + r")*)\s+(?:also\s+|later\s+)?"
+    r"(?:puts?|estimated|estimates|counted|counts|tallied|tallies|reckoned|projected|projects|"
+    r"recorded|records|measured|reported|reports)\b"
+    r"|\b(?:recorded|measured|estimated|counted|reported|put|given|projected|tallied|reckoned)"
+    r"\b[^,;]{0,50}?\bby (?:the )?(?P<pas>" + _NAME + r"(?:\s+" + _NAME + r")*)")
+
+
+def _credits(sentence: str) -> list[tuple[int, int, str]]:
+    """Where `sentence` credits something to a source by name, and the name."""
+    found = [(m.start(), m.end(), m["to"] or m["of"] or m["by"] or m["pas"])
+             for m in _CREDIT.finditer(sentence)]
+    found = [(start, end, re.sub(r"^(?:The|A|An)\s+", "", name)) for start, end, name in found]
+    return [(start, end, name) for start, end, name in found if content_words(name)]  # not "It"
+
+
+def _credited(sentence: str, figure: str) -> str | None:
+    """The name credited with `figure` in `sentence`: the credit nearest the figure; "" when
+    the sentence writes the figure and credits no one by name, None when it does not write
+    it."""
+    spots = [m.span() for m in re.finditer(rf"(?<![\w.,]){re.escape(figure)}(?![\w]|[.,]\d)",
+                                           sentence)]
+    if not spots:
+        return None
+    credits = _credits(sentence)
+    if not credits:
+        return ""
+
+    def gap(credit: tuple[int, int, str], spot: tuple[int, int]) -> int:
+        return max(credit[0] - spot[1], spot[0] - credit[1], 0)
+    return min((gap(c, s), c[2]) for c in credits for s in spots)[1]
+
+
+def _is_source(sources: Sequence[Constraint], name: str) -> bool:
+    words = frozenset(content_words(name)) | _acronyms(name)
+    return any(_named(c, words, name) for s in sources for c in (s, *s.either))
+
+
+def credited_problem(question: str,
+                     sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                     ) -> str | None:
+    """Why the answer's figure is another source's, or None. For a question that names a
+    source, the answer fails when every figure it adds that its evidence writes is credited
+    there, in each cited span that writes it, to a name that is not the question's source. A
+    figure a span writes without crediting anyone by name passes, and so does an answer that
+    adds no such figure."""
+    sources = [c for c in parse(question) if c.kind == "source"]
+    if not sources:
+        return None
+    asked = set(_WORD.findall(question))
+    wrong: list[tuple[str, str]] = []
+    for text, evidence in sentences:
+        for figure in (w for w in _WORD.findall(text)
+                       if any(ch.isdigit() for ch in w) and w not in asked):
+            names = [name for article, start, end in evidence
+                     if (name := _credited(article[start:end], figure)) is not None]
+            if any(not name or _is_source(sources, name) for name in names):
+                return None
+            wrong += [(figure, name) for name in names[:1]]
+    if not wrong:
+        return None
+    figure, name = wrong[0]
+    return (f"the question asks for {sources[0].text.strip()}'s figure; the evidence cited "
+            f"gives {figure} as {name}'s")
+
+
 @lru_cache(maxsize=32)
 def _article_names(article: str) -> frozenset[str]:
     return frozenset(_names(article))
@@ -402,4 +480,4 @@ def answer_problem(question: str,
         return problem
     if kind == "time" and (problem := reported_problem(question, sentences)):
         return problem
-    return role_problem(sentences)
+    return credited_problem(question, sentences) or role_problem(sentences)

@@ -60,10 +60,13 @@ _SPEECH = _words(
 _PRONOUNS = _words("he she they his her their it")
 # Verbs that make their subject the source of what the question asks for.
 _SOURCE_VERBS = (r"say|tell|think|write|announce|warn|promise|claim|describe|call|give|report|"
-                 r"record|estimate|put|quote|cite|confirm|tweet|predict|forecast")
+                 r"record|estimate|put|quote|cite|confirm|tweet|predict|forecast|count|tally")
 _SOURCE = [
     re.compile(r"\baccording to (?P<s>[^,?;]+)", re.I),
-    re.compile(r"^\s*(?:what|how|why)\b[^?]*?\b(?:did|does|do|has|have|had|will|would)\s+"
+    # after a leading clause too: "Once Nevada had been called, how many votes did the AP
+    # count?"
+    re.compile(r"^\s*(?:(?!(?:who|whom|whose|what|which|when|where|why|how)\b)[^,?]{0,80},\s*)?"
+               r"(?:what|how|why)\b[^?]*?\b(?:did|does|do|has|have|had|will|would)\s+"
                r"(?P<s>.+?)\s+(?:himself\s+|herself\s+|themselves\s+|first\s+|later\s+)?"
                r"(?:" + _SOURCE_VERBS + r")\b", re.I),
 ]
