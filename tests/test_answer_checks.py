@@ -71,6 +71,16 @@ def test_how_long_needs_a_duration():
     assert answer_problem("How long did the talks last?",
                           [("The talks lasted seven and a half hours.",
                             [cite("seven and a half hours")])]) is None
+    # wikinews_dev3_qa e44 (a near miss) was answered "served as bishop for 79 years" from
+    # an age: the figure is the evidence's, the unit only the answer's.
+    age = "Bishop Emeritus Dinualdo Gutierrez of the Marbel diocese, 79, died early yesterday."
+    question = "How long did Dinualdo Gutierrez serve as bishop of the Marbel diocese?"
+    assert answer_problem(question, [("He served as bishop for 79 years.",
+                                      [(age, 0, len(age))])]) == (
+        "the question asks for a duration; the evidence cited gives none")
+    served = "He has served as bishop since 1998, for 12 of his 79 years."
+    assert answer_problem(question, [("He served as bishop for 12 years.",
+                                      [(served, 0, len(served))])]) is None
 
 
 def test_which_people_needs_a_name_the_evidence_writes_as_one():

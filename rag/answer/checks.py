@@ -6,7 +6,8 @@ phrase, source and topic). A small model can still answer with a true sentence o
 kind: "at a later date" for "On what date...?", "top US lawmakers" for "Which lawmakers...?".
 This check catches that, from the question's form:
 
-- the answer type: "when" wants a date or time, "how long" a duration, "how many" a number,
+- the answer type: "when" wants a date or time, "how long" a duration (its unit written in
+  the evidence, not only the figure: "Gutierrez, 79, died" is an age), "how many" a number,
   "who"/"which official"/"where" a name (a person's, asked by "who" or "the names of", has
   no digits), and it must come from the cited evidence;
 - the counted noun: "how many journalists" is not answered by "ten police officers were
@@ -140,7 +141,11 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
     if kind == "number":
         return _has_number(given)
     if kind == "duration":
-        return _has_number(given) or any(w.lower() in _UNITS for w in given)
+        # The unit must be the evidence's: "79 years" does not rest on "Bishop Gutierrez, 79,
+        # died" (an age), where the answer adds "years" itself. A unit the question gives
+        # ("How long, in hours, ...?") leaves the figure alone.
+        return any(w.lower() in _UNITS for w in given) or (
+            _has_number(given) and bool(_UNITS & {w.lower() for w in _WORD.findall(question)}))
     return any(w.lower() in _TIME_WORDS or any(ch.isdigit() for ch in w) for w in given)
 
 
