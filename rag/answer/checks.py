@@ -41,7 +41,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from rag.answer.constraints import _MONTHS, _WEEKDAYS, Constraint, _acronyms, _named, parse
+from rag.answer.constraints import _MONTHS, _WEEKDAYS, Constraint, named_in, parse
 from rag.text import article_sentences, content_words
 
 
@@ -430,8 +430,7 @@ def _credited(sentence: str, figure: str) -> str | None:
 
 
 def _is_source(sources: Sequence[Constraint], name: str) -> bool:
-    words = frozenset(content_words(name)) | _acronyms(name)
-    return any(_named(c, words, name) for s in sources for c in (s, *s.either))
+    return any(named_in(source, name) for source in sources)
 
 
 def credited_problem(question: str,
@@ -450,11 +449,11 @@ def credited_problem(question: str,
     for text, evidence in sentences:
         for figure in (w for w in _WORD.findall(text)
                        if any(ch.isdigit() for ch in w) and w not in asked):
-            names = [name for article, start, end in evidence
-                     if (name := _credited(article[start:end], figure)) is not None]
-            if any(not name or _is_source(sources, name) for name in names):
+            credited = [name for article, start, end in evidence
+                        if (name := _credited(article[start:end], figure)) is not None]
+            if any(not name or _is_source(sources, name) for name in credited):
                 return None
-            wrong += [(figure, name) for name in names[:1]]
+            wrong += [(figure, name) for name in credited[:1]]
     if not wrong:
         return None
     figure, name = wrong[0]

@@ -495,6 +495,13 @@ def _acronyms(text: str) -> frozenset[str]:
 
 
 # --- checking the evidence -----------------------------------------------------------------
+def named_in(constraint: Constraint, text: str) -> bool:
+    """Whether `text` (a name, or a few words) names `constraint`'s name or one that will do
+    instead of it: most of the name, or its acronym ("AP" for "the Associated Press")."""
+    words = frozenset(content_words(text)) | _acronyms(text)
+    return any(_named(c, words, text) for c in (constraint, *constraint.either))
+
+
 def satisfied(constraint: Constraint, evidence: Sequence[Evidence]) -> bool:
     """Whether any of `evidence` (the spans one answer sentence rests on) meets `constraint`
     (or one of those that will do instead of it)."""
