@@ -234,6 +234,22 @@ def test_what_someone_said_about_a_topic_must_touch_the_topic():
     assert problem is not None and "Taiwan" in problem
 
 
+def test_a_topic_is_what_it_says_of_the_names_in_it():
+    # The person the funeral is for is in every sentence of his obituary; the funeral is not.
+    question = ("What did Tonga's government decide about a state funeral for Prime Minister "
+                "Akilisi Pohiva?")
+    article = ("Akilisi Pohiva, the prime minister of Tonga, died today. In the wake of "
+               "Prime Minister Akilisi Pohiva's death, the Legislative Assembly was suspended. "
+               "Akilisi Pohiva first joined parliament in 1987. He was 78 years old. "
+               "The government decided that Akilisi Pohiva would be given a state funeral.")
+    suspended = ("In the wake of Prime Minister Akilisi Pohiva's death, the Legislative "
+                 "Assembly was suspended.")
+    problem = unmet(question, cited(article, suspended))
+    assert problem is not None and "state funeral" in problem
+    funeral = "The government decided that Akilisi Pohiva would be given a state funeral."
+    assert unmet(question, cited(article, funeral)) is None
+
+
 def test_a_question_of_two_parts_asks_each_part_s_constraints_of_its_own_sentences():
     question = ("In which city did Liu Jianchao restate Beijing's stance, and what did he then "
                 "discuss with Blinken?")

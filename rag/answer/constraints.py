@@ -12,7 +12,7 @@ asks about. So the question's own constraints are parsed once, into a typed list
     quote   a quoted phrase ("'a stab in the back'")    every word of the phrase
     source  "according to S", "what did S say/claim",   S, and not as someone else's listener
             "how did S describe", "did S give/record"
-    topic   "about Y", "regarding Y"                    most of Y
+    topic   "about Y", "regarding Y"                    most of Y, less the names in it
 
 and each is checked against the evidence a sentence rests on: the cited sentence with its
 immediate neighbours (a pronoun or "the company" usually points one sentence back), and the
@@ -272,9 +272,10 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
             taken.append(said.span("s"))
     about = _TOPIC.search(question)
     if about and not _inside(about.span("t"), taken):
-        words = frozenset(content_words(about.group("t")))
+        topic = about.group("t")
+        words = _topic_words(topic)
         if words:
-            found.append(Constraint("topic", about.group("t"), words))
+            found.append(Constraint("topic", topic, words))
             taken.append(about.span("t"))
     if frame is not None and frame.anchored and not frame.recency:
         found.append(Constraint("date", frame.text, start=frame.start, end=frame.end))
@@ -294,6 +295,17 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
                 and not _inside(match.span(), taken) and not _in_name(question, match)):
             found.append(Constraint("number", token, frozenset({_plain_number(token)})))
     return found
+
+
+def _topic_words(topic: str) -> frozenset[str]:
+    """What a topic is about, less the names in it: "a state funeral for Prime Minister
+    Akilisi Pohiva" is about a state funeral (a sentence on Pohiva's death names him, and so
+    most of the whole phrase, without a word of a funeral). The names are left to the other
+    constraints and to the article's subject. A topic that is only a name ("about Taiwan")
+    keeps it."""
+    words = frozenset(content_words(topic))
+    named = frozenset(content_words(" ".join(name for _, name in _name_runs(topic, first=True))))
+    return (words - named - _title_stems()) or words
 
 
 def _name(name: str, either: tuple[Constraint, ...] = ()) -> Constraint:
