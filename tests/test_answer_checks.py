@@ -83,6 +83,17 @@ def test_how_long_needs_a_duration():
                                       [(served, 0, len(served))])]) is None
 
 
+def test_a_figure_written_in_words_is_a_number():
+    # wikinews_dev4_qa f29 was refused for want of a number: "Sixty-six" is one word.
+    evidence = "Sixty-six people or more were injured yesterday according to health officials."
+    question = "How many people were injured in Hong Kong on October 1, 2019?"
+    assert answer_problem(question, [("Sixty-six people were injured.",
+                                      [(evidence, 0, len(evidence))])]) is None
+    assert answer_problem(question, [("Many people were injured.",
+                                      [(evidence, 0, len(evidence))])]) == (
+        "the question asks for a number; the evidence cited gives none")
+
+
 def test_which_people_needs_a_name_the_evidence_writes_as_one():
     question = "Which US lawmakers' actions prompted China's live-fire drills near Taiwan?"
     assert answer_problem(question, [("Top US lawmakers' actions prompted the drills.",

@@ -250,6 +250,46 @@ def test_a_topic_is_what_it_says_of_the_names_in_it():
     assert unmet(question, cited(article, funeral)) is None
 
 
+def test_what_someone_said_about_how_or_why_has_no_topic_of_its_own():
+    # wikinews_dev4_qa f17: "about how he came to leave his post" is answered in other words.
+    question = "What did John Bolton say about how he came to leave his post?"
+    assert [kind for kind, _ in kinds(question)] == ["source"]
+    said = "Bolton said he had offered to resign on Monday night."
+    assert unmet(question, cited(said, said)) is None
+
+
+def test_a_plural_acronym_is_no_name():
+    # wikinews_dev4_qa f15: "MPs" is a kind of people, which the evidence may call members.
+    assert ("name", "MPs") not in kinds("Which groups of MPs boycotted the vote?")
+    assert ("name", "NATO") in kinds("Which NATO members boycotted the vote?")
+
+
+def test_a_body_s_name_keeps_its_on_and_for():
+    # wikinews_dev4_qa f11 had been read as the source "US Commission".
+    question = ("What did the US Commission on International Religious Freedom say about "
+                "the plan to turn Hagia Sophia into a mosque?")
+    assert ("source", "US Commission on International Religious Freedom") in kinds(question)
+    own = ("The US Commission on International Religious Freedom said the plan to make it a "
+           "mosque was wrong.")
+    other = "The US Commission on Civil Rights said the plan to make it a mosque was wrong."
+    assert unmet(question, cited(own, own)) is None
+    assert unmet(question, cited(other, other))
+    # Elsewhere "on" ends a name: "Trump on Twitter" is Trump.
+    assert ("source", "Trump") in kinds("What did Trump say on Twitter about the plan?")
+
+
+def test_an_according_to_phrase_names_its_source_to_its_end():
+    # wikinews_dev4_qa f43: the name came after four words of role.
+    question = ("According to Rutgers University political scholar Kelly Dittmar, what share "
+                "of congressional seats do women hold?")
+    own = ('According to Rutgers University political scholar Kelly Dittmar, "Women hold '
+           'fewer than 25 percent of congressional seats".')
+    other = ('According to Rutgers University political scholar Jane Doe, "Women hold fewer '
+             'than 25 percent of congressional seats".')
+    assert unmet(question, cited(own, own)) is None
+    assert unmet(question, cited(other, other))
+
+
 def test_a_question_of_two_parts_asks_each_part_s_constraints_of_its_own_sentences():
     question = ("In which city did Liu Jianchao restate Beijing's stance, and what did he then "
                 "discuss with Blinken?")

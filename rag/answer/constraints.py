@@ -79,6 +79,7 @@ _TOPIC = re.compile(
     r"promised|disagree|disagreed)\b(?:\s+(?:to|on|upon))?[^?]*?"
     r"\b(?:about|regarding|concerning) (?P<t>.+?)(?:\b(?:when|while|after|before|during|"
     r"as|at|in|on|since|following)\b|[?,;]|$)", re.I)
+_CLAUSE = re.compile(r"\s*(?:how|why|whether|if|what|when|where|who|which)\b", re.I)
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTHS["sept"] = 9
@@ -90,6 +91,17 @@ _NOT_NAMES = _words(
     "had can could will would give tell since following between among as the a an i "
     "if while with without") | _WEEKDAYS | set(_MONTHS)
 _CONNECTORS = _words("of de del da di la le von van der du the")
+# "on" and "for" join a name after the word for a body: "Commission on International
+# Religious Freedom", "National Coalition for Men", "Centers for Disease Control"; elsewhere
+# they end it ("Trump on Twitter").
+_BODY_JOINERS = _words("on for")
+# A plural acronym names a kind, not one body: "MPs", "NGOs", "CEOs".
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_ACCORDING_WORDS = 8  # at most, of an "according to" phrase
+_BODIES = _words("commission commissions committee committees council councils centre centres "
+                 "center centers coalition institute institutes office agency bureau board "
+                 "foundation fund alliance association society league federation organization "
+                 "organisation")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(?:\s*[/–-]\s*(\d{2,4}))?\b")
 _MONTH_MENTION = re.compile(
     r"\b(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
@@ -271,7 +283,9 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
             found.append(source)
             taken.append(said.span("s"))
     about = _TOPIC.search(question)
-    if about and not _inside(about.span("t"), taken):
+    # "about how he came to leave his post" is a question of its own, which the evidence
+    # answers in its own words ("he offered to resign"): no topic to find there.
+    if about and not _inside(about.span("t"), taken) and not _CLAUSE.match(about.group("t")):
         topic = about.group("t")
         words = _topic_words(topic)
         if words:
@@ -281,7 +295,7 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
         found.append(Constraint("date", frame.text, start=frame.start, end=frame.end))
     runs = _name_runs(question)
     for i, ((start, end), name) in enumerate(runs):
-        if _inside((start, end), taken):
+        if _inside((start, end), taken) or _PLURAL_ACRONYM.fullmatch(name):
             continue
         words = frozenset(content_words(name))
         if words and not any(words <= c.words for c in found if c.kind in ("name", "source")):
@@ -367,8 +381,15 @@ def _source(phrase: str) -> Constraint | None:
     when it names none ("his daughter", "forecasters") or is the article itself."""
     if _THE_ARTICLE.match(phrase):
         return None
-    # "NDTV's report on the officials' investigation": the source precedes "on/about".
-    head = re.split(r"\s+(?:on|about|into|regarding|concerning|over|for)\s+", phrase)[0]
+    # "NDTV's report on the officials' investigation": the source precedes "on/about", unless
+    # the word joins a body's name ("the US Commission on International Religious Freedom").
+    head = phrase
+    for cut in re.finditer(r"\s+(on|about|into|regarding|concerning|over|for)\s+(\w*)", phrase):
+        before = _WORD.findall(phrase[:cut.start()])
+        if not (cut.group(1) in _BODY_JOINERS and before and before[-1].lower() in _BODIES
+                and cut.group(2)[:1].isupper()):
+            head = phrase[:cut.start()]
+            break
     runs = _name_runs(head, first=True)
     if not runs:
         return None
@@ -445,7 +466,7 @@ def _name_runs(text: str, first: bool = False) -> list[tuple[tuple[int, int], st
     current: list[re.Match[str]] = []
 
     def close() -> None:
-        while current and current[-1].group(0).lower() in _CONNECTORS:
+        while current and current[-1].group(0).lower() in _CONNECTORS | _BODY_JOINERS:
             current.pop()
         if current:
             span = (current[0].start(), current[-1].end())
@@ -461,7 +482,8 @@ def _name_runs(text: str, first: bool = False) -> list[tuple[tuple[int, int], st
             close()
         capital = word[:1].isupper() and (i > 0 or first)
         ordinary = re.split(r"[-–']", word.lower())[0] in _NOT_NAMES  # "Wednesday-night"
-        inner = current and (word.lower() in _CONNECTORS or word[:1].isdigit())
+        inner = current and (word.lower() in _CONNECTORS or word[:1].isdigit() or (
+            word.lower() in _BODY_JOINERS and current[-1].group(0).lower() in _BODIES))
         if (capital and not ordinary or inner) and not _YEAR.fullmatch(word):
             current.append(token)
         else:
@@ -488,7 +510,7 @@ def _plain_number(token: str) -> str:
 
 def _acronym(name: str) -> str | None:
     """"US Geological Survey" -> "usgs"; None for a one-word name."""
-    words = [w for w in _WORD.findall(name) if w.lower() not in _CONNECTORS]
+    words = [w for w in _WORD.findall(name) if w.lower() not in _CONNECTORS | _BODY_JOINERS]
     if len(words) < 2:
         return None
     letters = "".join(w.replace(".", "") if w.isupper() else w[0] for w in words)
@@ -707,11 +729,14 @@ def _speakers(sentence: str) -> tuple[list[list[str]], bool]:
     words = _WORD.findall(sentence)
     lower = [w.lower() for w in words]
     verbs = [i for i, w in enumerate(lower) if w in _SPEECH]
-    according = [i + 2 for i in range(len(lower) - 2) if lower[i:i + 2] == ["according", "to"]]
+    # "According to Rutgers University political scholar Kelly Dittmar, ...": the whole
+    # phrase, up to its mark, names the source.
+    according = [_WORD.findall(m.group(1))[:_ACCORDING_WORDS]
+                 for m in re.finditer(r"\baccording to ([^,;:.\"“”()]+)", sentence, re.I)]
     if not verbs and not according:
         return [], False
     spans = [words[:verbs[0]]] if verbs else []
-    spans += [words[i + 1:i + 4] for i in verbs] + [words[i:i + 4] for i in according]
+    spans += [words[i + 1:i + 4] for i in verbs] + according
     spans += [words[j + 1:j + 4] for j, w in enumerate(lower)
               if w == "by" and any(0 < j - i <= 4 for i in verbs)]
     return spans, True
