@@ -69,7 +69,8 @@ _ENTITY_NOUNS = (r"official|spokesperson|spokesman|spokeswoman|minister|presiden
                  r"lawmaker|senator|diplomat|ambassador|envoy|artist|person|man|woman|company|"
                  r"firm|newspaper|agency|broadcaster|outlet|country|nation|city|town|village|"
                  r"hospital|university|airline|team|club|party|organi[sz]ation|exoplanet|"
-                 r"planet|ship|airport|waterway")
+                 r"planet|ship|airport|waterway|region|province|county|district|court|"
+                 r"lawyer|attorney|judge|journalist|player|candidate|member")
 # "What did President Trump declare...?" asks what he declared, not which president: the words
 # between "what" and the noun are the noun's modifiers, never a verb.
 _AUXILIARIES = (r"(is|was|are|were|do|does|did|has|have|had|will|would|can|could|should|may|"
