@@ -14,7 +14,7 @@ from rag.answer.constraints import Constraint, first_unmet
 from rag.answer.decide import decide
 from rag.answer.evidence import Source, format_sources
 from rag.answer.fallback import LEAD
-from rag.answer.relative_dates import annotate, relative_notes
+from rag.answer.relative_dates import annotate, relative_notes, undated_days
 from rag.answer.verify import check_citations, evidence_of
 
 from .conftest import ScriptedLLM
@@ -175,3 +175,10 @@ def test_through_the_answer_path(make_assistant, tmp_path: Path) -> None:  # noq
     assert wrong.answer.startswith(LEAD)
     assert '"The transport minister of Valdora resigned on Friday after' in wrong.answer
     assert "13 March" not in wrong.answer
+
+
+def test_a_day_without_its_year_is_the_one_nearest_the_publication_day():
+    text = "Flights stop on December 10. The rule, of 3 March 2019, ends on 5 January."
+    assert undated_days(text, "2019-10-26") == [("December", 2019), ("January", 2020)]
+    assert undated_days(text, None) == []
+    assert undated_days("He was born on May 26, 1953.", "2019-10-28") == []

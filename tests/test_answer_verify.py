@@ -170,3 +170,20 @@ def test_an_answer_that_only_restates_the_question_adds_nothing():
     assert not adds_information("Blinken's talks with Qin Gang took place in Beijing [1].",
                                 question)
     assert adds_information("They met at the Diaoyutai state guesthouse [1].", question)
+
+
+def test_the_year_of_a_day_written_without_one_is_the_article_s():
+    # wikinews_dev4_qa f21 was refused: the answer gave "December 10, 2019" where the article
+    # of 26 October 2019 says "December 10".
+    article = "The new policy is to take effect on December 10, the department said."
+
+    def source(published: str) -> list[Source]:
+        return [Source(n=1, source="c.txt", title=None, published=published,
+                       article_text=article, spans=[(0, len(article))])]
+
+    answer = "The restrictions take effect on December 10, 2019 [1]."
+    assert check_citations(answer, source("2019-10-26"), 0.5).sentences[0].supported
+    assert not check_citations(answer, source("2020-10-26"), 0.5).sentences[0].supported
+    # The year alone, without the day it belongs to, is not supported by it.
+    assert not check_citations("The policy dates from 2019 [1].", source("2019-10-26"),
+                               0.5).sentences[0].supported

@@ -110,6 +110,39 @@ def names_the_date(note: Note, text: str) -> bool:
     return bool(words & months) if months else note.text in words
 
 
+# A day of a month written without its year: "December 10", "10 December" (not "December
+# 10, 2019", "10 December 2019").
+_MONTH_DAY = re.compile(
+    rf"\b(?:(?P<m1>{'|'.join(MONTHS)})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{'|'.join(MONTHS)}))\b"
+    r"(?!,?\s*(?:1[89]|20)\d\d)")
+
+
+def undated_days(text: str, published: str | None) -> list[tuple[str, int]]:
+    """The month of each day of `text` written without a year ("take effect on December 10"),
+    with the year a reader of the article gives it: that of the date nearest the publication
+    day (an article of 25 October 2019 means 10 December 2019; one of 20 December 2019 writing
+    "January 5" means 2020). None in an undated article. Verification reads it, so that an
+    answer may say "December 10, 2019"; the prompt is not changed."""
+    day = published_day(published)
+    if day is None:
+        return []
+    found: list[tuple[str, int]] = []
+    for match in _MONTH_DAY.finditer(text):
+        month = MONTHS.index(match.group("m1") or match.group("m2")) + 1
+        number = int(match.group("d1") or match.group("d2"))
+        candidates = []
+        for year in (day.year - 1, day.year, day.year + 1):
+            try:
+                candidates.append(dt.date(year, month, number))
+            except ValueError:  # "February 30"
+                continue
+        if candidates:
+            nearest = min(candidates, key=lambda when: abs((when - day).days))
+            found.append((MONTHS[month - 1], nearest.year))
+    return found
+
+
 def published_day(published: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat((published or "")[:10])

@@ -32,7 +32,7 @@ from functools import cache
 
 from rag.answer.constraints import Constraint, Evidence, first_unmet, reason
 from rag.answer.evidence import Source
-from rag.answer.relative_dates import names_the_date
+from rag.answer.relative_dates import names_the_date, undated_days
 from rag.text import content_words, sentence_spans
 from rag.types import Citation, SentenceCheck
 
@@ -98,12 +98,18 @@ def _dated(evidence: dict[int, Sentences], sources: list[Source], sentence: str
     ("resigned on Friday (13 March 2020)"), so that an answer may give the date: those dates
     that the answer `sentence` names (`names_the_date`)."""
     dated = dict(evidence)
+    named = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
     for src in sources:
         notes = [note for note in src.notes if names_the_date(note, sentence)]
         if notes:
             dated[src.n] = [(span, words | content_words(" ".join(
                 note.text for note in notes if span[0] < note.at <= span[1])))
-                for span, words in evidence[src.n]]
+                for span, words in dated[src.n]]
+        # "take effect on December 10" in an article of October 2019: the answer may say
+        # "December 10, 2019" (the year of a day it names).
+        dated[src.n] = [(span, words | {str(year) for month, year in undated_days(
+            src.article_text[span[0]:span[1]], src.published) if month.lower() in named})
+            for span, words in dated[src.n]]
     return dated
 
 
