@@ -95,13 +95,13 @@ _CONNECTORS = _words("of de del da di la le von van der du the")
 # Religious Freedom", "National Coalition for Men", "Centers for Disease Control"; elsewhere
 # they end it ("Trump on Twitter").
 _BODY_JOINERS = _words("on for")
-# A plural acronym names a kind, not one body: "MPs", "NGOs", "CEOs".
-_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
-_ACCORDING_WORDS = 8  # at most, of an "according to" phrase
 _BODIES = _words("commission commissions committee committees council councils centre centres "
                  "center centers coalition institute institutes office agency bureau board "
                  "foundation fund alliance association society league federation organization "
                  "organisation")
+# A plural acronym names a kind, not one body: "MPs", "NGOs", "CEOs".
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_ACCORDING_WORDS = 8  # at most, of an "according to" phrase
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(?:\s*[/–-]\s*(\d{2,4}))?\b")
 _MONTH_MENTION = re.compile(
     r"\b(?P<m>January|February|March|April|May|June|July|August|September|October|November|"

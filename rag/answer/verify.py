@@ -96,7 +96,8 @@ def _dated(evidence: dict[int, Sentences], sources: list[Source], sentence: str
            ) -> dict[int, Sentences]:
     """The evidence with the dates its relative days resolve to, as the model was shown them
     ("resigned on Friday (13 March 2020)"), so that an answer may give the date: those dates
-    that the answer `sentence` names (`names_the_date`)."""
+    that the answer `sentence` names (`names_the_date`); and the year of a day written without
+    one, for an answer that names its month (`undated_days`)."""
     dated = dict(evidence)
     named = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
     for src in sources:
