@@ -109,13 +109,13 @@ def expected_type(question: str) -> str | None:
 
 
 def _has_number(words: Sequence[str]) -> bool:
-    return any(any(ch.isdigit() for ch in w) or _number_word(w) for w in words)
+    return any(_is_figure(w) for w in words)
 
 
-def _number_word(word: str) -> bool:
-    """"six", "Sixty-six", "twenty-one": a figure written in words."""
-    parts = re.split(r"[-–]", word.lower())
-    return all(part in _NUMBER_WORDS for part in parts)
+def _is_figure(word: str) -> bool:
+    """"813", "2.9", "six", "Sixty-six", "twenty-one": a figure, in digits or in words."""
+    return any(ch.isdigit() for ch in word) or all(
+        part in _NUMBER_WORDS for part in re.split(r"[-–]", word.lower()))
 
 
 def _names(text: str, anywhere: bool = False) -> set[str]:
@@ -208,8 +208,7 @@ def _counts(text: str) -> list[tuple[str, str]]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if not (any(ch.isdigit() for ch in token) or _number_word(token)) \
-                or _is_date(tokens, i):
+        if not _is_figure(token) or _is_date(tokens, i):
             i += 1
             continue
         figure = [token]

@@ -99,6 +99,7 @@ _BODIES = _words("commission commissions committee committees council councils c
                  "center centers coalition institute institutes office agency bureau board "
                  "foundation fund alliance association society league federation organization "
                  "organisation")
+_NAME_JOINERS = _CONNECTORS | _BODY_JOINERS
 # A plural acronym names a kind, not one body: "MPs", "NGOs", "CEOs".
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _ACCORDING_WORDS = 8  # at most, of an "according to" phrase
@@ -386,8 +387,7 @@ def _source(phrase: str) -> Constraint | None:
     head = phrase
     for cut in re.finditer(r"\s+(on|about|into|regarding|concerning|over|for)\s+(\w*)", phrase):
         before = _WORD.findall(phrase[:cut.start()])
-        if not (cut.group(1) in _BODY_JOINERS and before and before[-1].lower() in _BODIES
-                and cut.group(2)[:1].isupper()):
+        if not (before and _joins_body(before[-1], cut.group(1), cut.group(2))):
             head = phrase[:cut.start()]
             break
     runs = _name_runs(head, first=True)
@@ -466,7 +466,7 @@ def _name_runs(text: str, first: bool = False) -> list[tuple[tuple[int, int], st
     current: list[re.Match[str]] = []
 
     def close() -> None:
-        while current and current[-1].group(0).lower() in _CONNECTORS | _BODY_JOINERS:
+        while current and current[-1].group(0).lower() in _NAME_JOINERS:
             current.pop()
         if current:
             span = (current[0].start(), current[-1].end())
@@ -482,14 +482,22 @@ def _name_runs(text: str, first: bool = False) -> list[tuple[tuple[int, int], st
             close()
         capital = word[:1].isupper() and (i > 0 or first)
         ordinary = re.split(r"[-–']", word.lower())[0] in _NOT_NAMES  # "Wednesday-night"
-        inner = current and (word.lower() in _CONNECTORS or word[:1].isdigit() or (
-            word.lower() in _BODY_JOINERS and current[-1].group(0).lower() in _BODIES))
+        following = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+        inner = current and (word.lower() in _CONNECTORS or word[:1].isdigit()
+                             or _joins_body(current[-1].group(0), word, following))
         if (capital and not ordinary or inner) and not _YEAR.fullmatch(word):
             current.append(token)
         else:
             close()
     close()
     return runs
+
+
+def _joins_body(before: str, word: str, after: str) -> bool:
+    """Whether `word` ("on", "for") joins a body's name: after the word for a body and before
+    a capital ("Commission on International...", not "Trump on Twitter")."""
+    return (word.lower() in _BODY_JOINERS and before.lower() in _BODIES
+            and after[:1].isupper())
 
 
 def _in_name(text: str, match: re.Match[str]) -> bool:
@@ -510,7 +518,7 @@ def _plain_number(token: str) -> str:
 
 def _acronym(name: str) -> str | None:
     """"US Geological Survey" -> "usgs"; None for a one-word name."""
-    words = [w for w in _WORD.findall(name) if w.lower() not in _CONNECTORS | _BODY_JOINERS]
+    words = [w for w in _WORD.findall(name) if w.lower() not in _NAME_JOINERS]
     if len(words) < 2:
         return None
     letters = "".join(w.replace(".", "") if w.isupper() else w[0] for w in words)

@@ -32,10 +32,11 @@ from functools import cache
 
 from rag.answer.constraints import Constraint, Evidence, first_unmet, reason
 from rag.answer.evidence import Source
-from rag.answer.relative_dates import names_the_date, undated_days
+from rag.answer.relative_dates import MONTHS, names_the_date, undated_days
 from rag.text import content_words, sentence_spans
 from rag.types import Citation, SentenceCheck
 
+_MONTH_WORDS = frozenset(month.lower() for month in MONTHS)
 MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 
 # Verbs an answer may add to the question's words without saying anything new.
@@ -99,7 +100,7 @@ def _dated(evidence: dict[int, Sentences], sources: list[Source], sentence: str
     that the answer `sentence` names (`names_the_date`); and the year of a day written without
     one, for an answer that names its month (`undated_days`)."""
     dated = dict(evidence)
-    named = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
+    named = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)} & _MONTH_WORDS
     for src in sources:
         notes = [note for note in src.notes if names_the_date(note, sentence)]
         if notes:
@@ -108,9 +109,10 @@ def _dated(evidence: dict[int, Sentences], sources: list[Source], sentence: str
                 for span, words in dated[src.n]]
         # "take effect on December 10" in an article of October 2019: the answer may say
         # "December 10, 2019" (the year of a day it names).
-        dated[src.n] = [(span, words | {str(year) for month, year in undated_days(
-            src.article_text[span[0]:span[1]], src.published) if month.lower() in named})
-            for span, words in dated[src.n]]
+        if named:
+            dated[src.n] = [(span, words | {str(year) for month, year in undated_days(
+                src.article_text[span[0]:span[1]], src.published) if month.lower() in named})
+                for span, words in dated[src.n]]
     return dated
 
 
