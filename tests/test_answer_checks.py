@@ -3,7 +3,7 @@ a small model gives from true sentences, and the answer that should pass beside 
 question requires of the evidence, its quoted phrase, speaker and topic among them, is
 tests/test_answer_constraints.py.)"""
 
-from rag.answer.checks import answer_problem, expected_type
+from rag.answer.checks import answer_problem, asked_role, expected_type
 
 from .seedlike import SEEDLIKE, sentence_span
 
@@ -223,3 +223,29 @@ def test_a_figure_credited_to_another_source_is_no_answer():
     assert answer_problem(question, [("It measured 6.2.", [(plain, 0, len(plain))])]) is None
     assert answer_problem("What was the earthquake's magnitude?",
                           [("It measured 6.2.", [(quake, 0, len(quake))])]) is None
+
+
+def test_the_role_asked_for_must_be_named_beside_the_answer():
+    # wikinews_dev4_qa f38 and f36 (near misses) were answered with the judge who ruled on
+    # the lawsuit and with a passenger: the answer restated the role from the question, and
+    # support looks only at the words an answer adds.
+    court = ("In response to a lawsuit by the men's rights group National Coalition for Men, "
+             "U.S. District Judge Gray Miller ruled the male-only draft unconstitutional.")
+    judge = sentence_span(court, "Judge Gray Miller")
+    question = "Which lawyer represented the National Coalition for Men in its lawsuit?"
+    assert asked_role(question) == "lawyer"
+    assert answer_problem(question, [("The lawyer was Gray Miller.", [(court, *judge)])]) == (
+        "the question asks for the lawyer; the evidence cited names no lawyer")
+    # The same answer words, with the role in the cited sentence's neighbour: it passes.
+    crash = ("Ara Zobayan and Kobe Bryant were on board the helicopter that crashed. "
+             "Zobayan, the pilot, had flown Bryant before.")
+    board = sentence_span(crash, "on board")
+    assert answer_problem("Who was piloting the helicopter that crashed?",
+                          [("Ara Zobayan was piloting it.", [(crash, *board)])]) is None
+    alone = "A helicopter with Kobe Bryant on board crashed in Calabasas."
+    assert answer_problem("Who was piloting the helicopter that crashed?",
+                          [("It was piloted by Kobe Bryant.", [(alone, 0, len(alone))])])
+    # Only roles written beside their holder; "what did the lawyer say" asks for no one.
+    assert asked_role("Which official set the bond?") is None
+    assert asked_role("What did the lawyer say about the ruling?") is None
+    assert asked_role("Which Supreme Court justice wrote the opinion?") == "judge"

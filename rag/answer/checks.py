@@ -23,6 +23,11 @@ This check catches that, from the question's form:
   event rather than the event (a report verb just before the date, or after a date that
   opens the sentence), and no sentence of its article gives that date with the question's
   event words, the date answers another question (`reported_problem`);
+- the role asked for: "Which lawyer represented the group?" is not answered by the judge who
+  ruled on its lawsuit, nor "Who was piloting the helicopter?" by a passenger. Where the
+  question asks for the holder of a role that news names beside the holder (lawyer, judge,
+  pilot, driver, prosecutor, coach, captain, doctor, spokesperson), the cited sentence or its
+  immediate neighbours must name that role, in one of its words (`asked_role_problem`);
 - the figure's source: "How many votes did the AP count?" is not answered by 279 from "a
   total by NBC's reckoning of 279 votes, or 290 by AP's reckoning". Where the question names
   a source and the cited sentence credits the answer's figure to someone by name ("by S's
@@ -313,6 +318,65 @@ def role_problem(sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
     return None
 
 
+# Roles that news writes beside the person who holds them ("attorney Jane Doe", "the pilot,
+# Ara Zobayan"), each with the words that name it. Generic ones ("official", "member") are not
+# here: they are often left unsaid ("Loren Keating, the court commissioner").
+_ROLE_WORDS = {
+    "lawyer": "lawyer attorney counsel barrister solicitor",
+    "judge": "judge justice magistrate",
+    "pilot": "pilot co-pilot piloted piloting",
+    "driver": "driver drove driving driven",
+    "prosecutor": "prosecutor prosecution prosecuted prosecuting",
+    "coach": "coach coached",
+    "captain": "captain skipper captained",
+    "doctor": "doctor physician surgeon",
+    "spokesperson": "spokesperson spokesman spokeswoman spokespeople",
+}
+_ROLE_NAMES = {word: role for role, words in _ROLE_WORDS.items() for word in words.split()} | {
+    "attorneys": "lawyer", "lawyers": "lawyer", "judges": "judge", "justices": "judge",
+    "pilots": "pilot", "drivers": "driver", "prosecutors": "prosecutor", "coaches": "coach",
+    "captains": "captain", "doctors": "doctor", "physicians": "doctor", "surgeons": "doctor"}
+_ROLE_ALTERNATION = "|".join(sorted(_ROLE_NAMES, key=len, reverse=True))
+# "Which (Supreme Court) justice ...?", "Who was the (team's) coach ...?", "Who was piloting
+# ...?": the role the answer's person must hold.
+_ASKED_ROLE = re.compile(
+    _LEAD + r"(?:(?:which|what)\s+(?:(?!" + _AUXILIARIES + r"\b)[\w'’-]+\s+){0,2}?|"
+    r"who(?:m)?\s+(?:is|was|were|are)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?|"
+    r"who\s+(?:is\s+|was\s+|were\s+)?)(?P<role>" + _ROLE_ALTERNATION + r")\b", re.I)
+
+
+def asked_role(question: str) -> str | None:
+    """The role a question asks the holder of ("lawyer" for "Which attorney ...?"), or None."""
+    match = _ASKED_ROLE.search(question)
+    return _ROLE_NAMES[match["role"].lower()] if match else None
+
+
+def _around(article: str, start: int, end: int) -> str:
+    """The sentences of `article` from the one before `start` to the one after `end`."""
+    spans = article_sentences(article)
+    inside = [i for i, (s, e) in enumerate(spans) if s < end and start < e]
+    if not inside:
+        return article[start:end]
+    first, last = max(0, inside[0] - 1), min(len(spans) - 1, inside[-1] + 1)
+    return article[spans[first][0]:spans[last][1]]
+
+
+def asked_role_problem(question: str,
+                       sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                       ) -> str | None:
+    """Why no answer sentence's evidence names the role the question asks the holder of, or
+    None (also when the question asks for no such role)."""
+    role = asked_role(question)
+    if role is None:
+        return None
+    words = _ROLE_WORDS[role].split()
+    named = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")(?:s|es)?\b", re.I)
+    for _, evidence in sentences:
+        if any(named.search(_around(article, start, end)) for article, start, end in evidence):
+            return None
+    return f"the question asks for the {role}; the evidence cited names no {role}"
+
+
 _REPORTED = _words(
     "said says reported reports announced announces confirmed confirms told tells stated "
     "states revealed reveals disclosed tweeted wrote claimed claims")
@@ -490,4 +554,5 @@ def answer_problem(question: str,
         return problem
     if kind == "time" and (problem := reported_problem(question, sentences)):
         return problem
-    return credited_problem(question, sentences) or role_problem(sentences)
+    return credited_problem(question, sentences) or role_problem(sentences) or \
+        asked_role_problem(question, sentences)
