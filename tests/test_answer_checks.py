@@ -3,7 +3,7 @@ a small model gives from true sentences, and the answer that should pass beside 
 question requires of the evidence, its quoted phrase, speaker and topic among them, is
 tests/test_answer_constraints.py.)"""
 
-from rag.answer.checks import answer_problem, asked_role, expected_type
+from rag.answer.checks import answer_problem, asked_count_kind, asked_role, expected_type
 
 from .seedlike import SEEDLIKE, sentence_span
 
@@ -249,3 +249,32 @@ def test_the_role_asked_for_must_be_named_beside_the_answer():
     assert asked_role("Which official set the bond?") is None
     assert asked_role("What did the lawyer say about the ruling?") is None
     assert asked_role("Which Supreme Court justice wrote the opinion?") == "judge"
+
+
+def test_a_count_of_one_kind_does_not_answer_for_another():
+    # wikinews_dev3_qa e04 and wikinews_dev4_qa f44 (near misses) were answered with counts of
+    # cases: "33 new deaths" from "33 recovered cases", and confirmed cases and deaths for
+    # "how many had recovered".
+    home = ("The IEDCR reported 114 active cases and 33 recovered cases who were staying home. "
+            "Bangladesh recorded 33 deaths by the end of April.")
+    question = "How many COVID-19 deaths had Bangladesh recorded as of March 19, 2020?"
+    assert asked_count_kind(question) == "deaths"
+    recovered = [(home, *sentence_span(home, "recovered cases"))]
+    assert answer_problem(question, [("Bangladesh recorded 33 new deaths.", recovered)]) == (
+        "the question asks how many deaths; the figure 33 counts cases and recoveries")
+    # The same figure where the evidence counts deaths, or counts people of no kind, passes.
+    deaths = [(home, *sentence_span(home, "33 deaths"))]
+    assert answer_problem(question, [("Bangladesh recorded 33 deaths.", deaths)]) is None
+    killed = "The outbreak killed 33 people in Dhaka."
+    assert answer_problem("How many people had died?",
+                          [("33 people died.", [(killed, 0, len(killed))])]) is None
+    # The kind is read from the count's own clause, past a leading clause with commas.
+    report = "The WHO reported 2741 confirmed cases and 80 deaths in China."
+    assert answer_problem(
+        "According to the WHO's report of January 27, 2020, how many people in China had "
+        "recovered?", [("There were 2741 confirmed cases and 80 deaths.",
+                        [(report, 0, len(report))])]) == (
+        "the question asks how many recoveries; the figure 2741 counts cases")
+    assert asked_count_kind("How many grams of the drug was he given after he tested "
+                            "positive?") is None
+    assert asked_count_kind("How many deaths and injuries were there?") is None

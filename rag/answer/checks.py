@@ -14,6 +14,12 @@ This check catches that, from the question's form:
   injured", nor by "ten journalists" resting on "ten police officers and two journalists". A
   figure counts the noun written after it; where the answer or its evidence writes one, it
   must be a word of the question (`counted_problem`);
+- the kind of count: "How many COVID-19 deaths had Bangladesh recorded?" is not answered by
+  "33 new deaths" resting on "33 recovered cases", nor "how many people had recovered" by
+  counts of confirmed cases and deaths. Where the question counts one kind of the outcomes
+  news tallies (deaths, cases, recoveries, injuries, arrests), a figure the answer or its
+  evidence writes with the words of another kind, and none of the asked one, counts
+  something else (`count_kind_problem`);
 - the direction of a role: "Xie Feng was the US ambassador to China" does not rest on "Xie
   Feng, China's ambassador to the US". Where the cited evidence gives the same role as held
   by the country or body the answer sends it to ("to", "of", "for"), and never as going to
@@ -267,6 +273,89 @@ def counted_problem(question: str,
             return None
         first = first or (f"the question asks how many {counted}; "
                           f"the figure {other[0]} counts {other[1]}")
+    return first
+
+
+# The outcomes that news tallies, in the words that name each. A count of people of no kind
+# ("25 students", "813") may be of any.
+_COUNT_KINDS = {
+    "deaths": "death deaths dead die died dying kill killed fatal fatalities fatality lives",
+    "cases": "case cases infection infections infected positive",
+    "recoveries": "recover recovered recovery recoveries discharged",
+    "injuries": "injury injuries injured wounded",
+    "arrests": "arrest arrests arrested detained",
+}
+_KIND_STEMS = {kind: frozenset(content_words(words)) for kind, words in _COUNT_KINDS.items()}
+
+
+def _kinds(text: str) -> set[str]:
+    """The kinds of count whose words `text` holds."""
+    words = content_words(text)
+    return {kind for kind, stems in _KIND_STEMS.items() if words & stems}
+
+
+# The count's own clause: up to a clause of time or cause ("..., how many grams was he given
+# after he tested positive?" counts grams, not cases).
+_COUNTED = re.compile(r"\b(?:how many|(?:what|which) (?:is |was )?(?:the )?number of)\s+"
+                      r"(?P<n>(?:(?!\b(?:after|before|when|while|since|during|because|as|"
+                      r"until|once|following)\b)[^?;,])+)", re.I)
+
+
+def asked_count_kind(question: str) -> str | None:
+    """The one kind of count a "how many" question asks for ("deaths" for "How many people
+    had died?"), or None (no kind, or several)."""
+    # Anywhere in the question: a leading clause may hold commas ("According to the WHO's
+    # report of January 27, 2020, how many people had recovered?").
+    match = _COUNTED.search(question)
+    kinds = _kinds(match["n"]) if match else set()
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _figure_kinds(text: str) -> list[tuple[str, set[str]]]:
+    """Each figure of `text` with the kinds of count named by the words just after it, up to
+    a function word or a mark ("33 recovered cases" -> recoveries and cases; "33 in" -> none)."""
+    tokens = _TOKEN.findall(text)
+    found: list[tuple[str, set[str]]] = []
+    for i, token in enumerate(tokens):
+        if not _is_figure(token) or _is_date(tokens, i) or token.lower() in _NUMBER_WORDS \
+                and i > 0 and _is_figure(tokens[i - 1]):
+            continue
+        after: list[str] = []
+        for word in tokens[i + 1:i + 1 + _PHRASE_WORDS + 1]:
+            if not word[0].isalnum() or word.lower() in _PHRASE_ENDS:
+                break
+            after.append(word)
+        found.append((token.lower(), _kinds(" ".join(after))))
+    return found
+
+
+def count_kind_problem(question: str,
+                       sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                       ) -> str | None:
+    """Why no answer sentence gives a count of the kind the question asks for, or None.
+
+    A sentence passes when one of its figures names the asked kind or none, and its cited
+    evidence, where it writes that figure, names the asked kind or none there too."""
+    asked = asked_count_kind(question)
+    if asked is None:
+        return None
+    given_by_question = {w.lower() for w in _TOKEN.findall(question)}
+    first: str | None = None
+    for text, evidence in sentences:
+        answered = [(figure, kinds) for figure, kinds in _figure_kinds(text)
+                    if figure not in given_by_question]  # not "COVID-19" of the question
+        figures = [(figure, kinds) for figure, kinds in answered if not kinds or asked in kinds]
+        other = next(((figure, kinds) for figure, kinds in answered
+                      if kinds and asked not in kinds), None)
+        for figure, _ in figures:
+            given = [kinds for article, start, end in evidence
+                     for f, kinds in _figure_kinds(article[start:end]) if f == figure]
+            if not given or any(not kinds or asked in kinds for kinds in given):
+                return None
+            other = other or (figure, given[0])
+        if other is not None:
+            first = first or (f"the question asks how many {asked}; the figure {other[0]} "
+                              f"counts {' and '.join(sorted(other[1]))}")
     return first
 
 
@@ -551,6 +640,9 @@ def answer_problem(question: str,
                         for text, evidence in sentences):
         return f"the question asks for a {kind}; the evidence cited gives none"
     if kind == "number" and (problem := counted_problem(question, sentences)):
+        return problem
+    # Read wherever "how many" stands: a leading clause may hold commas.
+    if problem := count_kind_problem(question, sentences):
         return problem
     if kind == "time" and (problem := reported_problem(question, sentences)):
         return problem
