@@ -417,3 +417,16 @@ def test_years_as_a_range_are_read_as_one_period():
     fiscal = "In the 2019/20 fiscal year, the branch had a 24 million pounds operating loss."
     assert unmet("What operating loss did the branch report for the 2018/19 fiscal year?",
                  cited(fiscal, fiscal, published="2020-06-21"), frame)
+
+
+def test_a_report_filed_is_no_report_made():
+    # wikinews_dev3_qa e32 (a near miss): "What did Gupta's family say about why he set himself
+    # on fire?" was answered with the missing persons report the family filed, read as the
+    # family reporting. A speech word after a determiner is a noun.
+    article = ("On Wednesday morning Gupta's family members filed a missing persons report, "
+               "according to the county police. Gupta's family members said he was depressed.")
+    question = "What did Arnav Gupta's family say about why he set himself on fire?"
+    filed = cited(article, article[:article.index(" Gupta's family members said")])
+    said = cited(article, "Gupta's family members said he was depressed.")
+    assert unmet(question, filed) is not None
+    assert unmet(question, said) is None

@@ -58,6 +58,7 @@ _SPEECH = _words(
     "called put puts give gives gave record records recorded measure measures measured "
     "count counts counted")
 _PRONOUNS = _words("he she they his her their it")
+_SPEECH_PAST = _words("said told spoke wrote gave put")
 # Verbs that make their subject the source of what the question asks for.
 _SOURCE_VERBS = (r"say|tell|think|write|announce|warn|promise|claim|describe|call|give|report|"
                  r"record|estimate|put|quote|cite|confirm|tweet|predict|forecast|count|tally")
@@ -730,13 +731,32 @@ def _numbers(text: str) -> frozenset[str]:
     return frozenset(_plain_number(w) for w in _WORD.findall(text) if _NUMBER.match(w))
 
 
+_DETERMINERS = _words("a an the this that these those his her its their our my your some any "
+                      "no every each another")
+
+
+def _is_noun(lower: list[str], i: int) -> bool:
+    """Whether the speech word at `i` is a noun: not a past form, and a determiner stands at
+    most three words before it with only other words between ("filed a missing persons
+    report", "the claims", "police estimates" after "the"): "the family filed a missing
+    persons report" says nothing the family said."""
+    if lower[i].endswith("ed") or lower[i] in _SPEECH_PAST:
+        return False
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if lower[j] in _DETERMINERS:
+            return True
+        if lower[j] in _SPEECH or lower[j] in _PRONOUNS:
+            return False
+    return False
+
+
 def _speakers(sentence: str) -> tuple[list[list[str]], bool]:
     """The word spans of `sentence` that may name who speaks in it: before its first speech
     verb ("Wang expressed that...", "...," Xi told Gates"), after one ("..., said Blinken";
     "recorded at 6.4 by the USGS") or after "according to"; and whether it reports speech."""
     words = _WORD.findall(sentence)
     lower = [w.lower() for w in words]
-    verbs = [i for i, w in enumerate(lower) if w in _SPEECH]
+    verbs = [i for i, w in enumerate(lower) if w in _SPEECH and not _is_noun(lower, i)]
     # "According to Rutgers University political scholar Kelly Dittmar, ...": the whole
     # phrase, up to its mark, names the source.
     according = [_WORD.findall(m.group(1))[:_ACCORDING_WORDS]
