@@ -278,3 +278,15 @@ def test_a_count_of_one_kind_does_not_answer_for_another():
     assert asked_count_kind("How many grams of the drug was he given after he tested "
                             "positive?") is None
     assert asked_count_kind("How many deaths and injuries were there?") is None
+
+
+def test_a_day_of_the_month_is_no_count():
+    # wikinews_dev4_qa f34 (a near miss) was answered "for approximately 12 hours" from an
+    # article whose only 12 is "police violence on June 12".
+    question = "How many hours did protesters besiege the police headquarters?"
+    dated = "Protesters demanded an inquiry into police violence on June 12."
+    timed = "Protesters besieged the headquarters for 12 hours."
+    answer = "They besieged it for 12 hours."
+    assert answer_problem(question, [(answer, [(dated, 0, len(dated))])]) == (
+        "the question asks for a number; the evidence cited gives none")
+    assert answer_problem(question, [(answer, [(timed, 0, len(timed))])]) is None

@@ -139,6 +139,14 @@ def _names(text: str, anywhere: bool = False) -> set[str]:
     return names
 
 
+def _dates_only(text: str) -> set[str]:
+    """The figures of `text` that it writes only as dates ("12" of "June 12", "2019")."""
+    tokens = _TOKEN.findall(text)
+    dates = {t for i, t in enumerate(tokens) if _is_date(tokens, i)}
+    counts = {t for i, t in enumerate(tokens) if _is_figure(t) and not _is_date(tokens, i)}
+    return {t.lower() for t in dates - counts}
+
+
 def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
              question: str) -> bool:
     """Whether the answer gives a `kind` that the question did not and the evidence does."""
@@ -155,6 +163,10 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
             named = {w for w in named if not any(ch.isdigit() for ch in w)}
         return bool(named & written)
     found = set(_WORD.findall(quotes.lower()))
+    if kind in ("number", "duration"):
+        # A figure the evidence writes only as a day or a year is no count: "12 hours" does
+        # not rest on "on June 12".
+        found -= _dates_only(quotes)
     given = [w for w in new if w.lower() in found]
     if kind == "number":
         return _has_number(given)
