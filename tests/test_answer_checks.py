@@ -290,3 +290,28 @@ def test_a_day_of_the_month_is_no_count():
     assert answer_problem(question, [(answer, [(dated, 0, len(dated))])]) == (
         "the question asks for a number; the evidence cited gives none")
     assert answer_problem(question, [(answer, [(timed, 0, len(timed))])]) is None
+
+
+def test_the_day_something_ended_is_not_the_day_it_began():
+    # wikinews_dev4_qa f26 (a near miss): "When did Kirsten Gillibrand officially launch her
+    # 2020 presidential campaign?" was answered with the day she ended it.
+    ended = "Gillibrand ended her campaign on Wednesday (28 August 2019)."
+    launched = "Gillibrand launched her campaign on Wednesday (28 August 2019)."
+    question = "When did Kirsten Gillibrand officially launch her presidential campaign?"
+    answer = "She launched her campaign on 28 August 2019."
+    assert answer_problem(question, [(answer, [(ended, 0, len(ended))])]) == (
+        "the date the evidence cited gives is for the end (the question asks for the start)")
+    assert answer_problem(question, [(answer, [(launched, 0, len(launched))])]) is None
+
+
+def test_a_count_for_one_place_does_not_answer_worldwide():
+    # wikinews_dev4_qa f04 (a near miss) was answered with the United States' count, from a
+    # sentence whose neighbour gave another outlet's worldwide count.
+    us = "As of Wednesday, there were at least 1,279 confirmed cases in the United States."
+    question = "How many COVID-19 cases were there worldwide in March 2020?"
+    assert answer_problem(question, [("There were 1,279 cases in the United States.",
+                                      [(us, 0, len(us))])]) == (
+        "the question asks worldwide; the answer gives a figure for United States")
+    world = "CNBC reported there were at least 118,381 cases worldwide."
+    assert answer_problem(question, [("There were 118,381 cases worldwide in March 2020.",
+                                      [(world, 0, len(world))])]) is None

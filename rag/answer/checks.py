@@ -34,6 +34,13 @@ This check catches that, from the question's form:
   question asks for the holder of a role that news names beside the holder (lawyer, judge,
   pilot, driver, prosecutor, coach, captain, doctor, spokesperson), the cited sentence or its
   immediate neighbours must name that role, in one of its words (`asked_role_problem`);
+- the end for the start: "When did Gillibrand launch her campaign?" is not answered by the day
+  she "ended her campaign". Where the question asks when something began (or ended) and
+  every cited sentence that gives the answer's date names only the other end of it, the
+  date answers another question (`other_end_problem`);
+- a place for the world: "How many cases were there worldwide?" is not answered by a count
+  "in the United States". Where the question asks worldwide and the answer gives its figure
+  for a place the question does not name, it answers for that place (`scope_problem`);
 - the figure's source: "How many votes did the AP count?" is not answered by 279 from "a
   total by NBC's reckoning of 279 votes, or 290 by AP's reckoning". Where the question names
   a source and the cited sentence credits the answer's figure to someone by name ("by S's
@@ -560,6 +567,67 @@ def reported_problem(question: str,
     return first
 
 
+# The words for the two ends of something: its start and its end.
+_STARTS = frozenset(content_words("launch launched start started begin began begun open opened "
+                                  "opening beginning"))
+_ENDS = frozenset(content_words("end ended ending finish finished close closed closing quit "
+                                "suspend suspended withdraw withdrew withdrawn conclude "
+                                "concluded"))
+
+
+def other_end_problem(question: str,
+                      sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                      ) -> str | None:
+    """Why the answer's date is when the asked thing ended rather than began (or the other
+    way round), or None: every cited sentence that gives the date names the other end and
+    not the asked one."""
+    event = event_words(question)
+    asked, other = (_STARTS, _ENDS) if event & _STARTS and not event & _ENDS else \
+        (_ENDS, _STARTS) if event & _ENDS and not event & _STARTS else (None, None)
+    if asked is None or other is None:
+        return None
+    first: str | None = None
+    for text, evidence in sentences:
+        dates = _answer_dates(question, text)
+        cited = [article[start:end] for article, start, end in evidence
+                 if set(_WORD.findall(article[start:end])) & dates]
+        if not cited or any(content_words(c) & asked or not content_words(c) & other
+                            for c in cited):
+            return None
+        verb = next(iter(sorted(content_words(cited[0]) & other)))
+        first = first or (f"the date the evidence cited gives is for the {verb} "
+                          f"(the question asks for the {'start' if asked is _STARTS else 'end'})")
+    return first
+
+
+_WORLD = re.compile(r"\b(?:worldwide|globally|world-wide|around the world|across the world|"
+                    r"in the world|global)\b", re.I)
+_PLACE = re.compile(r"\b(?:in|across|throughout) (?:the )?(?P<p>(?-i:[A-Z][\w.'’-]*(?:\s+"
+                    r"(?-i:[A-Z][\w.'’-]*))*))", re.I)
+
+
+def scope_problem(question: str,
+                  sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                  ) -> str | None:
+    """Why a figure asked for worldwide is given for one place, or None: every answer
+    sentence puts its figure "in" a place the question does not name."""
+    if not _WORLD.search(question) or expected_type(question) != "number":
+        return None
+    asked = content_words(question)
+    places = []
+    for text, _ in sentences:
+        if _WORLD.search(text):
+            return None
+        place = next((m["p"] for m in _PLACE.finditer(text)
+                      if not content_words(m["p"]) & asked
+                      and m["p"].split()[0].lower() not in _DAY_NAMES), None)
+        if place is None:
+            return None
+        places.append(place.rstrip("."))
+    return f"the question asks worldwide; the answer gives a figure for {places[0]}" \
+        if places else None
+
+
 # Who a figure is credited to, by name: "by NBC's reckoning", "AP's count of", "according to
 # the USGS", "the EMSC put it at", "recorded as 6.4 by the USGS". A credit by a common noun
 # ("by police estimates") names no one and is left alone.
@@ -656,7 +724,10 @@ def answer_problem(question: str,
     # Read wherever "how many" stands: a leading clause may hold commas.
     if problem := count_kind_problem(question, sentences):
         return problem
-    if kind == "time" and (problem := reported_problem(question, sentences)):
+    if kind == "time" and (problem := reported_problem(question, sentences)
+                           or other_end_problem(question, sentences)):
+        return problem
+    if problem := scope_problem(question, sentences):
         return problem
     return credited_problem(question, sentences) or role_problem(sentences) or \
         asked_role_problem(question, sentences)
