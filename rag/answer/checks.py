@@ -59,7 +59,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from rag.answer.constraints import _MONTHS, _WEEKDAYS, Constraint, named_in, parse
+from rag.answer.constraints import _MONTHS, _WEEKDAYS, Constraint, Evidence, named_in, parse
 from rag.text import article_sentences, content_words
 
 
@@ -228,11 +228,11 @@ def counted_noun(question: str) -> str:
     return " ".join(phrase)
 
 
-def _counts(text: str) -> list[tuple[str, str]]:
+def _counts(text: str, verb_forms: bool = False) -> list[tuple[str, str]]:
     """Each figure of `text` with what it counts: the words written after it up to a
-    function word, a verb form or a mark ("ten police officers were ..." -> "police
-    officers"; "813 in China" -> ""; "a 15-year sentence" -> "year sentence"). Dates are
-    no figures here."""
+    function word, a verb form (unless `verb_forms`) or a mark ("ten police officers were
+    ..." -> "police officers"; "813 in China" -> ""; "a 15-year sentence" -> "year
+    sentence"). Dates are no figures here."""
     tokens = _TOKEN.findall(text)
     found: list[tuple[str, str]] = []
     i = 0
@@ -250,7 +250,8 @@ def _counts(text: str) -> list[tuple[str, str]]:
                  if part.isalpha() and any(ch.isdigit() for ch in token)]
         for word in tokens[i:i + _PHRASE_WORDS]:
             low = word.lower()
-            if not word[0].isalnum() or low in _PHRASE_ENDS or low.endswith(("ed", "ing")):
+            if not word[0].isalnum() or low in _PHRASE_ENDS or (
+                    not verb_forms and low.endswith(("ed", "ing"))):
                 break
             words.append(word)
         found.append((" ".join(figure).lower(), " ".join(words)))
@@ -331,21 +332,9 @@ def asked_count_kind(question: str) -> str | None:
 
 
 def _figure_kinds(text: str) -> list[tuple[str, set[str]]]:
-    """Each figure of `text` with the kinds of count named by the words just after it, up to
-    a function word or a mark ("33 recovered cases" -> recoveries and cases; "33 in" -> none)."""
-    tokens = _TOKEN.findall(text)
-    found: list[tuple[str, set[str]]] = []
-    for i, token in enumerate(tokens):
-        if not _is_figure(token) or _is_date(tokens, i) or token.lower() in _NUMBER_WORDS \
-                and i > 0 and _is_figure(tokens[i - 1]):
-            continue
-        after: list[str] = []
-        for word in tokens[i + 1:i + 1 + _PHRASE_WORDS + 1]:
-            if not word[0].isalnum() or word.lower() in _PHRASE_ENDS:
-                break
-            after.append(word)
-        found.append((token.lower(), _kinds(" ".join(after))))
-    return found
+    """Each figure of `text` with the kinds of count named by the words just after it, verb
+    forms included ("33 recovered cases" -> recoveries and cases; "33 in" -> none)."""
+    return [(figure.split()[0], _kinds(noun)) for figure, noun in _counts(text, verb_forms=True)]
 
 
 def count_kind_problem(question: str,
@@ -459,16 +448,6 @@ def asked_role(question: str) -> str | None:
     return _ROLE_NAMES[match["role"].lower()] if match else None
 
 
-def _around(article: str, start: int, end: int) -> str:
-    """The sentences of `article` from the one before `start` to the one after `end`."""
-    spans = article_sentences(article)
-    inside = [i for i, (s, e) in enumerate(spans) if s < end and start < e]
-    if not inside:
-        return article[start:end]
-    first, last = max(0, inside[0] - 1), min(len(spans) - 1, inside[-1] + 1)
-    return article[spans[first][0]:spans[last][1]]
-
-
 def asked_role_problem(question: str,
                        sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
                        ) -> str | None:
@@ -480,7 +459,8 @@ def asked_role_problem(question: str,
     words = _ROLE_WORDS[role].split()
     named = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")(?:s|es)?\b", re.I)
     for _, evidence in sentences:
-        if any(named.search(_around(article, start, end)) for article, start, end in evidence):
+        if any(named.search(Evidence(article, start, end).window)
+               for article, start, end in evidence):
             return None
     return f"the question asks for the {role}; the evidence cited names no {role}"
 
@@ -582,10 +562,9 @@ def other_end_problem(question: str,
     way round), or None: every cited sentence that gives the date names the other end and
     not the asked one."""
     event = event_words(question)
-    asked, other = (_STARTS, _ENDS) if event & _STARTS and not event & _ENDS else \
-        (_ENDS, _STARTS) if event & _ENDS and not event & _STARTS else (None, None)
-    if asked is None or other is None:
+    if bool(event & _STARTS) == bool(event & _ENDS):  # neither end, or both
         return None
+    asked, other = (_STARTS, _ENDS) if event & _STARTS else (_ENDS, _STARTS)
     first: str | None = None
     for text, evidence in sentences:
         dates = _answer_dates(question, text)
