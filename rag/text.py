@@ -57,6 +57,31 @@ def article_sentences(article: str) -> tuple[tuple[int, int], ...]:
     return tuple(sentence_spans(article))
 
 
+_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+                 r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|"
+                 r"thousands?|millions?|billions?|trillions?")
+# A quick test before text2num's parser: most sentences hold no spelled-out number.
+_NUMBER_WORD = re.compile(rf"\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
+# A hyphen between words, except one inside a number ("forty-five").
+_NUMBER_HYPHEN = re.compile(rf"(?<=[a-z])-(?!(?:{_NUMBER_WORDS})\b)(?=[a-z])", re.IGNORECASE)
+
+
+def figures_as_digits(text: str) -> str:
+    """Spelled-out numbers written as digits ("Two thousand people" -> "2000 people",
+    "fifteen" -> "15"), so that a figure is the same word to the support check whether the
+    answer or the article spells it out. text2num parses them (compounds, "forty-five",
+    scales); a lone "one" or "two" stays a word ("one of the", "two officers").
+    """
+    if not _NUMBER_WORD.search(text):
+        return text
+    from text_to_num import alpha2digit
+
+    # "a three-week closure" is "three week" to the word splitter; text2num reads a hyphen
+    # only inside a number ("forty-five"), so it is opened elsewhere.
+    text = _NUMBER_HYPHEN.sub(" ", text)
+    return str(alpha2digit(text, "en"))
+
+
 def content_words(text: str) -> set[str]:
     words = [w for w in _WORD.findall(text.lower()) if w not in _stopwords()]
     return set(_stemmer().stemWords(words))

@@ -95,6 +95,31 @@ def test_a_number_no_source_sentence_gives_is_unsupported():
     assert not checked.sentences[0].supported and checked.citations == []
 
 
+def test_a_figure_is_the_same_in_digits_and_in_words():
+    # The article spells it out ("three-week"... and "fifteen" below); the answer may not.
+    article = "Fifteen people were arrested after the march in Valdora."
+    src = [Source(n=1, source="m.txt", title=None, published=None, article_text=article,
+                  spans=[(0, len(article))])]
+    question = "How many people were arrested after the march in Valdora?"
+    assert check_citations("15 people were arrested [1].", src, 0.5,
+                           question=question).sentences[0].supported
+    assert check_citations("Fifteen were arrested [1].", src, 0.5,
+                           question=question).sentences[0].supported
+
+
+def test_a_spelled_out_figure_the_article_does_not_give_is_unsupported():
+    # temporal_qa t12: "Two thousand people were arrested" from "several thousand
+    # supporters turned out": "thousand" is there, the 2000 is not.
+    article = ("Several thousand supporters turned out in Valdora to protest. "
+               "Police arrested people after violence broke out.")
+    src = [Source(n=1, source="m.txt", title=None, published=None, article_text=article,
+                  spans=[(0, len(article))])]
+    question = "How many people were arrested after violence broke out in Valdora?"
+    checked = check_citations("Two thousand people were arrested [1].", src, 0.5,
+                              question=question)
+    assert not checked.sentences[0].supported
+
+
 def test_a_sentence_joining_two_facts_is_supported_by_the_two_sentences_together():
     answer = ("The port reopened after a three-week closure, and Tomas Lee met Japan's "
               "fisheries minister in Tokyo on Friday.")

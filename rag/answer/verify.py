@@ -33,7 +33,7 @@ from functools import cache
 from rag.answer.constraints import Constraint, Evidence, first_unmet, reason
 from rag.answer.evidence import Source
 from rag.answer.relative_dates import MONTHS, names_the_date, undated_days
-from rag.text import content_words, sentence_spans
+from rag.text import content_words, figures_as_digits, sentence_spans
 from rag.types import Citation, SentenceCheck
 
 _MONTH_WORDS = frozenset(month.lower() for month in MONTHS)
@@ -50,15 +50,21 @@ def _generic_words() -> frozenset[str]:
     return frozenset(content_words(" ".join(_GENERIC)))
 
 
+def support_words(text: str) -> set[str]:
+    """The words the support check compares: content words, with figures as digits ("twenty"
+    and "20" are one word; "two thousand" is not "several thousand")."""
+    return content_words(figures_as_digits(text))
+
+
 def new_words(text: str, question: str) -> set[str]:
     """Content words of `text` that the question does not already contain."""
-    return content_words(text) - content_words(question) - _generic_words()
+    return support_words(text) - support_words(question) - _generic_words()
 
 
 def claim_words(sentence: str, question: str = "") -> set[str]:
     """The words a source must hold to support `sentence`: those it adds to the question, or
     all its content words when it adds none."""
-    return new_words(sentence, question) or content_words(sentence)
+    return new_words(sentence, question) or support_words(sentence)
 
 
 def split_answer(answer: str) -> list[tuple[str, list[int]]]:
@@ -90,7 +96,7 @@ Sentences = list[tuple[tuple[int, int], set[str]]]  # a source's sentence spans 
 
 
 def _evidence(src: Source) -> Sentences:
-    return [(span, content_words(src.article_text[span[0]:span[1]])) for span in src.sentences()]
+    return [(span, support_words(src.article_text[span[0]:span[1]])) for span in src.sentences()]
 
 
 def _dated(evidence: dict[int, Sentences], sources: list[Source], sentence: str
@@ -104,7 +110,7 @@ def _dated(evidence: dict[int, Sentences], sources: list[Source], sentence: str
     for src in sources:
         notes = [note for note in src.notes if names_the_date(note, sentence)]
         if notes:
-            dated[src.n] = [(span, words | content_words(" ".join(
+            dated[src.n] = [(span, words | support_words(" ".join(
                 note.text for note in notes if span[0] < note.at <= span[1])))
                 for span, words in dated[src.n]]
         # "take effect on December 10" in an article of October 2019: the answer may say
