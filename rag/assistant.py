@@ -445,7 +445,8 @@ class Assistant:
         checked = check_citations(reply.strip(), shown, self.settings.support_threshold,
                                   question=standalone, verify=verify, constraints=constraints,
                                   several=several)
-        decision = decide(reply, checked, shown, standalone)
+        decision = decide(reply, checked, shown, standalone,
+                          latest=frame is not None and frame.recency)
         if decision.refused:
             yield self._refused_or_partial(decision, standalone, sources, constraints, verify,
                                            clock, base, prompt_tokens)

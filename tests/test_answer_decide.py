@@ -59,3 +59,35 @@ def test_the_kind_asked_for_comes_from_a_supported_sentence_and_its_own_evidence
     refused = decide(reply, checked, src, question)
     assert (refused.code, refused.reason) == (
         "does_not_answer", "the question asks for a time; the evidence cited gives none")
+
+
+OLDER = "Samoa began a two-day shutdown for a nationwide measles vaccination campaign."
+NEWER = "Samoa lifted its measles state of emergency after 95 percent were immunised."
+OTHER = "Fiji opened a new port in Suva."
+
+
+def latest_sources(newest: str) -> list[Source]:
+    return [Source(n=1, source="new.txt", title=None, published="2019-12-29",
+                   article_text=newest, spans=[(0, len(newest))]),
+            Source(n=2, source="old.txt", title=None, published="2019-12-05",
+                   article_text=OLDER, spans=[(0, len(OLDER))])]
+
+
+def latest_decision(reply: str, newest: str = NEWER):  # noqa: ANN201
+    question = "What is the latest on the measles outbreak in Samoa?"
+    shown = latest_sources(newest)
+    checked = check_citations(reply, shown, 0.5, question=question, verify=lambda *_: True)
+    return decide(reply, checked, shown, question, latest=True)
+
+
+def test_the_latest_news_comes_from_the_newest_article_that_reports_on_it() -> None:
+    # temporal_qa t31: answered from the shutdown of 5 December, while the article of 29
+    # December that lifted the emergency was shown.
+    stale = latest_decision("Samoa began a two-day shutdown for vaccination [2].")
+    assert stale.code == "does_not_answer"
+    assert stale.reason == ("the question asks for the latest news; a newer article ([1], "
+                            "2019-12-29) reports on it than the one cited")
+    assert latest_decision("Samoa lifted its measles state of emergency [1].").refused is False
+    # A newer article on another topic does not make the answer stale.
+    assert latest_decision("Samoa began a two-day shutdown for vaccination [2].",
+                           newest=OTHER).refused is False

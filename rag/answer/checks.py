@@ -41,6 +41,11 @@ This check catches that, from the question's form:
 - a place for the world: "How many cases were there worldwide?" is not answered by a count
   "in the United States". Where the question asks worldwide and the answer gives its figure
   for a place the question does not name, it answers for that place (`scope_problem`);
+- the latest news: "What is the latest on the measles outbreak in Samoa?" is not answered
+  from an article of 5 December when one of 29 December that reports on the outbreak was
+  shown. Where the question asks for the latest ("latest", "most recent", "now": the
+  question's `TimeFrame.recency`), the answer must cite the newest dated source whose shown
+  evidence holds at least half of the question's topic words (`latest_problem`);
 - the figure's source: "How many votes did the AP count?" is not answered by 279 from "a
   total by NBC's reckoning of 279 votes, or 290 by AP's reckoning". Where the question names
   a source and the cited sentence credits the answer's figure to someone by name ("by S's
@@ -58,9 +63,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rag.answer.constraints import _MONTHS, _WEEKDAYS, Constraint, Evidence, named_in, parse
 from rag.text import article_sentences, content_words
+
+if TYPE_CHECKING:
+    from rag.answer.evidence import Source
 
 
 def _words(text: str) -> frozenset[str]:
@@ -620,6 +629,30 @@ _CREDIT = re.compile(
     r"recorded|records|measured|reported|reports)\b"
     r"|\b(?:recorded|measured|estimated|counted|reported|put|given|projected|tallied|reckoned)"
     r"\b[^,;]{0,50}?\bby (?:the )?(?P<pas>" + _NAME + r"(?:\s+" + _NAME + r")*)")
+
+
+# Words of a question for the latest news that name no topic.
+_NOT_TOPIC = _words("latest most recent recently newest now currently present days news "
+                    "development developments happened happening update updates result "
+                    "results new")
+
+
+def latest_problem(question: str, sources: Sequence[Source], cited: set[int]) -> str | None:
+    """For a question asking for the latest news: a newer source than any the answer cites
+    reports on the question's topic (holds at least half of its topic words in the evidence
+    shown). Undated sources are never newer; an answer citing an undated one passes."""
+    topic = content_words(question) - content_words(" ".join(_NOT_TOPIC))
+    dated = {src.n: src.published for src in sources if src.published}
+    if not topic or not cited or any(n not in dated for n in cited):
+        return None
+    newest_cited = max(dated[n] for n in cited)
+    for src in sorted(sources, key=lambda s: s.published or "", reverse=True):
+        if not src.published or src.published <= newest_cited:
+            return None
+        if 2 * len(topic & content_words(src.text)) >= len(topic):
+            return (f"the question asks for the latest news; a newer article ([{src.n}], "
+                    f"{src.published}) reports on it than the one cited")
+    return None
 
 
 def _credits(sentence: str) -> list[tuple[int, int, str]]:

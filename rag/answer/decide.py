@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.answer.checks import answer_problem
+from rag.answer.checks import answer_problem, latest_problem
 from rag.answer.evidence import Source
 from rag.answer.verify import MARKER, CheckedAnswer, new_words
 from rag.text import content_words
@@ -79,9 +79,10 @@ def _only_asides(checked: CheckedAnswer, question: str) -> bool:
     return not any(s.supported and content_words(s.text) & asked for s in rest)
 
 
-def decide(reply: str, checked: CheckedAnswer, sources: list[Source], question: str
-           ) -> Decision:
-    """Answered, or refused with the first reason that applies."""
+def decide(reply: str, checked: CheckedAnswer, sources: list[Source], question: str,
+           latest: bool = False) -> Decision:
+    """Answered, or refused with the first reason that applies; `latest`: the question asks
+    for the latest news (`checks.latest_problem`)."""
     if is_refusal(reply):
         return Decision.refuse("model_refused", "the model found no answer in the sources")
     if not any(s.supported for s in checked.sentences) or _only_asides(checked, question):
@@ -100,4 +101,7 @@ def decide(reply: str, checked: CheckedAnswer, sources: list[Source], question: 
     problem = answer_problem(question, [
         (s.text, [view for n in s.citations for view in views.get(n, [])])
         for s in checked.sentences if s.supported])
+    if problem is None and latest:
+        problem = latest_problem(question, sources, {
+            n for s in checked.sentences if s.supported for n in s.citations})
     return Decision.refuse("does_not_answer", problem) if problem else ANSWERED
