@@ -3,7 +3,10 @@
 Questions: evals/datasets/wikinews_qa.jsonl (24: 16 answerable, 8 near misses) over the
 Wikinews corpus. Each variant runs in a process of its own: the embedded LLM is loaded, warmed
 with one question outside the set, then every question is streamed through `Assistant.stream`
-(timings from the Answer: first_token_ms, total_ms, llm_ms; prompt tokens). Variants:
+(timings from the Answer: first_token_ms, total_ms, llm_ms; prompt tokens). The variants are
+asked in turn, question by question, the first to answer rotating: these hosts speed up and
+slow down by half within minutes, and one variant after another would compare the hours they
+ran in, not the code. Variants:
 
 - `previous`: the release before this work (git worktree of PREVIOUS, imported instead of
   this checkout), on an index made with its chunking (96/24);
@@ -25,8 +28,11 @@ Scoring: evals.metrics (a key phrase in the answer; refusals).
 from __future__ import annotations
 
 import json
+import os
+import select
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -38,7 +44,6 @@ from .common import (
     bench_env,
     loadavg,
     rag_settings,
-    run_child,
     stats_ms,
     target,
     worktree,
@@ -48,6 +53,7 @@ from .common import (
 PREVIOUS = "cad652f"  # the last commit before issue 13's work
 DATASET = ROOT / "evals" / "datasets" / "wikinews_qa.jsonl"
 CORPUS = WIKINEWS
+CHILD_TIMEOUT_S = 3600  # one variant's process, from its start to its last answer
 
 
 def index(data_dir: Path, chunk_size: int | None = None, chunk_overlap: int | None = None,
@@ -74,28 +80,80 @@ def _rows(limit: int | None) -> list[dict[str, Any]]:
     return rows[:limit]
 
 
-def variant(ctx: Context, name: str, code: Path, data_dir: Path, env: dict[str, str],
-            questions: list[dict[str, Any]], overrides: dict[str, Any]) -> dict[str, Any]:
+class Variant:
+    """One variant's process, waiting for questions (benchmarks/answer_child.py)."""
+
+    def __init__(self, ctx: Context, name: str, code: Path, data_dir: Path,
+                 env: dict[str, str], questions: list[dict[str, Any]],
+                 overrides: dict[str, Any]) -> None:
+        self.name, self.code = name, code
+        spec = ctx.work / "answer_news" / f"{name}.spec.json"
+        spec.write_text(json.dumps({"data_dir": str(data_dir), "questions": questions,
+                                    "overrides": overrides}))
+        child_env = bench_env(**env)
+        child_env["PYTHONPATH"] = str(code)  # before the editable install's: that `rag` wins
+        # Open as long as the process runs; closed by `close`.
+        self.errors = tempfile.TemporaryFile()  # noqa: SIM115
+        self.proc = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("answer_child.py")), str(spec)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors,
+            env=child_env, cwd=ctx.work, text=True)
+        self.started = time.monotonic()
+        self.ready = self._read()
+        if Path(self.ready["rag"]).resolve() != (code / "rag").resolve():
+            raise RuntimeError(f"{name} imported rag from {self.ready['rag']}, not {code}")
+
+    def ask(self, index: int) -> dict[str, Any]:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(f"{index}\n")
+        self.proc.stdin.flush()
+        return self._read()
+
+    def _read(self) -> dict[str, Any]:
+        assert self.proc.stdout is not None
+        left = CHILD_TIMEOUT_S - (time.monotonic() - self.started)
+        if left <= 0 or not select.select([self.proc.stdout], [], [], left)[0]:
+            self.proc.kill()
+        line = self.proc.stdout.readline()
+        if not line:
+            self.proc.wait()
+            self.errors.seek(0)
+            raise RuntimeError(f"{self.name} stopped (exit {self.proc.returncode}): "
+                               f"{self.errors.read().decode(errors='replace')[-3000:]}")
+        return dict(json.loads(line))
+
+    def close(self) -> float:
+        """Stop the process; its own peak memory in MB (from wait4's rusage)."""
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        _, status, usage = os.wait4(self.proc.pid, 0)
+        self.proc.returncode = os.waitstatus_to_exitcode(status)
+        self.errors.close()
+        return round(usage.ru_maxrss / 1024, 1)
+
+
+def run_interleaved(ctx: Context, variants: list[tuple[str, Path, Path, dict[str, str]]],
+                    questions: list[dict[str, Any]], overrides: dict[str, Any]
+                    ) -> dict[str, dict[str, Any]]:
+    """Every variant's rows, asked in turn question by question (the first variant to answer
+    rotates), so that the host's drift during the run falls on all of them alike. The
+    processes start one after another, each loading its model alone."""
+    running = [Variant(ctx, name, code, data_dir, env, questions, overrides)
+               for name, code, data_dir, env in variants]
+    rows: dict[str, list[dict[str, Any]]] = {v.name: [] for v in running}
+    try:
+        for i in range(len(questions)):
+            for v in running[i % len(running):] + running[:i % len(running)]:
+                rows[v.name].append(v.ask(i))
+    finally:
+        peaks = {v.name: v.close() for v in running}
+    return {v.name: {**v.ready, "rows": rows[v.name], "peak_rss_mb": peaks[v.name]}
+            for v in running}
+
+
+def figures_of(result: dict[str, Any], questions: list[dict[str, Any]]) -> dict[str, Any]:
     from evals.metrics import answer_metrics, refusal_metrics
 
-    spec = ctx.work / "answer_news" / f"{name}.spec.json"
-    out = ctx.work / "answer_news" / f"{name}.out.json"
-    spec.write_text(json.dumps({"data_dir": str(data_dir), "questions": questions,
-                                "overrides": overrides}))
-    child_env = bench_env(**env)
-    child_env["PYTHONPATH"] = str(code)  # before the editable install's path: that `rag` wins
-    script = Path(__file__).with_name("answer_child.py")
-    peak = None
-    if not (ctx.reuse and out.exists()):  # --reuse-indexes: keep a variant already run
-        out.unlink(missing_ok=True)
-        proc = run_child([sys.executable, str(script), str(spec), str(out)],
-                         env=child_env, cwd=ctx.work)
-        if proc.returncode != 0:
-            raise RuntimeError(f"{name} failed: {proc.stderr[-3000:]}")
-        peak = proc.peak_rss_mb
-    result = json.loads(out.read_text())
-    if peak is not None and Path(result["rag"]).resolve() != (code / "rag").resolve():
-        raise RuntimeError(f"{name} imported rag from {result['rag']}, not {code}")
     rows = result["rows"]
     by_id = {q["id"]: q for q in questions}
     for row in rows:
@@ -107,7 +165,7 @@ def variant(ctx: Context, name: str, code: Path, data_dir: Path, env: dict[str, 
     tokens = sorted(r["prompt_tokens"] for r in rows if r["prompt_tokens"] is not None)
     return {
         "questions": len(rows), "code": result["rag"], "warmup_s": result["warmup_s"],
-        "peak_rss_mb": peak,
+        "peak_rss_mb": result["peak_rss_mb"],
         "total_ms": stats_ms(r["total_ms"] for r in rows),
         "first_token_ms": stats_ms(r["first_token_ms"] for r in rows if "first_token_ms" in r),
         "llm_ms": stats_ms(r["llm_ms"] for r in rows if "llm_ms" in r),
@@ -151,9 +209,15 @@ def run(ctx: Context) -> dict[str, Any]:
                 ("current-spin", current_code, new_chunks, {"RAG_LLM_SPIN_WAIT": "1"})]
     figures: dict[str, Any] = {"previous_release": PREVIOUS, "current_commit": commit,
                                "dataset": DATASET.name}
-    for name, code, data_dir, env in variants:
-        figures[name] = variant(ctx, name, code, data_dir, env, questions, quick)
-        figures[name]["loadavg_after"] = loadavg()
+    stored = root / "rows.json"
+    if ctx.reuse and stored.exists():  # --reuse-indexes: keep the rows of a run already made
+        results = json.loads(stored.read_text())
+    else:
+        results = run_interleaved(ctx, variants, questions, quick)
+        stored.write_text(json.dumps(results))
+    for name, *_ in variants:
+        figures[name] = figures_of(results[name], questions)
+    figures["loadavg_after"] = loadavg()
     now, before = figures["current"], figures["previous"]
     targets = {
         "median_total_ms": target(now["total_ms"]["p50"], 8000),
@@ -162,7 +226,8 @@ def run(ctx: Context) -> dict[str, Any]:
     }
     method = ("Wikinews corpus indexed twice by this checkout (the previous release's chunking "
               "96/24 and the current one); each variant in its own process (LLM loaded, one "
-              "warm-up question), every question of " + DATASET.name + " streamed once. The "
+              "warm-up question), every question of " + DATASET.name + " streamed once, the "
+              "variants asked in turn question by question (the first to answer rotating). The "
               f"previous release is a git worktree of {PREVIOUS}, the current one of {commit} "
               "(HEAD), each put first on PYTHONPATH.")
     write_result(ctx, "answer_news", figures, targets, rag_settings(), method, started, load)
