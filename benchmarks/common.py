@@ -72,6 +72,28 @@ def loadavg() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
 
+def cpu_ticks() -> tuple[int, int]:
+    """(stolen, all) CPU ticks since boot, from /proc/stat's first line ((0, 0) elsewhere).
+    Stolen ticks are those the hypervisor gave to other guests while this one had work: on
+    these shared hosts, the share a run lost to its neighbours."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0, 0
+    # user nice system idle iowait irq softirq steal [guest guest_nice: inside user/nice]
+    return (fields[7] if len(fields) > 7 else 0), sum(fields[:8])
+
+
+_TICKS_AT_START = cpu_ticks()  # each benchmark runs in a process of its own
+
+
+def steal_share() -> float | None:
+    """The share of CPU time stolen by the hypervisor since this process started."""
+    stolen, total = (now - then for now, then in zip(cpu_ticks(), _TICKS_AT_START,
+                                                     strict=True))
+    return round(stolen / total, 3) if total > 0 else None
+
+
 def machine() -> dict[str, Any]:
     cpu = ""
     meminfo: dict[str, str] = {}
@@ -230,7 +252,8 @@ def write_result(ctx: Context, name: str, figures: dict[str, Any], targets: dict
         "quick": ctx.quick,
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "seconds": round(time.perf_counter() - started, 1),
-        "machine": {**machine(), "loadavg_at_start": load_before, "loadavg_at_end": loadavg()},
+        "machine": {**machine(), "loadavg_at_start": load_before, "loadavg_at_end": loadavg(),
+                    "cpu_steal_share": steal_share()},
         "method": method,
         "settings": settings,
         "figures": figures,

@@ -12,7 +12,7 @@ import pytest
 
 from benchmarks import report
 from benchmarks import run as bench
-from benchmarks.common import percentile, stats_ms
+from benchmarks.common import cpu_ticks, percentile, stats_ms, steal_share
 
 slow = pytest.mark.slow  # these load the embedded LLM and start a Chroma server
 
@@ -168,6 +168,13 @@ def test_statistics() -> None:
     assert percentile([5], 95) == 5
     assert stats_ms([10.0, 20.0, 30.0])["p50"] == 20.0
     assert stats_ms([]) == {"n": 0}
+
+
+def test_results_record_the_share_of_cpu_time_the_hypervisor_took() -> None:
+    stolen, total = cpu_ticks()
+    assert 0 <= stolen <= total
+    share = steal_share()
+    assert share is None or 0 <= share <= 1
 
 
 def test_only_and_bad_names(capsys: pytest.CaptureFixture[str]) -> None:
