@@ -27,6 +27,7 @@ Scoring: evals.metrics (a key phrase in the answer; refusals).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
@@ -99,9 +100,14 @@ class Variant:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors,
             env=child_env, cwd=ctx.work, text=True)
         self.started = time.monotonic()
-        self.ready = self._read()
-        if Path(self.ready["rag"]).resolve() != (code / "rag").resolve():
-            raise RuntimeError(f"{name} imported rag from {self.ready['rag']}, not {code}")
+        try:
+            self.ready = self._read()
+            if Path(self.ready["rag"]).resolve() != (code / "rag").resolve():
+                raise RuntimeError(f"{name} imported rag from {self.ready['rag']}, not {code}")
+        except BaseException:
+            self.proc.kill()
+            self.close()
+            raise
 
     def ask(self, index: int) -> dict[str, Any]:
         assert self.proc.stdin is not None
@@ -122,13 +128,17 @@ class Variant:
                                f"{self.errors.read().decode(errors='replace')[-3000:]}")
         return dict(json.loads(line))
 
-    def close(self) -> float:
-        """Stop the process; its own peak memory in MB (from wait4's rusage)."""
+    def close(self) -> float | None:
+        """Stop the process; its own peak memory in MB (from wait4's rusage), None when it
+        had already stopped."""
+        self.errors.close()
+        if self.proc.returncode is not None:
+            return None
         assert self.proc.stdin is not None
-        self.proc.stdin.close()
+        with contextlib.suppress(BrokenPipeError):
+            self.proc.stdin.close()
         _, status, usage = os.wait4(self.proc.pid, 0)
         self.proc.returncode = os.waitstatus_to_exitcode(status)
-        self.errors.close()
         return round(usage.ru_maxrss / 1024, 1)
 
 
@@ -138,10 +148,11 @@ def run_interleaved(ctx: Context, variants: list[tuple[str, Path, Path, dict[str
     """Every variant's rows, asked in turn question by question (the first variant to answer
     rotates), so that the host's drift during the run falls on all of them alike. The
     processes start one after another, each loading its model alone."""
-    running = [Variant(ctx, name, code, data_dir, env, questions, overrides)
-               for name, code, data_dir, env in variants]
-    rows: dict[str, list[dict[str, Any]]] = {v.name: [] for v in running}
+    running: list[Variant] = []
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name, *_ in variants}
     try:
+        for name, code, data_dir, env in variants:
+            running.append(Variant(ctx, name, code, data_dir, env, questions, overrides))
         for i in range(len(questions)):
             for v in running[i % len(running):] + running[:i % len(running)]:
                 rows[v.name].append(v.ask(i))
