@@ -87,7 +87,7 @@ class Variant:
     def __init__(self, ctx: Context, name: str, code: Path, data_dir: Path,
                  env: dict[str, str], questions: list[dict[str, Any]],
                  overrides: dict[str, Any]) -> None:
-        self.name, self.code = name, code
+        self.name = name
         spec = ctx.work / "answer_news" / f"{name}.spec.json"
         spec.write_text(json.dumps({"data_dir": str(data_dir), "questions": questions,
                                     "overrides": overrides}))
