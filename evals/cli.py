@@ -48,6 +48,10 @@ def eval_(
     judge_api_key: Annotated[str | None, typer.Option(
         envvar="RAG_JUDGE_API_KEY", help="Judge API key (default: OPENAI_API_KEY).",
         show_default=False)] = None,
+    replay: Annotated[Path | None, typer.Option(
+        help="Recorded model replies (JSONL): a prompt seen before is answered from it, a new "
+        "one by the model and added; for re-scoring changed checks without the model.")]
+    = None,
     data_dir: DataDir = None, collection: Collection = None,
 ) -> None:
     """Score answers, retrieval, refusals, citations and latency on a question set."""
@@ -93,7 +97,7 @@ def eval_(
         judge = make_judge(judge_model, judge_base_url, judge_api_key) if judge_model else None
         run = run_eval(data, out=out_dir, systems=systems,  # type: ignore[arg-type]
                        k=k, limit=limit, corpus=corpus, retrieval_only=retrieval_only,
-                       judge=judge, compare_to=compare, progress=progress,
+                       judge=judge, compare_to=compare, progress=progress, replay=replay,
                        tolerance=eval_gate.DEFAULT_TOLERANCE if tolerance is None else tolerance,
                        **settings)
     from evals.report import metrics_table

@@ -129,12 +129,14 @@ def run_eval(
     assistant: Any = None,
     llm: Any = None,
     progress: Progress | None = None,
+    replay: str | Path | None = None,
     **settings: Any,
 ) -> EvalRun:
     """Run `systems` over `dataset`; write the run to `out` when given.
 
     `settings` are newsrag settings (data_dir, retrieval_mode, chunk_size, collection, ...);
     pass `assistant` to evaluate one you built (then `corpus=None` skips the ingest).
+    `replay`: a file of recorded model replies (`evals.replay`), read and added to.
     """
     data = dataset if isinstance(dataset, Dataset) else load_dataset(dataset)
     data = data.head(limit)
@@ -143,6 +145,18 @@ def run_eval(
         raise InvalidInput(f"unknown system(s) {unknown}", f"use one of {list(SYSTEMS)}")
     previous = load_summary(compare_to) if compare_to else None  # fail before the work
     corpus_path = Path(corpus) if corpus else None
+    replayer = None
+    if replay is not None:
+        if assistant is not None or llm is not None:
+            raise InvalidInput("replay records the run's own model",
+                               "pass replay without assistant or llm")
+        from rag.models.llm import make_chat_model
+        from rag.settings import get_settings
+
+        from .replay import ReplayChat
+
+        replayer = ReplayChat(Path(replay), lambda: make_chat_model(get_settings(**settings)))
+        llm = replayer
     if assistant is None:
         assistant = make_eval_assistant(corpus_path, llm=llm, **settings)
     if corpus_path is not None:
@@ -166,6 +180,9 @@ def run_eval(
             progress(done, total, name)
         rows += run_system(system, data.items, k, retrieval_only, judge, advance)
     summary = build_summary(data, rows, assistant, k, corpus_path, retrieval_only, judge, limit)
+    if replayer is not None:  # its times are not the model's
+        summary["replay"] = {"file": str(replayer.path), "replayed": replayer.replayed,
+                             "asked": replayer.asked}
     run = EvalRun(summary=summary, results=rows, previous=previous)
     if previous is not None:
         run.gate = compare(summary, previous, tolerance, reference=str(compare_to))

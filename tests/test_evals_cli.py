@@ -195,10 +195,10 @@ def test_smoke_run_passes_the_gate(tmp_path: Path, eval_data_dir: Path,
     for name, value in keys.items():
         monkeypatch.setenv(name, value)
     monkeypatch.setenv("RAG_LLM_BACKEND", "llamacpp")
-    out = tmp_path / "smoke"
+    out, replies = tmp_path / "smoke", tmp_path / "replies.jsonl"
     result = CliRunner().invoke(app, [
         "eval", "--dataset", str(SMOKE), "--out", str(out), "--corpus", str(SEEDS),
-        "--data-dir", str(eval_data_dir), "--compare", str(REFERENCE)])
+        "--data-dir", str(eval_data_dir), "--compare", str(REFERENCE), "--replay", str(replies)])
     assert result.exit_code == 0, result.output
     assert "gate: passed" in result.output
     for name in ("summary.json", "results.jsonl", "report.md", "metrics.png", "latency.png",
@@ -213,6 +213,33 @@ def test_smoke_run_passes_the_gate(tmp_path: Path, eval_data_dir: Path,
     assert summary["dataset"]["sha256"] == json.loads(REFERENCE.read_text())["dataset"]["sha256"]
     assert summary["settings"]["api_key"] == "**********"  # set, and masked
     assert_no_file_holds(out, keys.values())
+    asked = summary["replay"]["asked"]
+    assert summary["replay"]["replayed"] == 0 and asked >= 8  # most questions reach the model
+
+    # The same run replayed: every reply comes from the file, and every outcome is the same.
+    again = run_eval(SMOKE, corpus=SEEDS, data_dir=eval_data_dir, replay=replies)
+    assert again.summary["replay"] == {"file": str(replies), "replayed": asked, "asked": 0}
+    assert [(r["answer"], r["status"], r["refusal_reason"]) for r in again.results] == [
+        (r["answer"], r["status"], r.get("refusal_reason")) for r in rows]
+
+
+def test_a_replayed_reply_is_not_asked_again_and_a_new_prompt_is(tmp_path: Path) -> None:
+    from evals.replay import ReplayChat
+    from tests.conftest import ScriptedLLM
+
+    model = ScriptedLLM("Xi met Gates [1].", "Blinken met Wang Yi [2].")
+    file = tmp_path / "replies.jsonl"
+    first = ReplayChat(file, lambda: model)
+    asked = [{"role": "user", "content": "Who met Xi?"}]
+    assert "".join(first.stream(asked, 64, 0.0)).strip() == "Xi met Gates [1]."
+
+    later = ReplayChat(file, lambda: model)  # a new run reads the file
+    assert "".join(later.stream(asked, 64, 0.0)).strip() == "Xi met Gates [1]."
+    assert len(model.calls) == 1 and later.replayed == 1 and later.name == "replay"
+    other = [{"role": "user", "content": "Who met Wang Yi?"}]
+    assert "".join(later.stream(other, 64, 0.0)).strip() == "Blinken met Wang Yi [2]."
+    assert "".join(later.stream(asked, 32, 0.0)).strip() == "Blinken met Wang Yi [2]."  # options
+    assert len(model.calls) == 3 and later.asked == 2
 
 
 def assert_no_file_holds(folder: Path, secrets: object) -> None:
