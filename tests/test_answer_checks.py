@@ -315,3 +315,62 @@ def test_a_count_for_one_place_does_not_answer_worldwide():
     world = "CNBC reported there were at least 118,381 cases worldwide."
     assert answer_problem(question, [("There were 118,381 cases worldwide in March 2020.",
                                       [(world, 0, len(world))])]) is None
+
+
+def whole(text: str) -> list[tuple[str, int, int]]:
+    return [(text, 0, len(text))]
+
+
+def test_a_unit_no_figure_measures_is_no_duration():
+    # wikinews_blind4_qa k36 (a near miss) was answered "for many years".
+    question = "How long was Sirhan Sirhan held at Corcoran State Prison?"
+    vague = "Sirhan was held apart from other prisoners at Corcoran for many years."
+    assert answer_problem(question, [("He was held there for many years.", whole(vague))]) == (
+        "the question asks for a duration; the evidence cited gives none")
+    exact = "Sirhan was held at Corcoran for 19 years, then for a year at Donovan."
+    assert answer_problem(question, [("He was held there for 19 years.", whole(exact))]) is None
+    assert answer_problem("How long was he held at Donovan?",
+                          [("He was held there for a year.", whole(exact))]) is None
+
+
+def test_since_a_year_answers_how_long():
+    # wikinews_blind4_qa k35 was refused: "since 1998" gives the period by its start.
+    question = "How long had Pawel Adamowicz been mayor of Gdansk when he was stabbed?"
+    evidence = "Adamowicz had been mayor of Gdansk since 1998."
+    assert answer_problem(question, [("He had been mayor since 1998.", whole(evidence))]) is None
+    other = "Adamowicz was born in Gdansk in 1965."
+    assert answer_problem(question, [("He had been mayor since 1998.", whole(other))])
+
+
+def test_a_share_is_no_count():
+    # wikinews_blind4_qa k08 (a near miss) was answered with "45% to 60% destruction".
+    question = "How many homes did Hurricane Dorian destroy in the Bahamas?"
+    shares = "Estimates ranged from 45% to 60% destruction of homes in the affected areas."
+    assert answer_problem(question, [("Dorian destroyed 45% to 60% of homes.", whole(shares))]
+                          ) == "the question asks for a number; the evidence cited gives none"
+    counted = "The storm destroyed 13,000 homes, 45 percent of the island's houses."
+    assert answer_problem(question, [("It destroyed 13,000 homes.", whole(counted))]) is None
+    assert answer_problem("What percentage of homes did Dorian destroy?",
+                          [("It destroyed 45% to 60% of homes.", whole(shares))]) is None
+
+
+def test_an_answer_that_says_the_fact_is_not_given_answers_nothing():
+    # wikinews_blind4_qa k22 (a near miss) was answered "on some unspecified date after ...
+    # February 21".
+    question = "On what date did the Justice Department open its investigation into Ford?"
+    evidence = ("Ford disclosed the matter on February 21; the Justice Department opened an "
+                "investigation at some unspecified date.")
+    assert answer_problem(question, [(
+        "It opened the investigation on some unspecified date after February 21.",
+        whole(evidence))]) == "the answer says itself that the time asked for is not given"
+    assert answer_problem("What did Ford disclose on February 21?", [(
+        "Ford disclosed the matter, and an investigation followed at some unspecified date.",
+        whole(evidence))]) is None  # no kind of answer asked for
+
+
+def test_an_initial_is_no_name_the_answer_adds():
+    # wikinews_blind4_qa k40 (a near miss) was answered with the man replaced: "John R. Bolton".
+    question = "Whom did Donald Trump name to replace John Bolton as national security advisor?"
+    evidence = "Donald Trump fired John R. Bolton, his national security advisor, on Tuesday."
+    assert answer_problem(question, [("Trump named John R. Bolton.", whole(evidence))]) == (
+        "the question asks for a name; the evidence cited gives none")

@@ -77,8 +77,40 @@ def test_person_what_they_said_must_be_theirs():
     someone_elses = cited(article, "Jones said the heat was insane, Towarek told reporters.")
     assert unmet(question, theirs) is None
     assert unmet(question, someone_elses) == (
-        "the question asks for what Nicole Towarek said or reported; the evidence cited is "
-        "someone else's")
+        "the question asks for what Nicole Towarek said; the evidence cited is someone else's "
+        "words, or no one's")
+
+
+def test_person_what_they_said_is_something_said():
+    question = "What did Andrea Zamperoni's brother say after the chef was found dead?"
+    article = ("Andrea Zamperoni was found dead on Sunday. His brother is a chef in London. "
+               '"He was a kind man," his brother told reporters.')
+    assert unmet(question, cited(article, "His brother is a chef in London."))
+    assert unmet(question, cited(article, '"He was a kind man," his brother told reporters.')
+                 ) is None
+    # A quotation whose speaker the sentence does not name may be the source's.
+    quoted = 'Zamperoni\'s brother spoke at the vigil. "He was a kind man."'
+    assert unmet(question, cited(quoted, '"He was a kind man."')) is None
+    # Asked for what a source reported, a sentence reporting no speech still passes.
+    assert unmet("What did Reuters report about the chef?",
+                 cited("Reuters covered the case. The chef was 33.", "The chef was 33.")) is None
+
+
+def test_person_a_role_the_question_gives_speaks_for_the_person_named_beside_it():
+    question = "What did David Turpin, the father, tell the court?"
+    article = ("David Turpin and Louise Turpin were sentenced. "
+               'The father said "I love my children." David Turpin was also charged.')
+    assert unmet(question, cited(article, 'The father said "I love my children."')) is None
+    assert unmet(question, cited(article.replace("The father", "The mother"),
+                                 'The mother said "I love my children."'))
+
+
+def test_person_a_pronoun_counts_for_the_person_named_by_title_and_surname_beside_it():
+    question = "What did US Coast Guard Captain Monica Rochester say about the doors?"
+    article = ('Captain Rochester said the call was "confusing. [...] He asked." However, '
+               'she added, "there are no locked doors" on the boat.')
+    assert unmet(question, cited(article, 'However, she added, "there are no locked doors" on '
+                                          "the boat.")) is None
 
 
 def test_person_a_pronoun_counts_for_the_person_named_beside_it():

@@ -66,8 +66,8 @@ def test_a_constraint_the_evidence_fails_is_named_in_the_refusal():
                               constraints=parse(question))
     decision = decide(reply, checked, sources(), question)
     assert decision.code == "unmet_constraint"
-    assert decision.reason == ('the question asks for what Ana Ruiz said or reported; the '
-                               "evidence cited is someone else's")
+    assert decision.reason == ("the question asks for what Ana Ruiz said; the evidence cited is "
+                               "someone else's words, or no one's")
     assert checked.sentences[0].reason == decision.reason
 
 

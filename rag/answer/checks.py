@@ -163,10 +163,39 @@ def _dates_only(text: str) -> set[str]:
     return {t.lower() for t in dates - counts}
 
 
+# A share is no count: "How many homes did the storm destroy?" is not answered by "45% to 60%
+# destruction".
+_PERCENT = re.compile(r"\d[\d.,]*\s*(?:%|per ?cent\b)", re.I)
+_HOW_MANY_ASKED = re.compile(r"\bhow many\b", re.I)
+# A unit with no figure is no duration: "for many years", "for years", "a few weeks".
+_VAGUE = _words("many several some few numerous countless various multiple recent")
+_ARTICLES = _words("a an one half")
+
+
+def _durations(answer: str) -> list[str]:
+    """The units of `answer` that a figure (or "a", "an", "half") measures, not a vague
+    word: "22 minutes", "two decades", "a year and a half", not "for many years"."""
+    words = [w.lower() for w in _WORD.findall(answer)]
+    found = []
+    for i, word in enumerate(words):
+        if word not in _UNITS or i == 0 or words[i - 1] in _VAGUE:
+            continue
+        before = words[max(0, i - 2):i]
+        if any(_is_figure(w) or w in _ARTICLES for w in before):
+            found.append(word)
+    return found
+
+
+# "How long had he been mayor?" is answered by "since 1998": the start of the period.
+_SINCE = re.compile(r"\bsince (?:(?:early|late|mid)[ -])?(?:\w+ )?(?:\d{1,2} )?(\d{4})\b", re.I)
+
+
 def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
              question: str) -> bool:
     """Whether the answer gives a `kind` that the question did not and the evidence does."""
     asked = content_words(question)
+    if kind == "number" and _HOW_MANY_ASKED.search(question):
+        answer = _PERCENT.sub(" ", answer)
     new = [w for w in _WORD.findall(answer) if not content_words(w) & asked]
     quotes = " ".join(article[start:end] for article, start, end in evidence)
     if kind == "name":
@@ -174,7 +203,7 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         # "CCTV" may start a sentence, "top US lawmakers" is no name.
         written = set().union(*(content_words(article[start:end]) & _article_names(article)
                                 for article, start, end in evidence))
-        named = _names(answer, anywhere=True) - asked
+        named = {w for w in _names(answer, anywhere=True) - asked if len(w) > 1}  # not "R."
         if _PERSON.search(question):
             named = {w for w in named if not any(ch.isdigit() for ch in w)}
         return bool(named & written)
@@ -188,9 +217,13 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         return _has_number(given)
     if kind == "duration":
         # The unit must be the evidence's: "79 years" does not rest on "Bishop Gutierrez, 79,
-        # died" (an age), where the answer adds "years" itself. A unit the question gives
-        # ("How long, in hours, ...?") leaves the figure alone.
-        return any(w.lower() in _UNITS for w in given) or (
+        # died" (an age), where the answer adds "years" itself, and a figure must measure it.
+        # A unit the question gives ("How long, in hours, ...?") leaves the figure alone.
+        given_lower = {w.lower() for w in given}
+        written = set(_WORD.findall(quotes.lower()))  # a year, which `found` leaves out
+        since = [year for year in _SINCE.findall(answer)
+                 if year in written and year not in question]
+        return bool(set(_durations(answer)) & given_lower) or bool(since) or (
             _has_number(given) and bool(_UNITS & {w.lower() for w in _WORD.findall(question)}))
     return any(w.lower() in _TIME_WORDS or any(ch.isdigit() for ch in w) for w in given)
 
@@ -712,6 +745,13 @@ def credited_problem(question: str,
             f"gives {figure} as {name}'s")
 
 
+# The answer says the fact asked for is not given: "on some unspecified date", "an undisclosed
+# sum", "an unnamed agent" answer no "when", "how much" or "who".
+_HEDGE = re.compile(r"\b(?:unspecified|undisclosed|unknown|unnamed|unidentified|unclear|"
+                    r"not (?:yet )?(?:been )?(?:specified|disclosed|named|identified|known|"
+                    r"given|stated|revealed|released|made public))\b", re.I)
+
+
 @lru_cache(maxsize=32)
 def _article_names(article: str) -> frozenset[str]:
     return frozenset(_names(article))
@@ -728,6 +768,8 @@ def answer_problem(question: str,
     both sides said on Sunday") is no answer to "when", even where the quote of another
     sentence holds it."""
     kind = expected_type(question)
+    if kind and any(_HEDGE.search(text) for text, _ in sentences):
+        return f"the answer says itself that the {kind} asked for is not given"
     if kind and not any(has_type(kind, text, evidence, question)
                         for text, evidence in sentences):
         return f"the question asks for a {kind}; the evidence cited gives none"

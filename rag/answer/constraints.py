@@ -58,6 +58,7 @@ _SPEECH = _words(
     "called put puts give gives gave record records recorded measure measures measured "
     "count counts counted")
 _PRONOUNS = _words("he she they his her their it")
+_QUOTES = re.compile(r"[\"“”]")
 _SPEECH_PAST = _words("said told spoke wrote gave put")
 # Verbs that make their subject the source of what the question asks for.
 _SOURCE_VERBS = (r"say|tell|think|write|announce|warn|promise|claim|describe|call|give|report|"
@@ -69,8 +70,11 @@ _SOURCE = [
     re.compile(r"^\s*(?:(?!(?:who|whom|whose|what|which|when|where|why|how)\b)[^,?]{0,80},\s*)?"
                r"(?:what|how|why)\b[^?]*?\b(?:did|does|do|has|have|had|will|would)\s+"
                r"(?P<s>.+?)\s+(?:himself\s+|herself\s+|themselves\s+|first\s+|later\s+)?"
-               r"(?:" + _SOURCE_VERBS + r")\b", re.I),
+               r"(?P<v>" + _SOURCE_VERBS + r")\b", re.I),
 ]
+# Verbs of speech, of those: what the source is asked for is something it said.
+_SAYS = re.compile(r"say|tell|write|announce|warn|promise|claim|describe|call|quote|tweet",
+                   re.I)
 # What an "according to" phrase names when it is the article itself, not a source within it.
 _THE_ARTICLE = re.compile(r"^\s*(?:the|this|that)\s+(?:report|article|story|news|piece)\b",
                           re.I)
@@ -137,6 +141,7 @@ class Constraint:
     either: tuple[Constraint, ...] = ()  # others that will do instead: "Qin Gang and Wang Yi
     # each", the person "Virginia doctor Joel Smithers" is about
     modifier: bool = False  # a source's name only qualifies its role: "the Polish press agency"
+    says: bool = False  # the question asks what the source said: "What did S say/tell/call?"
     part: int = 0  # the part of a two-part question it comes from ("..., and what ...?")
     start: dt.date | None = None  # a date constraint's period
     end: dt.date | None = None
@@ -281,6 +286,8 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
         if said is None or _inside(said.span("s"), taken):
             continue
         source = _source(said.group("s"))
+        if source is not None and "v" in said.groupdict() and _SAYS.fullmatch(said.group("v")):
+            source = replace(source, says=True)
         if source is not None:
             found.append(source)
             taken.append(said.span("s"))
@@ -570,6 +577,9 @@ def reason(constraint: Constraint) -> str:
     if constraint.kind == "date":
         return (f"the question asks about {constraint.describe()}; the evidence cited is "
                 "about another time")
+    if constraint.kind == "source" and constraint.says:
+        return (f"the question asks for what {constraint.text.strip()} said; the evidence "
+                "cited is someone else's words, or no one's")
     if constraint.kind == "source":
         return (f"the question asks for what {constraint.text.strip()} said or reported; the "
                 "evidence cited is someone else's")
@@ -616,7 +626,14 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
                 and _role_speaks(evidence.cited, constraint.aliases))
     if evidence.outlet and _named(constraint, frozenset(content_words(evidence.outlet))):
         return True
-    return _attributes_to(evidence.cited, constraint, evidence.window_words) is not False
+    verdict = _attributes_to(evidence.cited, constraint, evidence.window_words, evidence.window)
+    if verdict or (verdict is None and not (constraint.says and not _QUOTES.search(
+            evidence.cited))):
+        return True
+    # What the source said is no sentence that reports no speech: "Zamperoni's brother is a
+    # chef" does not say what the brother said (a quotation, its speaker unnamed, may).
+    # "The father said" for "David Turpin, the father", where the window names him too.
+    return bool(constraint.aliases) and _role_speaks(evidence.cited, constraint.aliases)
 
 
 def _named(constraint: Constraint, words: frozenset[str], text: str | None = None) -> bool:
@@ -770,10 +787,12 @@ def _speakers(sentence: str) -> tuple[list[list[str]], bool]:
     return spans, True
 
 
-def _attributes_to(sentence: str, source: Constraint, window: frozenset[str]) -> bool | None:
+def _attributes_to(sentence: str, source: Constraint, window: frozenset[str],
+                   window_text: str | None = None) -> bool | None:
     """Whether `sentence` attributes what it reports to `source` (None: it reports no speech);
     a pronoun where the speaker stands ("he said") counts when the source is named in the
-    `window` around."""
+    `window` around (of `window_text`: "Captain Rochester" there names "US Coast Guard
+    Captain Monica Rochester")."""
     verdict: bool | None = None
     # Each clause on its own: "Initial reports stated a pineapple; NDTV later reported ..."
     for clause in re.split(r"[;:]|\s[–—]\s", sentence):
@@ -787,7 +806,7 @@ def _attributes_to(sentence: str, source: Constraint, window: frozenset[str]) ->
             # "he said", "said he"; not "put its magnitude at"
             pronoun = (_PRONOUNS & {w.lower() for w in span} if i == 0
                        else {w.lower() for w in span[:1]} & {"he", "she", "they"})
-            if pronoun and _named(source, window):
+            if pronoun and _named(source, window, window_text):
                 return True
     return verdict
 
