@@ -249,6 +249,11 @@ def test_the_role_asked_for_must_be_named_beside_the_answer():
     assert asked_role("Which official set the bond?") is None
     assert asked_role("What did the lawyer say about the ruling?") is None
     assert asked_role("Which Supreme Court justice wrote the opinion?") == "judge"
+    # wikinews_blind4_qa k38 (a near miss) was answered with a former deputy director.
+    assert asked_role("Who was the other CIA agent who helped Tony Mendez?") == "agent"
+    deputy = "Former CIA deputy director Michael Morell praised Mendez."
+    assert answer_problem("Who was the other CIA agent who helped Tony Mendez?",
+                          [("It was Michael Morell.", whole(deputy))])
 
 
 def test_a_count_of_one_kind_does_not_answer_for_another():

@@ -462,3 +462,28 @@ def test_a_report_filed_is_no_report_made():
     said = cited(article, "Gupta's family members said he was depressed.")
     assert unmet(question, filed) is not None
     assert unmet(question, said) is None
+
+
+def test_a_title_in_quotation_marks_names_what_the_article_is_about():
+    # wikinews_blind4_qa k25 was refused: the event's title stands three sentences away.
+    question = 'When did Matty Roberts post the "Storm Area 51, They Can\'t Stop All of Us" event?'
+    article = ('Roberts says his event, "Storm Area 51, They Can\'t Stop All of Us", was a joke. '
+               "Thousands came. Police watched. It began on June 27, when Matty Roberts posted "
+               "an event invitation on Facebook.")
+    assert unmet(question, cited(article, "It began on June 27, when Matty Roberts posted an "
+                                          "event invitation on Facebook.")) is None
+    # A quoted phrase that is no title must stand by the cited sentence.
+    question = 'Who called Mahan Air "a terrorist airline"?'
+    article = ('Pompeo called Mahan Air "a terrorist airline". Germany banned it. Flights '
+               "stopped. Grenell welcomed the ban on Mahan Air.")
+    assert unmet(question, cited(article, "Grenell welcomed the ban on Mahan Air."))
+
+
+def test_a_ticket_written_with_a_slash_names_both_its_people():
+    # wikinews_blind3_qa g27 was refused: "Segal/de Graaf" read as another person's "Graaf".
+    question = "How many documentaries has filmmaker John de Graaf produced?"
+    article = ("Jerome Segal picked filmmaker John de Graaf as his running mate. "
+               "Voters may choose the Segal/de Graaf ticket. He announced it in April. "
+               "As a filmmaker, de Graaf has produced 40 documentaries.")
+    assert unmet(question, cited(article, "As a filmmaker, de Graaf has produced 40 "
+                                          "documentaries.")) is None

@@ -470,11 +470,13 @@ _ROLE_WORDS = {
     "captain": "captain skipper captained",
     "doctor": "doctor physician surgeon",
     "spokesperson": "spokesperson spokesman spokeswoman spokespeople",
+    "agent": "agent operative",
 }
 _ROLE_NAMES = {word: role for role, words in _ROLE_WORDS.items() for word in words.split()} | {
     "attorneys": "lawyer", "lawyers": "lawyer", "judges": "judge", "justices": "judge",
     "pilots": "pilot", "drivers": "driver", "prosecutors": "prosecutor", "coaches": "coach",
-    "captains": "captain", "doctors": "doctor", "physicians": "doctor", "surgeons": "doctor"}
+    "captains": "captain", "doctors": "doctor", "physicians": "doctor", "surgeons": "doctor",
+    "agents": "agent", "operatives": "agent"}
 _ROLE_ALTERNATION = "|".join(sorted(_ROLE_NAMES, key=len, reverse=True))
 # "Which (Supreme Court) justice ...?", "Who was the (team's) coach ...?", "Who was piloting
 # ...?": the role the answer's person must hold.

@@ -593,6 +593,10 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
     words = evidence.words
     if constraint.kind == "quote":  # its words, in its order: "a stab in the back"
         wanted = _stems(constraint.text)
+        if _is_title(constraint.text):
+            # A title in quotation marks ("Storm Area 51, They Can't Stop All of Us") names an
+            # event or a work, as a name does: the article that holds it is about it.
+            return _in_order(wanted, _stems(evidence.article))
         return any(_in_order(wanted, _stems(evidence.article[s:e]))
                    for s, e in _window_sentences(evidence.article, evidence.start, evidence.end))
     if constraint.kind == "number":
@@ -701,8 +705,9 @@ def _surname_shared(article: str, name: str, last: str) -> bool:
     own = {w.lower() for w in _WORD.findall(name)}
     for _, run in _name_runs(article, first=True):
         words = [w for w in _WORD.findall(run) if w.lower().rstrip(".") not in _TITLES]
-        if (len(words) >= 2 and words[-1] == last
-                and not {w.lower() for w in words[:-1]} & own):
+        # "Segal/de Graaf" (a ticket) holds de Graaf's own "de".
+        before = {part.lower() for w in words[:-1] for part in w.split("/")}
+        if len(words) >= 2 and words[-1] == last and not before & own:
             return True
     return False
 
@@ -859,6 +864,16 @@ def _window_sentences(article: str, start: int, end: int, after: bool = True
             break
         hi += 1
     return list(spans[lo:hi + 1])
+
+
+def _is_title(phrase: str) -> bool:
+    """Whether a quoted phrase is written as a title: two words or more, each longer than three
+    letters capitalised ("Storm Area 51, They Can't Stop All of Us", not "a terrorist
+    airline")."""
+    words = _WORD.findall(phrase)
+    long = [w for w in words if len(w) > 3]
+    return len(words) >= 2 and bool(long) and all(w[:1].isupper() or w[:1].isdigit()
+                                                  for w in long)
 
 
 def _in_quotation(article: str, at: int) -> bool:
