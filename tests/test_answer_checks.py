@@ -379,3 +379,13 @@ def test_an_initial_is_no_name_the_answer_adds():
     evidence = "Donald Trump fired John R. Bolton, his national security advisor, on Tuesday."
     assert answer_problem(question, [("Trump named John R. Bolton.", whole(evidence))]) == (
         "the question asks for a name; the evidence cited gives none")
+
+
+def test_a_round_plural_alone_is_no_count():
+    # wikinews_blind2_qa c08 (a near miss) was answered "Many thousands of fans".
+    question = "How many people attended Anime North 2019?"
+    vague = "Many thousands of fans descended on the Toronto Congress Centre for Anime North."
+    assert answer_problem(question, [("Many thousands of fans attended.", whole(vague))]) == (
+        "the question asks for a number; the evidence cited gives none")
+    counted = "About 32,000 fans, thousands of them in costume, attended Anime North."
+    assert answer_problem(question, [("About 32,000 fans attended.", whole(counted))]) is None

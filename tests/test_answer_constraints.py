@@ -487,3 +487,10 @@ def test_a_ticket_written_with_a_slash_names_both_its_people():
                "As a filmmaker, de Graaf has produced 40 documentaries.")
     assert unmet(question, cited(article, "As a filmmaker, de Graaf has produced 40 "
                                           "documentaries.")) is None
+
+
+def test_an_hour_is_no_figure_the_evidence_must_hold():
+    # wikinews_blind2_qa c29 was refused for "the figure 11" of "its 11 a.m. advisory".
+    assert not [c for c in parse("What winds did the hurricane center report in its 11 a.m. "
+                                 "advisory?") if c.kind == "number"]
+    assert kinds("How many of the 11 crew survived?")[0] == ("number", "11")

@@ -170,6 +170,7 @@ _HOW_MANY_ASKED = re.compile(r"\bhow many\b", re.I)
 # A unit with no figure is no duration: "for many years", "for years", "a few weeks".
 _VAGUE = _words("many several some few numerous countless various multiple recent")
 _ARTICLES = _words("a an one half")
+_ROUND_PLURALS = _words("hundreds thousands millions billions dozens")
 
 
 def _durations(answer: str) -> list[str]:
@@ -214,7 +215,8 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         found -= _dates_only(quotes)
     given = [w for w in new if w.lower() in found]
     if kind == "number":
-        return _has_number(given)
+        # "Many thousands of fans" counts no one: a plural of a round number, alone, is vague.
+        return _has_number([w for w in given if w.lower() not in _ROUND_PLURALS])
     if kind == "duration":
         # The unit must be the evidence's: "79 years" does not rest on "Bishop Gutierrez, 79,
         # died" (an age), where the answer adds "years" itself, and a figure must measure it.

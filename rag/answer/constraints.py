@@ -513,11 +513,12 @@ def _in_name(text: str, match: re.Match[str]) -> bool:
 
 
 def _is_date_number(text: str, start: int, end: int) -> bool:
-    """A day of a month ("January 7", "7 January"), not a figure."""
+    """A day of a month ("January 7", "7 January") or an hour ("11 a.m."), not a figure."""
     before = text[max(0, start - 12):start].lower().split()
     after = text[end:end + 12].lower().split()
     return bool((before and before[-1].strip(".,") in _MONTHS)
-                or (after and after[0].strip(".,") in _MONTHS))
+                or (after and after[0].strip(".,") in _MONTHS)
+                or re.match(r"\s*(?:a\.?m\b|p\.?m\b|:\d\d)", text[end:end + 6], re.I))
 
 
 def _plain_number(token: str) -> str:
