@@ -10,6 +10,10 @@ This check catches that, from the question's form:
   the evidence, not only the figure: "Gutierrez, 79, died" is an age), "how many" a number,
   "who"/"which official"/"where" a name (a person's, asked by "who" or "the names of", has
   no digits), and it must come from the cited evidence;
+- a vague answer: a unit no figure measures ("for many years") is no duration, though "since
+  1998" is; a share ("45% of homes") or a round plural alone ("many thousands") answers no
+  "how many"; and an answer that says the fact is "unspecified", "undisclosed" or "unknown"
+  gives none;
 - the counted noun: "how many journalists" is not answered by "ten police officers were
   injured", nor by "ten journalists" resting on "ten police officers and two journalists". A
   figure counts the noun written after it; where the answer or its evidence writes one, it

@@ -632,11 +632,11 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
     if evidence.outlet and _named(constraint, frozenset(content_words(evidence.outlet))):
         return True
     verdict = _attributes_to(evidence.cited, constraint, evidence.window_words, evidence.window)
-    if verdict or (verdict is None and not (constraint.says and not _QUOTES.search(
-            evidence.cited))):
+    # Asked what the source said, a sentence with no speech and no quotation says nothing:
+    # "Zamperoni's brother is a chef" (a quotation whose speaker it leaves unnamed may be his).
+    says_nothing = constraint.says and not _QUOTES.search(evidence.cited)
+    if verdict or (verdict is None and not says_nothing):
         return True
-    # What the source said is no sentence that reports no speech: "Zamperoni's brother is a
-    # chef" does not say what the brother said (a quotation, its speaker unnamed, may).
     # "The father said" for "David Turpin, the father", where the window names him too.
     return bool(constraint.aliases) and _role_speaks(evidence.cited, constraint.aliases)
 
