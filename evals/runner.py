@@ -150,12 +150,13 @@ def run_eval(
         if assistant is not None or llm is not None:
             raise InvalidInput("replay records the run's own model",
                                "pass replay without assistant or llm")
-        from rag.models.llm import make_chat_model
+        from rag.models.llm import make_backend
         from rag.settings import get_settings
 
         from .replay import ReplayChat
 
-        replayer = ReplayChat(Path(replay), lambda: make_chat_model(get_settings(**settings)))
+        # The assistant caps the recorder (`limited`), so the model inside it is left uncapped.
+        replayer = ReplayChat(Path(replay), lambda: make_backend(get_settings(**settings)))
         llm = replayer
     if assistant is None:
         assistant = make_eval_assistant(corpus_path, llm=llm, **settings)

@@ -212,11 +212,12 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         if _PERSON.search(question):
             named = {w for w in named if not any(ch.isdigit() for ch in w)}
         return bool(named & written)
-    found = set(_WORD.findall(quotes.lower()))
+    written = set(_WORD.findall(quotes.lower()))
+    found = written
     if kind in ("number", "duration"):
         # A figure the evidence writes only as a day or a year is no count: "12 hours" does
         # not rest on "on June 12".
-        found -= _dates_only(quotes)
+        found = written - _dates_only(quotes)
     given = [w for w in new if w.lower() in found]
     if kind == "number":
         # "Many thousands of fans" counts no one: a plural of a round number, alone, is vague.
@@ -226,7 +227,7 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         # died" (an age), where the answer adds "years" itself, and a figure must measure it.
         # A unit the question gives ("How long, in hours, ...?") leaves the figure alone.
         given_lower = {w.lower() for w in given}
-        written = set(_WORD.findall(quotes.lower()))  # a year, which `found` leaves out
+        # A year, which `found` leaves out, is the start of the period.
         since = [year for year in _SINCE.findall(answer)
                  if year in written and year not in question]
         return bool(set(_durations(answer)) & given_lower) or bool(since) or (

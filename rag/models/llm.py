@@ -465,7 +465,12 @@ def limited(model: ChatModel, settings: Settings, parallel: int | None = None) -
                        settings.llm_timeout_s)
 
 
+def make_backend(settings: Settings) -> ChatModel:
+    """The configured model itself, without its cap (for a wrapper that `limited` caps)."""
+    if settings.resolved_llm_backend == "openai":
+        return OpenAIChat(settings)
+    return LlamaCppChat(settings)
+
+
 def make_chat_model(settings: Settings) -> LimitedChat:
-    model: ChatModel = (OpenAIChat(settings) if settings.resolved_llm_backend == "openai"
-                        else LlamaCppChat(settings))
-    return limited(model, settings)
+    return limited(make_backend(settings), settings)
