@@ -12,12 +12,14 @@ This check catches that, from the question's form:
   no digits), and it must come from the cited evidence;
 - a vague answer: a unit no figure measures ("for many years") is no duration, though "since
   1998" is; a share ("45% of homes") or a round plural alone ("many thousands") answers no
-  "how many"; and an answer that says the fact is "unspecified", "undisclosed" or "unknown"
-  gives none;
+  "how many"; "On what date ...?" asks for a day, which "in 2021" does not give; and an
+  answer that says the fact is "unspecified", "undisclosed" or "unknown", or that someone
+  "did not announce" it, gives none;
 - the counted noun: "how many journalists" is not answered by "ten police officers were
   injured", nor by "ten journalists" resting on "ten police officers and two journalists". A
-  figure counts the noun written after it; where the answer or its evidence writes one, it
-  must be a word of the question (`counted_problem`);
+  figure counts the noun written after it ("half a million doses"; in the evidence even a
+  word that reads like a verb: "the three deceased"); where the answer or its evidence
+  writes one, it must be a word of the question (`counted_problem`);
 - the kind of count: "How many COVID-19 deaths had Bangladesh recorded?" is not answered by
   "33 new deaths" resting on "33 recovered cases", nor "how many people had recovered" by
   counts of confirmed cases and deaths. Where the question counts one kind of the outcomes
@@ -36,8 +38,14 @@ This check catches that, from the question's form:
 - the role asked for: "Which lawyer represented the group?" is not answered by the judge who
   ruled on its lawsuit, nor "Who was piloting the helicopter?" by a passenger. Where the
   question asks for the holder of a role that news names beside the holder (lawyer, judge,
-  pilot, driver, prosecutor, coach, captain, doctor, spokesperson), the cited sentence or its
-  immediate neighbours must name that role, in one of its words (`asked_role_problem`);
+  pilot, driver, prosecutor, coach, captain, doctor, spokesperson), or the kind of a place
+  that news names with its kind (hospital, prison, airport, stadium), the cited sentence or
+  its immediate neighbours must name that role or kind, in one of its words
+  (`asked_role_problem`);
+- the date of something else: "On what date was the funeral held?" is not answered by the day
+  he died. Where no cited sentence that gives the answer's date names, in it or its
+  neighbours, a word of the question's event (the words that describe a person, "radio host",
+  left out), the date is another event's (`event_problem`);
 - the end for the start: "When did Gillibrand launch her campaign?" is not answered by the day
   she "ended her campaign". Where the question asks when something began (or ended) and
   every cited sentence that gives the answer's date names only the other end of it, the
@@ -69,7 +77,15 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rag.answer.constraints import _MONTHS, _WEEKDAYS, Constraint, Evidence, named_in, parse
+from rag.answer.constraints import (
+    _MONTHS,
+    _WEEKDAYS,
+    Constraint,
+    Evidence,
+    _found,
+    named_in,
+    parse,
+)
 from rag.text import article_sentences, content_words
 
 if TYPE_CHECKING:
@@ -232,7 +248,21 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
                  if year in written and year not in question]
         return bool(set(_durations(answer)) & given_lower) or bool(since) or (
             _has_number(given) and bool(_UNITS & {w.lower() for w in _WORD.findall(question)}))
+    if _DAY_ASKED.search(question):
+        # "On what date ...?" asks for a day: "in 2021" or "in July" gives none.
+        return any(w.lower() in _DAY_WORDS or _is_day_number(w) for w in given)
     return any(w.lower() in _TIME_WORDS or any(ch.isdigit() for ch in w) for w in given)
+
+
+_DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact |calendar )?(?:date|day)\b", re.I)
+_DAY_WORDS = _words("monday tuesday wednesday thursday friday saturday sunday today yesterday "
+                    "tomorrow tonight first last final next same previous following")
+
+
+def _is_day_number(word: str) -> bool:
+    """"27", "3rd": a day of a month, not a year."""
+    match = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", word.lower())
+    return match is not None and 1 <= int(match[1]) <= 31
 
 
 # "How many (of the) N ...?", "What was the number of N ...?": N is what the answer counts.
@@ -292,7 +322,10 @@ def _counts(text: str, verb_forms: bool = False) -> list[tuple[str, str]]:
             continue
         figure = [token]
         i += 1
-        while i < len(tokens) and tokens[i].lower() in _NUMBER_WORDS:  # "2.9 million"
+        # "2.9 million", "half a million"
+        while i < len(tokens) and (tokens[i].lower() in _NUMBER_WORDS or (
+                tokens[i].lower() in ("a", "an") and i + 1 < len(tokens)
+                and tokens[i + 1].lower() in _NUMBER_WORDS)):
             figure.append(tokens[i])
             i += 1
         words = [part for part in re.split(r"[-–]", token)
@@ -336,7 +369,10 @@ def counted_problem(question: str,
         if other is None:
             figures = {f for f, noun in counts if not noun or content_words(noun) & asked}
             other = next(filter(None, (
-                _other_count(asked, [c for c in _counts(article[start:end]) if c[0] in figures])
+                # A word after the evidence's figure is its noun even when it reads like a
+                # verb: "Three acres burned" does not rest on "The three deceased were ...".
+                _other_count(asked, [c for c in _counts(article[start:end], verb_forms=True)
+                                     if c[0] in figures])
                 for article, start, end in evidence)), None)
         if other is None:
             return None
@@ -478,17 +514,25 @@ _ROLE_WORDS = {
     "doctor": "doctor physician surgeon",
     "spokesperson": "spokesperson spokesman spokeswoman spokespeople",
     "agent": "agent operative",
+    # Places a news story names with their kind ("the Bach Mai hospital", "Evin prison"):
+    # "Which hospital ...?" is not answered by a cemetery.
+    "hospital": "hospital clinic infirmary medical",
+    "prison": "prison jail penitentiary",
+    "airport": "airport airfield airbase",
+    "stadium": "stadium arena",
 }
 _ROLE_NAMES = {word: role for role, words in _ROLE_WORDS.items() for word in words.split()} | {
     "attorneys": "lawyer", "lawyers": "lawyer", "judges": "judge", "justices": "judge",
     "pilots": "pilot", "drivers": "driver", "prosecutors": "prosecutor", "coaches": "coach",
     "captains": "captain", "doctors": "doctor", "physicians": "doctor", "surgeons": "doctor",
-    "agents": "agent", "operatives": "agent"}
+    "agents": "agent", "operatives": "agent", "hospitals": "hospital", "prisons": "prison",
+    "jails": "prison", "airports": "airport", "stadiums": "stadium"}
 _ROLE_ALTERNATION = "|".join(sorted(_ROLE_NAMES, key=len, reverse=True))
 # "Which (Supreme Court) justice ...?", "Who was the (team's) coach ...?", "Who was piloting
 # ...?": the role the answer's person must hold.
 _ASKED_ROLE = re.compile(
-    _LEAD + r"(?:(?:which|what)\s+(?:(?!" + _AUXILIARIES + r"\b)[\w'’-]+\s+){0,2}?|"
+    _LEAD + r"(?:(?:(?:in|at|to|from|by|for|of|on|with)\s+)?"  # "In which hospital ...?"
+    r"(?:which|what)\s+(?:(?!" + _AUXILIARIES + r"\b)[\w'’-]+\s+){0,2}?|"
     r"who(?:m)?\s+(?:is|was|were|are)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?|"
     r"who\s+(?:is\s+|was\s+|were\s+)?)(?P<role>" + _ROLE_ALTERNATION + r")\b", re.I)
 
@@ -595,6 +639,41 @@ def reported_problem(question: str,
                     return None
         first = first or (f"the date the evidence cited gives is when it was {verbs[0]}, "
                           "not when it happened")
+    return first
+
+
+def _descriptors(question: str) -> set[str]:
+    """The stemmed words just before a name, which describe the person rather than the event:
+    "radio host" of "the funeral for radio host Don Imus"."""
+    words = _WORD.findall(question)
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        if i > 0 and word[:1].isupper() and not words[i - 1][:1].isupper():
+            for before in reversed(words[max(0, i - 2):i]):  # not "with" of "talks with Qin"
+                if not content_words(before):
+                    break
+                found |= content_words(before)
+    return found
+
+
+def event_problem(question: str,
+                  sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                  ) -> str | None:
+    """Why the answer's date is the date of something else, or None: no cited sentence that
+    gives the date names, in it or its neighbours, a word of the question's event ("held",
+    "funeral" of "On what date was the funeral held?"; not "died on Friday"). The sentence
+    alone was measured too: it refused a right answer whose event its neighbour names."""
+    event = event_words(question) - _descriptors(question)
+    if not event:
+        return None
+    first: str | None = None
+    for text, evidence in sentences:
+        dates = _answer_dates(question, text)
+        cited = [Evidence(article, start, end).window for article, start, end in evidence
+                 if set(_WORD.findall(article[start:end])) & dates]
+        if not cited or any(_found(event, content_words(c)) for c in cited):
+            return None
+        first = first or "the date the evidence cited gives is the date of something else"
     return first
 
 
@@ -758,7 +837,11 @@ def credited_problem(question: str,
 # sum", "an unnamed agent" answer no "when", "how much" or "who".
 _HEDGE = re.compile(r"\b(?:unspecified|undisclosed|unknown|unnamed|unidentified|unclear|"
                     r"not (?:yet )?(?:been )?(?:specified|disclosed|named|identified|known|"
-                    r"given|stated|revealed|released|made public))\b", re.I)
+                    r"given|stated|revealed|released|made public)|"
+                    # "The party did not immediately announce whom it would support"
+                    r"(?:did|does|do|has|have|had) not (?:yet )?(?:immediately )?(?:publicly )?"
+                    r"(?:announced?|named?|disclosed?|revealed?|specified|specify|identified|"
+                    r"identify|confirmed?|released?|said|say|stated?|reported|report))\b", re.I)
 
 
 @lru_cache(maxsize=32)
@@ -788,7 +871,8 @@ def answer_problem(question: str,
     if problem := count_kind_problem(question, sentences):
         return problem
     if kind == "time" and (problem := reported_problem(question, sentences)
-                           or other_end_problem(question, sentences)):
+                           or other_end_problem(question, sentences)
+                           or event_problem(question, sentences)):
         return problem
     if problem := scope_problem(question, sentences):
         return problem

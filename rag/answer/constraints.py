@@ -31,6 +31,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Literal
@@ -738,7 +739,7 @@ def _article_words(article: str) -> frozenset[str]:
     return frozenset(content_words(article)) | _acronyms(article)
 
 
-def _found(wanted: frozenset[str], words: frozenset[str]) -> set[str]:
+def _found(wanted: AbstractSet[str], words: AbstractSet[str]) -> set[str]:
     """The wanted words that `words` hold, a name's other forms included: "Indian" for
     "India", "Iraqi" for "Iraq" (the stem less its last two letters, at least four)."""
     found = set(wanted & words)
