@@ -434,6 +434,14 @@ def test_a_date_given_for_another_event_is_no_answer():
     # answers when he died.
     assert answer_problem("On what date did radio host Don Imus die?", [(
         "Don Imus died on Friday, December 27.", [died])]) is None
+    # Words after a name are the event's, even before another name: "first email" of "did
+    # UpGuard first email Cultura Colectiva" (wikinews_blind6_qa n21, answered right, had been
+    # refused by this check on its one blind run).
+    sent = "UpGuard reportedly sent an email to Cultura Colectiva on January 10."
+    assert answer_problem(
+        "When did the cybersecurity firm UpGuard first email Cultura Colectiva about its "
+        "exposed database?",
+        [("UpGuard first emailed Cultura Colectiva on January 10.", whole(sent))]) is None
 
 
 def test_a_figure_counts_the_word_after_it_even_a_verb_form():

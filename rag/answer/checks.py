@@ -643,15 +643,21 @@ def reported_problem(question: str,
 
 
 def _descriptors(question: str) -> set[str]:
-    """The stemmed words just before a name, which describe the person rather than the event:
-    "radio host" of "the funeral for radio host Don Imus"."""
+    """The stemmed words just before a name that describe it rather than the event: "radio
+    host" of "the funeral for radio host Don Imus", "cybersecurity firm" of "did the
+    cybersecurity firm UpGuard". Only after a function word or at the start: after a name or
+    another content word they are the event's ("did UpGuard first email Cultura Colectiva")."""
     words = _WORD.findall(question)
     found: set[str] = set()
     for i, word in enumerate(words):
-        if i > 0 and word[:1].isupper() and not words[i - 1][:1].isupper():
-            for before in reversed(words[max(0, i - 2):i]):  # not "with" of "talks with Qin"
-                if not content_words(before):
-                    break
+        if i == 0 or not word[:1].isupper() or words[i - 1][:1].isupper():
+            continue
+        run = i
+        while run > max(0, i - 2) and content_words(words[run - 1]) \
+                and not words[run - 1][:1].isupper():
+            run -= 1
+        if run < i and (run == 0 or not content_words(words[run - 1])):
+            for before in words[run:i]:
                 found |= content_words(before)
     return found
 
