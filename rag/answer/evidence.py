@@ -211,7 +211,9 @@ def best_sentences(chunks: list[RetrievedChunk], question: str,
     df = {w: sum(w in c[3] for c in candidates) for w in wanted}
     weight = {w: math.log(1 + len(candidates) / df[w]) for w in wanted if df[w]}
 
-    scored = [((chunk, start, end), sum(weight.get(w, 0.0) for w in words & wanted), rank)
+    # fsum: a sum over a set in its (hash-seeded) order differs in the last bit from process
+    # to process, and near-ties then rank differently: the same question got other evidence.
+    scored = [((chunk, start, end), math.fsum(weight.get(w, 0.0) for w in words & wanted), rank)
               for chunk, start, end, words, rank in candidates]
     scored.sort(key=lambda s: s[1] + 1.0 / (s[2] + 2), reverse=True)
     return [(span, shared) for span, shared, _ in scored]

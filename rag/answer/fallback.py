@@ -63,14 +63,14 @@ def closest_passage(question: str, sources: Sequence[Source],
                   for s, e in article_sentences(src.article_text)]
     weight = {w: math.log(1 + len(background) / max(1, sum(w in b for b in background)))
               for w in wanted}
-    total = sum(weight.values())
+    total = math.fsum(weight.values())  # fsum: the same in every process (`evidence`)
     kind = expected_type(question)
     best: Passage | None = None
     for src in sources:
         for start, end in src.sentences():
             words = content_words(src.article_text[start:end])
             shared = wanted & words
-            cover = sum(weight[w] for w in shared) / total
+            cover = math.fsum(weight[w] for w in shared) / total
             if (len(shared) < min_shared or cover < min_cover
                     or (best is not None and cover <= best.cover)):
                 continue
