@@ -255,8 +255,8 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
 
 
 _DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact |calendar )?(?:date|day)\b", re.I)
-_DAY_WORDS = _words("monday tuesday wednesday thursday friday saturday sunday today yesterday "
-                    "tomorrow tonight first last final next same previous following")
+_DAY_WORDS = _WEEKDAYS | _words("today yesterday tomorrow tonight first last final next same "
+                                "previous following")
 
 
 def _is_day_number(word: str) -> bool:
@@ -610,6 +610,13 @@ def _dates_a_report(dates: set[str], event: set[str], sentence: str) -> str | No
     return None
 
 
+def _giving(evidence: Sequence[tuple[str, int, int]], dates: set[str]
+            ) -> list[tuple[str, int, int]]:
+    """The cited spans that write one of `dates`' words."""
+    return [(article, start, end) for article, start, end in evidence
+            if set(_WORD.findall(article[start:end])) & dates]
+
+
 def reported_problem(question: str,
                      sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
                      ) -> str | None:
@@ -626,8 +633,7 @@ def reported_problem(question: str,
         # The spans that give the day or month (a span holding only the year gives the year
         # of something else: "described him in March of this year (2019)").
         days = {d for d in dates if not re.fullmatch(r"\d{3,4}", d)} or dates
-        cited = [(article, start, end) for article, start, end in evidence
-                 if set(_WORD.findall(article[start:end])) & days]
+        cited = _giving(evidence, days)
         verbs = [_dates_a_report(dates, event, article[start:end])
                  for article, start, end in cited]
         if not verbs or not all(verbs):
@@ -675,8 +681,7 @@ def event_problem(question: str,
     first: str | None = None
     for text, evidence in sentences:
         dates = _answer_dates(question, text)
-        cited = [Evidence(article, start, end).window for article, start, end in evidence
-                 if set(_WORD.findall(article[start:end])) & dates]
+        cited = [Evidence(*span).window for span in _giving(evidence, dates)]
         if not cited or any(_found(event, content_words(c)) for c in cited):
             return None
         first = first or "the date the evidence cited gives is the date of something else"
@@ -704,8 +709,7 @@ def other_end_problem(question: str,
     first: str | None = None
     for text, evidence in sentences:
         dates = _answer_dates(question, text)
-        cited = [article[start:end] for article, start, end in evidence
-                 if set(_WORD.findall(article[start:end])) & dates]
+        cited = [article[start:end] for article, start, end in _giving(evidence, dates)]
         if not cited or any(content_words(c) & asked or not content_words(c) & other
                             for c in cited):
             return None
