@@ -473,3 +473,24 @@ def test_the_kind_of_place_asked_for_must_be_named_beside_the_answer():
     treated = "Leonov died at the Burdenko hospital in Moscow after a long illness."
     assert answer_problem(question, [("Leonov died at the Burdenko hospital.",
                                       whole(treated))]) is None
+
+
+def test_who_said_the_quoted_words_is_named_outside_the_quotation():
+    # wikinews_blind3_qa g09 was answered with a man the quoted message speaks of (and
+    # wikinews_blind2_qa c09 with "Cde", a word of the quoted announcement).
+    article = ('Then Darcy Richardson sent a message to the party\'s vice chairman: "I do '
+               'not want my name associated with a Trump/GOP plant like the unhinged rapper. '
+               'Bill Shearer must be rolling over in his grave." Shearer co-founded the party.')
+    message = (article, article.index("Bill Shearer"), article.index('grave."') + 7)
+    plant = (article, *sentence_span(article, "Trump/GOP plant"))
+    question = "Who called Kanye West a 'Trump/GOP plant' in a message to the vice chairman?"
+    assert answer_problem(question, [(
+        "Bill Shearer called Kanye West a 'Trump/GOP plant' [1].", [message])]) == (
+        "the question asks who said the quoted words; the answer names only someone the "
+        "quotation itself speaks of")
+    # The speaker, named before the quotation opens, answers it.
+    assert answer_problem(question, [(
+        "Richardson called Kanye West a 'Trump/GOP plant' [1].", [plant])]) is None
+    # "Who was called ...?" asks whom the words describe, who may well be inside them.
+    assert answer_problem("Who was called 'rolling over in his grave'?", [(
+        "Bill Shearer was [1].", [message])]) is None

@@ -62,7 +62,11 @@ This check catches that, from the question's form:
   total by NBC's reckoning of 279 votes, or 290 by AP's reckoning". Where the question names
   a source and the cited sentence credits the answer's figure to someone by name ("by S's
   count", "S's estimate of", "according to S"), the credit nearest the figure must name the
-  question's source (`credited_problem`).
+  question's source (`credited_problem`);
+- the quotation's speaker: "Who called the senator 'a disgrace'?" is not answered by a name
+  that stands in the cited evidence only inside the quotation marks; those are the people
+  the quotation speaks of. A name the answer adds to the question must stand in its evidence
+  outside a quotation (`quoted_speaker_problem`).
 
 A hand-written rule because no packaged model does this offline: the packaged LLMs are too
 small to judge their own answers (measured in docs/evals.md), and there is no entailment
@@ -83,6 +87,7 @@ from rag.answer.constraints import (
     Constraint,
     Evidence,
     _found,
+    _in_quotation,
     named_in,
     parse,
 )
@@ -854,6 +859,42 @@ _HEDGE = re.compile(r"\b(?:unspecified|undisclosed|unknown|unnamed|unidentified|
                     r"identify|confirmed?|released?|said|say|stated?|reported|report))\b", re.I)
 
 
+# "Who called it 'a stab in the back'?" asks who spoke the phrase; "Who was called 'a true
+# hero'?" asks whom it describes.
+_WHO_SAID_QUOTE = re.compile(
+    _LEAD + r"who\b(?!\s+(?:is|was|are|were|has been|had been)\b)[^?]*?(?<!\w)[\"“‘']\w", re.I)
+
+
+def _outside_quotation(article: str, start: int, end: int, names: set[str]) -> bool:
+    """Whether one of the stemmed `names` stands in article[start:end] outside a quotation."""
+    for match in _WORD.finditer(article, start, end):
+        if content_words(match.group()) & names and not _in_quotation(article, match.start()):
+            return True
+    return False
+
+
+def quoted_speaker_problem(question: str,
+                           sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                           ) -> str | None:
+    """Why the answer to "who said 'Q'?" names someone the quotation itself names, or None.
+
+    A quotation's speaker is named outside it ("...," said Corbyn; Corbyn called it "..."),
+    while the people named inside it are the ones spoken of: "a Trump/GOP plant like the
+    unhinged rapper .... Bill Shearer must be rolling over in his grave" is no words of Bill
+    Shearer. An answer sentence passes when a name it adds to the question stands in its
+    cited evidence outside quotation marks."""
+    if not _WHO_SAID_QUOTE.search(question):
+        return None
+    asked = content_words(question)
+    for text, evidence in sentences:
+        names = {w for w in _names(text, anywhere=True) - asked if len(w) > 1}
+        if not names or any(_outside_quotation(article, start, end, names)
+                            for article, start, end in evidence):
+            return None
+    return ("the question asks who said the quoted words; the answer names only someone the "
+            "quotation itself speaks of")
+
+
 @lru_cache(maxsize=32)
 def _article_names(article: str) -> frozenset[str]:
     return frozenset(_names(article))
@@ -887,4 +928,4 @@ def answer_problem(question: str,
     if problem := scope_problem(question, sentences):
         return problem
     return credited_problem(question, sentences) or role_problem(sentences) or \
-        asked_role_problem(question, sentences)
+        asked_role_problem(question, sentences) or quoted_speaker_problem(question, sentences)
