@@ -494,3 +494,27 @@ def test_who_said_the_quoted_words_is_named_outside_the_quotation():
     # "Who was called ...?" asks whom the words describe, who may well be inside them.
     assert answer_problem("Who was called 'rolling over in his grave'?", [(
         "Bill Shearer was [1].", [message])]) is None
+
+
+def test_a_list_of_a_stated_length_names_that_many():
+    # wikinews_blind3_qa g44 was answered with two names and "another candidate".
+    article = ("Tseng said he would give his preferences to Team Zorin and Gricol Yang. "
+               "Sally Capp won the election.")
+    cited = [(article, *sentence_span(article, "Team Zorin"))]
+    question = ("Which three rival candidates did Wayne Tseng say he would vote for in the "
+                "2020 Melbourne Lord Mayor election?")
+    assert answer_problem(question, [(
+        "Wayne Tseng said he would vote for Team Zorin, Gricol Yang, and another candidate "
+        "[1].", cited)]) == "the question asks for 3 names; the answer gives 2"
+    assert answer_problem("Which two candidates did Wayne Tseng say he would vote for?", [(
+        "Wayne Tseng said he would vote for Team Zorin and Gricol Yang [1].", cited)]) is None
+
+
+def test_name_the_asks_for_names():
+    # wikinews_constraints_dev d14: "Name the three motorcyclists..." answered with none.
+    article = "Three motorcyclists were hospitalised after the crash on Route 2 in Randolph."
+    cited = [(article, 0, len(article))]
+    question = "Name the three motorcyclists hospitalised after the crash in Randolph."
+    assert answer_problem(question, [(
+        "Three cyclists were hospitalized after the crash in Randolph [1].", cited)]) == (
+        "the question asks for a name; the evidence cited gives none")

@@ -66,7 +66,10 @@ This check catches that, from the question's form:
 - the quotation's speaker: "Who called the senator 'a disgrace'?" is not answered by a name
   that stands in the cited evidence only inside the quotation marks; those are the people
   the quotation speaks of. A name the answer adds to the question must stand in its evidence
-  outside a quotation (`quoted_speaker_problem`).
+  outside a quotation (`quoted_speaker_problem`);
+- a list of a stated length: "Which three rival candidates...?" is not answered by two names
+  and "another candidate". Where the question asks for N names, the answer must name N
+  (`listed_problem`); "Name the ...", like "who", asks for names.
 
 A hand-written rule because no packaged model does this offline: the packaged LLMs are too
 small to judge their own answers (measured in docs/evals.md), and there is no entailment
@@ -142,6 +145,7 @@ _EXPECTED: list[tuple[str, re.Pattern[str]]] = [
         r"week)\b)", re.I)),
     # "Who is Xie Feng?" asks for a role, not a name.
     ("name", re.compile(
+        r"^\s*name (the|all|any|each|every)\b|" +
         _LEAD + r"(who(m|se)?\b(?!\s+(is|was|are|were)\s+(?-i:[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*)*)"
         r"\s*([?,]|$))|where\b|(what|which) (is|was|are|were) the names? of\b|"
         r"((at|in|on|from|to|by|for|of) )?(which|what) "
@@ -895,6 +899,36 @@ def quoted_speaker_problem(question: str,
             "quotation itself speaks of")
 
 
+# "Which three rival candidates...?", "Name the nine men...": a list of a stated length.
+_COUNTS = {word: n for n, word in enumerate(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], start=2)}
+_LISTED = re.compile(r"^\s*(?:name the|which|what|who (?:were|are) the) ("
+                     + "|".join(_COUNTS) + r"|\d{1,2}) ", re.I)
+_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+
+
+def listed_problem(question: str,
+                   sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                   ) -> str | None:
+    """Why the answer to "which three X?" names fewer than three, or None.
+
+    Each run of capitalised words that holds a word the question does not is one name
+    ("Team Zorin", "Gricol Yang"); a name written in lower case or split by "of" counts
+    twice or not at all, so the check errs on the side of answering only where it
+    over-counts. "Team Zorin, Gricol Yang, and another candidate" names two of three."""
+    asked_list = _LISTED.search(question)
+    if not asked_list:
+        return None
+    count = asked_list.group(1).lower()
+    wanted = int(count) if count.isdigit() else _COUNTS[count]
+    asked = content_words(question)
+    runs = {run.group() for text, _ in sentences for run in _NAME_RUN.finditer(text)
+            if {w for w in content_words(run.group()) - asked if len(w) > 1}}
+    if len(runs) >= wanted:
+        return None
+    return f"the question asks for {wanted} names; the answer gives {len(runs)}"
+
+
 @lru_cache(maxsize=32)
 def _article_names(article: str) -> frozenset[str]:
     return frozenset(_names(article))
@@ -926,6 +960,8 @@ def answer_problem(question: str,
                            or event_problem(question, sentences)):
         return problem
     if problem := scope_problem(question, sentences):
+        return problem
+    if kind == "name" and (problem := listed_problem(question, sentences)):
         return problem
     return credited_problem(question, sentences) or role_problem(sentences) or \
         asked_role_problem(question, sentences) or quoted_speaker_problem(question, sentences)
