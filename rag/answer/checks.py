@@ -913,9 +913,10 @@ def listed_problem(question: str,
     """Why the answer to "which three X?" names fewer than three, or None.
 
     Each run of capitalised words that holds a word the question does not is one name
-    ("Team Zorin", "Gricol Yang"); a name written in lower case or split by "of" counts
-    twice or not at all, so the check errs on the side of answering only where it
-    over-counts. "Team Zorin, Gricol Yang, and another candidate" names two of three."""
+    ("Team Zorin", "Gricol Yang"): "Team Zorin, Gricol Yang, and another candidate" names
+    two of three. A name split by "of" ("University of Sydney") counts twice, which errs on
+    the side of answering; a thing written in lower case ("the gray wolf") is not counted,
+    so the check runs only where the question asks for names (`expected_type` "name")."""
     asked_list = _LISTED.search(question)
     if not asked_list:
         return None
