@@ -322,6 +322,39 @@ def test_an_according_to_phrase_names_its_source_to_its_end():
     assert unmet(question, cited(other, other))
 
 
+def test_an_according_to_phrase_names_the_author_of_its_survey():
+    # wikinews_blind7_qa p03: the phrase is cut after eight words, before the author.
+    question = ("According to a 2017 survey by the Royal Pharmaceutical Society, what share of "
+                "Britons did not wash their hands well enough?")
+    own = ("According to a survey published in 2017 by the Royal Pharmaceutical Society, 84% "
+           "of surveyed Britons did not wash their hands well enough.")
+    other = own.replace("Royal Pharmaceutical Society", "Royal Statistical Institute")
+    assert unmet(question, cited(own, own)) is None
+    assert unmet(question, cited(other, other))
+
+
+def test_a_place_is_named_where_the_story_sets_its_scene_not_only_after_the_fact():
+    # wikinews_dev4_qa f03: the airport is named once, in the second paragraph.
+    question = ("What did the US attack that killed Qasem Soleimani at Baghdad International "
+                "Airport consist of?")
+    article = ("US forces killed Qasem Soleimani in an airstrike on Thursday.\n\n"
+               "The strike was carried out at Baghdad International Airport. Officials spoke "
+               "of a precise operation.\n\nThe Telegraph reported the attack consisted of "
+               "three rockets launched from helicopters.")
+    fact = "The Telegraph reported the attack consisted of three rockets launched from helicopters."
+    assert unmet(question, cited(article, fact)) is None
+    # wikinews_constraints_dev d08: a place named only after the cited sentence is the scene
+    # of another event.
+    question = "How many people were injured in the second fire, in La Llagosta?"
+    article = ("A fire in an apartment block in Badalona killed three and injured sixteen on "
+               "Saturday. Firefighters worked all night.\n\nA second fire on Saturday, in a "
+               "block of flats in La Llagosta, killed another person.")
+    first = ("A fire in an apartment block in Badalona killed three and injured sixteen on "
+             "Saturday.")
+    assert unmet(question, cited(article, first)) == (
+        'the question names the name "La Llagosta"; the evidence cited does not')
+
+
 def test_a_question_of_two_parts_asks_each_part_s_constraints_of_its_own_sentences():
     question = ("In which city did Liu Jianchao restate Beijing's stance, and what did he then "
                 "discuss with Blinken?")

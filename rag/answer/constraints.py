@@ -16,8 +16,11 @@ asks about. So the question's own constraints are parsed once, into a typed list
 
 and each is checked against the evidence a sentence rests on: the cited sentence with its
 immediate neighbours (a pronoun or "the company" usually points one sentence back), and the
-article's metadata (title, publication date, outlet). One mechanism for all of them; the
-failed constraint is named in the reason (`Constraint.describe`).
+article's metadata (title, publication date, outlet). A name the article is about (in its
+title or lead, or in two sentences) may stand anywhere in it, and a place the question puts
+the event in ("in Belgrade", "at the airport") anywhere before the cited sentence, where the
+story set its scene. One mechanism for all of them; the failed constraint is named in the
+reason (`Constraint.describe`).
 
 It errs towards answering: a date the question does not anchor in a year ("on Monday"), a
 source that is no name ("according to his daughter"), an undated article, all pass. Only a
@@ -59,6 +62,7 @@ _SPEECH = _words(
     "called put puts give gives gave record records recorded measure measures measured "
     "count counts counted")
 _PRONOUNS = _words("he she they his her their it")
+_PLACE_PREPOSITIONS = _words("in at near off outside")
 _QUOTES = re.compile(r"[\"“”]")
 _SPEECH_PAST = _words("said told spoke wrote gave put")
 # Verbs that make their subject the source of what the question asks for.
@@ -616,6 +620,15 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
         # the cited sentence.
         if not evidence.names_instead(constraint) and _salient(constraint, evidence):
             return True
+        # A place the event happened in ("the attack at Baghdad International Airport") is
+        # named once, where the story sets its scene, and not again beside each of its facts
+        # that follow; a place named only after the cited sentence is a scene of its own ("A
+        # second fire ... in La Llagosta").
+        before = evidence.article[:evidence.end]
+        if (constraint.after in _PLACE_PREPOSITIONS and not evidence.names_instead(constraint)
+                and _named(constraint, frozenset(content_words(before)) | _acronyms(before),
+                           before)):
+            return True
         return _named(constraint, words, evidence.near)
     if constraint.kind == "topic":
         return _named(constraint, evidence.window_words, evidence.window)
@@ -785,6 +798,9 @@ def _speakers(sentence: str) -> tuple[list[list[str]], bool]:
     # phrase, up to its mark, names the source.
     according = [_WORD.findall(m.group(1))[:_ACCORDING_WORDS]
                  for m in re.finditer(r"\baccording to ([^,;:.\"“”()]+)", sentence, re.I)]
+    # "According to a survey published in 2017 by the Royal Pharmaceutical Society": its author.
+    according += [_WORD.findall(m.group(1))[:4] for m in re.finditer(
+        r"\baccording to [^,;:.\"“”()]*?\bby ([^,;:.\"“”()]+)", sentence, re.I)]
     if not verbs and not according:
         return [], False
     spans = [words[:verbs[0]]] if verbs else []
