@@ -310,25 +310,22 @@ def test_a_body_s_name_keeps_its_on_and_for():
     assert ("source", "Trump") in kinds("What did Trump say on Twitter about the plan?")
 
 
-def test_an_according_to_phrase_names_its_source_to_its_end():
+@pytest.mark.parametrize(("question", "own", "other_name"), [
     # wikinews_dev4_qa f43: the name came after four words of role.
-    question = ("According to Rutgers University political scholar Kelly Dittmar, what share "
-                "of congressional seats do women hold?")
-    own = ('According to Rutgers University political scholar Kelly Dittmar, "Women hold '
-           'fewer than 25 percent of congressional seats".')
-    other = ('According to Rutgers University political scholar Jane Doe, "Women hold fewer '
-             'than 25 percent of congressional seats".')
-    assert unmet(question, cited(own, own)) is None
-    assert unmet(question, cited(other, other))
-
-
-def test_an_according_to_phrase_names_the_author_of_its_survey():
-    # wikinews_blind7_qa p03: the phrase is cut after eight words, before the author.
-    question = ("According to a 2017 survey by the Royal Pharmaceutical Society, what share of "
-                "Britons did not wash their hands well enough?")
-    own = ("According to a survey published in 2017 by the Royal Pharmaceutical Society, 84% "
-           "of surveyed Britons did not wash their hands well enough.")
-    other = own.replace("Royal Pharmaceutical Society", "Royal Statistical Institute")
+    ("According to Rutgers University political scholar Kelly Dittmar, what share of "
+     "congressional seats do women hold?",
+     'According to Rutgers University political scholar Kelly Dittmar, "Women hold fewer '
+     'than 25 percent of congressional seats".', ("Kelly Dittmar", "Jane Doe")),
+    # wikinews_blind7_qa p03: the phrase was cut after eight words, before the author.
+    ("According to a 2017 survey by the Royal Pharmaceutical Society, what share of Britons "
+     "did not wash their hands well enough?",
+     "According to a survey published in 2017 by the Royal Pharmaceutical Society, 84% of "
+     "surveyed Britons did not wash their hands well enough.",
+     ("Royal Pharmaceutical Society", "Royal Statistical Institute")),
+], ids=["to-its-end", "survey-author"])
+def test_an_according_to_phrase_names_its_source(question: str, own: str,
+                                                 other_name: tuple[str, str]):
+    other = own.replace(*other_name)
     assert unmet(question, cited(own, own)) is None
     assert unmet(question, cited(other, other))
 

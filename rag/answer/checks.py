@@ -184,6 +184,12 @@ def _names(text: str, anywhere: bool = False) -> set[str]:
     return names
 
 
+def _added_names(text: str, asked: set[str]) -> set[str]:
+    """The names (stemmed) `text` writes that the question's words `asked` do not hold; an
+    initial ("R.") is no name."""
+    return {w for w in _names(text, anywhere=True) - asked if len(w) > 1}
+
+
 def _dates_only(text: str) -> set[str]:
     """The figures of `text` that it writes only as dates ("12" of "June 12", "2019")."""
     tokens = _TOKEN.findall(text)
@@ -233,7 +239,7 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         # "CCTV" may start a sentence, "top US lawmakers" is no name.
         written = set().union(*(content_words(article[start:end]) & _article_names(article)
                                 for article, start, end in evidence))
-        named = {w for w in _names(answer, anywhere=True) - asked if len(w) > 1}  # not "R."
+        named = _added_names(answer, asked)
         if _PERSON.search(question):
             named = {w for w in named if not any(ch.isdigit() for ch in w)}
         return bool(named & written)
@@ -891,7 +897,7 @@ def quoted_speaker_problem(question: str,
         return None
     asked = content_words(question)
     for text, evidence in sentences:
-        names = {w for w in _names(text, anywhere=True) - asked if len(w) > 1}
+        names = _added_names(text, asked)
         if not names or any(_outside_quotation(article, start, end, names)
                             for article, start, end in evidence):
             return None

@@ -618,16 +618,16 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
         # or "the company" anywhere in it, unless the cited sentence names another in its
         # place; a side figure, named once, is named where its facts are: in or just before
         # the cited sentence.
-        if not evidence.names_instead(constraint) and _salient(constraint, evidence):
+        instead = evidence.names_instead(constraint)
+        if not instead and _salient(constraint, evidence):
             return True
         # A place the event happened in ("the attack at Baghdad International Airport") is
         # named once, where the story sets its scene, and not again beside each of its facts
         # that follow; a place named only after the cited sentence is a scene of its own ("A
         # second fire ... in La Llagosta").
         before = evidence.article[:evidence.end]
-        if (constraint.after in _PLACE_PREPOSITIONS and not evidence.names_instead(constraint)
-                and _named(constraint, frozenset(content_words(before)) | _acronyms(before),
-                           before)):
+        if (constraint.after in _PLACE_PREPOSITIONS and not instead
+                and _named(constraint, _text_words(before), before)):
             return True
         return _named(constraint, words, evidence.near)
     if constraint.kind == "topic":
