@@ -87,6 +87,25 @@ def content_words(text: str) -> set[str]:
     return set(_stemmer().stemWords(words))
 
 
+# News agencies' style abbreviates a month beside its day ("Dec. 28", "Sept. 5", "28 Dec").
+_MONTHS_IN_FULL = {
+    "Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "Jun": "June",
+    "Jul": "July", "Aug": "August", "Sep": "September", "Sept": "September", "Oct": "October",
+    "Nov": "November", "Dec": "December"}
+_ABBREVIATED = "|".join(_MONTHS_IN_FULL)
+_ABBREVIATED_MONTH = re.compile(
+    rf"\b(?P<a>{_ABBREVIATED})\.?(?=\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|(?:1[89]|20)\d\d)\b)"
+    rf"|(?<=\d\s)(?P<b>{_ABBREVIATED})\b\.?")
+
+
+def months_in_full(text: str) -> str:
+    """A month abbreviated beside its day or year written in full ("Dec. 28" -> "December
+    28", "Jan. 2020" -> "January 2020"), so that an answer that writes "December 28" rests on
+    the article's "Dec. 28". Only there: "Mar" or "Jan" alone may be a name."""
+    return _ABBREVIATED_MONTH.sub(
+        lambda m: _MONTHS_IN_FULL[m.group("a") or m.group("b")], text)
+
+
 def approx_tokens(text: str) -> int:
     """A fast token estimate (about four characters a token for English news)."""
     return max(1, len(text) // 4)

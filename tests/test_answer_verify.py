@@ -212,3 +212,18 @@ def test_the_year_of_a_day_written_without_one_is_the_article_s():
     # The year alone, without the day it belongs to, is not supported by it.
     assert not check_citations("The policy dates from 2019 [1].", source("2019-10-26"),
                                0.5).sentences[0].supported
+
+
+def test_a_month_abbreviated_beside_its_day_is_the_month():
+    # wikinews_blind8_qa r23 was refused: the answer gave "December 28, 2019" where the
+    # article of 15 January 2020 quotes "It began on Dec. 28", in news agencies' style.
+    article = 'Geiger said: "It began on Dec. 28, when we had a 4.7-magnitude earthquake."'
+    src = [Source(n=1, source="p.txt", title=None, published="2020-01-15",
+                  article_text=article, spans=[(0, len(article))])]
+    question = "When did the run of earthquakes begin?"
+    for answer in ("It began on December 28 [1].", "It began on December 28, 2019 [1].",
+                   "It began on 28 December [1]."):
+        assert check_citations(answer, src, 0.5, question=question).sentences[0].supported
+    # Another day is still another day.
+    assert not check_citations("It began on December 29 [1].", src, 0.5,
+                               question=question).sentences[0].supported

@@ -48,7 +48,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
-from rag.text import article_sentences
+from rag.text import article_sentences, months_in_full
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -128,7 +128,7 @@ def undated_days(text: str, published: str | None) -> list[tuple[str, int]]:
     if day is None:
         return []
     found: list[tuple[str, int]] = []
-    for match in _MONTH_DAY.finditer(text):
+    for match in _MONTH_DAY.finditer(months_in_full(text)):
         month = MONTHS.index(match.group("m1") or match.group("m2")) + 1
         number = int(match.group("d1") or match.group("d2"))
         candidates = []

@@ -33,7 +33,7 @@ from functools import cache
 from rag.answer.constraints import Constraint, Evidence, first_unmet, reason
 from rag.answer.evidence import Source
 from rag.answer.relative_dates import MONTHS, names_the_date, undated_days
-from rag.text import content_words, figures_as_digits, sentence_spans
+from rag.text import content_words, figures_as_digits, months_in_full, sentence_spans
 from rag.types import Citation, SentenceCheck
 
 _MONTH_WORDS = frozenset(month.lower() for month in MONTHS)
@@ -52,8 +52,9 @@ def _generic_words() -> frozenset[str]:
 
 def support_words(text: str) -> set[str]:
     """The words the support check compares: content words, with figures as digits ("twenty"
-    and "20" are one word; "two thousand" is not "several thousand")."""
-    return content_words(figures_as_digits(text))
+    and "20" are one word; "two thousand" is not "several thousand") and months in full
+    ("Dec. 28" is "December 28")."""
+    return content_words(figures_as_digits(months_in_full(text)))
 
 
 def new_words(text: str, question: str) -> set[str]:
