@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Any
 
@@ -66,12 +67,47 @@ _NUMBER_WORD = re.compile(rf"\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
 _NUMBER_HYPHEN = re.compile(rf"(?<=[a-z])-(?!(?:{_NUMBER_WORDS})\b)(?=[a-z])", re.IGNORECASE)
 
 
+# A figure's style, not its value: "1,500" and "1500"; "$1.5bn", "1.5bn" and "1.5 billion";
+# "£2.9m" and "2.9m" (after a currency sign or a decimal point "m" is a million; "a 10m wall"
+# is ten metres); "10km" and "10 km".
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_GLUED = re.compile(r"(?<=\d)(?!(?:st|nd|rd|th|s)\b)(?=[A-Za-z]{1,3}\b)")
+_SCALES = {"bn": "billion", "b": "billion", "tn": "trillion", "mn": "million", "m": "million"}
+_SCALED = re.compile(r"(?P<f>[$£€¥]\s?\d+(?:\.\d+)?|\d+\.\d+) (?P<s>bn|tn|mn|m|b)\b|"
+                     r"(?P<g>\d+(?:\.\d+)?) (?P<t>bn|tn|mn)\b", re.IGNORECASE)
+
+
+_TIMES = re.compile(r"\b(?P<f>\d+(?:\.\d+)?) (?P<s>thousand|million|billion|trillion)\b", re.I)
+_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+
+def _times(match: re.Match[str]) -> str:
+    """"1.5 billion" -> "1500000000": the figure's value, so "1.5 million" is not it."""
+    value = Decimal(match.group("f")) * _SCALE[match.group("s").lower()]
+    return str(int(value)) if value == value.to_integral_value() else match.group(0)
+
+
+def figures_in_one_style(text: str) -> str:
+    """Figures in digits written in one style: thousands without separators ("1,500" ->
+    "1500") and a scale as the figure's value ("$1.5bn" -> "$1500000000", "2.9 million" and
+    "2.9m" -> "2900000"). Figures in words are left as they are."""
+    text = _THOUSANDS.sub("", text)
+    if any(ch.isdigit() for ch in text):
+        text = _GLUED.sub(" ", text)
+        text = _SCALED.sub(lambda m: f"{m.group('f') or m.group('g')} "
+                           f"{_SCALES[(m.group('s') or m.group('t')).lower()]}", text)
+        text = _TIMES.sub(_times, text)
+    return text
+
+
 def figures_as_digits(text: str) -> str:
-    """Spelled-out numbers written as digits ("Two thousand people" -> "2000 people",
-    "fifteen" -> "15"), so that a figure is the same word to the support check whether the
-    answer or the article spells it out. text2num parses them (compounds, "forty-five",
-    scales); a lone "one" or "two" stays a word ("one of the", "two officers").
+    """Figures written in one style, so that a figure is the same word to the support check
+    however the answer or the article writes it: spelled-out numbers as digits ("Two
+    thousand people" -> "2000 people", "fifteen" -> "15"), and digits as
+    `figures_in_one_style` writes them. text2num parses the spelled-out ones (compounds,
+    "forty-five", scales); a lone "one" or "two" stays a word ("one of the", "two officers").
     """
+    text = figures_in_one_style(text)
     if not _NUMBER_WORD.search(text):
         return text
     from text_to_num import alpha2digit

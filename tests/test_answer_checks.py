@@ -97,6 +97,17 @@ def test_a_figure_written_in_words_is_a_number():
         "the question asks for a number; the evidence cited gives none")
 
 
+def test_a_figure_in_another_style_is_the_evidence_s_figure():
+    # Wire and web news write "2.9m" and "1,500"; the model writes "2.9 million" and "1500".
+    evidence = "The carmaker will recall 2.9m vehicles, and 1,500 staff will move."
+    cited = [(evidence, 0, len(evidence))]
+    assert answer_problem("How many vehicles will the carmaker recall?",
+                          [("It will recall 2.9 million vehicles.", cited)]) is None
+    assert answer_problem("How many staff will move?", [("1500 staff will move.", cited)]) is None
+    assert answer_problem("How many staff will move?", [("150 staff will move.", cited)]) == (
+        "the question asks for a number; the evidence cited gives none")
+
+
 def test_which_people_needs_a_name_the_evidence_writes_as_one():
     question = "Which US lawmakers' actions prompted China's live-fire drills near Taiwan?"
     assert answer_problem(question, [("Top US lawmakers' actions prompted the drills.",

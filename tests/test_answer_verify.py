@@ -227,3 +227,24 @@ def test_a_month_abbreviated_beside_its_day_is_the_month():
     # Another day is still another day.
     assert not check_citations("It began on December 29 [1].", src, 0.5,
                                question=question).sentences[0].supported
+
+
+def test_a_figure_is_the_same_in_any_style_news_writes_it():
+    # Wire and web news write "1,500", "$1.5bn", "£2.9m" and "10km"; the model often writes
+    # the same figures as "1500", "1.5 billion", "2.9 million" and "10 kilometres".
+    article = ("The carmaker will pay $1.5bn and recall 2.9m vehicles, and 1,500 staff will "
+               "move to a plant 10km away.")
+    src = [Source(n=1, source="w.txt", title=None, published=None, article_text=article,
+                  spans=[(0, len(article))])]
+    for answer, question in (
+            ("It will pay 1.5 billion dollars [1].", "How much will the carmaker pay?"),
+            ("It will recall 2.9 million vehicles [1].", "How many vehicles will it recall?"),
+            ("1500 staff will move [1].", "How many staff will move?"),
+            ("The plant is 10 km away [1].", "How far away is the plant?")):
+        assert check_citations(answer, src, 0.5, question=question).sentences[0].supported
+    # The style is not the value.
+    for answer, question in (
+            ("It will pay 1.5 million dollars [1].", "How much will the carmaker pay?"),
+            ("It will recall 29 million vehicles [1].", "How many vehicles will it recall?")):
+        assert not check_citations(answer, src, 0.5,
+                                   question=question).sentences[0].supported

@@ -94,7 +94,7 @@ from rag.answer.constraints import (
     named_in,
     parse,
 )
-from rag.text import article_sentences, content_words
+from rag.text import article_sentences, content_words, figures_in_one_style, months_in_full
 
 if TYPE_CHECKING:
     from rag.answer.evidence import Source
@@ -232,8 +232,10 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
     asked = content_words(question)
     if kind == "number" and _HOW_MANY_ASKED.search(question):
         answer = _PERCENT.sub(" ", answer)
-    new = [w for w in _WORD.findall(answer) if not content_words(w) & asked]
     quotes = " ".join(article[start:end] for article, start, end in evidence)
+    if kind != "name":  # a figure or a day in one style: "1,500" is "1500", "Dec. 28" December
+        answer, quotes = (figures_in_one_style(months_in_full(t)) for t in (answer, quotes))
+    new = [w for w in _WORD.findall(answer) if not content_words(w) & asked]
     if kind == "name":
         # A name the answer gives that the evidence holds and its article writes as a name:
         # "CCTV" may start a sentence, "top US lawmakers" is no name.

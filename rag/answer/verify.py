@@ -50,11 +50,17 @@ def _generic_words() -> frozenset[str]:
     return frozenset(content_words(" ".join(_GENERIC)))
 
 
+# A decimal point or a clock's colon keeps a figure one word: "1.5 million" is not "1", "5"
+# and "million" (which a sentence of "1 in 5" and "2.9 million" would also hold), and "12.30"
+# is "12:30".
+_DECIMAL = re.compile(r"(?<=\d)[.:](?=\d)")
+
+
 def support_words(text: str) -> set[str]:
     """The words the support check compares: content words, with figures as digits ("twenty"
-    and "20" are one word; "two thousand" is not "several thousand") and months in full
-    ("Dec. 28" is "December 28")."""
-    return content_words(figures_as_digits(months_in_full(text)))
+    and "20" are one word; "two thousand" is not "several thousand"; "$1.5bn" is "1.5
+    billion dollars"), a decimal one word, and months in full ("Dec. 28" is "December 28")."""
+    return content_words(_DECIMAL.sub("_", figures_as_digits(months_in_full(text))))
 
 
 def new_words(text: str, question: str) -> set[str]:
