@@ -33,6 +33,9 @@ def test_question_forms_set_the_expected_answer_type():
     # wikinews_dev4_qa f32, a near miss, was answered "from different parts of Great Britain".
     assert expected_type("From which regions of Great Britain were the samples taken?") == "name"
     assert expected_type("Which lawyer represented the coalition?") == "name"
+    # wikinews_dev3_qa e50, a near miss, was answered "at one of the film festivals".
+    assert expected_type("At which film festival was Joshua Winch named Best Actor?") == "name"
+    assert expected_type("Which school did the pupils attend?") == "name"
 
 
 def test_the_form_of_a_question_after_a_leading_clause():

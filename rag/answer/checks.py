@@ -125,7 +125,16 @@ _ENTITY_NOUNS = (r"official|spokesperson|spokesman|spokeswoman|minister|presiden
                  r"firm|newspaper|agency|broadcaster|outlet|country|nation|city|town|village|"
                  r"hospital|university|airline|team|club|party|organi[sz]ation|exoplanet|"
                  r"planet|ship|airport|waterway|region|province|county|district|court|"
-                 r"lawyer|attorney|judge|journalist|player|candidate|member")
+                 r"lawyer|attorney|judge|journalist|player|candidate|member|"
+                 # Kinds of things news names by their proper names: "Which school did the
+                 # pupils attend?" is not answered by "a school in Winchester".
+                 r"politician|representative|congressman|congresswoman|legislator|governor|"
+                 r"mayor|musician|singer|actor|actress|author|writer|scientist|"
+                 r"mathematician|wrestler|rapporteur|school|college|museum|laboratory|"
+                 r"festival|film|play|album|song|novel|magazine|network|channel|band|bank|"
+                 r"carmaker|automaker|manufacturer|retailer|brand|state|island|river|lake|"
+                 r"mountain|volcano|arena|station|church|cathedral|mosque|storm|hurricane|"
+                 r"typhoon|cyclone")
 # "What did President Trump declare...?" asks what he declared, not which president: the words
 # between "what" and the noun are the noun's modifiers, never a verb.
 _AUXILIARIES = (r"(is|was|are|were|do|does|did|has|have|had|will|would|can|could|should|may|"
