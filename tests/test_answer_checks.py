@@ -532,3 +532,26 @@ def test_name_the_asks_for_names():
     assert answer_problem(question, [(
         "Three cyclists were hospitalized after the crash in Randolph [1].", cited)]) == (
         "the question asks for a name; the evidence cited gives none")
+
+
+def test_a_full_name_is_more_than_a_first_name():
+    # wikinews_blind8_qa r38, a near miss, was answered with the one name the article gives.
+    question = "What is the full name of the Polish chef who confronted the attacker?"
+    first_only = "Another, a Polish chef named Łukasz, harried him with a narwhal tusk."
+    full = "Another, a Polish chef named Łukasz Koczocik, harried him with a narwhal tusk."
+    assert answer_problem(question, [("The full name of the Polish chef is Łukasz.",
+                                      [(first_only, 0, len(first_only))])]) == (
+        "the question asks for a full name; the answer gives one word of a name")
+    assert answer_problem(question, [("The chef is Łukasz Koczocik.",
+                                      [(full, 0, len(full))])]) is None
+
+
+def test_when_exactly_asks_for_a_day():
+    # wikinews_blind8_qa r24, a near miss, was answered with the year alone.
+    question = "When exactly did Hana Kimura sign with Stardom?"
+    year = "Kimura was signed for Stardom at the time of her death, having joined them in 2019."
+    day = "Kimura signed with Stardom on 12 March 2019."
+    assert answer_problem(question, [("She joined them in 2019.", [(year, 0, len(year))])]) == (
+        "the question asks for a time; the evidence cited gives none")
+    assert answer_problem(question, [("She signed with Stardom on 12 March 2019.",
+                                      [(day, 0, len(day))])]) is None

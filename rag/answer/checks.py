@@ -156,7 +156,7 @@ _EXPECTED: list[tuple[str, re.Pattern[str]]] = [
     ("name", re.compile(
         r"^\s*name (the|all|any|each|every)\b|" +
         _LEAD + r"(who(m|se)?\b(?!\s+(is|was|are|were)\s+(?-i:[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*)*)"
-        r"\s*([?,]|$))|where\b|(what|which) (is|was|are|were) the names? of\b|"
+        r"\s*([?,]|$))|where\b|(what|which) (is|was|are|were) the (full )?names? of\b|"
         r"((at|in|on|from|to|by|for|of) )?(which|what) "
         r"((?!" + _AUXILIARIES + r"\b)[\w'’-]+ ){0,3}(" + _ENTITY_NOUNS + r")s?\b)", re.I)),
 ]
@@ -280,7 +280,8 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
     return any(w.lower() in _TIME_WORDS or any(ch.isdigit() for ch in w) for w in given)
 
 
-_DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact |calendar )?(?:date|day)\b", re.I)
+_DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact |calendar )?(?:date|day)\b|"
+                        r"\bwhen exactly\b|\bexactly when\b", re.I)
 _DAY_WORDS = _WEEKDAYS | _words("today yesterday tomorrow tonight first last final next same "
                                 "previous following")
 
@@ -952,6 +953,30 @@ def _article_names(article: str) -> frozenset[str]:
     return frozenset(_names(article))
 
 
+_FULL_NAME = re.compile(r"\bfull names?\b", re.I)
+
+
+def full_name_problem(question: str,
+                      sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                      ) -> str | None:
+    """Why the answer to "What is the full name of ...?" gives no full name, or None: a
+    name it adds must stand in a run of two capitalised words or more ("Łukasz" alone is a
+    first name)."""
+    if not _FULL_NAME.search(question):
+        return None
+    asked = content_words(question)
+    for text, _ in sentences:
+        run: list[str] = []
+        for word in [*_WORD.findall(text), ""]:  # "" ends the last run
+            if word[:1].isupper():  # str.isupper, not [A-Z]: "Łukasz" is a name
+                run.append(word)
+                continue
+            if len(run) > 1 and _added_names(" ".join(run), asked):
+                return None
+            run = []
+    return "the question asks for a full name; the answer gives one word of a name"
+
+
 def answer_problem(question: str,
                    sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
                    ) -> str | None:
@@ -979,7 +1004,8 @@ def answer_problem(question: str,
         return problem
     if problem := scope_problem(question, sentences):
         return problem
-    if kind == "name" and (problem := listed_problem(question, sentences)):
+    if kind == "name" and (problem := listed_problem(question, sentences)
+                           or full_name_problem(question, sentences)):
         return problem
     return credited_problem(question, sentences) or role_problem(sentences) or \
         asked_role_problem(question, sentences) or quoted_speaker_problem(question, sentences)
