@@ -1,13 +1,15 @@
 """Sentence spans and content words: the small text tools citation checking is built from.
 
 Sentences come from NLTK's Punkt model, which llama-index-core ships in its package data (so
-nothing is downloaded); content words are lower-cased, stop words removed, Snowball-stemmed.
+nothing is downloaded); content words are lower-cased and without diacritics, stop words
+removed, Snowball-stemmed; figures and months are written in one style for the support check.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Any
@@ -71,6 +73,7 @@ _NUMBER_HYPHEN = re.compile(rf"(?<=[a-z])-(?!(?:{_NUMBER_WORDS})\b)(?=[a-z])", r
 # "£2.9m" and "2.9m" (after a currency sign or a decimal point "m" is a million; "a 10m wall"
 # is ten metres); "10km" and "10 km".
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_PER_CENT = re.compile(r"(?<=\d)\s*%|\bper ?cent\b", re.I)  # "50%", "50 per cent": 50 percent
 _GLUED = re.compile(r"(?<=\d)(?!(?:st|nd|rd|th|s)\b)(?=[A-Za-z]{1,3}\b)")
 _SCALES = {"bn": "billion", "b": "billion", "tn": "trillion", "mn": "million", "m": "million"}
 _SCALED = re.compile(r"(?P<f>[$£€¥]\s?\d+(?:\.\d+)?|\d+\.\d+) (?P<s>bn|tn|mn|m|b)\b|"
@@ -89,10 +92,12 @@ def _times(match: re.Match[str]) -> str:
 
 def figures_in_one_style(text: str) -> str:
     """Figures in digits written in one style: thousands without separators ("1,500" ->
-    "1500") and a scale as the figure's value ("$1.5bn" -> "$1500000000", "2.9 million" and
-    "2.9m" -> "2900000"). Figures in words are left as they are."""
+    "1500"), "%" and "per cent" as "percent", and a scale as the figure's value ("$1.5bn"
+    -> "$1500000000", "2.9 million" and "2.9m" -> "2900000"). Figures in words are left as
+    they are."""
     text = _THOUSANDS.sub("", text)
     if any(ch.isdigit() for ch in text):
+        text = _PER_CENT.sub(" percent", text)
         text = _GLUED.sub(" ", text)
         text = _SCALED.sub(lambda m: f"{m.group('f') or m.group('g')} "
                            f"{_SCALES[(m.group('s') or m.group('t')).lower()]}", text)
@@ -118,8 +123,24 @@ def figures_as_digits(text: str) -> str:
     return str(alpha2digit(text, "en"))
 
 
+# Letters that Unicode does not decompose into a base letter and a mark.
+_UNMARKED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ß": "ss", "æ": "ae",
+                           "œ": "oe"})
+
+
+def fold_marks(text: str) -> str:
+    """`text` lower-cased without diacritics ("Erdoğan" -> "erdogan", "Łukasz" -> "lukasz"):
+    news in English writes the same name with and without them, often in one article, and the
+    model copies either."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_UNMARKED))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def content_words(text: str) -> set[str]:
-    words = [w for w in _WORD.findall(text.lower()) if w not in _stopwords()]
+    """Lower-cased words without diacritics, stop words removed, Snowball-stemmed."""
+    words = [w for w in _WORD.findall(fold_marks(text)) if w not in _stopwords()]
     return set(_stemmer().stemWords(words))
 
 

@@ -248,3 +248,19 @@ def test_a_figure_is_the_same_in_any_style_news_writes_it():
             ("It will recall 29 million vehicles [1].", "How many vehicles will it recall?")):
         assert not check_citations(answer, src, 0.5,
                                    question=question).sentences[0].supported
+
+
+def test_a_name_is_the_same_with_or_without_its_diacritics():
+    # News in English writes "Erdoğan" and "Erdogan", often in one article; the model copies
+    # either. Shares are the same in "%" and in words.
+    article = "Erdoğan pledged to convert the museum, a plan 62% of voters backed."
+    src = [Source(n=1, source="h.txt", title=None, published=None, article_text=article,
+                  spans=[(0, len(article))])]
+    question = "Who pledged to convert the museum?"
+    assert check_citations("Erdogan pledged to convert it [1].", src, 0.5,
+                           question=question).sentences[0].supported
+    assert check_citations("62 per cent of voters backed the plan [1].", src, 0.5,
+                           question="What share of voters backed the plan?"
+                           ).sentences[0].supported
+    assert not check_citations("Davutoglu pledged to convert it [1].", src, 0.5,
+                               question=question).sentences[0].supported
