@@ -555,3 +555,19 @@ def test_when_exactly_asks_for_a_day():
         "the question asks for a time; the evidence cited gives none")
     assert answer_problem(question, [("She signed with Stardom on 12 March 2019.",
                                       [(day, 0, len(day))])]) is None
+
+
+def test_a_figure_for_another_day_than_the_one_asked():
+    # wikinews_blind8_qa r02, a near miss, was answered with the winds of the day after.
+    article = ("As of Monday evening, the depression had sustained winds of 30 miles per hour. "
+               "When it was first detected on Sunday, it was given a one-in-five chance.")
+    monday = (article, 0, article.index(" When"))
+    sunday = (article, article.index("When"), len(article))
+    question = "What were the depression's sustained winds on the Sunday it was first detected?"
+    assert answer_problem(question, [(
+        "Its sustained winds were 30 miles per hour when first detected on Sunday.",
+        [monday, sunday])]) == (
+        "the question asks about Sunday; the evidence cited gives the figure for Monday")
+    on_sunday = "On Sunday the depression had sustained winds of 25 miles per hour."
+    assert answer_problem(question, [("Its winds were 25 miles per hour.",
+                                      [(on_sunday, 0, len(on_sunday))])]) is None

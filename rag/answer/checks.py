@@ -67,6 +67,11 @@ This check catches that, from the question's form:
   that stands in the cited evidence only inside the quotation marks; those are the people
   the quotation speaks of. A name the answer adds to the question must stand in its evidence
   outside a quotation (`quoted_speaker_problem`);
+- a figure for another day: "What were the winds on the Sunday it was detected?" is not
+  answered by a figure the evidence gives "as of Monday evening". Where the question names
+  a weekday and every cited sentence that gives the answer's figure names only another
+  (`other_day_problem`); a full name is two words or more ("Łukasz" is a first name:
+  `full_name_problem`);
 - a list of a stated length: "Which three rival candidates...?" is not answered by two names
   and "another candidate". Where the question asks for N names, the answer must name N
   (`listed_problem`); "Name the ...", like "who", asks for names.
@@ -953,6 +958,46 @@ def _article_names(article: str) -> frozenset[str]:
     return frozenset(_names(article))
 
 
+def _figures(text: str) -> set[str]:
+    """The figures of `text` in one style ("1,500" -> "1500"), dates left out."""
+    text = figures_in_one_style(text)
+    return {w.lower() for w in _WORD.findall(text) if any(ch.isdigit() for ch in w)} - \
+        _dates_only(text)
+
+
+def other_day_problem(question: str,
+                      sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                      ) -> str | None:
+    """Why the answer's figure is another day's, or None.
+
+    "What were the storm's winds on the Sunday it was first detected?" is not answered by
+    "30 mph" from "As of Monday evening, it had sustained winds of 30 mph". Where the
+    question names a weekday and every cited sentence that gives the answer's figure names
+    another weekday and not the asked one, the figure is that other day's. A sentence that
+    names no weekday passes."""
+    asked = {w.lower() for w in _WORD.findall(question)} & _WEEKDAYS
+    if not asked:
+        return None
+    given = _figures(question)
+    first: str | None = None
+    for text, evidence in sentences:
+        figures = _figures(text) - given
+        giving = [article[start:end] for article, start, end in evidence
+                  if figures & _figures(article[start:end])]
+        if not figures or not giving:
+            return None
+        others: set[str] = set()
+        for quote in giving:
+            days = {w.lower() for w in _WORD.findall(quote)} & _WEEKDAYS
+            if not days or days & asked:
+                return None
+            others |= days
+        first = first or (f"the question asks about {' or '.join(sorted(asked)).title()}; "
+                          f"the evidence cited gives the figure for "
+                          f"{' or '.join(sorted(others)).title()}")
+    return first
+
+
 _FULL_NAME = re.compile(r"\bfull names?\b", re.I)
 
 
@@ -1002,7 +1047,7 @@ def answer_problem(question: str,
                            or other_end_problem(question, sentences)
                            or event_problem(question, sentences)):
         return problem
-    if problem := scope_problem(question, sentences):
+    if problem := scope_problem(question, sentences) or other_day_problem(question, sentences):
         return problem
     if kind == "name" and (problem := listed_problem(question, sentences)
                            or full_name_problem(question, sentences)):
