@@ -36,6 +36,9 @@ def test_question_forms_set_the_expected_answer_type():
     # wikinews_dev3_qa e50, a near miss, was answered "at one of the film festivals".
     assert expected_type("At which film festival was Joshua Winch named Best Actor?") == "name"
     assert expected_type("Which school did the pupils attend?") == "name"
+    # wikinews_blind7_qa p42: the question's form follows a statement and a semicolon.
+    assert expected_type("The study compared it with a 2008 eruption in Alaska; which Alaskan "
+                         "volcano was that?") == "name"
 
 
 def test_the_form_of_a_question_after_a_leading_clause():

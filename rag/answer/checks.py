@@ -147,7 +147,10 @@ _AUXILIARIES = (r"(is|was|are|were|do|does|did|has|have|had|will|would|can|could
 # The question's form may follow a clause of its own: "According to the police, how many
 # people...?", "As of 31 December 2019, how many...?" (not a question's own clause: "Who is
 # Puri, who gave...?" asks for a role).
-_LEAD = r"^\s*(?:(?!(?:who|whom|whose|what|which|when|where|why|how)\b)[^,?]{0,80},\s*)?"
+# Or a statement of its own, ended by a semicolon: "The study compared it with a 2008
+# eruption in Alaska; which Alaskan volcano was that?"
+_LEAD = (r"^\s*(?:[^?;]*;\s*)?"
+         r"(?:(?!(?:who|whom|whose|what|which|when|where|why|how)\b)[^,?;]{0,80},\s*)?")
 _EXPECTED: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(_LEAD + r"how long\b", re.I)),
     ("number", re.compile(
