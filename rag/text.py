@@ -138,8 +138,14 @@ def fold_marks(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# "U.S.", "U.K.", "D.C.": one word, as "US", "UK" and "DC" are.
+_INITIALISM = re.compile(r"\b(?:[^\W\d_]\.){2,}")
+
+
 def content_words(text: str) -> set[str]:
-    """Lower-cased words without diacritics, stop words removed, Snowball-stemmed."""
+    """Lower-cased words without diacritics, stop words removed, Snowball-stemmed; an
+    initialism with stops is the word without them ("U.S." is "US")."""
+    text = _INITIALISM.sub(lambda m: m.group(0).replace(".", ""), text)
     words = [w for w in _WORD.findall(fold_marks(text)) if w not in _stopwords()]
     return set(_stemmer().stemWords(words))
 

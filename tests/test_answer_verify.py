@@ -264,3 +264,11 @@ def test_a_name_is_the_same_with_or_without_its_diacritics():
                            ).sentences[0].supported
     assert not check_citations("Davutoglu pledged to convert it [1].", src, 0.5,
                                question=question).sentences[0].supported
+
+
+def test_an_initialism_is_the_same_with_or_without_stops():
+    article = "The U.S. embassy moved to Jerusalem."
+    src = [Source(n=1, source="e.txt", title=None, published=None, article_text=article,
+                  spans=[(0, len(article))])]
+    assert check_citations("The US embassy moved [1].", src, 0.5,
+                           question="Which embassy moved to Jerusalem?").sentences[0].supported
