@@ -78,15 +78,13 @@ _GLUED = re.compile(r"(?<=\d)(?!(?:st|nd|rd|th|s)\b)(?=[A-Za-z]{1,3}\b)")
 _SCALES = {"bn": "billion", "b": "billion", "tn": "trillion", "mn": "million", "m": "million"}
 _SCALED = re.compile(r"(?P<f>[$£€¥]\s?\d+(?:\.\d+)?|\d+\.\d+) (?P<s>bn|tn|mn|m|b)\b|"
                      r"(?P<g>\d+(?:\.\d+)?) (?P<t>bn|tn|mn)\b", re.IGNORECASE)
-
-
 _TIMES = re.compile(r"\b(?P<f>\d+(?:\.\d+)?) (?P<s>thousand|million|billion|trillion)\b", re.I)
-_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SCALE_VALUES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
 
 def _times(match: re.Match[str]) -> str:
     """"1.5 billion" -> "1500000000": the figure's value, so "1.5 million" is not it."""
-    value = Decimal(match.group("f")) * _SCALE[match.group("s").lower()]
+    value = Decimal(match.group("f")) * _SCALE_VALUES[match.group("s").lower()]
     return str(int(value)) if value == value.to_integral_value() else match.group(0)
 
 
