@@ -12,9 +12,9 @@ This check catches that, from the question's form:
   no digits), and it must come from the cited evidence;
 - a vague answer: a unit no figure measures ("for many years") is no duration, though "since
   1998" is; a share ("45% of homes") or a round plural alone ("many thousands") answers no
-  "how many"; "On what date ...?" asks for a day, which "in 2021" does not give; and an
-  answer that says the fact is "unspecified", "undisclosed" or "unknown", or that someone
-  "did not announce" it, gives none;
+  "how many"; "On what date ...?" (or "when exactly") asks for a day, which "in 2021" does
+  not give; and an answer that says the fact is "unspecified", "undisclosed" or "unknown",
+  or that someone "did not announce" it, gives none;
 - the counted noun: "how many journalists" is not answered by "ten police officers were
   injured", nor by "ten journalists" resting on "ten police officers and two journalists". A
   figure counts the noun written after it ("half a million doses"; in the evidence even a
