@@ -96,6 +96,19 @@ def test_person_what_they_said_is_something_said():
                  cited("Reuters covered the case. The chef was 33.", "The chef was 33.")) is None
 
 
+def test_person_what_they_said_in_any_verb_of_speech():
+    # wikinews_blind9_qa s17 was refused: "commented" was not read as speech, so the words
+    # were taken for the reporter's.
+    question = "What did Chuck Schumer say about the president's tweets?"
+    article = ("The agency allowed the transition to begin. Senate Minority Leader Chuck Schumer "
+               "commented that the tweets are likely as near as the public will ever have to a "
+               "concession. Trump tweeted that the fight goes on.")
+    assert unmet(question, cited(article, "Senate Minority Leader Chuck Schumer commented "
+                                          "that the tweets are likely as near as the public "
+                                          "will ever have to a concession.")) is None
+    assert unmet(question, cited(article, "Trump tweeted that the fight goes on."))
+
+
 def test_person_a_role_the_question_gives_speaks_for_the_person_named_beside_it():
     question = "What did David Turpin, the father, tell the court?"
     article = ("David Turpin and Louise Turpin were sentenced. "

@@ -60,7 +60,11 @@ _SPEECH = _words(
     "reiterated explain explains explained write writes wrote reply replies replied "
     "report reports reported estimate estimates estimated tweet tweets tweeted call calls "
     "called put puts give gives gave record records recorded measure measures measured "
-    "count counts counted")
+    "count counts counted comment comments commented remark remarks remarked respond "
+    "responds responded acknowledge acknowledges acknowledged admit admits admitted confirm "
+    "confirms confirmed suggest suggests suggested predict predicts predicted deny denies "
+    "denied concede concedes conceded observe observes observed testify testifies testified "
+    "recall recalls recalled promise promises promised vow vows vowed pledge pledges pledged")
 _PRONOUNS = _words("he she they his her their it")
 _PLACE_PREPOSITIONS = _words("in at near off outside")
 _QUOTES = re.compile(r"[\"“”]")
