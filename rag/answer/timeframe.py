@@ -90,8 +90,8 @@ def resolve(question: str, as_of: dt.date) -> TimeFrame | None:
     found = _search()(question, languages=["en"], settings={
         "RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
     }) or []
-    periods = [(text, *_period(text, when.date(), as_of)) for text, when in found
-               if _plausible(text)]
+    periods = [_no_day(text) or (text, *_period(text, when.date(), as_of))
+               for text, when in found if _plausible(text)]
     if not periods:
         words = _RECENCY.search(question)
         if words:  # "the latest on X": newer first, over the whole archive up to as_of
@@ -116,6 +116,26 @@ def resolve(question: str, as_of: dt.date) -> TimeFrame | None:
     _, start, end = periods[0]
     return TimeFrame(text=periods[0][0].strip(), start=start, end=end, recency=recency,
                      anchored=_anchored(periods[0][0]))
+
+
+_NUMERIC_DATE = re.compile(r"\d[/.-]\d")
+_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _no_day(text: str) -> tuple[str, dt.date, dt.date] | None:
+    """The year alone, where dateparser read a day out of a number beside no month: "round 4
+    of the 2020 season" (as 4 April 2020), "game 7 of the 2019 World Series". A day needs its
+    month, by name or in figures ("3/4/2020"); None where the text has one, or names no
+    year."""
+    lower = text.lower()
+    if (any(w in _MONTHS for w in re.findall(r"[a-z]+", lower)) or _NUMERIC_DATE.search(lower)
+            or _RELATIVE.search(lower) or not re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", lower)):
+        return None
+    year = _A_YEAR.search(lower)
+    if year is None:
+        return None
+    number = int(year.group(0))
+    return year.group(0), dt.date(number, 1, 1), dt.date(number, 12, 31)
 
 
 def _year_range(question: str, recency: bool) -> TimeFrame | None:
