@@ -73,7 +73,7 @@ _NUMBER_HYPHEN = re.compile(rf"(?<=[a-z])-(?!(?:{_NUMBER_WORDS})\b)(?=[a-z])", r
 # "£2.9m" and "2.9m" (after a currency sign or a decimal point "m" is a million; "a 10m wall"
 # is ten metres); "10km" and "10 km".
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_PER_CENT = re.compile(r"(?<=\d)\s*%|\bper ?cent\b", re.I)  # "50%", "50 per cent": 50 percent
+_PER_CENT = re.compile(r"(?<=\d)\s*%|\bper cent\b", re.I)  # "50%", "50 per cent": 50 percent
 _GLUED = re.compile(r"(?<=\d)(?!(?:st|nd|rd|th|s)\b)(?=[A-Za-z]{1,3}\b)")
 _SCALES = {"bn": "billion", "b": "billion", "tn": "trillion", "mn": "million", "m": "million"}
 _SCALED = re.compile(r"(?P<f>[$£€¥]\s?\d+(?:\.\d+)?|\d+\.\d+) (?P<s>bn|tn|mn|m|b)\b|"

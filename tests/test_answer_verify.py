@@ -20,6 +20,12 @@ def sources() -> list[Source]:
     return [a, b]
 
 
+def shown_whole(article: str, published: str | None = None) -> list[Source]:
+    """One source, the whole of `article` shown to the model."""
+    return [Source(n=1, source="a.txt", title=None, published=published, article_text=article,
+                   spans=[(0, len(article))])]
+
+
 # What "the index" holds in these tests: copies kept apart from the sources' texts.
 STORED = {"a.txt": str(ARTICLE_A), "b.txt": str(ARTICLE_B)}
 
@@ -98,8 +104,7 @@ def test_a_number_no_source_sentence_gives_is_unsupported():
 def test_a_figure_is_the_same_in_digits_and_in_words():
     # The article spells it out ("three-week"... and "fifteen" below); the answer may not.
     article = "Fifteen people were arrested after the march in Valdora."
-    src = [Source(n=1, source="m.txt", title=None, published=None, article_text=article,
-                  spans=[(0, len(article))])]
+    src = shown_whole(article)
     question = "How many people were arrested after the march in Valdora?"
     assert check_citations("15 people were arrested [1].", src, 0.5,
                            question=question).sentences[0].supported
@@ -112,8 +117,7 @@ def test_a_spelled_out_figure_the_article_does_not_give_is_unsupported():
     # supporters turned out": "thousand" is there, the 2000 is not.
     article = ("Several thousand supporters turned out in Valdora to protest. "
                "Police arrested people after violence broke out.")
-    src = [Source(n=1, source="m.txt", title=None, published=None, article_text=article,
-                  spans=[(0, len(article))])]
+    src = shown_whole(article)
     question = "How many people were arrested after violence broke out in Valdora?"
     checked = check_citations("Two thousand people were arrested [1].", src, 0.5,
                               question=question)
@@ -203,8 +207,7 @@ def test_the_year_of_a_day_written_without_one_is_the_article_s():
     article = "The new policy is to take effect on December 10, the department said."
 
     def source(published: str) -> list[Source]:
-        return [Source(n=1, source="c.txt", title=None, published=published,
-                       article_text=article, spans=[(0, len(article))])]
+        return shown_whole(article, published)
 
     answer = "The restrictions take effect on December 10, 2019 [1]."
     assert check_citations(answer, source("2019-10-26"), 0.5).sentences[0].supported
@@ -218,8 +221,7 @@ def test_a_month_abbreviated_beside_its_day_is_the_month():
     # wikinews_blind8_qa r23 was refused: the answer gave "December 28, 2019" where the
     # article of 15 January 2020 quotes "It began on Dec. 28", in news agencies' style.
     article = 'Geiger said: "It began on Dec. 28, when we had a 4.7-magnitude earthquake."'
-    src = [Source(n=1, source="p.txt", title=None, published="2020-01-15",
-                  article_text=article, spans=[(0, len(article))])]
+    src = shown_whole(article, "2020-01-15")
     question = "When did the run of earthquakes begin?"
     for answer in ("It began on December 28 [1].", "It began on December 28, 2019 [1].",
                    "It began on 28 December [1]."):
@@ -234,8 +236,7 @@ def test_a_figure_is_the_same_in_any_style_news_writes_it():
     # the same figures as "1500", "1.5 billion", "2.9 million" and "10 kilometres".
     article = ("The carmaker will pay $1.5bn and recall 2.9m vehicles, and 1,500 staff will "
                "move to a plant 10km away.")
-    src = [Source(n=1, source="w.txt", title=None, published=None, article_text=article,
-                  spans=[(0, len(article))])]
+    src = shown_whole(article)
     for answer, question in (
             ("It will pay 1.5 billion dollars [1].", "How much will the carmaker pay?"),
             ("It will recall 2.9 million vehicles [1].", "How many vehicles will it recall?"),
@@ -254,8 +255,7 @@ def test_a_name_is_the_same_with_or_without_its_diacritics():
     # News in English writes "Erdoğan" and "Erdogan", often in one article; the model copies
     # either. Shares are the same in "%" and in words.
     article = "Erdoğan pledged to convert the museum, a plan 62% of voters backed."
-    src = [Source(n=1, source="h.txt", title=None, published=None, article_text=article,
-                  spans=[(0, len(article))])]
+    src = shown_whole(article)
     question = "Who pledged to convert the museum?"
     assert check_citations("Erdogan pledged to convert it [1].", src, 0.5,
                            question=question).sentences[0].supported
@@ -268,7 +268,6 @@ def test_a_name_is_the_same_with_or_without_its_diacritics():
 
 def test_an_initialism_is_the_same_with_or_without_stops():
     article = "The U.S. embassy moved to Jerusalem."
-    src = [Source(n=1, source="e.txt", title=None, published=None, article_text=article,
-                  spans=[(0, len(article))])]
+    src = shown_whole(article)
     assert check_citations("The US embassy moved [1].", src, 0.5,
                            question="Which embassy moved to Jerusalem?").sentences[0].supported

@@ -96,6 +96,7 @@ from rag.answer.constraints import (
     Evidence,
     _found,
     _in_quotation,
+    _name_runs,
     named_in,
     parse,
 )
@@ -1008,20 +1009,15 @@ def full_name_problem(question: str,
                       sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
                       ) -> str | None:
     """Why the answer to "What is the full name of ...?" gives no full name, or None: a
-    name it adds must stand in a run of two capitalised words or more ("Łukasz" alone is a
-    first name)."""
+    name it adds must stand in a run of two capitalised words or more (`constraints`' name
+    runs: "Łukasz" alone is a first name)."""
     if not _FULL_NAME.search(question):
         return None
     asked = content_words(question)
     for text, _ in sentences:
-        run: list[str] = []
-        for word in [*_WORD.findall(text), ""]:  # "" ends the last run
-            if word[:1].isupper():  # str.isupper, not [A-Z]: "Łukasz" is a name
-                run.append(word)
-                continue
-            if len(run) > 1 and _added_names(" ".join(run), asked):
+        for _span, run in _name_runs(text, first=True):
+            if len(run.split()) > 1 and _added_names(run, asked):
                 return None
-            run = []
     return "the question asks for a full name; the answer gives one word of a name"
 
 
