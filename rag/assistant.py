@@ -295,14 +295,30 @@ class Assistant:
             return None
         return self._period(question, filters)
 
-    @staticmethod
-    def _period(question: str, filters: Filters | None) -> TimeFrame | None:
+    def _period(self, question: str, filters: Filters | None) -> TimeFrame | None:
         """The period the question names, whether or not it ranks: a constraint of the
-        answer's evidence either way."""
-        from rag.answer.timeframe import resolve
+        answer's evidence either way.
 
-        return resolve(question, (filters.as_of if filters and filters.as_of else None)
-                       or dt.date.today())
+        "Last week", "yesterday" and "this year" count from as_of. Where the user gave none
+        and the period today's reading names starts after the newest article, they count
+        from the newest article's day instead (and the frame says so): an archive that ends
+        before this week is asked about its own last week, as a reader of a paper's last
+        issue means its week. With an as_of the user fixed the day, and such a period is
+        refused (`_period_not_covered`)."""
+        from rag.answer.timeframe import counts_from_as_of, resolve
+
+        as_of = filters.as_of if filters and filters.as_of else None
+        frame = resolve(question, as_of or dt.date.today())
+        if as_of is not None or frame is None or not counts_from_as_of(frame):
+            return frame
+        newest = self._newest_article(None)
+        if newest is None or newest >= frame.start.isoformat():
+            return frame
+        day = dt.date.fromisoformat(newest)
+        archive = resolve(question, day)
+        if archive is None or not counts_from_as_of(archive):
+            return frame
+        return archive.model_copy(update={"counted_from": day})
 
     def _period_not_covered(self, frame: TimeFrame | None, filters: Filters | None
                             ) -> str | None:

@@ -59,12 +59,18 @@ class TimeFrame(BaseModel):
     recency: bool = Field(False, description="'latest', 'recently': newer articles first.")
     anchored: bool = Field(False, description="The words fix the period (a year, or relative "
                            "to as_of: 'last week'); a bare 'February' could be any year.")
+    counted_from: dt.date | None = Field(
+        default=None, description="Set where 'last week' was counted from the newest article's day, "
+        "not today: no as_of was given and the archive ends before the period today's "
+        "reading names.")
 
     def describe(self) -> str:
         if self.start == dt.date.min:
             return f'"{self.text}" read as: newest first, up to {self.end}'
         newest = ", newest first" if self.recency else ""
-        return f'"{self.text}" read as {self.start} to {self.end}{newest}'
+        counted = (f", counted from the newest article ({self.counted_from})"
+                   if self.counted_from else "")
+        return f'"{self.text}" read as {self.start} to {self.end}{newest}{counted}'
 
 
 class Article(BaseModel):

@@ -211,6 +211,31 @@ def test_a_period_after_the_newest_article_is_refused_with_its_date(storms: Assi
         early.refusal_reason or "") and "2019-11-05" in (early.refusal_reason or "")
 
 
+def test_this_week_counts_from_the_newest_article_when_no_day_is_given(storms_dir: Path
+                                                                       ) -> None:
+    # The archive ends on 2020-06-20 (a Saturday). Asked with no as_of, "this week" counts from
+    # that day, not from today, and the answer says so; it is not refused as a period after
+    # the archive.
+    assistant = Assistant(settings_for(storms_dir),
+                          llm=ScriptedLLM("Storm Dee hit the coast [1]."))
+    answer = assistant.ask("Which storm hit the coast this week?")
+    assert answer.status == "answered", answer.refusal_reason
+    frame = answer.time_filter
+    assert frame is not None and frame.counted_from == dt.date(2020, 6, 20)
+    assert (frame.start, frame.end) == (dt.date(2020, 6, 15), dt.date(2020, 6, 21))
+    assert frame.describe() == ('"this week" read as 2020-06-15 to 2020-06-21, counted from '
+                                'the newest article (2020-06-20)')
+    # The asker's own day is not known, so the week ranks but is not required of the evidence.
+    found = assistant.evidence("Which storm hit the coast this week?")
+    assert found.frame == frame and "date" not in {c.kind for c in found.constraints}
+    # A day the user gives is kept: as of a day after the archive, the week is not covered.
+    later = assistant.ask("Which storm hit the coast this week?", as_of="2021-01-10")
+    assert later.refusal_code == "period_not_covered"
+    # A period with its own year is never moved.
+    assert assistant.ask("Which storm hit the coast in March 2021?").refusal_code == (
+        "period_not_covered")
+
+
 @pytest.mark.parametrize("filters", [
     Filters(since=dt.date(2020, 1, 1)), Filters(outlets=["AP"]), Filters(as_of=dt.date(2020, 3, 1)),
 ])

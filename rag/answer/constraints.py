@@ -309,7 +309,10 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
         if words:
             found.append(Constraint("topic", topic, words))
             taken.append(about.span("t"))
-    if frame is not None and frame.anchored and not frame.recency:
+    # "This week" counted from the newest article (no as_of given, the archive older than
+    # today's week) ranks, but fixes no date: the day the asker counts from is not known.
+    if (frame is not None and frame.anchored and not frame.recency
+            and frame.counted_from is None):
         found.append(Constraint("date", frame.text, start=frame.start, end=frame.end))
     runs = _name_runs(question)
     for i, ((start, end), name) in enumerate(runs):

@@ -151,6 +151,13 @@ def _year_range(question: str, recency: bool) -> TimeFrame | None:
                      recency=recency, anchored=True)
 
 
+def counts_from_as_of(frame: TimeFrame) -> bool:
+    """The frame's words count from as_of ("last week", "yesterday", "3 days ago") and name
+    no year of their own."""
+    return (not frame.recency and bool(_RELATIVE.search(frame.text))
+            and not _A_YEAR.search(frame.text))
+
+
 def _anchored(text: str) -> bool:
     """A year in the words, or a period counted from as_of ("last week", "yesterday")."""
     return bool(re.search(r"\b\d{4}\b", text) or _RELATIVE.search(text))
