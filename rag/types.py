@@ -60,9 +60,9 @@ class TimeFrame(BaseModel):
     anchored: bool = Field(False, description="The words fix the period (a year, or relative "
                            "to as_of: 'last week'); a bare 'February' could be any year.")
     counted_from: dt.date | None = Field(
-        default=None, description="Set where 'last week' was counted from the newest article's day, "
-        "not today: no as_of was given and the archive ends before the period today's "
-        "reading names.")
+        default=None, description="Set where 'last week' was counted from the newest "
+        "article's day, not today: no as_of was given and the archive ends before the period "
+        "today's reading names.")
 
     def describe(self) -> str:
         if self.start == dt.date.min:

@@ -47,6 +47,8 @@ def test_header_fields_and_agency_dateline():
 @pytest.mark.parametrize("raw, expected", [
     ("2024-01-13", "2024-01-13"), ("January 13, 2024", "2024-01-13"),
     ("13 Jan 2024", "2024-01-13"), ("2024-13-45", None), ("yesterday", None), (None, None),
+    ("Sat, 13 Jan 2024 10:00:00 GMT", "2024-01-13"), ("2024/01/13", "2024-01-13"),
+    ("1705140000", "2024-01-13"), ("Friday", None), ("March 2024", None),
 ])
 def test_parse_date(raw, expected):
     assert parse_date(raw) == expected
@@ -84,6 +86,25 @@ def test_jsonl_collection_gives_one_article_per_line(tmp_path: Path):
     first, second = load_file(path)
     assert first.source == "wire.jsonl#a1" and first.published == "2020-05-01"
     assert first.outlet == "Wire" and second.text == "Second story."
+
+
+def test_jsonl_from_other_exports_keeps_its_dates_and_outlets(tmp_path: Path):
+    # news-please and NewsAPI name the same fields otherwise; an article keeps its date and
+    # outlet whichever names its export uses.
+    path = tmp_path / "export.jsonl"
+    rows = [{"title": "One", "maintext": "First story.", "date_publish": "2020-05-01 10:00:00",
+             "source_domain": "example.com", "url": "https://example.com/1"},
+            {"headline": "Two", "content": "Second story.", "publishedAt": "2020-05-02T08:00:00Z",
+             "source": {"id": None, "name": "BBC News"}},
+            {"id": 7, "title": "Three", "text": "Third story.",
+             "pubDate": "Sun, 03 May 2020 09:30:00 GMT", "publisher": "AP"}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    one, two, three = load_file(path)
+    assert (one.source, one.published, one.outlet, one.url) == (
+        "export.jsonl#1", "2020-05-01", "example.com", "https://example.com/1")
+    assert (two.title, two.published, two.outlet) == ("Two", "2020-05-02", "BBC News")
+    assert (three.source, three.published, three.outlet) == ("export.jsonl#7", "2020-05-03", "AP")
+    assert three.text == "Third story."
 
 
 def test_malformed_jsonl_names_the_line(tmp_path: Path):

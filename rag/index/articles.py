@@ -70,7 +70,15 @@ def parse_date(value: str | None) -> str | None:
             return datetime.strptime(cleaned, fmt).date().isoformat()
         except ValueError:
             continue
-    return None
+    # Feeds and exports write dates many other ways ("Mon, 04 Jan 2019 10:00:00 GMT",
+    # "2019/01/04", epoch seconds): dateparser reads them. A day, a month and a year are
+    # required, and nothing relative ("yesterday") is read.
+    import dateparser
+
+    parsed = dateparser.parse(value, languages=["en"], settings={
+        "REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["timestamp", "absolute-time"],
+        "RETURN_AS_TIMEZONE_AWARE": False})
+    return parsed.date().isoformat() if parsed else None
 
 
 def _looks_like_title(line: str) -> bool:
@@ -159,8 +167,38 @@ def parse_html(source: str, html: str) -> Article:
     })
 
 
+# The names news exports give the same fields (this project's own, the Wikinews dump,
+# news-please, NewsAPI and common scrapers): the first one present wins.
+_JSONL_FIELDS: dict[str, tuple[str, ...]] = {
+    "body": ("body", "text", "content", "maintext", "article", "article_text", "full_text"),
+    "id": ("id", "article_id", "uuid", "guid"),
+    "title": ("title", "headline"),
+    "published": ("published_at", "published", "date", "date_publish", "publish_date",
+                  "date_published", "publishedAt", "pubDate", "datetime"),
+    "outlet": ("source", "outlet", "publisher", "site_name", "sitename", "source_domain"),
+    "url": ("url", "link"),
+}
+
+
+def _field(row: dict[str, Any], name: str) -> str | None:
+    """The row's value for one of `_JSONL_FIELDS`, as text: a number is written out (an id,
+    epoch seconds) and an object gives its "name" (NewsAPI's `{"id": ..., "name": "BBC"}`)."""
+    for key in _JSONL_FIELDS[name]:
+        value = row.get(key)
+        if isinstance(value, dict):
+            value = value.get("name")
+        if isinstance(value, bool) or value is None:
+            continue
+        if isinstance(value, int | float):
+            value = str(value)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
 def parse_jsonl(path: Path, text: str) -> list[Article]:
-    """One article per line: id, title, body or text, optional published_at, url, source."""
+    """One article per line: id, title, body (or text, content ...), optional published_at
+    (or date ...), url, source (or outlet ...): the names in `_JSONL_FIELDS`."""
     articles: list[Article] = []
     seen: set[str] = set()
     for number, line in enumerate(text.splitlines(), start=1):
@@ -173,20 +211,20 @@ def parse_jsonl(path: Path, text: str) -> list[Article]:
                                "fix or remove that line") from None
         if not isinstance(row, dict):
             raise InvalidInput(f"{path.name}: line {number} is not a JSON object")
-        body = row.get("body") or row.get("text")
-        if not isinstance(body, str) or not body.strip():
-            raise InvalidInput(f"{path.name}: line {number} has no 'body' or 'text'")
-        article_id = str(row.get("id") or number)
+        body = _field(row, "body")
+        if body is None:
+            raise InvalidInput(f"{path.name}: line {number} has no article text",
+                               "give it a 'body' or 'text' field")
+        article_id = _field(row, "id") or str(number)
         if article_id in seen:
             raise InvalidInput(f"{path.name}: line {number} repeats id {article_id!r}")
         seen.add(article_id)
         parsed = parse_text(f"{path.name}#{article_id}", body)
         articles.append(parsed.model_copy(update={
-            "title": row.get("title") or parsed.title,
-            "published": parse_date(row.get("published_at") or row.get("published"))
-            or parsed.published,
-            "outlet": row.get("source") or parsed.outlet,
-            "url": row.get("url") or parsed.url,
+            "title": _field(row, "title") or parsed.title,
+            "published": parse_date(_field(row, "published")) or parsed.published,
+            "outlet": _field(row, "outlet") or parsed.outlet,
+            "url": _field(row, "url") or parsed.url,
         }))
     return articles
 
