@@ -136,8 +136,9 @@ def fold_marks(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-# "U.S.", "U.K.", "D.C.": one word, as "US", "UK" and "DC" are.
-_INITIALISM = re.compile(r"\b(?:[^\W\d_]\.){2,}")
+# "U.S.", "U.K.", "D.C.": one word, as "US", "UK" and "DC" are; so is "D.C" where a name
+# finder took the last stop for the sentence's ("in Washington, D.C.?").
+_INITIALISM = re.compile(r"\b(?:[^\W\d_]\.)+[^\W\d_]\b\.?")
 
 
 def content_words(text: str) -> set[str]:

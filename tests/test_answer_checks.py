@@ -574,3 +574,17 @@ def test_a_figure_for_another_day_than_the_one_asked():
     on_sunday = "On Sunday the depression had sustained winds of 25 miles per hour."
     assert answer_problem(question, [("Its winds were 25 miles per hour.",
                                       [(on_sunday, 0, len(on_sunday))])]) is None
+
+
+def test_a_date_with_its_year_asks_for_the_weekday_it_fell_on():
+    # wikinews_dev4_qa f02, a near miss: 28 April 2020 was a Tuesday, and the figure the
+    # evidence gives is "as of Wednesday" (27 May, in an article of 29 May).
+    question = ("How many COVID-19 deaths had the United Kingdom reported as of April 28, "
+                "2020, when US confirmed infections passed one million?")
+    wednesday = "The United Kingdom reported 37,542 deaths as of Wednesday."
+    tuesday = "The United Kingdom reported 21,092 deaths as of Tuesday."
+    assert answer_problem(question, [("The United Kingdom reported 37,542 deaths.",
+                                      [(wednesday, 0, len(wednesday))])]) == (
+        "the question asks about Tuesday; the evidence cited gives the figure for Wednesday")
+    assert answer_problem(question, [("The United Kingdom reported 21,092 deaths.",
+                                      [(tuesday, 0, len(tuesday))])]) is None

@@ -303,6 +303,24 @@ def test_what_someone_said_about_how_or_why_has_no_topic_of_its_own():
     assert unmet(question, cited(said, said)) is None
 
 
+def test_an_initialism_in_the_question_is_met_by_the_name_spelled_out():
+    # wikinews_blind9_qa s13: "US airports", where the article writes "United States".
+    question = "At which US airports did authorities announce screening measures?"
+    assert ("name", "US") in kinds(question)
+    us = ("United States authorities declared screening measures for San Francisco, Los "
+          "Angeles and New York airports.")
+    uk = ("United Kingdom authorities declared screening measures for London Heathrow and "
+          "Manchester airports.")
+    assert unmet(question, cited(us, us)) is None
+    assert unmet(question, cited(uk, uk)) == (
+        'the question names the name "US"; the evidence cited does not')
+    # "Washington, D.C." is named by "Washington, DC" (the question's last stop is the
+    # sentence's).
+    assert ("name", "D.C") in kinds("How many were arrested in Washington, D.C.?")
+    dc = "Twenty people were arrested in Washington, DC on Saturday."
+    assert unmet("How many were arrested in Washington, D.C.?", cited(dc, dc)) is None
+
+
 def test_a_plural_acronym_is_no_name():
     # wikinews_dev4_qa f15: "MPs" is a kind of people, which the evidence may call members.
     assert ("name", "MPs") not in kinds("Which groups of MPs boycotted the vote?")

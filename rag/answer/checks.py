@@ -69,9 +69,9 @@ This check catches that, from the question's form:
   outside a quotation (`quoted_speaker_problem`);
 - a figure for another day: "What were the winds on the Sunday it was detected?" is not
   answered by a figure the evidence gives "as of Monday evening". Where the question names
-  a weekday and every cited sentence that gives the answer's figure names only another
-  (`other_day_problem`); a full name is two words or more ("Łukasz" is a first name:
-  `full_name_problem`);
+  a weekday (or a date with its year: the weekday it fell on) and every cited sentence that
+  gives the answer's figure names only another (`other_day_problem`); a full name is two
+  words or more ("Łukasz" is a first name: `full_name_problem`);
 - a list of a stated length: "Which three rival candidates...?" is not answered by two names
   and "another candidate". Where the question asks for N names, the answer must name N
   (`listed_problem`); "Name the ...", like "who", asks for names.
@@ -84,6 +84,8 @@ on the side of answering: when in doubt, it passes.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -969,6 +971,30 @@ def _figures(text: str) -> set[str]:
         _dates_only(text)
 
 
+_FULL_DATE = re.compile(
+    r"\b(?:(?P<m1>[A-Z][a-z]+)\.? (?P<d1>\d{1,2})(?:st|nd|rd|th)?,? "
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?P<m2>[A-Z][a-z]+),? )(?P<y>(?:19|20)\d\d)\b")
+
+
+_MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+
+
+def _weekdays_of(question: str) -> set[str]:
+    """The weekdays of the dates the question writes with day, month and year."""
+    days: set[str] = set()
+    for match in _FULL_DATE.finditer(months_in_full(question)):
+        month = (match.group("m1") or match.group("m2")).lower()
+        if month not in _MONTH_NUMBERS:
+            continue
+        try:
+            day = dt.date(int(match.group("y")), _MONTH_NUMBERS[month],
+                          int(match.group("d1") or match.group("d2")))
+        except ValueError:
+            continue
+        days.add(calendar.day_name[day.weekday()].lower())
+    return days
+
+
 def other_day_problem(question: str,
                       sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
                       ) -> str | None:
@@ -976,10 +1002,11 @@ def other_day_problem(question: str,
 
     "What were the storm's winds on the Sunday it was first detected?" is not answered by
     "30 mph" from "As of Monday evening, it had sustained winds of 30 mph". Where the
-    question names a weekday and every cited sentence that gives the answer's figure names
+    question names a weekday, or a date with its year (the weekday it fell on: "as of April
+    28, 2020" is a Tuesday), and every cited sentence that gives the answer's figure names
     another weekday and not the asked one, the figure is that other day's. A sentence that
     names no weekday passes."""
-    asked = {w.lower() for w in _WORD.findall(question)} & _WEEKDAYS
+    asked = ({w.lower() for w in _WORD.findall(question)} & _WEEKDAYS) | _weekdays_of(question)
     if not asked:
         return None
     given = _figures(question)

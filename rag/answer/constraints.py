@@ -670,6 +670,8 @@ def _named(constraint: Constraint, words: frozenset[str], text: str | None = Non
     is James Alex Fields, "Hana Kimura" is no Kyoko Kimura."""
     if constraint.acronym is not None and constraint.acronym in words:
         return True
+    if text is not None and _spelled_out(constraint.text, text):
+        return True
     found = _found(constraint.words, words)
     if found >= constraint.words:
         return True
@@ -682,6 +684,16 @@ def _named(constraint: Constraint, words: frozenset[str], text: str | None = Non
         return _last_names(constraint, text) if text else half
     return half and text is not None and bool(re.search(
         rf"\b{re.escape(constraint.first)}(?:['’]s)?\b(?!\s+[A-Z])", text))
+
+
+def _spelled_out(initialism: str, text: str) -> bool:
+    """Whether `text` spells out `initialism` ("US", "U.S.") as a name: "United States". Of
+    two letters too, unlike the acronyms read out of a text's names (`_acronyms`), since here
+    the question wrote the initialism itself."""
+    letters = initialism.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    return any(_acronym(name) == letters.lower() for _, name in _name_runs(text, first=True))
 
 
 def _last_names(constraint: Constraint, text: str | None) -> bool:
