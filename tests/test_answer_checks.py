@@ -92,6 +92,19 @@ def test_how_long_needs_a_duration():
                                       [(served, 0, len(served))])]) is None
 
 
+def test_a_duration_joined_to_its_figure_is_a_duration():
+    # wikinews_blind9_qa s35: "a 14-hour drive" gives the drive's length; "a 10-year-old"
+    # gives an age, not how long anything lasted.
+    question = "How long was the drive the couple made to attend the rally?"
+    drive = "A couple from Florida made a 14-hour drive to D.C. for the rally."
+    assert answer_problem(question, [("The drive lasted 14 hours.",
+                                      [(drive, 0, len(drive))])]) is None
+    age = "A 10-year-old boy made the drive to D.C. for the rally with his parents."
+    assert answer_problem(question, [("The drive lasted 10 years.",
+                                      [(age, 0, len(age))])]) == (
+        "the question asks for a duration; the evidence cited gives none")
+
+
 def test_a_figure_written_in_words_is_a_number():
     # wikinews_dev4_qa f29 was refused for want of a number: "Sixty-six" is one word.
     evidence = "Sixty-six people or more were injured yesterday according to health officials."

@@ -242,6 +242,19 @@ def _durations(answer: str) -> list[str]:
     return found
 
 
+# A figure joined to its unit: "a 14-hour drive", "a three-day visit"; not an age
+# ("a 10-year-old boy").
+_UNIT_COMPOUND = re.compile(r"\b(\w+)-(second|minute|hour|day|week|month|year|decade|century)"
+                            r"\b(?!-old)", re.I)
+
+
+def _singular(unit: str) -> str:
+    """"hours" -> "hour", "centuries" -> "century"; other words as they are."""
+    if unit == "centuries":
+        return "century"
+    return unit[:-1] if unit in _UNITS and unit.endswith("s") else unit
+
+
 # "How long had he been mayor?" is answered by "since 1998": the start of the period.
 _SINCE = re.compile(r"\bsince (?:(?:early|late|mid)[ -])?(?:\w+ )?(?:\d{1,2} )?(\d{4})\b", re.I)
 
@@ -253,6 +266,8 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
     if kind == "number" and _HOW_MANY_ASKED.search(question):
         answer = _PERCENT.sub(" ", answer)
     quotes = " ".join(article[start:end] for article, start, end in evidence)
+    if kind == "duration":  # "a 14-hour drive" writes the duration "14 hours"
+        quotes = _UNIT_COMPOUND.sub(r"\1 \2", quotes)
     if kind != "name":  # a figure or a day in one style: "1,500" is "1500", "Dec. 28" December
         answer, quotes = (figures_in_one_style(months_in_full(t)) for t in (answer, quotes))
     new = [w for w in _WORD.findall(answer) if not content_words(w) & asked]
@@ -279,11 +294,13 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         # The unit must be the evidence's: "79 years" does not rest on "Bishop Gutierrez, 79,
         # died" (an age), where the answer adds "years" itself, and a figure must measure it.
         # A unit the question gives ("How long, in hours, ...?") leaves the figure alone.
-        given_lower = {w.lower() for w in given}
+        new_units = {_singular(w.lower()) for w in new}
+        written_units = {_singular(w) for w in found}
         # A year, which `found` leaves out, is the start of the period.
         since = [year for year in _SINCE.findall(answer)
                  if year in written and year not in question]
-        return bool(set(_durations(answer)) & given_lower) or bool(since) or (
+        return bool({_singular(u) for u in _durations(answer)} & new_units & written_units) or (
+            bool(since)) or (
             _has_number(given) and bool(_UNITS & {w.lower() for w in _WORD.findall(question)}))
     if _DAY_ASKED.search(question):
         # "On what date ...?" asks for a day: "in 2021" or "in July" gives none.
