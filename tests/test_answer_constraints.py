@@ -96,6 +96,38 @@ def test_person_what_they_said_is_something_said():
                  cited("Reuters covered the case. The chef was 33.", "The chef was 33.")) is None
 
 
+def test_person_what_they_said_in_an_interview_is_their_turn():
+    # wikinews_blind10_qa u29: an interviewee's answers carry no "he said"; the tag that opens
+    # the turn says who speaks. The interviewer's question is not the interviewee's words.
+    question = "How many core developers did Perttu Ahola say Minetest had?"
+    article = ("Perttu Ahola discussed Minetest with Wikinews.\n\n"
+               "((WN)) Do you have 13 core developers on Minetest right now?\n\n"
+               "((Perttu Ahola)) I need to look this up. Looks like we have 13 at the moment.\n")
+    assert unmet(question, cited(article, "Looks like we have 13 at the moment.")) is None
+    assert unmet(question, cited(article, "((Perttu Ahola)) I need to look this up.")) is None
+    assert unmet(question, cited(article, "((WN)) Do you have 13 core developers on Minetest "
+                                 "right now?")) == (
+        "the question asks for what Perttu Ahola said; the evidence cited is someone else's "
+        "words, or no one's")
+    # A transcript's "NAME:" tags alike.
+    transcript = ("KURTZER: Converting systems takes a single command.\n"
+                  "HOST: Converting systems takes a single command?\n")
+    question = "What did Gregory Kurtzer say about converting systems?"
+    assert unmet(question, cited(transcript, "Converting systems takes a single command.")
+                 ) is None
+    assert unmet(question, cited(transcript, "Converting systems takes a single command?"))
+
+
+def test_an_according_to_source_is_the_one_asked_for():
+    # wikinews_blind10_qa u03: the committee only gave; FEC records are the source.
+    question = ("According to FEC records, how much money did the committee Rocky 101 LLC "
+                "give Mark Seidenberg?")
+    assert [k for k in kinds(question) if k[0] == "source"] == [("source", "FEC")]
+    # A verb of speech keeps both: what the AP reports that Biden said.
+    assert [k for k in kinds("According to the AP, what did Biden say about the plan?")
+            if k[0] == "source"] == [("source", "AP"), ("source", "Biden")]
+
+
 def test_person_what_they_said_in_any_verb_of_speech():
     # wikinews_blind9_qa s17 was refused: "commented" was not read as speech, so the words
     # were taken for the reporter's.

@@ -19,7 +19,9 @@ immediate neighbours (a pronoun or "the company" usually points one sentence bac
 article's metadata (title, publication date, outlet). A name the article is about (in its
 title or lead, or in two sentences) may stand anywhere in it, and a place the question puts
 the event in ("in Belgrade", "at the airport") anywhere before the cited sentence, where the
-story set its scene. One mechanism for all of them; the failed constraint is named in the
+story set its scene. In an interview or a transcript, the words of a turn are its speaker's:
+the tag that opens it ("((Perttu Ahola))", "KURTZER:") names who says them (`turn_speaker`).
+One mechanism for all of them; the failed constraint is named in the
 reason (`Constraint.describe`).
 
 It errs towards answering: a date the question does not anchor in a year ("on Monday"), a
@@ -293,6 +295,11 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
     for pattern in _SOURCE:
         said = pattern.search(question)
         if said is None or _inside(said.span("s"), taken):
+            continue
+        if (found and found[-1].kind == "source" and "v" in said.groupdict()
+                and not _SAYS.fullmatch(said.group("v"))):
+            # "According to FEC records, how much did the committee give him?": the source
+            # is the one "according to" names; the committee only gave.
             continue
         source = _source(said.group("s"))
         if source is not None and "v" in said.groupdict() and _SAYS.fullmatch(said.group("v")):
@@ -647,6 +654,10 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
     # qualified by no other name, will do, whether or not the name is written near it.
     if constraint.modifier and _role_reports(evidence.cited, constraint.aliases):
         return True
+    speaker = turn_speaker(evidence.article, evidence.start)
+    if speaker is not None and _named(
+            constraint, frozenset(content_words(speaker)) | _acronyms(speaker), speaker):
+        return True  # an interviewee's answer: the words of the turn are the speaker's
     if not _named(constraint, evidence.window_words, evidence.window):
         return (bool(constraint.aliases) and _named(constraint, _article_words(evidence.article))
                 and _role_speaks(evidence.cited, constraint.aliases))
@@ -827,6 +838,25 @@ def _speakers(sentence: str) -> tuple[list[list[str]], bool]:
     spans += [words[j + 1:j + 4] for j, w in enumerate(lower)
               if w == "by" and any(0 < j - i <= 4 for i in verbs)]
     return spans, True
+
+
+# A speaker's tag opening a paragraph of a transcript or an interview: "((Perttu Ahola))"
+# (Wikinews), "Gregory Kurtzer:", "KURTZER:", "GK:".
+_TURN = re.compile(r"(?m)^[ \t]*(?:\(\((?P<a>[^()\n]{1,60})\)\)|(?P<b>[A-Z][\w.'’-]*"
+                   r"(?: [A-Z][\w.'’-]*){0,3}):)[ \t]")
+
+
+def turn_speaker(article: str, start: int) -> str | None:
+    """Who speaks the words at `start` of a transcript or an interview: the tag of the turn
+    they stand in, the last one opening a paragraph before them; None outside one. In an
+    interview the answers are the interviewee's words, with no "he said" beside them."""
+    # A sentence may open with its own tag: "((Perttu Ahola)) I need to look this up."
+    tags = [m for m in _TURN.finditer(article, 0, start + 80) if m.start() <= start]
+    if not tags:
+        return None
+    speaker: str = tags[-1].group("a") or tags[-1].group("b")
+    # "KURTZER:" is Kurtzer; "GK:" stays an acronym.
+    return speaker.title() if speaker.isupper() and len(speaker) > 3 else speaker
 
 
 def _attributes_to(sentence: str, source: Constraint, window: frozenset[str],
