@@ -36,6 +36,9 @@ def test_question_forms_set_the_expected_answer_type():
     # wikinews_dev3_qa e50, a near miss, was answered "at one of the film festivals".
     assert expected_type("At which film festival was Joshua Winch named Best Actor?") == "name"
     assert expected_type("Which school did the pupils attend?") == "name"
+    # wikinews_blind10_qa u44, a near miss, was answered with no venue at all.
+    assert expected_type("At which venue did Trump hold his first indoor rally?") == "name"
+    assert expected_type("Which hotel did the delegation stay at?") == "name"
     # wikinews_blind7_qa p42: the question's form follows a statement and a semicolon.
     assert expected_type("The study compared it with a 2008 eruption in Alaska; which Alaskan "
                          "volcano was that?") == "name"

@@ -142,7 +142,8 @@ _ENTITY_NOUNS = (r"official|spokesperson|spokesman|spokeswoman|minister|presiden
                  r"festival|film|play|album|song|novel|magazine|network|channel|band|bank|"
                  r"carmaker|automaker|manufacturer|retailer|brand|state|island|river|lake|"
                  r"mountain|volcano|arena|station|church|cathedral|mosque|storm|hurricane|"
-                 r"typhoon|cyclone")
+                 r"typhoon|cyclone|venue|stadium|hotel|theatre|theater|prison|restaurant|"
+                 r"website|prize|award|tournament")
 # "What did President Trump declare...?" asks what he declared, not which president: the words
 # between "what" and the noun are the noun's modifiers, never a verb.
 _AUXILIARIES = (r"(is|was|are|were|do|does|did|has|have|had|will|would|can|could|should|may|"
