@@ -353,6 +353,19 @@ def test_an_initialism_in_the_question_is_met_by_the_name_spelled_out():
     assert unmet("How many were arrested in Washington, D.C.?", cited(dc, dc)) is None
 
 
+def test_a_position_the_question_gives_must_be_the_evidence_s():
+    # wikinews_blind9_qa s40, a near miss: "Which candidate finished fourth?" was answered with
+    # the winner, from a sentence that gives no fourth place.
+    question = "Which candidate finished fourth in the South Carolina primary?"
+    assert ("number", "fourth") in kinds(question)
+    fourth = "Tom Steyer finished 4th in the South Carolina primary with 11 percent."
+    won = "Joe Biden won the South Carolina primary with 48 percent of the vote."
+    assert unmet(question, cited(fourth, fourth)) is None
+    assert unmet(question, cited(won, won)) == (
+        'the question names the figure "fourth"; the evidence cited does not')
+    assert not [k for k in kinds("Who made the first joint appearance?") if k[0] == "number"]
+
+
 def test_a_plural_acronym_is_no_name():
     # wikinews_dev4_qa f15: "MPs" is a kind of people, which the evidence may call members.
     assert ("name", "MPs") not in kinds("Which groups of MPs boycotted the vote?")

@@ -336,7 +336,29 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
                 question, match.start(), match.end())
                 and not _inside(match.span(), taken) and not _in_name(question, match)):
             found.append(Constraint("number", token, frozenset({_plain_number(token)})))
+    for match in _ORDINAL.finditer(question):
+        if not _inside(match.span(), taken):
+            found.append(Constraint("number", match.group(0), _ordinals(match.group(0))))
     return found
+
+
+# A position the question gives ("finished fourth", "the 3rd round"): the evidence must give
+# it, in words or figures. Not "first", which news writes of nearly anything new.
+_ORDINAL_WORDS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9, "tenth": 10}
+_ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      r"(?:[2-9]|\d\d)(?:st|nd|rd|th))\b", re.I)
+
+
+def _ordinals(text: str) -> frozenset[str]:
+    """The positions `text` names, as "ord:N": "fourth" and "4th" are "ord:4"."""
+    found = set()
+    for word in re.findall(r"\b\w+\b", text.lower()):
+        if word in _ORDINAL_WORDS:
+            found.add(f"ord:{_ORDINAL_WORDS[word]}")
+        elif re.fullmatch(r"\d+(?:st|nd|rd|th)", word):
+            found.add(f"ord:{int(word[:-2])}")
+    return frozenset(found)
 
 
 def _topic_words(topic: str) -> frozenset[str]:
@@ -620,7 +642,8 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
         return any(_in_order(wanted, _stems(evidence.article[s:e]))
                    for s, e in _window_sentences(evidence.article, evidence.start, evidence.end))
     if constraint.kind == "number":
-        return constraint.words <= _numbers(evidence.window + " " + (evidence.title or ""))
+        text = evidence.window + " " + (evidence.title or "")
+        return constraint.words <= _numbers(text) | _ordinals(text)
     if constraint.kind == "date":
         return _date_met(constraint, evidence)
     if constraint.kind == "name" and any(ch.isdigit() for ch in constraint.text):
