@@ -214,10 +214,10 @@ def test_attribution_by_acronym_and_as_the_question_s_subject():
 # supports the answer, the same sentence without it does not, and the reason says which.
 @pytest.mark.parametrize(("question", "constraint", "good", "bad", "because"), [
     pytest.param(
-        "Which automaker recalled 2.9 million vehicles this week?", ("number", "2.9"),
+        "Which automaker recalled 2.9 million vehicles this week?", ("number", "2.9 million"),
         "Toyota recalled 2.9 million vehicles over faulty airbags.",
         "Toyota recalled 1.9 million vehicles over faulty airbags.",
-        'the question names the figure "2.9"; the evidence cited does not',
+        'the question names the figure "2.9 million"; the evidence cited does not',
         id="number"),
     pytest.param(  # its words in its order
         "Who called the withdrawal 'a stab in the back'?", ("quote", "a stab in the back"),
@@ -351,6 +351,26 @@ def test_an_initialism_in_the_question_is_met_by_the_name_spelled_out():
     assert ("name", "D.C") in kinds("How many were arrested in Washington, D.C.?")
     dc = "Twenty people were arrested in Washington, DC on Saturday."
     assert unmet("How many were arrested in Washington, D.C.?", cited(dc, dc)) is None
+
+
+@pytest.mark.parametrize(("question", "good", "bad"), [
+    ("Which automaker recalled 2.9 million vehicles this week?",
+     "Toyota recalled 2.9m vehicles over faulty airbags.",
+     "Toyota recalled 1.9m vehicles over faulty airbags."),
+    ("Which automaker recalled 2.9 million vehicles?",
+     "Toyota recalled 2,900,000 vehicles over faulty airbags.",
+     "Toyota recalled 290,000 vehicles over faulty airbags."),
+    ("Which company paid $1.5 billion for the start-up?",
+     "Acme paid $1.5bn for the start-up.", "Acme paid $15bn for the start-up."),
+    ("Which charity received 1,500 letters?",
+     "Oxfam received 1500 letters.", "Oxfam received 1 letter and 500 emails."),
+    ("Which of the 5 victims was a child?",
+     "One of the five victims was a child.", "One of the six victims was a child."),
+], ids=["2.9m", "thousands", "bn", "separator", "in-words"])
+def test_a_figure_is_the_same_however_news_writes_it(question: str, good: str, bad: str):
+    # The issue's own example: wire copy writes "2.9m", the question "2.9 million".
+    assert unmet(question, cited(good, good)) is None
+    assert unmet(question, cited(bad, bad))
 
 
 def test_a_position_the_question_gives_must_be_the_evidence_s():

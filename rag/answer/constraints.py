@@ -41,7 +41,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Literal
 
-from rag.text import article_sentences, content_words
+from rag.text import article_sentences, content_words, figures_as_digits
 from rag.types import TimeFrame
 
 Kind = Literal["date", "name", "number", "quote", "source", "topic"]
@@ -330,12 +330,12 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
             found.append(replace(_name(name, either=tuple(
                 _name(other) for other in [_described(question, runs, i)] if other)),
                 after=_preposition(question, start), governor=_governor(question, start)))
-    for match in _WORD.finditer(question):
+    for match in _FIGURE.finditer(question):
         token = match.group(0)
-        if (_NUMBER.match(token) and not _YEAR.fullmatch(token) and not _is_date_number(
-                question, match.start(), match.end())
+        if (not _YEAR.fullmatch(token) and not _is_date_number(question, match.start(),
+                                                                 match.end())
                 and not _inside(match.span(), taken) and not _in_name(question, match)):
-            found.append(Constraint("number", token, frozenset({_plain_number(token)})))
+            found.append(Constraint("number", token, _numbers(token)))
     for match in _ORDINAL.finditer(question):
         if not _inside(match.span(), taken):
             found.append(Constraint("number", match.group(0), _ordinals(match.group(0))))
@@ -558,7 +558,7 @@ def _is_date_number(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 12):start].lower().split()
     after = text[end:end + 12].lower().split()
     return bool((before and before[-1].strip(".,") in _MONTHS)
-                or (after and after[0].strip(".,") in _MONTHS)
+                or (after and after[0].strip(".,?!;") in _MONTHS)
                 or re.match(r"\s*(?:a\.?m\b|p\.?m\b|:\d\d)", text[end:end + 6], re.I))
 
 
@@ -817,8 +817,17 @@ def _found(wanted: AbstractSet[str], words: AbstractSet[str]) -> set[str]:
     return found
 
 
+# A figure as a question writes it: "1,500", "2.9 million", "$1.5bn", "10km".
+# Not a score or a range ("3-1", "2018–19"), which the old word split kept whole.
+_FIGURE = re.compile(r"(?<![\w.,–-])\d+(?:,\d{3})*(?:\.\d+)?(?:/\d+)?"
+                     r"(?:\s?(?:million|billion|trillion|bn|mn|tn|m)\b)?(?![\w/–-]|[.,]\d)", re.I)
+
+
 def _numbers(text: str) -> frozenset[str]:
-    return frozenset(_plain_number(w) for w in _WORD.findall(text) if _NUMBER.match(w))
+    """The figures of `text` in one style, spelled-out ones as digits: "2.9m", "2.9 million"
+    and "2,900,000" are one figure, "five" is "5" (`rag.text.figures_as_digits`)."""
+    return frozenset(_plain_number(w) for w in _WORD.findall(figures_as_digits(text))
+                     if _NUMBER.match(w))
 
 
 _DETERMINERS = _words("a an the this that these those his her its their our my your some any "
