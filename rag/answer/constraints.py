@@ -335,7 +335,7 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
         if (not _YEAR.fullmatch(token) and not _is_date_number(question, match.start(),
                                                                  match.end())
                 and not _inside(match.span(), taken) and not _in_name(question, match)):
-            found.append(Constraint("number", token, _numbers(token)))
+            found.append(Constraint("number", token, _numbers(token, as_written=False)))
     for match in _ORDINAL.finditer(question):
         if not _inside(match.span(), taken):
             found.append(Constraint("number", match.group(0), _ordinals(match.group(0))))
@@ -817,17 +817,20 @@ def _found(wanted: AbstractSet[str], words: AbstractSet[str]) -> set[str]:
     return found
 
 
-# A figure as a question writes it: "1,500", "2.9 million", "$1.5bn", "10km".
-# Not a score or a range ("3-1", "2018–19"), which the old word split kept whole.
+# A figure as a question writes it: "1,500", "2.9 million", "$1.5bn". Not a score or a range
+# ("3-1", "2018–19"), which the old word split kept whole, nor a figure glued to a unit or to
+# an "m" that may be metres ("10km", "8.5m"): those give no constraint, as before.
 _FIGURE = re.compile(r"(?<![\w.,–-])\d+(?:,\d{3})*(?:\.\d+)?(?:/\d+)?"
-                     r"(?:\s?(?:million|billion|trillion|bn|mn|tn|m)\b)?(?![\w/–-]|[.,]\d)", re.I)
+                     r"(?:\s?(?:million|billion|trillion|bn|mn|tn)\b)?(?![\w/–-]|[.,]\d)", re.I)
 
 
-def _numbers(text: str) -> frozenset[str]:
+def _numbers(text: str, as_written: bool = True) -> frozenset[str]:
     """The figures of `text` in one style, spelled-out ones as digits: "2.9m", "2.9 million"
-    and "2,900,000" are one figure, "five" is "5" (`rag.text.figures_as_digits`)."""
-    return frozenset(_plain_number(w) for w in _WORD.findall(figures_as_digits(text))
-                     if _NUMBER.match(w))
+    and "2,900,000" are one figure, "five" is "5" (`rag.text.figures_as_digits`); and,
+    `as_written`, also as the text writes them, since one style may misread a unit: "8.5 m"
+    (metres) is 8.5 too."""
+    text = figures_as_digits(text) + (" " + text if as_written else "")
+    return frozenset(_plain_number(w) for w in _WORD.findall(text) if _NUMBER.match(w))
 
 
 _DETERMINERS = _words("a an the this that these those his her its their our my your some any "
