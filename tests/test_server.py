@@ -400,3 +400,35 @@ def test_ui_with_a_key_asks_for_it(seeded_dir: Path) -> None:
     assert client.post("/login", data={"username": "me",
                                        "password": "s3cret-key"}).status_code == 200
     assert client.get("/config").status_code == 200
+
+
+def test_a_stream_whose_reader_has_gone_ends_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A client that disconnects, or a server loop that shuts down, leaves the generator's
+    # thread with items and no one to read them: it stops, with no exception in the thread.
+    import asyncio
+    import threading
+    import time
+
+    from rag.threads import iterate_in_thread
+
+    failures: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: failures.append(args.exc_value))
+    finished = threading.Event()
+
+    def slow() -> Any:
+        try:
+            yield "first"
+            time.sleep(0.3)  # the loop closes meanwhile
+            yield "second"
+        finally:
+            finished.set()
+
+    async def read_one() -> str:
+        async for item in iterate_in_thread(slow):
+            return item
+        return ""
+
+    assert asyncio.run(read_one()) == "first"
+    assert finished.wait(5)
+    time.sleep(0.1)  # the thread's last put
+    assert failures == []
