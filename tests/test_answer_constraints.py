@@ -128,6 +128,26 @@ def test_an_according_to_source_is_the_one_asked_for():
             if k[0] == "source"] == [("source", "AP"), ("source", "Biden")]
 
 
+def test_a_country_reports_through_its_government():
+    # wikinews_blind11_qa v29: "How many new cases did Samoa report?" is answered by what "the
+    # government" reported in an article that names Samoa beside it; not by a doctor's count.
+    question = "How many new measles cases did Samoa report in the single day before?"
+    assert ("source", "Samoa") in kinds(question)
+    article = ("The government of Samoa began a two-day shutdown on Thursday. Since then, the "
+               "government has reported more cases, including 165 in the single day before. "
+               "A doctor in Apia said 170 new cases came in the single day before.")
+    assert unmet(question, cited(article, "Since then, the government has reported more "
+                                 "cases, including 165 in the single day before.")) is None
+    assert unmet(question, cited(article, "A doctor in Apia said 170 new cases came in the "
+                                 "single day before.")) == (
+        "the question asks for what Samoa said or reported; the evidence cited is someone "
+        "else's")
+    # A person is no country: "the government" does not speak for Biden.
+    biden = "Biden visited Ohio. The government said it would send aid."
+    assert unmet("What did Biden say about aid?", cited(biden, "The government said it would "
+                                                        "send aid."))
+
+
 def test_person_what_they_said_in_any_verb_of_speech():
     # wikinews_blind9_qa s17 was refused: "commented" was not read as speech, so the words
     # were taken for the reporter's.

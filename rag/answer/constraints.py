@@ -461,9 +461,25 @@ def _source(phrase: str) -> Constraint | None:
     return _source_named(name, aliases, either, modifier) if words else None
 
 
+# A country reports through its government: "How many cases did Samoa report?" is answered
+# by "the government has reported 165 cases" in an article that names Samoa around it.
+_STATE_VOICES = frozenset(content_words("government authorities officials ministry"))
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Country and territory names in English, from the CLDR data babel carries."""
+    from babel import Locale
+
+    return frozenset(name.lower() for code, name in Locale("en").territories.items()
+                     if code.isalpha())
+
+
 def _source_named(name: str, aliases: frozenset[str], either: tuple[Constraint, ...] = (),
                   modifier: bool = False) -> Constraint:
     name = _without_titles(name)
+    if name.strip().lower() in _countries():
+        aliases = aliases | _STATE_VOICES
     return Constraint("source", name, frozenset(content_words(name)), acronym=_acronym(name),
                       head=_head(name), first=_first(name), last=_last(name), aliases=aliases,
                       either=either, modifier=modifier)
@@ -913,7 +929,9 @@ def _attributes_to(sentence: str, source: Constraint, window: frozenset[str],
             # "he said", "said he"; not "put its magnitude at"
             pronoun = (_PRONOUNS & {w.lower() for w in span} if i == 0
                        else {w.lower() for w in span[:1]} & {"he", "she", "they"})
-            if pronoun and _named(source, window, window_text):
+            # or the role the source speaks in: "the government has reported" for a country
+            role = i == 0 and _role_span(span, source.aliases)
+            if (pronoun or role) and _named(source, window, window_text):
                 return True
     return verdict
 
@@ -921,12 +939,14 @@ def _attributes_to(sentence: str, source: Constraint, window: frozenset[str],
 def _role_speaks(sentence: str, roles: frozenset[str]) -> bool:
     """Whether the speaker of `sentence` is one of `roles` and no one named: "The mother said",
     not "Another eyewitness, Vinnie DeVita, said"."""
-    for span in _speakers(sentence)[0]:
-        named = [w for w in span if w[:1].isupper() and w.lower() not in _NOT_NAMES
-                 and content_words(w)]
-        if roles & content_words(" ".join(span)) and not named:
-            return True
-    return False
+    return any(_role_span(span, roles) for span in _speakers(sentence)[0])
+
+
+def _role_span(span: Sequence[str], roles: frozenset[str]) -> bool:
+    """Whether the words of a speaker's span name one of `roles` and no one by name."""
+    named = [w for w in span if w[:1].isupper() and w.lower() not in _NOT_NAMES
+             and content_words(w)]
+    return bool(roles & content_words(" ".join(span))) and not named
 
 
 def _role_reports(sentence: str, roles: frozenset[str]) -> bool:
