@@ -28,12 +28,9 @@ async def iterate_in_thread(make: Callable[[], Iterator[T]]) -> AsyncIterator[T]
     stop = threading.Event()
 
     def put(item: object) -> None:
-        if loop.is_closed():  # the consumer's loop has ended (a test, a shutdown): no one reads
-            stop.set()
-            return
         try:
             loop.call_soon_threadsafe(queue.put_nowait, item)
-        except RuntimeError:  # it closed between the check and the call
+        except RuntimeError:  # the consumer's loop has closed (a shutdown): no one reads
             stop.set()
 
     def work() -> None:

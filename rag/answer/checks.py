@@ -87,7 +87,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -249,11 +249,9 @@ _UNIT_COMPOUND = re.compile(r"\b(\w+)-(second|minute|hour|day|week|month|year|de
                             r"\b(?!-old)", re.I)
 
 
-def _singular(unit: str) -> str:
-    """"hours" -> "hour", "centuries" -> "century"; other words as they are."""
-    if unit == "centuries":
-        return "century"
-    return unit[:-1] if unit in _UNITS and unit.endswith("s") else unit
+def _stems(words: Iterable[str]) -> set[str]:
+    """The stems of the words that are words alone: "10-year-old" stays out."""
+    return {stem for w in words if w.isalpha() for stem in content_words(w)}
 
 
 # "How long had he been mayor?" is answered by "since 1998": the start of the period.
@@ -295,13 +293,12 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         # The unit must be the evidence's: "79 years" does not rest on "Bishop Gutierrez, 79,
         # died" (an age), where the answer adds "years" itself, and a figure must measure it.
         # A unit the question gives ("How long, in hours, ...?") leaves the figure alone.
-        new_units = {_singular(w.lower()) for w in new}
-        written_units = {_singular(w) for w in found}
+        # Units compared by their stems: "hours" is the "hour" of "a 14-hour drive".
+        units = _stems(_durations(answer)) & _stems(new) & _stems(found)
         # A year, which `found` leaves out, is the start of the period.
         since = [year for year in _SINCE.findall(answer)
                  if year in written and year not in question]
-        return bool({_singular(u) for u in _durations(answer)} & new_units & written_units) or (
-            bool(since)) or (
+        return bool(units) or bool(since) or (
             _has_number(given) and bool(_UNITS & {w.lower() for w in _WORD.findall(question)}))
     if _DAY_ASKED.search(question):
         # "On what date ...?" asks for a day: "in 2021" or "in July" gives none.
@@ -994,18 +991,15 @@ _FULL_DATE = re.compile(
     r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?P<m2>[A-Z][a-z]+),? )(?P<y>(?:19|20)\d\d)\b")
 
 
-_MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-
-
 def _weekdays_of(question: str) -> set[str]:
     """The weekdays of the dates the question writes with day, month and year."""
     days: set[str] = set()
     for match in _FULL_DATE.finditer(months_in_full(question)):
         month = (match.group("m1") or match.group("m2")).lower()
-        if month not in _MONTH_NUMBERS:
+        if month not in _MONTHS:
             continue
         try:
-            day = dt.date(int(match.group("y")), _MONTH_NUMBERS[month],
+            day = dt.date(int(match.group("y")), _MONTHS[month],
                           int(match.group("d1") or match.group("d2")))
         except ValueError:
             continue

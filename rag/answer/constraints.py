@@ -32,6 +32,7 @@ month) fails a constraint.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -346,8 +347,7 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
 # it, in words or figures. Not "first", which news writes of nearly anything new.
 _ORDINAL_WORDS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                   "eighth": 8, "ninth": 9, "tenth": 10}
-_ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-                      r"(?:[2-9]|\d\d)(?:st|nd|rd|th))\b", re.I)
+_ORDINAL = re.compile(rf"\b(?:{'|'.join(_ORDINAL_WORDS)}|(?:[2-9]|\d\d)(?:st|nd|rd|th))\b", re.I)
 
 
 def _ordinals(text: str) -> frozenset[str]:
@@ -840,6 +840,7 @@ _FIGURE = re.compile(r"(?<![\w.,–-])\d+(?:,\d{3})*(?:\.\d+)?(?:/\d+)?"
                      r"(?:\s?(?:million|billion|trillion|bn|mn|tn)\b)?(?![\w/–-]|[.,]\d)", re.I)
 
 
+@lru_cache(maxsize=1024)  # one window is read for each figure and each answer sentence
 def _numbers(text: str, as_written: bool = True) -> frozenset[str]:
     """The figures of `text` in one style, spelled-out ones as digits: "2.9m", "2.9 million"
     and "2,900,000" are one figure, "five" is "5" (`rag.text.figures_as_digits`); and,
@@ -901,13 +902,22 @@ def turn_speaker(article: str, start: int) -> str | None:
     """Who speaks the words at `start` of a transcript or an interview: the tag of the turn
     they stand in, the last one opening a paragraph before them; None outside one. In an
     interview the answers are the interviewee's words, with no "he said" beside them."""
+    tags = _turn_tags(article)
     # A sentence may open with its own tag: "((Perttu Ahola)) I need to look this up."
-    tags = [m for m in _TURN.finditer(article, 0, start + 80) if m.start() <= start]
-    if not tags:
-        return None
-    speaker: str = tags[-1].group("a") or tags[-1].group("b")
-    # "KURTZER:" is Kurtzer; "GK:" stays an acronym.
-    return speaker.title() if speaker.isupper() and len(speaker) > 3 else speaker
+    i = bisect.bisect_right(tags, start, key=lambda tag: tag[0])
+    return tags[i - 1][1] if i else None
+
+
+@lru_cache(maxsize=64)
+def _turn_tags(article: str) -> list[tuple[int, str]]:
+    """Where each speaker's tag of `article` opens, and whom it names, read once per article:
+    "KURTZER:" is Kurtzer; "GK:" stays an acronym."""
+    tags = []
+    for match in _TURN.finditer(article):
+        speaker: str = match.group("a") or match.group("b")
+        tags.append((match.start(), speaker.title() if speaker.isupper() and len(speaker) > 3
+                     else speaker))
+    return tags
 
 
 def _attributes_to(sentence: str, source: Constraint, window: frozenset[str],
