@@ -148,6 +148,30 @@ def test_a_country_reports_through_its_government():
                                                         "send aid."))
 
 
+def test_a_company_speaks_through_the_words_the_article_calls_it_by():
+    # Wire copy gives a company's words as "the automaker said" or "the company said": where
+    # the article calls the company so ("Japanese automaker Toyota", "Toyota Motor Corp"),
+    # those words are the company's.
+    article = ("Japanese automaker Toyota Motor Corp is recalling 2.9 million vehicles. "
+               "Its rival Honda said it was not affected. "
+               "The company said a faulty pump could stall the engine. "
+               "The automaker said dealers would replace the pump free of charge.")
+    question = "What did Toyota say about the fault?"
+    for sentence in ("The company said a faulty pump could stall the engine.",
+                     "The automaker said dealers would replace the pump free of charge."):
+        assert unmet(question, cited(article, sentence)) is None
+        # They are not Honda's, which the article calls by no such word.
+        assert unmet("What did Honda say about the fault?", cited(article, sentence))
+    # A word the article gives two companies speaks for neither.
+    both = article.replace("Its rival Honda", "Rival automaker Honda")
+    assert unmet(question, cited(both, "The automaker said dealers would replace the pump "
+                                       "free of charge."))
+    # A person is no company: "the company said" does not speak for Biden.
+    biden = "Biden visited the Ford plant. The company said it would hire 500 workers."
+    assert unmet("What did Biden say about the plant?", cited(
+        biden, "The company said it would hire 500 workers."))
+
+
 def test_person_what_they_said_in_any_verb_of_speech():
     # wikinews_blind9_qa s17 was refused: "commented" was not read as speech, so the words
     # were taken for the reporter's.

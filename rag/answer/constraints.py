@@ -466,6 +466,54 @@ def _source(phrase: str) -> Constraint | None:
 _STATE_VOICES = frozenset(content_words("government authorities officials ministry"))
 
 
+# A company or an agency speaks through the noun the article calls it by: "Japanese automaker
+# Toyota ... The automaker said", "Toyota Motor Corp ... The company said". A noun the article
+# gives two names ("Rival automaker Honda") speaks for neither.
+_BODY_NOUNS = _words("company firm automaker carmaker airline carrier bank lender retailer "
+                     "manufacturer maker insurer operator developer publisher broadcaster "
+                     "network conglomerate startup agency regulator ministry department "
+                     "organisation organization charity")
+_COMPANY_NOUNS = _words("company firm")
+_CORPORATE = _words("inc corp corporation co ltd llc plc group holdings ag se sa nv")
+_BODY_AFTER = 5  # words of an appositive after the name: "Toyota, the world's largest automaker"
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|de|and))*")
+
+
+def _body_nouns_beside(article: str, start: int, end: int) -> set[str]:
+    """The body nouns the article attaches to the name at start:end: just before it
+    ("automaker Toyota"), in an appositive after it ("Toyota, the largest automaker"), and
+    "company" for a corporate suffix ("Toyota Motor Corp.")."""
+    before = [w.lower() for w in _WORD.findall(article[max(0, start - 40):start])][-3:]
+    nouns = {w for w in before if w in _BODY_NOUNS}
+    if _WORD.findall(article[start:end])[-1].lower().rstrip(".") in _CORPORATE:
+        nouns |= _COMPANY_NOUNS
+    appositive = re.match(r"\.?,\s+(?:the|a|an)\s+([^,.;:]*)", article[end:end + 80])
+    if appositive:
+        words = [w.lower() for w in _WORD.findall(appositive.group(1))][:_BODY_AFTER]
+        nouns |= {w for w in words if w in _BODY_NOUNS}
+    return nouns
+
+
+@lru_cache(maxsize=256)
+def body_voices(article: str, name: str) -> frozenset[str]:
+    """The stemmed nouns by which `article` refers to the body `name` and to no other name
+    ("automaker", "company"): a sentence whose speaker is one of them gives the body's words.
+    Empty for a person, or a body the article gives no such noun."""
+    constraint = _name(name)
+    own: set[str] = set()
+    others: set[str] = set()
+    for match in _CAPITALISED_RUN.finditer(article):
+        nouns = _body_nouns_beside(article, match.start(), match.end())
+        if not nouns:
+            continue
+        run = match.group(0)
+        if _named(constraint, frozenset(content_words(run)) | _acronyms(run), run):
+            own |= nouns
+        else:
+            others |= nouns
+    return frozenset(content_words(" ".join(own - others)))
+
+
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
     """Country and territory names in English, from the CLDR data babel carries."""
@@ -693,6 +741,9 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
     # qualified by no other name, will do, whether or not the name is written near it.
     if constraint.modifier and _role_reports(evidence.cited, constraint.aliases):
         return True
+    voices = body_voices(evidence.article, constraint.text)
+    if voices:  # "the automaker said" for Toyota
+        constraint = replace(constraint, aliases=constraint.aliases | voices)
     speaker = turn_speaker(evidence.article, evidence.start)
     if speaker is not None and _named(
             constraint, frozenset(content_words(speaker)) | _acronyms(speaker), speaker):
