@@ -582,6 +582,21 @@ def test_a_surname_two_people_share_names_neither():
     assert unmet("When did Hana Kimura make her debut?", cited(alone, sentence)) is None
 
 
+def test_a_nickname_the_article_gives_between_the_names_is_the_same_person():
+    # wikinews_blind10_qa u41: an article that introduces 'Jeremy "Spike" Cohen' and later
+    # writes "Spike Cohen" names one Cohen, so "Cohen" alone is he.
+    article = ("The party held its convention online.\n\nIt nominated Jo Jorgensen first. "
+               'The next day it nominated Jeremy "Spike" Cohen. Jorgensen had backed another '
+               "candidate. Podcaster Spike Cohen won on the third ballot. Delegates cheered.\n\n"
+               "Cohen takes his nickname from a dragon in My Little Pony.")
+    sentence = "Cohen takes his nickname from a dragon in My Little Pony."
+    question = "From which cartoon does Jeremy Cohen take his nickname?"
+    assert unmet(question, cited(article, sentence)) is None
+    # Without the nickname given, "Spike Cohen" is another Cohen, and "Cohen" names neither.
+    other = article.replace('Jeremy "Spike" Cohen', "Jeremy Cohen")
+    assert unmet(question, cited(other, sentence))
+
+
 def test_a_weekday_before_a_surname_is_no_other_name():
     sentence = ('During an interview on The Late Show on Wednesday, Sanders called Biden a '
                 '"decent man".')

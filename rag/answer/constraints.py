@@ -837,7 +837,7 @@ def _salient(constraint: Constraint, evidence: Evidence) -> bool:
 def _surname_shared(article: str, name: str, last: str) -> bool:
     """Whether the article names someone else with the name's last word ("Hana Kimura" for
     "Kyoko Kimura"): then that word alone names neither."""
-    own = {w.lower() for w in _WORD.findall(name)}
+    own = {w.lower() for w in _WORD.findall(name)} | _nicknames(article, name, last)
     for _, run in _name_runs(article, first=True):
         words = [w for w in _WORD.findall(run) if w.lower().rstrip(".") not in _TITLES]
         # "Segal/de Graaf" (a ticket) holds de Graaf's own "de".
@@ -845,6 +845,15 @@ def _surname_shared(article: str, name: str, last: str) -> bool:
         if len(words) >= 2 and words[-1] == last and not before & own:
             return True
     return False
+
+
+def _nicknames(article: str, name: str, last: str) -> set[str]:
+    """The words of a nickname the article gives between the name's first and last words:
+    'Jeremy "Spike" Cohen' makes "Spike Cohen" the same person."""
+    first = _WORD.findall(name)[0]
+    pattern = (rf"\b{re.escape(first)}\s+[\"“‘']([^\"”’']{{1,30}})[\"”’']\s+"
+               rf"{re.escape(last)}\b")
+    return {w.lower() for m in re.finditer(pattern, article) for w in _WORD.findall(m.group(1))}
 
 
 @lru_cache(maxsize=64)
