@@ -118,6 +118,18 @@ def test_person_what_they_said_in_an_interview_is_their_turn():
     assert unmet(question, cited(transcript, "Converting systems takes a single command?"))
 
 
+def test_person_the_answers_of_a_q_and_a_are_its_subjects():
+    # A "Q:"/"A:" interview names no one in its tags: the answers are those of the person the
+    # interview is about (in its title or lead), and of no one else.
+    article = ("Mayoral candidate Jane Doe spoke to the Herald about the city.\n\n"
+               "Q: What will you do about housing?\n\n"
+               "A: We will build 5,000 homes in four years.\n")
+    question = "What did Jane Doe say about housing?"
+    assert unmet(question, cited(article, "We will build 5,000 homes in four years.")) is None
+    assert unmet("What did John Roe say about housing?",
+                 cited(article, "We will build 5,000 homes in four years."))
+
+
 def test_an_according_to_source_is_the_one_asked_for():
     # wikinews_blind10_qa u03: the committee only gave; FEC records are the source.
     question = ("According to FEC records, how much money did the committee Rocky 101 LLC "

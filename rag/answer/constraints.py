@@ -745,6 +745,8 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
     if voices:  # "the automaker said" for Toyota
         constraint = replace(constraint, aliases=constraint.aliases | voices)
     speaker = turn_speaker(evidence.article, evidence.start)
+    if speaker in _ANSWER_TAGS and _salient(constraint, evidence):
+        return True  # "A:" of a Q&A: the words of the person the interview is about
     if speaker is not None and _named(
             constraint, frozenset(content_words(speaker)) | _acronyms(speaker), speaker):
         return True  # an interviewee's answer: the words of the turn are the speaker's
@@ -956,6 +958,9 @@ def _speakers(sentence: str) -> tuple[list[list[str]], bool]:
 # (Wikinews), "Gregory Kurtzer:", "KURTZER:", "GK:".
 _TURN = re.compile(r"(?m)^[ \t]*(?:\(\((?P<a>[^()\n]{1,60})\)\)|(?P<b>[A-Z][\w.'’-]*"
                    r"(?: [A-Z][\w.'’-]*){0,3}):)[ \t]")
+
+
+_ANSWER_TAGS = frozenset({"A", "Answer", "ANSWER"})  # a Q&A's answer turns name no one
 
 
 def turn_speaker(article: str, start: int) -> str | None:
