@@ -136,6 +136,9 @@ def test_a_period_in_the_question_ranks_and_is_shown_but_excludes_nothing(storms
     # of the 2020 season" as 4 April 2020); a day in figures keeps its month.
     ("Who did Caloundra beat in round 4 of the 2020 season?", "2020-01-01", "2020-12-31"),
     ("What happened on 3/4/2020?", "2020-03-04", "2020-03-04"),
+    # Hours back from as_of reach as_of itself, and count from it as "yesterday" does.
+    ("What did the company announce in the past 24 hours?", "2022-06-15", "2022-06-16"),
+    ("Who resigned in the last 48 hours?", "2022-06-14", "2022-06-16"),
 ])
 def test_periods_in_questions_are_resolved_against_as_of(question: str, start: str,
                                                          end: str) -> None:
@@ -148,6 +151,7 @@ def test_words_that_only_look_like_dates_are_not_periods() -> None:
     as_of = dt.date(2022, 6, 16)
     assert resolve("Who may attend the summit?", as_of) is None
     assert resolve("When did Blinken meet Xi?", as_of) is None
+    assert resolve("Which driver won the 24 Hours of Le Mans?", as_of) is None
     latest = resolve("What is the latest on the balloon?", as_of)
     assert latest is not None and latest.recency and latest.end == as_of
 

@@ -33,8 +33,8 @@ _YEARS = re.compile(r"\b(?:between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s+(?:and|to|u
                     r"(?P<b>(?:1[89]|20)\d\d)\b|\b(?P<c>(?:1[89]|20)\d\d)\s*[/–-]\s*(?P<d>\d{2}|"
                     r"(?:1[89]|20)\d\d)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(yesterday|today|tonight|(last|this|past|previous) "
-                       r"(week|month|year)|\d+ (days?|weeks?|months?|years?) ago)\b",
-                       re.IGNORECASE)
+                       r"(week|month|year)|\d+ (days?|weeks?|months?|years?) ago|"
+                       r"\d+ hours)\b", re.IGNORECASE)
 
 
 @cache
@@ -48,6 +48,10 @@ def _month_end(day: dt.date) -> dt.date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
+# Hours name a period only counted back from now: not "the 24 Hours of Le Mans".
+_HOURS = re.compile(r"\b(?:(?:past|last|previous)\s+\d+\s+hours|\d+\s+hours\s+ago)\b")
+
+
 def _plausible(text: str) -> bool:
     """Words that name a time: a number, a capitalised month, or a relative expression."""
     words = re.findall(r"[A-Za-z]+", text)
@@ -59,6 +63,8 @@ def _plausible(text: str) -> bool:
 def _period(text: str, when: dt.date, as_of: dt.date) -> tuple[dt.date, dt.date]:
     """The days `text` (as dateparser matched it, read as `when`) stands for."""
     lower = text.lower()
+    if re.search(r"\bhours?\b", lower):  # "(in the past) 24 hours": from then up to as_of
+        return when, as_of
     if "week" in lower:
         start = when - dt.timedelta(days=when.weekday())
         return start, start + dt.timedelta(days=6)
@@ -91,7 +97,8 @@ def resolve(question: str, as_of: dt.date) -> TimeFrame | None:
         "RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
     }) or []
     periods = [_no_day(text) or (text, *_period(text, when.date(), as_of))
-               for text, when in found if _plausible(text)]
+               for text, when in found if _plausible(text)
+               and (not re.search(r"(?i)\bhours?\b", text) or _HOURS.search(question))]
     if not periods:
         words = _RECENCY.search(question)
         if words:  # "the latest on X": newer first, over the whole archive up to as_of
