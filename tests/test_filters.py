@@ -139,6 +139,9 @@ def test_a_period_in_the_question_ranks_and_is_shown_but_excludes_nothing(storms
     # Hours back from as_of reach as_of itself, and count from it as "yesterday" does.
     ("What did the company announce in the past 24 hours?", "2022-06-15", "2022-06-16"),
     ("Who resigned in the last 48 hours?", "2022-06-14", "2022-06-16"),
+    ("What did the minister say two days ago?", "2022-06-14", "2022-06-14"),
+    ("What happened last night in Kyiv?", "2022-06-15", "2022-06-15"),
+    ("What did the company announce this morning?", "2022-06-16", "2022-06-16"),
 ])
 def test_periods_in_questions_are_resolved_against_as_of(question: str, start: str,
                                                          end: str) -> None:

@@ -32,9 +32,11 @@ _RANGE = re.compile(r"\b(between|from)\b.+\b(and|to|until|till)\b", re.IGNORECAS
 _YEARS = re.compile(r"\b(?:between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s+(?:and|to|until|till)\s+"
                     r"(?P<b>(?:1[89]|20)\d\d)\b|\b(?P<c>(?:1[89]|20)\d\d)\s*[/–-]\s*(?P<d>\d{2}|"
                     r"(?:1[89]|20)\d\d)\b", re.IGNORECASE)
-_RELATIVE = re.compile(r"\b(yesterday|today|tonight|(last|this|past|previous) "
-                       r"(week|month|year)|\d+ (days?|weeks?|months?|years?) ago|"
-                       r"\d+ hours)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(yesterday|today|tonight|last night|this (morning|afternoon|evening)|"
+                       r"(last|this|past|previous) (week|month|year)|"
+                       r"\d+ (days?|weeks?|months?|years?) ago|(an?|one|two|three|four|five|six|"
+                       r"seven|eight|nine|ten|a few|few|several) days? ago|\d+ hours)\b",
+                       re.IGNORECASE)
 
 
 @cache
