@@ -183,6 +183,16 @@ def test_a_count_of_people_or_of_an_unsaid_noun_passes():
                           [("It looked at 93 statues.", [statues])]) is None
 
 
+def test_a_count_of_where_the_counted_came_from_is_no_count_of_them():
+    # wikinews_blind8_qa r30: the buildings the survivors were pulled from are not counted.
+    article = "About 20 buildings collapsed. Rescuers searched through the night."
+    collapsed = (article, *sentence_span(article, "About 20 buildings"))
+    question = ("How many survivors were pulled alive from collapsed buildings after the "
+                "earthquake near Izmir?")
+    assert answer_problem(question, [("About 20 buildings collapsed.", [collapsed])]) == (
+        "the question asks how many survivors; the figure 20 counts buildings")
+
+
 def test_a_role_turned_round_is_no_answer():
     # seeds q57 (a near miss: "Who was the US ambassador to China during Blinken's visit?")
     # had been answered "Xie Feng was the US ambassador to China" from this sentence.

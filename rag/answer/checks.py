@@ -401,6 +401,10 @@ def _other_count(asked: set[str], counts: list[tuple[str, str]]) -> tuple[str, s
     return counts[0]
 
 
+_AROUND = re.compile(r"\b(?:from|after|before|during|since|following|amid)\b[^,;?]*?"
+                     r"(?=\b(?:in|at|on|of|by|for|with|near|and|to)\b|[,;?]|$)", re.I)
+
+
 def counted_problem(question: str,
                     sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
                     ) -> str | None:
@@ -414,7 +418,10 @@ def counted_problem(question: str,
     counted = counted_noun(question)
     if not counted:
         return None
-    asked = content_words(question)
+    # Any word of the question may name what is counted, except those of a phrase saying
+    # where from or when: "how many survivors were pulled from collapsed buildings" is not
+    # answered by "20 buildings collapsed".
+    asked = content_words(_AROUND.sub(" ", question))
     first: str | None = None
     for text, evidence in sentences:
         counts = _counts(text)
