@@ -178,6 +178,12 @@ def test_a_company_speaks_through_the_words_the_article_calls_it_by():
     both = article.replace("Its rival Honda", "Rival automaker Honda")
     assert unmet(question, cited(both, "The automaker said dealers would replace the pump "
                                        "free of charge."))
+    # Nor is a person whom the article describes by a body's noun.
+    director = ("Agency director Jane Doe visited the site. Mark Roe, the agency spokesman, "
+                "spoke too. The agency said the site was safe.")
+    for name in ("Jane Doe", "Mark Roe"):
+        assert unmet(f"What did {name} say about the site?", cited(
+            director, "The agency said the site was safe."))
     # A person is no company: "the company said" does not speak for Biden.
     biden = "Biden visited the Ford plant. The company said it would hire 500 workers."
     assert unmet("What did Biden say about the plant?", cited(

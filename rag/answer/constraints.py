@@ -483,14 +483,18 @@ def _body_nouns_beside(article: str, start: int, end: int) -> set[str]:
     """The body nouns the article attaches to the name at start:end: just before it
     ("automaker Toyota"), in an appositive after it ("Toyota, the largest automaker"), and
     "company" for a corporate suffix ("Toyota Motor Corp.")."""
-    before = [w.lower() for w in _WORD.findall(article[max(0, start - 40):start])][-3:]
+    # The noun must head its phrase: "automaker Toyota", "Toyota, the largest automaker";
+    # not "agency director Jane Doe" or "Jane Doe, the agency director".
+    before = [w.lower() for w in _WORD.findall(article[max(0, start - 40):start])][-1:]
     nouns = {w for w in before if w in _BODY_NOUNS}
     if _WORD.findall(article[start:end])[-1].lower().rstrip(".") in _CORPORATE:
         nouns |= _COMPANY_NOUNS
     appositive = re.match(r"\.?,\s+(?:the|a|an)\s+([^,.;:]*)", article[end:end + 80])
     if appositive:
-        words = [w.lower() for w in _WORD.findall(appositive.group(1))][:_BODY_AFTER]
-        nouns |= {w for w in words if w in _BODY_NOUNS}
+        phrase = re.split(r"\b(?:that|which|who|with|in|of|for|based|whose)\b",
+                          appositive.group(1))[0]
+        words = [w.lower() for w in _WORD.findall(phrase)][:_BODY_AFTER]
+        nouns |= {words[-1]} & _BODY_NOUNS if words else set()
     return nouns
 
 
