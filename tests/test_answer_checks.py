@@ -462,6 +462,23 @@ def test_what_date_asks_for_a_day():
         "His term ends in 2021.", whole(term))]) is None
 
 
+def test_an_age_given_at_another_time_is_no_answer():
+    # wikinews_blind12_qa x06 (a near miss) was answered with her age at her death.
+    article = ("Gloria Vanderbilt died on Monday at the age of 95. At the age of ten, "
+               "Vanderbilt was the subject of a custody battle between her mother and her "
+               "aunt. She married the conductor Leopold Stokowski.\n\nHer son said: \"She "
+               "was the youngest person we knew.\" Tributes came from many.")
+    died = (article, *sentence_span(article, "died on Monday"))
+    custody = (article, *sentence_span(article, "At the age of ten"))
+    married = "How old was Gloria Vanderbilt when she married the conductor Leopold Stokowski?"
+    assert answer_problem(married, [(
+        "She was 95 when she married the conductor Leopold Stokowski.", [died])]) == (
+        "the age the evidence cited gives is at another time")
+    assert answer_problem(
+        "How old was Gloria Vanderbilt when she became the subject of a custody battle?",
+        [("She was ten years old.", [custody])]) is None
+
+
 def test_a_date_given_for_another_event_is_no_answer():
     # wikinews_blind5_qa m24 (a near miss: the funeral was only planned) was answered with the
     # day of the death.

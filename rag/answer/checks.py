@@ -102,7 +102,13 @@ from rag.answer.constraints import (
     named_in,
     parse,
 )
-from rag.text import article_sentences, content_words, figures_in_one_style, months_in_full
+from rag.text import (
+    article_sentences,
+    content_words,
+    figures_as_digits,
+    figures_in_one_style,
+    months_in_full,
+)
 
 if TYPE_CHECKING:
     from rag.answer.evidence import Source
@@ -748,6 +754,36 @@ def event_problem(question: str,
     return first
 
 
+_AGE_WHEN = re.compile(r"\bhow old (?:was|were|is|are|will)\b.*?\bwhen\b(?P<event>[^?]+)", re.I)
+
+
+def age_event_problem(question: str,
+                      sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                      ) -> str | None:
+    """Why the age the answer gives is the person's age at another time, or None: "How old
+    was she when she married the conductor?" is not answered by "She was 95" (at her death).
+    As for a date (`event_problem`), a cited sentence that gives the age must name, in it or
+    its neighbours, a word of the event after "when" (names left out)."""
+    match = _AGE_WHEN.search(question)
+    if match is None:
+        return None
+    event = content_words(" ".join(w for w in _WORD.findall(match["event"])
+                                   if not w[:1].isupper()))
+    if not event:
+        return None
+    first: str | None = None
+    for text, evidence in sentences:
+        ages = set(re.findall(r"\d+", figures_as_digits(text))) - set(re.findall(r"\d+",
+                                                                                 question))
+        cited = [span for span in evidence
+                 if ages & set(re.findall(r"\d+", figures_as_digits(span[0][span[1]:span[2]])))]
+        if not cited or any(_found(event, content_words(Evidence(*span).window))
+                            for span in cited):
+            return None
+        first = first or "the age the evidence cited gives is at another time"
+    return first
+
+
 # The words for the two ends of something: its start and its end.
 _STARTS = frozenset(content_words("launch launched start started begin began begun open opened "
                                   "opening beginning"))
@@ -1092,7 +1128,8 @@ def answer_problem(question: str,
                            or other_end_problem(question, sentences)
                            or event_problem(question, sentences)):
         return problem
-    if problem := scope_problem(question, sentences) or other_day_problem(question, sentences):
+    if problem := scope_problem(question, sentences) or other_day_problem(question, sentences) \
+            or age_event_problem(question, sentences):
         return problem
     if kind == "name" and (problem := listed_problem(question, sentences)
                            or full_name_problem(question, sentences)):
