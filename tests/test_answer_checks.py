@@ -462,6 +462,21 @@ def test_what_date_asks_for_a_day():
         "His term ends in 2021.", whole(term))]) is None
 
 
+def test_which_items_answered_with_some_of_them_names_none():
+    # wikinews_blind12_qa x14 (a near miss): "some colonies" says there are such colonies.
+    article = ("Some colonies of the species are growing. The colony at Punta Tombo shrank by "
+               "a third since 1987.")
+    growing = (article, *sentence_span(article, "Some colonies"))
+    question = "Which penguin colonies did the biologist say are growing?"
+    assert answer_problem(question, [("She said some colonies of the species are growing.",
+                                      [growing])]) == (
+        "the question asks which colonies; the answer names none")
+    # Named, they answer it.
+    named = (article, *sentence_span(article, "The colony at Punta Tombo"))
+    assert answer_problem(question, [("Some colonies, such as Punta Tombo, are growing.",
+                                      [named])]) is None
+
+
 def test_an_age_given_at_another_time_is_no_answer():
     # wikinews_blind12_qa x06 (a near miss) was answered with her age at her death.
     article = ("Gloria Vanderbilt died on Monday at the age of 95. At the age of ten, "

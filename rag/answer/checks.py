@@ -754,6 +754,27 @@ def event_problem(question: str,
     return first
 
 
+_WHICH_PLURAL = re.compile(r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?P<n>\w+s)\b", re.I)
+_SOME = "(?:" + "|".join(sorted(_VAGUE | {"certain"})) + ")"  # "some colonies", "a few"
+
+
+def vague_items_problem(question: str,
+                        sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                        ) -> str | None:
+    """Why an answer to "Which colonies ...?" names none of them, or None: "some colonies of
+    the species are growing" says that there are such colonies, not which. A sentence that
+    writes the asked noun after a vague quantifier and adds no name of its own fails."""
+    match = _WHICH_PLURAL.search(question)
+    if match is None:
+        return None
+    vague = re.compile(rf"\b{_SOME}\s+(?:\w+\s+)?{re.escape(match['n'])}\b", re.I)
+    asked = content_words(question)
+    for text, _ in sentences:
+        if not vague.search(text) or _added_names(text, asked):
+            return None
+    return f"the question asks which {match['n']}; the answer names none"
+
+
 _AGE_WHEN = re.compile(r"\bhow old (?:was|were|is|are|will)\b.*?\bwhen\b(?P<event>[^?]+)", re.I)
 
 
@@ -1129,7 +1150,7 @@ def answer_problem(question: str,
                            or event_problem(question, sentences)):
         return problem
     if problem := scope_problem(question, sentences) or other_day_problem(question, sentences) \
-            or age_event_problem(question, sentences):
+            or age_event_problem(question, sentences) or vague_items_problem(question, sentences):
         return problem
     if kind == "name" and (problem := listed_problem(question, sentences)
                            or full_name_problem(question, sentences)):
