@@ -369,6 +369,19 @@ def whole(text: str) -> list[tuple[str, int, int]]:
     return [(text, 0, len(text))]
 
 
+def test_a_joined_duration_measures_its_own_noun():
+    # wikinews_blind12_qa x34 (a near miss): the voyage's three days are not the boat's time in
+    # service, and "Labor Day" measures nothing.
+    article = ("The boat was on a three-day voyage, with Monday being the Labor Day holiday. "
+               "It caught fire overnight.")
+    voyage = (article, *sentence_span(article, "The boat was on"))
+    assert answer_problem("How long had the boat been in service before it caught fire?", [(
+        "The boat had been in service for three days.", [voyage])]) == (
+        "the question asks for a duration; the evidence cited gives none")
+    assert answer_problem("How long was the boat's voyage?", [(
+        "The voyage lasted three days.", [voyage])]) is None
+
+
 def test_a_unit_no_figure_measures_is_no_duration():
     # wikinews_blind4_qa k36 (a near miss) was answered "for many years".
     question = "How long was Sirhan Sirhan held at Corcoran State Prison?"

@@ -255,6 +255,16 @@ _UNIT_COMPOUND = re.compile(r"\b(\w+)-(second|minute|hour|day|week|month|year|de
                             r"\b(?!-old)", re.I)
 
 
+def _compound_duration(match: re.Match[str], asked: set[str]) -> str:
+    """A joined duration ("a three-day voyage") written apart ("three day") when it measures
+    something the question names (or nothing: "for a three-day"), else left joined: the
+    length of the voyage is not how long the boat had been in service."""
+    after = re.match(r"\s+(\w+)", match.string[match.end():])
+    if after and content_words(after.group(1)) and not content_words(after.group(1)) & asked:
+        return match.group(0)
+    return f"{match.group(1)} {match.group(2)}"
+
+
 def _stems(words: Iterable[str]) -> set[str]:
     """The stems of the words that are words alone: "10-year-old" stays out."""
     return {stem for w in words if w.isalpha() for stem in content_words(w)}
@@ -271,8 +281,8 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
     if kind == "number" and _HOW_MANY_ASKED.search(question):
         answer = _PERCENT.sub(" ", answer)
     quotes = " ".join(article[start:end] for article, start, end in evidence)
-    if kind == "duration":  # "a 14-hour drive" writes the duration "14 hours"
-        quotes = _UNIT_COMPOUND.sub(r"\1 \2", quotes)
+    if kind == "duration":  # "a 14-hour drive" writes the duration "14 hours" of the drive
+        quotes = _UNIT_COMPOUND.sub(lambda m: _compound_duration(m, asked), quotes)
     if kind != "name":  # a figure or a day in one style: "1,500" is "1500", "Dec. 28" December
         answer, quotes = (figures_in_one_style(months_in_full(t)) for t in (answer, quotes))
     new = [w for w in _WORD.findall(answer) if not content_words(w) & asked]
@@ -300,7 +310,7 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         # died" (an age), where the answer adds "years" itself, and a figure must measure it.
         # A unit the question gives ("How long, in hours, ...?") leaves the figure alone.
         # Units compared by their stems: "hours" is the "hour" of "a 14-hour drive".
-        units = _stems(_durations(answer)) & _stems(new) & _stems(found)
+        units = _stems(_durations(answer)) & _stems(new) & _stems(_durations(quotes))
         # A year, which `found` leaves out, is the start of the period.
         since = [year for year in _SINCE.findall(answer)
                  if year in written and year not in question]
