@@ -236,6 +236,13 @@ def test_outlet_attribution_according_to_a_source():
                "Reuters said 15 people died, citing AFP.")
     assert unmet(question, cited(article, "AFP said 15 people died, citing Reuters.")) is None
     assert unmet(question, cited(article, "Reuters said 15 people died, citing AFP."))
+    # Two reports joined by "but" are two clauses, each with its speaker (wikinews_blind2_qa
+    # c31).
+    contrast = ("The bus overturned on Sunday. Local officials said 24 people were "
+                "hospitalised, but AFP reported as many as 32 hospitalised.")
+    assert unmet("According to AFP, how many people were hospitalised?", cited(
+        contrast, "Local officials said 24 people were hospitalised, but AFP reported as many "
+                  "as 32 hospitalised.")) is None
     # The article's own outlet is the source when the text names none.
     plain = "Officials said 15 people died."
     assert unmet(question, cited(plain, plain, outlet="AFP")) is None

@@ -996,8 +996,9 @@ def _attributes_to(sentence: str, source: Constraint, window: frozenset[str],
     `window` around (of `window_text`: "Captain Rochester" there names "US Coast Guard
     Captain Monica Rochester")."""
     verdict: bool | None = None
-    # Each clause on its own: "Initial reports stated a pineapple; NDTV later reported ..."
-    for clause in re.split(r"[;:]|\s[–—]\s", sentence):
+    # Each clause on its own: "Initial reports stated a pineapple; NDTV later reported ...",
+    # "Local officials said 24, but AFP reported as many as 32".
+    for clause in re.split(r"[;:]|\s[–—]\s|,\s+(?:but|while|whereas)\s+", sentence):
         spans, speech = _speakers(clause)
         if speech:
             verdict = False
