@@ -34,6 +34,19 @@ YEAR_2017 = TimeFrame(text="in 2017", start=dt.date(2017, 1, 1), end=dt.date(201
                       anchored=True)
 
 
+def test_a_year_before_a_noun_names_the_event_asked_about():
+    # wikinews_blind4_qa k21: "the 1980 rescue" names the rescue; asked until what year its
+    # secret was kept, the answer's year is another, and 1980 fixes no date of the evidence.
+    frame = TimeFrame(text="in the 1980", start=dt.date(1980, 1, 1), end=dt.date(1980, 12, 31),
+                      anchored=True)
+    question = ('Until what year did the CIA\'s role in the 1980 "Canadian Caper" rescue '
+                "remain secret?")
+    assert not [k for k in kinds(question, frame) if k[0] == "date"]
+    # Asked what happened in it, the year is the time of the evidence.
+    assert ("date", "in the 1980") in kinds("How many diplomats did the 1980 rescue free?",
+                                            frame)
+
+
 def test_date_the_cited_sentence_must_date_itself_in_the_period():
     question = "How many people died in road accidents in Cuba in 2017?"
     assert ("date", "in 2017") in kinds(question, YEAR_2017)

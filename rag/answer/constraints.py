@@ -320,7 +320,7 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
     # "This week" counted from the newest article (no as_of given, the archive older than
     # today's week) ranks, but fixes no date: the day the asker counts from is not known.
     if (frame is not None and frame.anchored and not frame.recency
-            and frame.counted_from is None):
+            and frame.counted_from is None and not _year_names_the_event(question, frame)):
         found.append(Constraint("date", frame.text, start=frame.start, end=frame.end))
     runs = _name_runs(question)
     for i, ((start, end), name) in enumerate(runs):
@@ -341,6 +341,19 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
         if not _inside(match.span(), taken):
             found.append(Constraint("number", match.group(0), _ordinals(match.group(0))))
     return found
+
+
+_ASKS_WHEN = re.compile(r"\s*(?:when|(?:in |until |by |since )?what year|(?:on )?what date)\b",
+                        re.I)
+_YEAR_BEFORE_NOUN = re.compile(r"\bthe (?:1[89]|20)\d\d\s+[\"'“‘]?[A-Za-z]")
+
+
+def _year_names_the_event(question: str, frame: TimeFrame) -> bool:
+    """Whether the question's only period is a year written before a noun ("the 1980
+    'Canadian Caper' rescue") in a question that asks when: the year names the event, and the
+    time asked ("Until what year did the CIA's role remain secret?") is another."""
+    return bool(_ASKS_WHEN.match(question) and _YEAR_BEFORE_NOUN.search(question)
+                and re.fullmatch(r"(?:in )?the (?:1[89]|20)\d\d", frame.text.strip()))
 
 
 # A position the question gives ("finished fourth", "the 3rd round"): the evidence must give
