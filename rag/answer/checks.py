@@ -7,7 +7,8 @@ kind: "at a later date" for "On what date...?", "top US lawmakers" for "Which la
 This check catches that, from the question's form:
 
 - the answer type: "when" wants a date or time, "how long" a duration (its unit written in
-  the evidence, not only the figure: "Gutierrez, 79, died" is an age), "how many" a number,
+  the evidence after a figure, not only the figure: "Gutierrez, 79, died" is an age; a
+  joined one, "a three-day voyage", measures its noun only), "how many" a number,
   "who"/"which official"/"where" a name (a person's, asked by "who" or "the names of", has
   no digits), and it must come from the cited evidence;
 - a vague answer: a unit no figure measures ("for many years") is no duration, though "since
@@ -74,7 +75,12 @@ This check catches that, from the question's form:
   words or more ("Łukasz" is a first name: `full_name_problem`);
 - a list of a stated length: "Which three rival candidates...?" is not answered by two names
   and "another candidate". Where the question asks for N names, the answer must name N
-  (`listed_problem`); "Name the ...", like "who", asks for names.
+  (`listed_problem`); "Name the ...", like "who", asks for names;
+- an age at another time: "How old was she when she married?" is not answered by her age at
+  death. The cited sentence that gives the age, or its neighbours, must name a word of the
+  event after "when" (`age_event_problem`);
+- some of them for which: "Which colonies are growing?" is not answered by "some colonies are
+  growing", which names none (`vague_items_problem`).
 
 A hand-written rule because no packaged model does this offline: the packaged LLMs are too
 small to judge their own answers (measured in docs/evals.md), and there is no entailment
@@ -785,6 +791,11 @@ def vague_items_problem(question: str,
     return f"the question asks which {match['n']}; the answer names none"
 
 
+def _digits(text: str) -> set[str]:
+    """The figures of `text` in digits, spelled-out ones included ("ten" is "10")."""
+    return set(re.findall(r"\d+", figures_as_digits(text)))
+
+
 _AGE_WHEN = re.compile(r"\bhow old (?:was|were|is|are|will)\b.*?\bwhen\b(?P<event>[^?]+)", re.I)
 
 
@@ -804,10 +815,8 @@ def age_event_problem(question: str,
         return None
     first: str | None = None
     for text, evidence in sentences:
-        ages = set(re.findall(r"\d+", figures_as_digits(text))) - set(re.findall(r"\d+",
-                                                                                 question))
-        cited = [span for span in evidence
-                 if ages & set(re.findall(r"\d+", figures_as_digits(span[0][span[1]:span[2]])))]
+        ages = _digits(text) - _digits(question)
+        cited = [span for span in evidence if ages & _digits(span[0][span[1]:span[2]])]
         if not cited or any(_found(event, content_words(Evidence(*span).window))
                             for span in cited):
             return None
