@@ -7,6 +7,12 @@ from rag.answer.checks import answer_problem, asked_count_kind, asked_role, expe
 
 from .seedlike import SEEDLIKE, sentence_span
 
+
+def whole(text: str) -> list[tuple[str, int, int]]:
+    """`text` cited whole: the evidence of an answer sentence that rests on all of it."""
+    return [(text, 0, len(text))]
+
+
 ARTICLE = (
     SEEDLIKE + " "
     "China has held live-fire drills near Taiwan over actions by top US lawmakers. "
@@ -88,11 +94,11 @@ def test_how_long_needs_a_duration():
     age = "Bishop Emeritus Dinualdo Gutierrez of the Marbel diocese, 79, died early yesterday."
     question = "How long did Dinualdo Gutierrez serve as bishop of the Marbel diocese?"
     assert answer_problem(question, [("He served as bishop for 79 years.",
-                                      [(age, 0, len(age))])]) == (
+                                      whole(age))]) == (
         "the question asks for a duration; the evidence cited gives none")
     served = "He has served as bishop since 1998, for 12 of his 79 years."
     assert answer_problem(question, [("He served as bishop for 12 years.",
-                                      [(served, 0, len(served))])]) is None
+                                      whole(served))]) is None
 
 
 def test_a_duration_joined_to_its_figure_is_a_duration():
@@ -101,10 +107,10 @@ def test_a_duration_joined_to_its_figure_is_a_duration():
     question = "How long was the drive the couple made to attend the rally?"
     drive = "A couple from Florida made a 14-hour drive to D.C. for the rally."
     assert answer_problem(question, [("The drive lasted 14 hours.",
-                                      [(drive, 0, len(drive))])]) is None
+                                      whole(drive))]) is None
     age = "A 10-year-old boy made the drive to D.C. for the rally with his parents."
     assert answer_problem(question, [("The drive lasted 10 years.",
-                                      [(age, 0, len(age))])]) == (
+                                      whole(age))]) == (
         "the question asks for a duration; the evidence cited gives none")
 
 
@@ -113,16 +119,16 @@ def test_a_figure_written_in_words_is_a_number():
     evidence = "Sixty-six people or more were injured yesterday according to health officials."
     question = "How many people were injured in Hong Kong on October 1, 2019?"
     assert answer_problem(question, [("Sixty-six people were injured.",
-                                      [(evidence, 0, len(evidence))])]) is None
+                                      whole(evidence))]) is None
     assert answer_problem(question, [("Many people were injured.",
-                                      [(evidence, 0, len(evidence))])]) == (
+                                      whole(evidence))]) == (
         "the question asks for a number; the evidence cited gives none")
 
 
 def test_a_figure_in_another_style_is_the_evidence_s_figure():
     # Wire and web news write "2.9m" and "1,500"; the model writes "2.9 million" and "1500".
     evidence = "The carmaker will recall 2.9m vehicles, and 1,500 staff will move."
-    cited = [(evidence, 0, len(evidence))]
+    cited = whole(evidence)
     assert answer_problem("How many vehicles will the carmaker recall?",
                           [("It will recall 2.9 million vehicles.", cited)]) is None
     assert answer_problem("How many staff will move?", [("1500 staff will move.", cited)]) is None
@@ -211,7 +217,7 @@ def test_a_role_turned_round_is_no_answer():
     talks = "Russian President Putin met the president of Ukraine on Friday."
     assert answer_problem("Who did Putin meet?", [("Putin, president of Russia, met the "
                                                    "president of Ukraine.",
-                                                   [(talks, 0, len(talks))])]) is None
+                                                   whole(talks))]) is None
 
 
 def test_the_day_of_a_report_is_not_the_day_of_the_event():
@@ -253,19 +259,19 @@ def test_a_figure_credited_to_another_source_is_no_answer():
     # "according to S", and a figure credited by a verb or a passive "by".
     quake = "It measured 6.4 according to the USGS, while the EMSC put it at 6.2."
     question = "According to the USGS, what was the earthquake's magnitude?"
-    assert answer_problem(question, [("It measured 6.2.", [(quake, 0, len(quake))])]) == (
+    assert answer_problem(question, [("It measured 6.2.", whole(quake))]) == (
         "the question asks for USGS's figure; the evidence cited gives 6.2 as EMSC's")
-    assert answer_problem(question, [("It measured 6.4.", [(quake, 0, len(quake))])]) is None
+    assert answer_problem(question, [("It measured 6.4.", whole(quake))]) is None
     passive = "Magnitude 6.3 according to Phivolcs, it was recorded as 6.4 by the USGS."
-    assert answer_problem(question, [("It measured 6.3.", [(passive, 0, len(passive))])]) == (
+    assert answer_problem(question, [("It measured 6.3.", whole(passive))]) == (
         "the question asks for USGS's figure; the evidence cited gives 6.3 as Phivolcs's")
-    assert answer_problem(question, [("It measured 6.4.", [(passive, 0, len(passive))])]) is None
+    assert answer_problem(question, [("It measured 6.4.", whole(passive))]) is None
     # A figure the evidence credits to no one by name, or a question that names no source,
     # is left alone.
     plain = "The quake measured 6.2 on Wednesday, officials said."
-    assert answer_problem(question, [("It measured 6.2.", [(plain, 0, len(plain))])]) is None
+    assert answer_problem(question, [("It measured 6.2.", whole(plain))]) is None
     assert answer_problem("What was the earthquake's magnitude?",
-                          [("It measured 6.2.", [(quake, 0, len(quake))])]) is None
+                          [("It measured 6.2.", whole(quake))]) is None
 
 
 def test_the_role_asked_for_must_be_named_beside_the_answer():
@@ -287,7 +293,7 @@ def test_the_role_asked_for_must_be_named_beside_the_answer():
                           [("Ara Zobayan was piloting it.", [(crash, *board)])]) is None
     alone = "A helicopter with Kobe Bryant on board crashed in Calabasas."
     assert answer_problem("Who was piloting the helicopter that crashed?",
-                          [("It was piloted by Kobe Bryant.", [(alone, 0, len(alone))])])
+                          [("It was piloted by Kobe Bryant.", whole(alone))])
     # Only roles written beside their holder; "what did the lawyer say" asks for no one.
     assert asked_role("Which official set the bond?") is None
     assert asked_role("What did the lawyer say about the ruling?") is None
@@ -315,13 +321,13 @@ def test_a_count_of_one_kind_does_not_answer_for_another():
     assert answer_problem(question, [("Bangladesh recorded 33 deaths.", deaths)]) is None
     killed = "The outbreak killed 33 people in Dhaka."
     assert answer_problem("How many people had died?",
-                          [("33 people died.", [(killed, 0, len(killed))])]) is None
+                          [("33 people died.", whole(killed))]) is None
     # The kind is read from the count's own clause, past a leading clause with commas.
     report = "The WHO reported 2741 confirmed cases and 80 deaths in China."
     assert answer_problem(
         "According to the WHO's report of January 27, 2020, how many people in China had "
         "recovered?", [("There were 2741 confirmed cases and 80 deaths.",
-                        [(report, 0, len(report))])]) == (
+                        whole(report))]) == (
         "the question asks how many recoveries; the figure 2741 counts cases")
     assert asked_count_kind("How many grams of the drug was he given after he tested "
                             "positive?") is None
@@ -335,9 +341,9 @@ def test_a_day_of_the_month_is_no_count():
     dated = "Protesters demanded an inquiry into police violence on June 12."
     timed = "Protesters besieged the headquarters for 12 hours."
     answer = "They besieged it for 12 hours."
-    assert answer_problem(question, [(answer, [(dated, 0, len(dated))])]) == (
+    assert answer_problem(question, [(answer, whole(dated))]) == (
         "the question asks for a number; the evidence cited gives none")
-    assert answer_problem(question, [(answer, [(timed, 0, len(timed))])]) is None
+    assert answer_problem(question, [(answer, whole(timed))]) is None
 
 
 def test_the_day_something_ended_is_not_the_day_it_began():
@@ -347,9 +353,9 @@ def test_the_day_something_ended_is_not_the_day_it_began():
     launched = "Gillibrand launched her campaign on Wednesday (28 August 2019)."
     question = "When did Kirsten Gillibrand officially launch her presidential campaign?"
     answer = "She launched her campaign on 28 August 2019."
-    assert answer_problem(question, [(answer, [(ended, 0, len(ended))])]) == (
+    assert answer_problem(question, [(answer, whole(ended))]) == (
         "the date the evidence cited gives is for the end (the question asks for the start)")
-    assert answer_problem(question, [(answer, [(launched, 0, len(launched))])]) is None
+    assert answer_problem(question, [(answer, whole(launched))]) is None
 
 
 def test_a_count_for_one_place_does_not_answer_worldwide():
@@ -358,15 +364,11 @@ def test_a_count_for_one_place_does_not_answer_worldwide():
     us = "As of Wednesday, there were at least 1,279 confirmed cases in the United States."
     question = "How many COVID-19 cases were there worldwide in March 2020?"
     assert answer_problem(question, [("There were 1,279 cases in the United States.",
-                                      [(us, 0, len(us))])]) == (
+                                      whole(us))]) == (
         "the question asks worldwide; the answer gives a figure for United States")
     world = "CNBC reported there were at least 118,381 cases worldwide."
     assert answer_problem(question, [("There were 118,381 cases worldwide in March 2020.",
-                                      [(world, 0, len(world))])]) is None
-
-
-def whole(text: str) -> list[tuple[str, int, int]]:
-    return [(text, 0, len(text))]
+                                      whole(world))]) is None
 
 
 def test_a_joined_duration_measures_its_own_noun():
@@ -601,7 +603,7 @@ def test_a_list_of_a_stated_length_names_that_many():
 def test_name_the_asks_for_names():
     # wikinews_constraints_dev d14: "Name the three motorcyclists..." answered with none.
     article = "Three motorcyclists were hospitalised after the crash on Route 2 in Randolph."
-    cited = [(article, 0, len(article))]
+    cited = whole(article)
     question = "Name the three motorcyclists hospitalised after the crash in Randolph."
     assert answer_problem(question, [(
         "Three cyclists were hospitalized after the crash in Randolph [1].", cited)]) == (
@@ -614,10 +616,10 @@ def test_a_full_name_is_more_than_a_first_name():
     first_only = "Another, a Polish chef named Łukasz, harried him with a narwhal tusk."
     full = "Another, a Polish chef named Łukasz Koczocik, harried him with a narwhal tusk."
     assert answer_problem(question, [("The full name of the Polish chef is Łukasz.",
-                                      [(first_only, 0, len(first_only))])]) == (
+                                      whole(first_only))]) == (
         "the question asks for a full name; the answer gives one word of a name")
     assert answer_problem(question, [("The chef is Łukasz Koczocik.",
-                                      [(full, 0, len(full))])]) is None
+                                      whole(full))]) is None
 
 
 def test_when_exactly_asks_for_a_day():
@@ -625,10 +627,10 @@ def test_when_exactly_asks_for_a_day():
     question = "When exactly did Hana Kimura sign with Stardom?"
     year = "Kimura was signed for Stardom at the time of her death, having joined them in 2019."
     day = "Kimura signed with Stardom on 12 March 2019."
-    assert answer_problem(question, [("She joined them in 2019.", [(year, 0, len(year))])]) == (
+    assert answer_problem(question, [("She joined them in 2019.", whole(year))]) == (
         "the question asks for a time; the evidence cited gives none")
     assert answer_problem(question, [("She signed with Stardom on 12 March 2019.",
-                                      [(day, 0, len(day))])]) is None
+                                      whole(day))]) is None
 
 
 def test_a_figure_for_another_day_than_the_one_asked():
@@ -644,7 +646,7 @@ def test_a_figure_for_another_day_than_the_one_asked():
         "the question asks about Sunday; the evidence cited gives the figure for Monday")
     on_sunday = "On Sunday the depression had sustained winds of 25 miles per hour."
     assert answer_problem(question, [("Its winds were 25 miles per hour.",
-                                      [(on_sunday, 0, len(on_sunday))])]) is None
+                                      whole(on_sunday))]) is None
 
 
 def test_a_date_with_its_year_asks_for_the_weekday_it_fell_on():
@@ -655,7 +657,7 @@ def test_a_date_with_its_year_asks_for_the_weekday_it_fell_on():
     wednesday = "The United Kingdom reported 37,542 deaths as of Wednesday."
     tuesday = "The United Kingdom reported 21,092 deaths as of Tuesday."
     assert answer_problem(question, [("The United Kingdom reported 37,542 deaths.",
-                                      [(wednesday, 0, len(wednesday))])]) == (
+                                      whole(wednesday))]) == (
         "the question asks about Tuesday; the evidence cited gives the figure for Wednesday")
     assert answer_problem(question, [("The United Kingdom reported 21,092 deaths.",
-                                      [(tuesday, 0, len(tuesday))])]) is None
+                                      whole(tuesday))]) is None

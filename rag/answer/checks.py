@@ -105,16 +105,11 @@ from rag.answer.constraints import (
     _found,
     _in_quotation,
     _name_runs,
+    _numbers,
     named_in,
     parse,
 )
-from rag.text import (
-    article_sentences,
-    content_words,
-    figures_as_digits,
-    figures_in_one_style,
-    months_in_full,
-)
+from rag.text import article_sentences, content_words, figures_in_one_style, months_in_full
 
 if TYPE_CHECKING:
     from rag.answer.evidence import Source
@@ -791,11 +786,6 @@ def vague_items_problem(question: str,
     return f"the question asks which {match['n']}; the answer names none"
 
 
-def _digits(text: str) -> set[str]:
-    """The figures of `text` in digits, spelled-out ones included ("ten" is "10")."""
-    return set(re.findall(r"\d+", figures_as_digits(text)))
-
-
 _AGE_WHEN = re.compile(r"\bhow old (?:was|were|is|are|will)\b.*?\bwhen\b(?P<event>[^?]+)", re.I)
 
 
@@ -815,8 +805,9 @@ def age_event_problem(question: str,
         return None
     first: str | None = None
     for text, evidence in sentences:
-        ages = _digits(text) - _digits(question)
-        cited = [span for span in evidence if ages & _digits(span[0][span[1]:span[2]])]
+        ages = _numbers(text, as_written=False) - _numbers(question, as_written=False)
+        cited = [span for span in evidence
+                 if ages & _numbers(span[0][span[1]:span[2]], as_written=False)]
         if not cited or any(_found(event, content_words(Evidence(*span).window))
                             for span in cited):
             return None

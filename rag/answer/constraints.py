@@ -523,8 +523,7 @@ def body_voices(article: str, name: str) -> frozenset[str]:
         nouns = _body_nouns_beside(article, match.start(), match.end())
         if not nouns:
             continue
-        run = match.group(0)
-        if _named(constraint, frozenset(content_words(run)) | _acronyms(run), run):
+        if named_in(constraint, match.group(0)):
             own |= nouns
         else:
             others |= nouns
@@ -977,7 +976,8 @@ _TURN = re.compile(r"(?m)^[ \t]*(?:\(\((?P<a>[^()\n]{1,60})\)\)|(?P<b>[A-Z][\w.'
                    r"(?: [A-Z][\w.'’-]*){0,3}):)[ \t]")
 
 
-_ANSWER_TAGS = frozenset({"A", "Answer", "ANSWER"})  # a Q&A's answer turns name no one
+# A Q&A's answer turns name no one ("ANSWER:" is read as "Answer", `_turn_tags`).
+_ANSWER_TAGS = frozenset({"A", "Answer"})
 
 
 def turn_speaker(article: str, start: int) -> str | None:

@@ -52,6 +52,7 @@ def _month_end(day: dt.date) -> dt.date:
 
 # Hours name a period only counted back from now: not "the 24 Hours of Le Mans".
 _HOURS = re.compile(r"\b(?:(?:past|last|previous)\s+\d+\s+hours|\d+\s+hours\s+ago)\b")
+_HOUR_WORD = re.compile(r"\bhours?\b", re.I)
 
 
 def _plausible(text: str) -> bool:
@@ -65,7 +66,7 @@ def _plausible(text: str) -> bool:
 def _period(text: str, when: dt.date, as_of: dt.date) -> tuple[dt.date, dt.date]:
     """The days `text` (as dateparser matched it, read as `when`) stands for."""
     lower = text.lower()
-    if re.search(r"\bhours?\b", lower):  # "(in the past) 24 hours": from then up to as_of
+    if _HOUR_WORD.search(lower):  # "(in the past) 24 hours": from then up to as_of
         return when, as_of
     if "week" in lower:
         start = when - dt.timedelta(days=when.weekday())
@@ -100,7 +101,7 @@ def resolve(question: str, as_of: dt.date) -> TimeFrame | None:
     }) or []
     periods = [_no_day(text) or (text, *_period(text, when.date(), as_of))
                for text, when in found if _plausible(text)
-               and (not re.search(r"(?i)\bhours?\b", text) or _HOURS.search(question))]
+               and (not _HOUR_WORD.search(text) or _HOURS.search(question))]
     if not periods:
         words = _RECENCY.search(question)
         if words:  # "the latest on X": newer first, over the whole archive up to as_of
