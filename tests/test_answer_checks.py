@@ -199,6 +199,17 @@ def test_a_count_of_where_the_counted_came_from_is_no_count_of_them():
         "the question asks how many survivors; the figure 20 counts buildings")
 
 
+def test_a_count_of_years_is_no_count_of_what_a_rate_asks_for():
+    # wikinews_blind13_qa y08: "a year" says how often; "18+ years" counts years, not sharks.
+    article = ("In 18+ years of working at Seal Island, we had never seen sevengill sharks. "
+               "About 300 white sharks were sighted there each year.")
+    years, sighted = ((article, *sentence_span(article, f)) for f in ("In 18+", "About 300"))
+    question = "How many great white sharks a year were being sighted at Seal Island?"
+    assert answer_problem(question, [("18 great white sharks were sighted.", [years])]) == (
+        "the question asks how many great white sharks; the figure 18 counts years")
+    assert answer_problem(question, [("About 300 great white sharks.", [sighted])]) is None
+
+
 def test_a_role_turned_round_is_no_answer():
     # seeds q57 (a near miss: "Who was the US ambassador to China during Blinken's visit?")
     # had been answered "Xie Feng was the US ambassador to China" from this sentence.

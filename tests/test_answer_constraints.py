@@ -241,6 +241,41 @@ def test_person_a_pronoun_counts_for_the_person_named_beside_it():
     assert unmet(question, cited(other, "She told the court she loved her children."))
 
 
+def test_person_another_person_as_the_subject_is_that_person_s_fact():
+    # wikinews_blind13_qa y34 and y22: a duration or a date of the person the cited sentence
+    # opens with, in an article that names the asked person around it.
+    article = ("Fans in costume filled the halls.\n\nStephanie Chapman has knit a variety of "
+               "outfits. Chapman wore a mask. Lisa Mancini has been cosplaying for two years. "
+               "Chapman has been knitting since 2015.")
+    question = "How long has cosplayer Stephanie Chapman been knitting her costumes?"
+    evidence = cited(article, "Lisa Mancini has been cosplaying for two years.",
+                     asked=content_words(question + " two years"))
+    assert unmet(question, evidence) == (
+        'the question names the name "Stephanie Chapman"; the evidence cited does not')
+    assert unmet(question, cited(article, "Chapman has been knitting since 2015.",
+                                 asked=content_words(question))) is None
+    # A word of a person's name the article writes in full is that person too.
+    case = ("The site was run by Jong Woo Son.\n\nIt was the NCA's investigation of Matthew Falder "
+            "which led to the site. Jong was arrested in March, 2018.")
+    falder = "When did investigators open their case into Matthew Falder?"
+    assert unmet(falder, cited(case, "Jong was arrested in March, 2018.",
+                               asked=content_words(falder + " March 2018"))) == (
+        'the question names the name "Matthew Falder"; the evidence cited does not')
+    # One who reports passes on the words: "Mancini said she ..." may be about Chapman.
+    said = article.replace("Lisa Mancini has been cosplaying", "Lisa Mancini said she has been "
+                           "knitting")
+    assert unmet(question, cited(said, "Lisa Mancini said she has been knitting for two years.",
+                                 asked=content_words(question + " two years"))) is None
+    # In a story about the person (the title or lead names them), the subject may be a judge
+    # who ordered something of "him".
+    court = ("Brenton Tarrant appeared in court. Judge Paul Kellar ordered the accused remain "
+             "in custody until his next court appearance on April 5.")
+    tarrant = "When was Brenton Tarrant next due to appear in court?"
+    assert unmet(tarrant, cited(court, "Judge Paul Kellar ordered the accused remain in custody "
+                                       "until his next court appearance on April 5.",
+                                asked=content_words(tarrant + " April 5"))) is None
+
+
 def test_outlet_attribution_according_to_a_source():
     question = "According to AFP, how many people died in the attack?"
     assert kinds(question) == [("source", "AFP")]

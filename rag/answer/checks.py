@@ -398,6 +398,8 @@ def _counts(text: str, verb_forms: bool = False) -> list[tuple[str, str]]:
                 and tokens[i + 1].lower() in _NUMBER_WORDS)):
             figure.append(tokens[i])
             i += 1
+        if i < len(tokens) and tokens[i] == "+":  # "18+ years" counts years
+            i += 1
         words = [part for part in re.split(r"[-–]", token)
                  if part.isalpha() and any(ch.isdigit() for ch in token)]
         for word in tokens[i:i + _PHRASE_WORDS]:
@@ -418,6 +420,9 @@ def _other_count(asked: set[str], counts: list[tuple[str, str]]) -> tuple[str, s
     return counts[0]
 
 
+# "How many sharks a year" counts sharks: "a year" says how often, and "18 years" is no answer.
+_RATE = re.compile(r"\b(?:a|an|per|each|every)\s+(?:second|minute|hour|day|week|month|year|"
+                   r"decade)\b", re.I)
 _AROUND = re.compile(r"\b(?:from|after|before|during|since|following|amid)\b[^,;?]*?"
                      r"(?=\b(?:in|at|on|of|by|for|with|near|and|to)\b|[,;?]|$)", re.I)
 
@@ -438,7 +443,7 @@ def counted_problem(question: str,
     # Any word of the question may name what is counted, except those of a phrase saying
     # where from or when: "how many survivors were pulled from collapsed buildings" is not
     # answered by "20 buildings collapsed".
-    asked = content_words(_AROUND.sub(" ", question))
+    asked = content_words(_RATE.sub(" ", _AROUND.sub(" ", question)))
     first: str | None = None
     for text, evidence in sentences:
         counts = _counts(text)
@@ -1167,3 +1172,4 @@ def answer_problem(question: str,
         return problem
     return credited_problem(question, sentences) or role_problem(sentences) or \
         asked_role_problem(question, sentences) or quoted_speaker_problem(question, sentences)
+

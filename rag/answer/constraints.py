@@ -19,8 +19,11 @@ immediate neighbours (a pronoun or "the company" usually points one sentence bac
 article's metadata (title, publication date, outlet). A name the article is about (in its
 title or lead, or in two sentences) may stand anywhere in it, and a place the question puts
 the event in ("in Belgrade", "at the airport") anywhere before the cited sentence, where the
-story set its scene. In an interview or a transcript, the words of a turn are its speaker's:
-the tag that opens it ("((Perttu Ahola))", "KURTZER:") names who says them (`turn_speaker`).
+story set its scene. A cited sentence that opens with another person as its subject is that
+person's ("Lisa Mancini has been cosplaying for two years" is no fact of Stephanie Chapman's),
+unless the story is about the asked one (`_subject_instead`). In an interview or a
+transcript, the words of a turn are its speaker's: the tag that opens it ("((Perttu Ahola))",
+"KURTZER:") names who says them (`turn_speaker`).
 One mechanism for all of them; the failed constraint is named in the
 reason (`Constraint.describe`).
 
@@ -69,6 +72,7 @@ _SPEECH = _words(
     "denied concede concedes conceded observe observes observed testify testifies testified "
     "recall recalls recalled promise promises promised vow vows vowed pledge pledges pledged")
 _PRONOUNS = _words("he she they his her their it")
+_AUXILIARIES = _words("is was are were has had have will would could can did does")
 _PLACE_PREPOSITIONS = _words("in at near off outside")
 _QUOTES = re.compile(r"[\"“”]")
 _SPEECH_PAST = _words("said told spoke wrote gave put")
@@ -730,6 +734,8 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
         # A designation ("B-17", "G7", "Route 2") names a kind of thing the text mostly calls
         # by a common noun ("the bomber", "the summit"): it must be in the article.
         return _named(constraint, _article_words(evidence.article))
+    if constraint.kind == "name" and _subject_instead(constraint, evidence):
+        return False
     if constraint.kind == "name":
         # The article's subject (in its title, or named in two sentences or more) may be "he"
         # or "the company" anywhere in it, unless the cited sentence names another in its
@@ -779,6 +785,53 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
         return True
     # "The father said" for "David Turpin, the father", where the window names him too.
     return bool(constraint.aliases) and _role_speaks(evidence.cited, constraint.aliases)
+
+
+def _subject_instead(constraint: Constraint, evidence: Evidence) -> bool:
+    """Whether the cited sentence opens with another person as its subject, where the
+    question names a person: "Lisa Mancini has been cosplaying for two years" is Mancini's
+    fact, not Stephanie Chapman's, however often the article names Chapman around it. A
+    subject that reports ("Reuters said", "Smith told ...") passes on its words, and one the
+    question or the answer names is no other."""
+    if not _personal(constraint.text) or any(
+            text and _named(constraint, _text_words(text), text)
+            for text in (evidence.title, _lead(evidence.article))):
+        return False  # the story is about the person: "Judge Kellar ordered [him] ..."
+    cited = evidence.cited.lstrip(" \"“‘'(")
+    runs = _name_runs(cited, first=True)
+    if not runs or runs[0][0][0] != 0:
+        return False
+    (_, end), name = runs[0]
+    # The name is the subject where a verb follows it: an auxiliary or a verb in "-ed" or
+    # "-s" ("Labour Party leader Jeremy Corbyn" opens with no subject "Labour Party").
+    verb = re.match(r"\s*(?:,[^,]{1,60},\s*)?([a-z]\w*)", cited[end:])
+    if (verb is None or not _person_in(evidence.article, name) or verb.group(1) in _SPEECH
+            or not (verb.group(1) in _AUXILIARIES or verb.group(1).endswith(("ed", "s")))):
+        return False
+    words = frozenset(content_words(name)) - _title_stems()
+    return bool(words) and not words & evidence.asked and not named_in(constraint, cited)
+
+
+def _person_in(article: str, name: str) -> bool:
+    """Whether `name` reads as a person's, or is one word of a person's name the article
+    writes in full ("Jong" of "Jong Woo Son")."""
+    return _personal(name) or (name.lower() not in _TITLES and name in _person_words(article))
+
+
+@lru_cache(maxsize=64)
+def _person_words(article: str) -> frozenset[str]:
+    """The words of the names in `article` that read as people's."""
+    return frozenset(word for _, run in _name_runs(article) if _personal(run)
+                     for word in _WORD.findall(run))
+
+
+def _personal(name: str) -> bool:
+    """Whether a name reads as a person's: two or three capitalised words, no digit, no
+    initialism and no word for a body ("Stephanie Chapman", not "National Crime Agency")."""
+    words = [w for w in _WORD.findall(name) if w.lower() not in _TITLES]
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha()
+                                          for w in words)
+            and not {w.lower() for w in words} & _BODIES)
 
 
 def _named(constraint: Constraint, words: frozenset[str], text: str | None = None) -> bool:
