@@ -672,3 +672,18 @@ def test_a_date_with_its_year_asks_for_the_weekday_it_fell_on():
         "the question asks about Tuesday; the evidence cited gives the figure for Wednesday")
     assert answer_problem(question, [("The United Kingdom reported 21,092 deaths.",
                                       whole(tuesday))]) is None
+
+
+def test_the_other_side_of_a_contrast_is_no_answer():
+    # wikinews_blind13_qa y32: the runner-up's prize asked, the winner's given.
+    article = ("The event hosted the championship, with the winning team receiving C$10,000. "
+               "The runner-up team received C$5,000.")
+    won, second = ((article, *sentence_span(article, f)) for f in ("The event", "The runner"))
+    question = "How much prize money did the runner-up team receive at the championship?"
+    assert answer_problem(question, [("The runner-up team received C$10,000.", [won])]) == (
+        "the question asks about the runner-up; the evidence cited is about the winning")
+    assert answer_problem(question, [("The runner-up received C$5,000.", [second])]) is None
+    # A sentence that names both sides may hold either.
+    both = "The winning team received C$10,000 and the runner-up team C$5,000."
+    assert answer_problem(question, [("The runner-up team received C$5,000.", whole(both))]) \
+        is None

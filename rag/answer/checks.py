@@ -80,7 +80,12 @@ This check catches that, from the question's form:
   death. The cited sentence that gives the age, or its neighbours, must name a word of the
   event after "when" (`age_event_problem`);
 - some of them for which: "Which colonies are growing?" is not answered by "some colonies are
-  growing", which names none (`vague_items_problem`).
+  growing", which names none (`vague_items_problem`);
+- the other side of a contrast: "How much did the runner-up receive?" is not answered from
+  "the winning team receiving C$10,000", nor the women's race from the men's. Where the
+  question names one side of a pair news writes in contrast (winner/runner-up, men/women,
+  minimum/maximum, mother/father, born/died, ...) and every cited span names only the other
+  (`contrast_problem`).
 
 A hand-written rule because no packaged model does this offline: the packaged LLMs are too
 small to judge their own answers (measured in docs/evals.md), and there is no entailment
@@ -1170,6 +1175,55 @@ def answer_problem(question: str,
     if kind == "name" and (problem := listed_problem(question, sentences)
                            or full_name_problem(question, sentences)):
         return problem
+    if problem := contrast_problem(question, sentences):
+        return problem
     return credited_problem(question, sentences) or role_problem(sentences) or \
         asked_role_problem(question, sentences) or quoted_speaker_problem(question, sentences)
 
+
+
+
+# Words news writes in contrast, where a near fact stands beside the one asked for: the
+# runner-up's prize beside the winner's, the women's race beside the men's, the minimum
+# beside the maximum. Each pair is two sides; a question that names one side (and not the
+# other) is not answered from evidence that names only the other.
+_CONTRASTS = [(_words(a), _words(b)) for a, b in (
+    ("winner winners winning champion champions", "runner-up runners-up"),
+    ("men men's male boys", "women women's female girls"),
+    ("minimum lowest least", "maximum highest most"),
+    ("previous earlier prior", "next later subsequent"),
+    ("mother mothers", "father fathers"),
+    ("son sons", "daughter daughters"),
+    ("husband", "wife"),
+    ("brother brothers", "sister sisters"),
+    ("north northern", "south southern"),
+    ("east eastern", "west western"),
+    ("upper", "lower"),
+    ("gold", "silver bronze"),
+    ("youngest", "oldest"),
+    ("born birth", "died death"),
+)]
+_CONTRAST_WORD = re.compile(r"[\w'’-]+")
+
+
+def contrast_problem(question: str,
+                     sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                     ) -> str | None:
+    """Why the answer's evidence is about the other side of a contrast the question names
+    ("How much did the runner-up receive?" from "the winning team receiving C$10,000"), or
+    None: some cited span of some answer sentence names no other side without the asked one."""
+    asked = {w.lower() for w in _CONTRAST_WORD.findall(question)}
+    sides = [(mine, other) for a, b in _CONTRASTS for mine, other in ((a, b), (b, a))
+             if asked & mine and not asked & other]
+    if not sides:
+        return None
+    first: str | None = None
+    for _, evidence in sentences:
+        for article, start, end in evidence:
+            words = {w.lower() for w in _CONTRAST_WORD.findall(article[start:end])}
+            other = next(((m, o) for m, o in sides if words & o and not words & m), None)
+            if other is None:
+                return None
+            first = first or (f"the question asks about the {min(asked & other[0])}; the "
+                              f"evidence cited is about the {min(words & other[1])}")
+    return first
