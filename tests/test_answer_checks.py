@@ -545,6 +545,19 @@ def test_a_date_given_for_another_event_is_no_answer():
         [("UpGuard first emailed Cultura Colectiva on January 10.", whole(sent))]) is None
 
 
+def test_a_neighbour_that_names_the_event_dates_it_only_with_the_same_date():
+    # wikinews_blind12_qa x26: the induction is named beside the year he was dropped.
+    article = ("Imus was inducted into the National Radio Hall of Fame. "
+               "In 2007, MSNBC dropped his show after his remarks.")
+    dropped = (article, *sentence_span(article, "In 2007"))
+    question = "When was Don Imus inducted into the National Radio Hall of Fame?"
+    assert answer_problem(question, [("Don Imus was inducted in 2007.", [dropped])]) == (
+        "the date the evidence cited gives is the date of something else")
+    dated = article.replace("Fame.", "Fame in 2007.")
+    assert answer_problem(question, [("Don Imus was inducted in 2007.", [
+        (dated, *sentence_span(dated, "In 2007"))])]) is None
+
+
 def test_a_figure_counts_the_word_after_it_even_a_verb_form():
     # wikinews_blind5_qa m32 (a near miss: "several acres") was answered "Three acres" from
     # the sentence about the three dead; m28 "half a million doses" for a count of patients.
