@@ -700,3 +700,17 @@ def test_the_other_side_of_a_contrast_is_no_answer():
     both = "The winning team received C$10,000 and the runner-up team C$5,000."
     assert answer_problem(question, [("The runner-up team received C$5,000.", whole(both))]) \
         is None
+
+
+def test_the_clause_that_gives_the_date_must_name_the_event():
+    # wikinews_blind10_qa u22: the year of the publication, with the excavations in the
+    # clause after it.
+    said = ("I think it was originally published back in 1925; the first excavations would "
+            "have happened a few years before that.")
+    question = "In what year were the first excavations carried out at the Abri Peyrony site?"
+    assert answer_problem(question, [("The first excavations were carried out in 1925.",
+                                      whole(said))]) == (
+        "the date the evidence cited gives is the date of something else")
+    dug = "The first excavations were carried out in 1925; it was published later."
+    assert answer_problem(question, [("The first excavations were carried out in 1925.",
+                                      whole(dug))]) is None

@@ -112,6 +112,7 @@ from rag.answer.constraints import (
     _name_runs,
     _numbers,
     _window_sentences,
+    clauses,
     named_in,
     parse,
 )
@@ -773,18 +774,26 @@ def event_problem(question: str,
     for text, evidence in sentences:
         dates = _answer_dates(question, text)
         giving = _giving(evidence, dates)
-        cited = [article[start:end] for article, start, end in giving]
+        # The clause that gives the date, where one does: "it was published in 1925; the
+        # first excavations happened before that" dates no excavation.
+        cited = [clause for article, start, end in giving
+                 for clause in _dated_clauses(article[start:end], dates)]
         if not cited or any(_found(event, content_words(c)) for c in cited):
             return None
         # A neighbour that gives the same day with the event: "The talks on Sunday were
         # candid. Both countries said Sunday that ..." dates the talks.
-        if any(set(_WORD.findall(article[s:e])) & dates
-               and _found(event, content_words(article[s:e]))
+        if any(set(_WORD.findall(clause)) & dates and _found(event, content_words(clause))
                for article, start, end in giving
-               for s, e in _window_sentences(article, start, end)):
+               for s, e in _window_sentences(article, start, end)
+               for clause in _dated_clauses(article[s:e], dates)):
             return None
         first = first or "the date the evidence cited gives is the date of something else"
     return first
+
+
+def _dated_clauses(sentence: str, dates: set[str]) -> list[str]:
+    """The clauses of `sentence` that write one of `dates`; the sentence if none does."""
+    return [c for c in clauses(sentence) if set(_WORD.findall(c)) & dates] or [sentence]
 
 
 _WHICH_PLURAL = re.compile(r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?P<n>\w+s)\b", re.I)

@@ -1055,6 +1055,12 @@ def _turn_tags(article: str) -> list[tuple[int, str]]:
     return tags
 
 
+def clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence that report apart: split at ";", ":", a dash, and ", but",
+    ", while" or ", whereas"."""
+    return re.split(r"[;:]|\s[–—]\s|,\s+(?:but|while|whereas)\s+", sentence)
+
+
 def _attributes_to(sentence: str, source: Constraint, window: frozenset[str],
                    window_text: str | None = None) -> bool | None:
     """Whether `sentence` attributes what it reports to `source` (None: it reports no speech);
@@ -1064,7 +1070,7 @@ def _attributes_to(sentence: str, source: Constraint, window: frozenset[str],
     verdict: bool | None = None
     # Each clause on its own: "Initial reports stated a pineapple; NDTV later reported ...",
     # "Local officials said 24, but AFP reported as many as 32".
-    for clause in re.split(r"[;:]|\s[–—]\s|,\s+(?:but|while|whereas)\s+", sentence):
+    for clause in clauses(sentence):
         spans, speech = _speakers(clause)
         if speech:
             verdict = False
