@@ -107,6 +107,20 @@ def test_person_what_they_said_is_something_said():
     # Asked for what a source reported, a sentence reporting no speech still passes.
     assert unmet("What did Reuters report about the chef?",
                  cited("Reuters covered the case. The chef was 33.", "The chef was 33.")) is None
+    # A title in quotation marks is no one's words (wikinews_blind12_qa x18).
+    case = ('The court ruled on Thursday in the case "Eva Glawischnig-Piesczek vs. Facebook '
+            'Ireland Limited".')
+    assert unmet("What did Eva Glawischnig-Piesczek say after the court ruled?",
+                 cited(case, case)) == (
+        "the question asks for what Eva Glawischnig-Piesczek said; the evidence cited is "
+        "someone else's words, or no one's")
+    # Nor does a passive verb of speech make its subject speak (wikinews_blind_qa b02): "by"
+    # names who reported it.
+    visit = ("The Archbishop of Gdansk, Slawoj Glodz, was reported by local media to have "
+             "visited the hospital.")
+    assert unmet("What did Slawoj Glodz say about the stabbing?", cited(visit, visit))
+    quoted = 'Slawoj Glodz was quoted as saying the stabbing was "a tragedy".'
+    assert unmet("What did Slawoj Glodz say about the stabbing?", cited(quoted, quoted)) is None
 
 
 def test_person_what_they_said_in_an_interview_is_their_turn():

@@ -72,6 +72,7 @@ _SPEECH = _words(
     "denied concede concedes conceded observe observes observed testify testifies testified "
     "recall recalls recalled promise promises promised vow vows vowed pledge pledges pledged")
 _PRONOUNS = _words("he she they his her their it")
+_PASSIVE = _words("is was are were be been being")
 _AUXILIARIES = _words("is was are were has had have will would could can did does")
 _PLACE_PREPOSITIONS = _words("in at near off outside")
 _QUOTES = re.compile(r"[\"“”]")
@@ -780,7 +781,7 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
     verdict = _attributes_to(evidence.cited, constraint, evidence.window_words, evidence.window)
     # Asked what the source said, a sentence with no speech and no quotation says nothing:
     # "Zamperoni's brother is a chef" (a quotation whose speaker it leaves unnamed may be his).
-    says_nothing = constraint.says and not _QUOTES.search(evidence.cited)
+    says_nothing = constraint.says and not _quotes_speech(evidence.cited)
     if verdict or (verdict is None and not says_nothing):
         return True
     # "The father said" for "David Turpin, the father", where the window names him too.
@@ -1016,7 +1017,11 @@ def _speakers(sentence: str) -> tuple[list[list[str]], bool]:
         r"\baccording to [^,;:.\"“”()]*?\bby ([^,;:.\"“”()]+)", sentence, re.I)]
     if not verbs and not according:
         return [], False
-    spans = [words[:verbs[0]]] if verbs else []
+    # "X was reported by local media to have ...": a passive verb's subject is not who
+    # speaks ("by" names that), unless quoted ("X was quoted as saying").
+    passive = bool(verbs) and verbs[0] > 0 and lower[verbs[0] - 1] in _PASSIVE \
+        and lower[verbs[0]] != "quoted"
+    spans = [words[:verbs[0]]] if verbs and not passive else []
     spans += [words[i + 1:i + 4] for i in verbs] + according
     spans += [words[j + 1:j + 4] for j, w in enumerate(lower)
               if w == "by" and any(0 < j - i <= 4 for i in verbs)]
@@ -1138,6 +1143,16 @@ def _window_sentences(article: str, start: int, end: int, after: bool = True
             break
         hi += 1
     return list(spans[lo:hi + 1])
+
+
+def _quotes_speech(text: str) -> bool:
+    """Whether `text` holds quotation marks around words someone may have said: not only
+    around a title ('the case "Eva Glawischnig-Piesczek vs. Facebook Ireland Limited"')."""
+    if not _QUOTES.search(text):
+        return False
+    quoted = [m.group(1) for m in re.finditer(r"[\"“]([^\"“”]+)[\"”]", text)]
+    return not quoted or not all(_is_title(q) for q in quoted) or len(quoted) * 2 < len(
+        _QUOTES.findall(text))
 
 
 def _is_title(phrase: str) -> bool:
