@@ -121,6 +121,12 @@ def test_person_what_they_said_is_something_said():
     assert unmet("What did Slawoj Glodz say about the stabbing?", cited(visit, visit))
     quoted = 'Slawoj Glodz was quoted as saying the stabbing was "a tragedy".'
     assert unmet("What did Slawoj Glodz say about the stabbing?", cited(quoted, quoted)) is None
+    # A pronoun after the verb begins what was said (wikinews_blind4_qa k20): the manager
+    # speaks here, not the brother, however near Zamperoni is named.
+    manager = ("Andrea Zamperoni was found dead. Fernando Dallorso, the general manager, said "
+               "his roommates said they last saw him on Saturday.")
+    assert unmet(question, cited(manager, "Fernando Dallorso, the general manager, said his "
+                                          "roommates said they last saw him on Saturday."))
 
 
 def test_person_what_they_said_in_an_interview_is_their_turn():

@@ -1083,9 +1083,11 @@ def _attributes_to(sentence: str, source: Constraint, window: frozenset[str],
             text = " ".join(span)
             if _named(source, frozenset(content_words(text)) | _acronyms(text), text):
                 return True
-            # "he said", "said he"; not "put its magnitude at"
+            # "he said", '"...," said he'; not "put its magnitude at", nor "said they last
+            # saw him" (the pronoun after the verb begins what was said, unless it ends the
+            # clause)
             pronoun = (_PRONOUNS & {w.lower() for w in span} if i == 0
-                       else {w.lower() for w in span[:1]} & {"he", "she", "they"})
+                       else {w.lower() for w in span if len(span) == 1} & {"he", "she", "they"})
             # or the role the source speaks in: "the government has reported" for a country
             role = i == 0 and _role_span(span, source.aliases)
             if (pronoun or role) and _named(source, window, window_text):
