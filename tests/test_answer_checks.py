@@ -622,6 +622,11 @@ def test_a_list_of_a_stated_length_names_that_many():
         "[1].", cited)]) == "the question asks for 3 names; the answer gives 2"
     assert answer_problem("Which two candidates did Wayne Tseng say he would vote for?", [(
         "Wayne Tseng said he would vote for Team Zorin and Gricol Yang [1].", cited)]) is None
+    # A name written twice is one (wikinews_blind11_qa v14); students are named as people are.
+    students = "One is Denis Kovalchuk, a student. Alexander Gagay took third place."
+    assert answer_problem("Which three students took the top three places?", [(
+        "Alexander Gagay, Denis Kovalchuk, and Denis Kovalchuk took the top three places [1].",
+        whole(students))]) == "the question asks for 3 names; the answer gives 2"
 
 
 def test_name_the_asks_for_names():

@@ -147,7 +147,7 @@ _ENTITY_NOUNS = (r"official|spokesperson|spokesman|spokeswoman|minister|presiden
                  r"firm|newspaper|agency|broadcaster|outlet|country|nation|city|town|village|"
                  r"hospital|university|airline|team|club|party|organi[sz]ation|exoplanet|"
                  r"planet|ship|airport|waterway|region|province|county|district|court|"
-                 r"lawyer|attorney|judge|journalist|player|candidate|member|"
+                 r"lawyer|attorney|judge|journalist|player|candidate|member|student|athlete|"
                  # Kinds of things news names by their proper names: "Which school did the
                  # pupils attend?" is not answered by "a school in Winchester".
                  r"politician|representative|congressman|congresswoman|legislator|governor|"
