@@ -29,6 +29,9 @@ def test_question_forms_set_the_expected_answer_type():
     assert expected_type("When is Wang Yi expected to visit Washington?") == "time"
     assert expected_type("On which day did Blinken meet Liu?") == "time"
     assert expected_type("How long did the talks last?") == "duration"
+    # After a preposition too (wikinews_blind10_qa u36).
+    assert expected_type("For how long did the federation ban her?") == "duration"
+    assert expected_type("By how much did the index fall?") == "number"
     assert expected_type("How many votes did Hunt receive?") == "number"
     assert expected_type("Who won the election?") == "name"
     assert expected_type("At which Belgian hospital was he treated?") == "name"

@@ -170,9 +170,11 @@ _AUXILIARIES = (r"(is|was|are|were|do|does|did|has|have|had|will|would|can|could
 _LEAD = (r"^\s*(?:[^?;]*;\s*)?"
          r"(?:(?!(?:who|whom|whose|what|which|when|where|why|how)\b)[^,?;]{0,80},\s*)?")
 _EXPECTED: list[tuple[str, re.Pattern[str]]] = [
-    ("duration", re.compile(_LEAD + r"how long\b", re.I)),
+    # "For how long ...?", "By how much ...?"
+    ("duration", re.compile(_LEAD + r"(for |over )?how long\b", re.I)),
     ("number", re.compile(
-        _LEAD + r"(how (many|much|old|far|tall|big|large|high|fast)|(what|which) (is |was )?"
+        _LEAD + r"((for|by|to|of|in) )?(how (many|much|old|far|tall|big|large|high|fast)|"
+        r"(what|which) (is |was )?"
         r"(the )?(percentage|proportion|number|amount|total|score|margin|price|cost|value|"
         r"time|vote|death toll|toll)\b)", re.I)),
     ("time", re.compile(
