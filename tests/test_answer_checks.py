@@ -722,3 +722,17 @@ def test_the_clause_that_gives_the_date_must_name_the_event():
     dug = "The first excavations were carried out in 1925; it was published later."
     assert answer_problem(question, [("The first excavations were carried out in 1925.",
                                       whole(dug))]) is None
+
+
+def test_who_is_answered_by_the_first_sentence():
+    # wikinews_blind6_qa n38: the question's own person named as the leaker, and a name added
+    # by an aside.
+    article = ("Honcharuk offered to resign after the leak of an audio recording. "
+               "The recording was uploaded on an anonymous YouTube channel.")
+    question = "Who leaked the audio recording in which Prime Minister Honcharuk spoke?"
+    leak, uploaded = (whole(article[s:e]) for s, e in (
+        sentence_span(article, "Honcharuk offered"), sentence_span(article, "The recording")))
+    assert answer_problem(question, [
+        ("Prime Minister Honcharuk leaked the audio recording [1].", leak),
+        ("It was uploaded to an anonymous YouTube channel [1].", uploaded)]) == (
+        "the question asks for a name; the evidence cited gives none")

@@ -1180,8 +1180,12 @@ def answer_problem(question: str,
     kind = expected_type(question)
     if kind and any(_HEDGE.search(text) for text, _ in sentences):
         return f"the answer says itself that the {kind} asked for is not given"
+    # "Who ...?" is answered by the first sentence: a name added only by a later one
+    # ("Honcharuk leaked the recording [1]. It was uploaded to a YouTube channel [1].") is an
+    # aside.
+    answering = sentences[:1] if kind == "name" and _PERSON.search(question) else sentences
     if kind and not any(has_type(kind, text, evidence, question)
-                        for text, evidence in sentences):
+                        for text, evidence in answering):
         return f"the question asks for a {kind}; the evidence cited gives none"
     if kind == "number" and (problem := counted_problem(question, sentences)):
         return problem
