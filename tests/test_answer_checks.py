@@ -736,3 +736,17 @@ def test_who_is_answered_by_the_first_sentence():
         ("Prime Minister Honcharuk leaked the audio recording [1].", leak),
         ("It was uploaded to an anonymous YouTube channel [1].", uploaded)]) == (
         "the question asks for a name; the evidence cited gives none")
+
+
+def test_evidence_that_denies_the_question_is_no_answer():
+    # wikinews_constraints_dev d07 and wikinews_blind2_qa c28.
+    sold = "Tesco continues to run 19 stores, which were not included in this package."
+    question = "How many Tesco stores in Poland are included in the sale?"
+    assert answer_problem(question, [("19 stores are included [1].", whole(sold))]) == (
+        "the evidence cited says the opposite: not included")
+    included = "The sale includes 301 stores; Tesco keeps 19 stores."
+    assert answer_problem(question, [("301 stores are included [1].", whole(included))]) is None
+    # What someone said may deny anything.
+    said = 'Muyembe said, "From now on, we will no longer say that Ebola is incurable."'
+    assert answer_problem("What did Muyembe say after the trial?", [(
+        'He said, "we will no longer say that Ebola is incurable" [1].', whole(said))]) is None

@@ -81,6 +81,10 @@ This check catches that, from the question's form:
   event after "when" (`age_event_problem`);
 - some of them for which: "Which colonies are growing?" is not answered by "some colonies are
   growing", which names none (`vague_items_problem`);
+- the opposite: "How many stores are included in the sale?" is not answered from "19 stores,
+  which were not included". Where every cited span negates a word of the question's own, and
+  the question negates nothing, it says the opposite (`negated_problem`; questions for a fact
+  only: what someone said may deny anything);
 - the other side of a contrast: "How much did the runner-up receive?" is not answered from
   "the winning team receiving C$10,000", nor the women's race from the men's. Where the
   question names one side of a pair news writes in contrast (winner/runner-up, men/women,
@@ -1204,6 +1208,8 @@ def answer_problem(question: str,
         return problem
     if problem := contrast_problem(question, sentences):
         return problem
+    if problem := negated_problem(question, sentences):
+        return problem
     return credited_problem(question, sentences) or role_problem(sentences) or \
         asked_role_problem(question, sentences) or quoted_speaker_problem(question, sentences)
 
@@ -1253,4 +1259,36 @@ def contrast_problem(question: str,
                 return None
             first = first or (f"the question asks about the {min(asked & other[0])}; the "
                               f"evidence cited is about the {min(words & other[1])}")
+    return first
+
+
+
+# A negator and the word it negates, past an auxiliary or an adverb: "were not included",
+# "has never been charged", "didn't commute". "Not only" negates nothing.
+_NEGATION = re.compile(r"\b(?:not|never|no longer|neither|nor|without|\w+n['’]t)\s+"
+                       r"(?:(?:be|been|being|have|yet|ever|even|fully|always|currently|"
+                       r"directly|immediately|also|to)\s+)?(?P<w>\w+)", re.I)
+_NEGATED_QUESTION = re.compile(r"\b(?:not|never|no longer|without)\b|n['’]t\b", re.I)
+
+
+def negated_problem(question: str,
+                    sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                    ) -> str | None:
+    """Why the answer rests on evidence that denies what the question asks, or None: "How
+    many stores are included in the sale?" is not answered by "19 stores, which were not
+    included". Where every cited span negates a word of the question's own (not a name's),
+    and the question negates nothing. Questions for a fact only: what someone said may deny
+    anything ("we will no longer say that Ebola is incurable")."""
+    if expected_type(question) is None or _NEGATED_QUESTION.search(question):
+        return None
+    named = set().union(*(content_words(run) for _, run in _name_runs(question)))
+    wanted = content_words(question) - named
+    first: str | None = None
+    for _, evidence in sentences:
+        for article, start, end in evidence:
+            denied = [m["w"] for m in _NEGATION.finditer(article[start:end])
+                      if m["w"].lower() != "only" and content_words(m["w"]) & wanted]
+            if not denied:
+                return None
+            first = first or f"the evidence cited says the opposite: not {denied[0]}"
     return first
