@@ -750,3 +750,14 @@ def test_evidence_that_denies_the_question_is_no_answer():
     said = 'Muyembe said, "From now on, we will no longer say that Ebola is incurable."'
     assert answer_problem("What did Muyembe say after the trial?", [(
         'He said, "we will no longer say that Ebola is incurable" [1].', whole(said))]) is None
+
+
+def test_a_number_in_a_name_is_no_time():
+    # wikinews_blind10_qa u21: "before the end of life of CentOS 8" gives no time.
+    said = "Kurtzer said the release would come before the end of life of CentOS 8."
+    question = "When did Kurtzer estimate that Rocky Linux would be released?"
+    assert answer_problem(question, [(
+        "Kurtzer estimated a release before the end of life of CentOS 8 [1].", whole(said))]) == (
+        "the question asks for a time; the evidence cited gives none")
+    dated = "Kurtzer said the release would come on March 8."
+    assert answer_problem(question, [("He estimated March 8 [1].", whole(dated))]) is None

@@ -288,6 +288,9 @@ def _stems(words: Iterable[str]) -> set[str]:
 _SINCE = re.compile(r"\bsince (?:(?:early|late|mid)[ -])?(?:\w+ )?(?:\d{1,2} )?(\d{4})\b", re.I)
 
 
+_NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*)\s+\d{1,3}\b(?![.,:]?\d)")
+
+
 def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
              question: str) -> bool:
     """Whether the answer gives a `kind` that the question did not and the evidence does."""
@@ -299,6 +302,9 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         quotes = _UNIT_COMPOUND.sub(lambda m: _compound_duration(m, asked), quotes)
     if kind != "name":  # a figure or a day in one style: "1,500" is "1500", "Dec. 28" December
         answer, quotes = (figures_in_one_style(months_in_full(t)) for t in (answer, quotes))
+    if kind == "time":  # "CentOS 8", "Windows 10": a number in a name dates nothing
+        answer = _NAMED_NUMBER.sub(
+            lambda m: m[0] if m[1].lower() in _DAY_NAMES else m[1], answer)
     new = [w for w in _WORD.findall(answer) if not content_words(w) & asked]
     if kind == "name":
         # A name the answer gives that the evidence holds and its article writes as a name:
