@@ -761,3 +761,13 @@ def test_a_number_in_a_name_is_no_time():
         "the question asks for a time; the evidence cited gives none")
     dated = "Kurtzer said the release would come on March 8."
     assert answer_problem(question, [("He estimated March 8 [1].", whole(dated))]) is None
+
+
+def test_a_duration_of_something_else_is_no_answer():
+    # wikinews_blind6_qa n34: days of mourning, not of illness.
+    mourning = "Goa's government announced three days of mourning for D'Souza."
+    question = "How long had Francis D'Souza been suffering from cancer before he died?"
+    assert answer_problem(question, [("He had cancer for three days [1].", whole(mourning))]) == (
+        "the question asks for a duration; the evidence cited gives none")
+    ill = "D'Souza had suffered two years of cancer treatment."
+    assert answer_problem(question, [("He had cancer for two years [1].", whole(ill))]) is None

@@ -279,6 +279,20 @@ def _compound_duration(match: re.Match[str], asked: set[str]) -> str:
     return f"{match.group(1)} {match.group(2)}"
 
 
+# A duration of something: "three days of mourning", "20 years of service".
+_UNIT_OF = re.compile(r"\b(seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
+                      r"\s+of\s+(\w+)", re.I)
+
+
+def _duration_of(match: re.Match[str], asked: set[str]) -> str:
+    """A duration "of" a noun the question does not name, its unit hidden: "three days of
+    mourning" is not how long he had been ill."""
+    noun = content_words(match.group(2))
+    if noun and not noun & asked:
+        return f"{match.group(1)}-of {match.group(2)}"
+    return match.group(0)
+
+
 def _stems(words: Iterable[str]) -> set[str]:
     """The stems of the words that are words alone: "10-year-old" stays out."""
     return {stem for w in words if w.isalpha() for stem in content_words(w)}
@@ -300,6 +314,7 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
     quotes = " ".join(article[start:end] for article, start, end in evidence)
     if kind == "duration":  # "a 14-hour drive" writes the duration "14 hours" of the drive
         quotes = _UNIT_COMPOUND.sub(lambda m: _compound_duration(m, asked), quotes)
+        quotes = _UNIT_OF.sub(lambda m: _duration_of(m, asked), quotes)
     if kind != "name":  # a figure or a day in one style: "1,500" is "1500", "Dec. 28" December
         answer, quotes = (figures_in_one_style(months_in_full(t)) for t in (answer, quotes))
     if kind == "time":  # "CentOS 8", "Windows 10": a number in a name dates nothing
