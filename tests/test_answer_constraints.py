@@ -583,6 +583,13 @@ def test_a_place_is_named_where_the_story_sets_its_scene_not_only_after_the_fact
              "Saturday.")
     assert unmet(question, cited(article, first)) == (
         'the question names the name "La Llagosta"; the evidence cited does not')
+    # A place joined to another by "and" stands after the same preposition (wikinews_blind6_qa
+    # n03: "at Abqaiq and Khurais").
+    question = "How many drones were used in the attacks at Abqaiq and Khurais?"
+    article = ("The attacks struck the plant at Abqaiq and the Khurais oil field.\n\nA "
+               "spokesperson said it had carried out the attack using ten drones.")
+    assert unmet(question, cited(article, "A spokesperson said it had carried out the attack "
+                                          "using ten drones.")) is None
 
 
 def test_a_question_of_two_parts_asks_each_part_s_constraints_of_its_own_sentences():

@@ -420,7 +420,13 @@ def _without_titles(name: str) -> str:
 
 
 def _preposition(question: str, start: int) -> str | None:
-    """The preposition just before a name in the question ("with" Wang Yi), if any."""
+    """The preposition just before a name in the question ("with" Wang Yi), if any; of a name
+    joined to the one before by "and" or "or", that one's ("at" Khurais, of "at Abqaiq and
+    Khurais")."""
+    joined = re.search(r"\b(\w+)\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:and|or)\s+$",
+                       question[max(0, start - 60):start])
+    if joined and joined.group(1).lower() in _PREPOSITIONS:
+        return joined.group(1).lower()
     before = re.findall(r"\w+", question[max(0, start - 20):start])
     return before[-1].lower() if before and before[-1].lower() in _PREPOSITIONS else None
 
