@@ -586,7 +586,8 @@ def test_a_place_is_named_where_the_story_sets_its_scene_not_only_after_the_fact
     # A place joined to another by "and" stands after the same preposition (wikinews_blind6_qa
     # n03: "at Abqaiq and Khurais").
     question = "How many drones were used in the attacks at Abqaiq and Khurais?"
-    article = ("The attacks struck the plant at Abqaiq and the Khurais oil field.\n\nA "
+    article = ("Drones hit Saudi oil plants on Saturday.\n\nThe attacks struck the plant at "
+               "Abqaiq and the Khurais oil field. Officials assessed the damage.\n\nA "
                "spokesperson said it had carried out the attack using ten drones.")
     assert unmet(question, cited(article, "A spokesperson said it had carried out the attack "
                                           "using ten drones.")) is None
