@@ -121,6 +121,17 @@ def test_person_what_they_said_is_something_said():
     assert unmet("What did Slawoj Glodz say about the stabbing?", cited(visit, visit))
     quoted = 'Slawoj Glodz was quoted as saying the stabbing was "a tragedy".'
     assert unmet("What did Slawoj Glodz say about the stabbing?", cited(quoted, quoted)) is None
+    # A quotation that an earlier sentence opens as the source's is the source's to its end
+    # (wikinews_blind14_qa z15).
+    boon = ('Alexis Boon said about Amman: "His fascination with dying was clear in a notepad. '
+            "Amman had scrawled his life goals in the notepad, and top of the list was dying "
+            'a martyr. He was dangerous."')
+    goals = ("Amman had scrawled his life goals in the notepad, and top of the list was dying "
+             "a martyr.")
+    asked = "What did Alexis Boon say topped the list of life goals in the notepad?"
+    assert unmet(asked, cited(boon, goals)) is None
+    unquoted = boon.replace(': "His', ". His").replace('dangerous."', "dangerous.")
+    assert unmet(asked, cited(unquoted, goals))
     # A pronoun after the verb begins what was said (wikinews_blind4_qa k20): the manager
     # speaks here, not the brother, however near Zamperoni is named.
     manager = ("Andrea Zamperoni was found dead. Fernando Dallorso, the general manager, said "
@@ -388,6 +399,16 @@ def test_quoted_phrase_in_the_sentence_beside_the_cited_one_counts():
     question = "Who called the withdrawal 'a stab in the back'?"
     beside = "Kino Gabriel spoke on Monday. \u201cIt is a stab in the back,\u201d he said."
     assert unmet(question, cited(beside, "Kino Gabriel spoke on Monday.")) is None
+
+
+def test_quoted_phrase_in_the_title_is_what_the_story_is_about():
+    # wikinews_blind14_qa z39: the phrase is the headline's, not the cited sentence's.
+    question = "In which journal did researchers publish their findings on 'upside-down rivers'?"
+    article = "In findings published in Science Advances, researchers reported a new mechanism."
+    assert unmet(question, cited(article, article, title="How 'upside-down rivers' of warm "
+                                                         "water break the ice shelf")) is None
+    assert unmet(question, cited(article, article, title="Warm water breaks the ice shelf")) == (
+        'the question names the quoted phrase "upside-down rivers"; the evidence cited does not')
 
 
 def test_quoted_phrase_with_double_quotes_and_apostrophes_around():

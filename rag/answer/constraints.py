@@ -730,6 +730,8 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
             # A title in quotation marks ("Storm Area 51, They Can't Stop All of Us") names an
             # event or a work, as a name does: the article that holds it is about it.
             return _in_order(wanted, _stems(evidence.article))
+        if evidence.title and _in_order(wanted, _stems(evidence.title)):
+            return True  # the phrase the story is about: "'Upside-down rivers' of warm water"
         return any(_in_order(wanted, _stems(evidence.article[s:e]))
                    for s, e in _window_sentences(evidence.article, evidence.start, evidence.end))
     if constraint.kind == "number":
@@ -785,6 +787,8 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
     if evidence.outlet and _named(constraint, frozenset(content_words(evidence.outlet))):
         return True
     verdict = _attributes_to(evidence.cited, constraint, evidence.window_words, evidence.window)
+    if verdict is None and _quoted_by(evidence, constraint):
+        return True
     # Asked what the source said, a sentence with no speech and no quotation says nothing:
     # "Zamperoni's brother is a chef" (a quotation whose speaker it leaves unnamed may be his).
     says_nothing = constraint.says and not _quotes_speech(evidence.cited)
@@ -1171,6 +1175,20 @@ def _is_title(phrase: str) -> bool:
     long = [w for w in words if len(w) > 3]
     return len(words) >= 2 and bool(long) and all(w[:1].isupper() or w[:1].isdigit()
                                                   for w in long)
+
+
+def _quoted_by(evidence: Evidence, source: Constraint) -> bool:
+    """Whether the cited sentence lies inside a quotation that an earlier sentence of its
+    paragraph opens as `source`'s: 'Boon said about Amman: "His fascination ... was clear.
+    Amman had scrawled his life goals ..."' is Boon's words to its end."""
+    article, start = evidence.article, evidence.start
+    if not _in_quotation(article, start):
+        return False
+    paragraph = article.rfind("\n\n", 0, start) + 1
+    opened = max(article.rfind('"', paragraph, start), article.rfind("“", paragraph, start))
+    return any(s <= opened < e and bool(_attributes_to(
+        article[s:e], source, evidence.window_words, evidence.window))
+        for s, e in article_sentences(article))
 
 
 def _in_quotation(article: str, at: int) -> bool:
