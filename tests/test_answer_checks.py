@@ -200,6 +200,12 @@ def test_a_count_of_where_the_counted_came_from_is_no_count_of_them():
                 "earthquake near Izmir?")
     assert answer_problem(question, [("About 20 buildings collapsed.", [collapsed])]) == (
         "the question asks how many survivors; the figure 20 counts buildings")
+    # Nor of the words of a clause saying when (wikinews_blind14_qa z28).
+    century = "Over the last century, only 21 hurricanes reached within 100 miles of Bermuda."
+    assert answer_problem(
+        "How many homes in Bermuda lost power when Hurricane Humberto passed the islands?",
+        [("Only 21 hurricanes reached Bermuda [1].", whole(century))]) == (
+        "the question asks how many homes; the figure 21 counts hurricanes")
 
 
 def test_a_count_of_years_is_no_count_of_what_a_rate_asks_for():

@@ -457,7 +457,8 @@ def _other_count(asked: set[str], counts: list[tuple[str, str]]) -> tuple[str, s
 # "How many sharks a year" counts sharks: "a year" says how often, and "18 years" is no answer.
 _RATE = re.compile(r"\b(?:a|an|per|each|every)\s+(?:second|minute|hour|day|week|month|year|"
                    r"decade)\b", re.I)
-_AROUND = re.compile(r"\b(?:from|after|before|during|since|following|amid)\b[^,;?]*?"
+_AROUND = re.compile(r"\b(?:from|after|before|during|since|following|amid|when|while)\b"
+                     r"[^,;?]*?"
                      r"(?=\b(?:in|at|on|of|by|for|with|near|and|to)\b|[,;?]|$)", re.I)
 
 
