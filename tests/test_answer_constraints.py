@@ -63,6 +63,21 @@ def test_date_the_cited_sentence_must_date_itself_in_the_period():
         'the question asks about the date "in 2017"; the evidence cited is about another time')
 
 
+def test_date_a_range_of_years_is_one_period_not_its_last_year():
+    # wikinews_blind14_qa z04: deaths of four years do not answer for the last of them.
+    question = "How many people died in road accidents in Cuba in 2017?"
+    article = ("Cuba publishes its road figures every winter. Between January 2014 and "
+               "December 2017, 2,700 people died in road accidents in Cuba.")
+    four = cited(article, "Between January 2014 and December 2017, 2,700 people died in road "
+                          "accidents in Cuba.", published="2019-02-01")
+    assert unmet(question, four, YEAR_2017) == (
+        'the question asks about the date "in 2017"; the evidence cited is about another time')
+    one = article.replace("Between January 2014 and December 2017", "Between January 2017 "
+                          "and December 2017")
+    assert unmet(question, cited(one, one[one.index("Between"):], published="2019-02-01"),
+                 YEAR_2017) is None
+
+
 def test_date_an_undated_sentence_counts_from_its_article_s_publication():
     question = "How many people died in road accidents in Cuba in 2017?"
     article = "Officials said 680 people died in road accidents in Cuba."

@@ -133,6 +133,11 @@ _MONTH_MENTION = re.compile(
 _DAY_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?P<m>January|February|March|April|May|"
                         r"June|July|August|September|October|November|December)"
                         r"(?:,?\s+(?P<y>(?:1[89]|20)\d\d))?\b")
+_RANGE_MONTH = (r"January|February|March|April|May|June|July|August|September|October|"
+                r"November|December")
+_RANGE = re.compile(rf"\b(?:between|from)\s+(?:(?P<m1>{_RANGE_MONTH})\s+)?"
+                    rf"(?P<y1>(?:1[89]|20)\d\d)\s+(?:and|to|until|through|till)\s+"
+                    rf"(?:(?P<m2>{_RANGE_MONTH})\s+)?(?P<y2>(?:1[89]|20)\d\d)\b")
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next|previous|past) (year|month)\b", re.I)
 _NUMBER = re.compile(r"^\d[\d,.]*(?:/\d+)?$")
 # Days after a period in which an article counts as reporting it (reports come after events).
@@ -1248,6 +1253,12 @@ def _mentions(text: str, published: dt.date | None) -> tuple[tuple[Month, Month]
     """The months and years `text` names, each as a (first, last) month: "2019", "May 2019",
     "May" (the last May on or before publication), "last year" (from publication)."""
     found: list[tuple[Month, Month]] = []
+    # "between January 2016 and December 2019" is one period, not two dates.
+    for match in _RANGE.finditer(text):
+        first_month = _MONTHS[match["m1"].lower()] if match["m1"] else 1
+        last_month = _MONTHS[match["m2"].lower()] if match["m2"] else 12
+        found.append(((int(match["y1"]), first_month), (int(match["y2"]), last_month)))
+    text = _RANGE.sub(lambda m: " " * len(m[0]), text)
     for match in _YEAR.finditer(text):
         first = int(match.group(1))
         last = first
