@@ -135,7 +135,7 @@ _DAY_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?P<m>January|February|Mar
                         r"(?:,?\s+(?P<y>(?:1[89]|20)\d\d))?\b")
 _RANGE_MONTH = (r"January|February|March|April|May|June|July|August|September|October|"
                 r"November|December")
-_RANGE = re.compile(rf"\b(?:between|from)\s+(?:(?P<m1>{_RANGE_MONTH})\s+)?"
+_RANGE = re.compile(rf"\b(?i:between|from)\s+(?:(?P<m1>{_RANGE_MONTH})\s+)?"
                     rf"(?P<y1>(?:1[89]|20)\d\d)\s+(?:and|to|until|through|till)\s+"
                     rf"(?:(?P<m2>{_RANGE_MONTH})\s+)?(?P<y2>(?:1[89]|20)\d\d)\b")
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next|previous|past) (year|month)\b", re.I)
