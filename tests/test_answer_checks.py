@@ -777,3 +777,15 @@ def test_a_duration_of_something_else_is_no_answer():
         "the question asks for a duration; the evidence cited gives none")
     ill = "D'Souza had suffered two years of cancer treatment."
     assert answer_problem(question, [("He had cancer for two years [1].", whole(ill))]) is None
+
+
+def test_a_figure_joined_to_its_unit_is_a_figure_but_an_age_stays_its_person_s():
+    # wikinews_blind14_qa z07: "a 48-acre space" measures 48 acres.
+    released = "The buffalo were released into a 48-acre space set aside for them in Kinnear."
+    question = "How large was the space set aside at Kinnear for the buffalo?"
+    assert answer_problem(question, [("The space was 48 acres.", whole(released))]) is None
+    # wikinews_blind7_qa p06: "22-year-old Rangoli Patil" gives her age, no one else's.
+    crew = "Shiva Parvathi was the loco pilot, and 22-year-old Rangoli Patil was her co-pilot."
+    assert answer_problem("How old is Shiva Parvathi, the loco pilot?", [(
+        "Shiva Parvathi is 22 years old.", whole(crew))]) == (
+        "the question asks for a number; the evidence cited gives none")

@@ -302,6 +302,8 @@ def _stems(words: Iterable[str]) -> set[str]:
 _SINCE = re.compile(r"\bsince (?:(?:early|late|mid)[ -])?(?:\w+ )?(?:\d{1,2} )?(\d{4})\b", re.I)
 
 
+# Not an age: "22-year-old Rangoli Patil" is hers, and another's age is no answer.
+_FIGURE_COMPOUND = re.compile(r"\b(\d[\d.]*)-([a-z]+)\b(?!-old)")
 _NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*)\s+\d{1,3}\b(?![.,:]?\d)")
 
 
@@ -317,6 +319,8 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         quotes = _UNIT_OF.sub(lambda m: _duration_of(m, asked), quotes)
     if kind != "name":  # a figure or a day in one style: "1,500" is "1500", "Dec. 28" December
         answer, quotes = (figures_in_one_style(months_in_full(t)) for t in (answer, quotes))
+    if kind == "number":  # "a 48-acre space" measures 48 acres
+        quotes = _FIGURE_COMPOUND.sub(r"\1 \2", quotes)
     if kind == "time":  # "CentOS 8", "Windows 10": a number in a name dates nothing
         answer = _NAMED_NUMBER.sub(
             lambda m: m[0] if m[1].lower() in _DAY_NAMES else m[1], answer)
