@@ -442,6 +442,17 @@ def test_name_the_article_s_title_and_a_demonym_count():
                  cited("India's customs seized them.", "India's customs seized them.")) is None
 
 
+def test_an_address_and_a_foreign_honorific_are_read_as_names():
+    # wikinews_blind13_qa y25: "36 Quai des Orfèvres" is one place, with no figure to find,
+    # and "Mme Spanton" is Emily Spanton, not another Spanton.
+    question = "What happened to Emily Spanton at 36 Quai des Orfèvres?"
+    assert kinds(question) == [("name", "Emily Spanton"), ("name", "Quai des Orfèvres")]
+    article = ("Two officers were convicted.\n\nEmily Spanton met them at a pub. They offered "
+               "a tour.\n\nThe court found that Mme Spanton did not consent. Spanton testified.")
+    assert unmet("What did the court find about Emily Spanton?",
+                 cited(article, "Spanton testified.")) is None
+
+
 def test_what_cannot_be_checked_is_not_a_constraint():
     # A source that names no one, the article itself, and a bare weekday.
     assert kinds("On what date did he receive the award, according to his daughter?") == []

@@ -112,7 +112,7 @@ _NOT_NAMES = _words(
     "besides beside to during after before for from of did does do is was were are has have "
     "had can could will would give tell since following between among as the a an i "
     "if while with without") | _WEEKDAYS | set(_MONTHS)
-_CONNECTORS = _words("of de del da di la le von van der du the")
+_CONNECTORS = _words("of de del da di la le von van der du des dos das della dei the")
 # "on" and "for" join a name after the word for a body: "Commission on International
 # Religious Freedom", "National Coalition for Men", "Centers for Disease Control"; elsewhere
 # they end it ("Trump on Twitter").
@@ -345,7 +345,10 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
         token = match.group(0)
         if (not _YEAR.fullmatch(token) and not _is_date_number(question, match.start(),
                                                                  match.end())
-                and not _inside(match.span(), taken) and not _in_name(question, match)):
+                and not _inside(match.span(), taken) and not _in_name(question, match)
+                # a house number: "at 36 Quai des Orfèvres", "10 Downing Street"
+                and not re.match(r"\s+[A-Z]\w+\s+(?:[A-Z]|des\b|de\b|du\b)",
+                                 question[match.end():])):
             found.append(Constraint("number", token, _numbers(token, as_written=False)))
     for match in _ORDINAL.finditer(question):
         if not _inside(match.span(), taken):
@@ -433,6 +436,8 @@ def _preposition(question: str, start: int) -> str | None:
     if joined and joined.group(1).lower() in _PREPOSITIONS:
         return joined.group(1).lower()
     before = re.findall(r"\w+", question[max(0, start - 20):start])
+    if len(before) >= 2 and before[-1].isdigit():  # "at 36 Quai des Orfèvres"
+        before.pop()
     return before[-1].lower() if before and before[-1].lower() in _PREPOSITIONS else None
 
 
@@ -599,7 +604,9 @@ _TITLES = _words("mr mrs ms dr president minister senator sen rep representative
                  "governor gov mayor prime secretary general chief professor prof sir lord "
                  "king queen pope prince princess father saint st officer captain colonel "
                  "archbishop bishop cardinal rabbi imam reverend rev sheikh chancellor "
-                 "commissioner inspector sergeant lieutenant major admiral ambassador")
+                 "commissioner inspector sergeant lieutenant major admiral ambassador "
+                 # honorifics of other languages: "Mme Spanton" is Emily Spanton
+                 "mme mlle madame monsieur herr frau dame señor senor sra")
 
 
 def _name_runs(text: str, first: bool = False) -> list[tuple[tuple[int, int], str]]:
