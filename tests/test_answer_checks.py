@@ -789,3 +789,13 @@ def test_a_figure_joined_to_its_unit_is_a_figure_but_an_age_stays_its_person_s()
     assert answer_problem("How old is Shiva Parvathi, the loco pilot?", [(
         "Shiva Parvathi is 22 years old.", whole(crew))]) == (
         "the question asks for a number; the evidence cited gives none")
+
+
+def test_a_photograph_s_credit_names_no_one_else():
+    # wikinews_blind6_qa n40: the photographer named as the exhibitor.
+    caption = "A volunteer hangs signage for the Mini Maker Faire in Tyler. Image: Paul Budd."
+    question = "What is the name of the owner of the Make Crate service at the Mini Maker Faire?"
+    assert answer_problem(question, [("The owner is Paul Budd.", whole(caption))]) == (
+        "the question asks for a name; the evidence cited gives none")
+    exhibited = "Paul Budd, the owner of Make Crate, showed his kits at the Mini Maker Faire."
+    assert answer_problem(question, [("The owner is Paul Budd.", whole(exhibited))]) is None

@@ -304,6 +304,7 @@ _SINCE = re.compile(r"\bsince (?:(?:early|late|mid)[ -])?(?:\w+ )?(?:\d{1,2} )?(
 
 # Not an age: "22-year-old Rangoli Patil" is hers, and another's age is no answer.
 _FIGURE_COMPOUND = re.compile(r"\b(\d[\d.]*)-([a-z]+)\b(?!-old)")
+_CREDIT_LINE = re.compile(r"\b(?:Image|Photo|Photograph|Picture|Credit|Video)s?:\s*[^.\n]*")
 _NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*)\s+\d{1,3}\b(?![.,:]?\d)")
 
 
@@ -328,8 +329,10 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
     if kind == "name":
         # A name the answer gives that the evidence holds and its article writes as a name:
         # "CCTV" may start a sentence, "top US lawmakers" is no name.
-        written = set().union(*(content_words(article[start:end]) & _article_names(article)
-                                for article, start, end in evidence))
+        # A photograph's credit ("Image: Paul Budd.") names who took it, and answers nothing
+        # else.
+        written = set().union(*(content_words(_CREDIT_LINE.sub(" ", article[start:end]))
+                                & _article_names(article) for article, start, end in evidence))
         named = _added_names(answer, asked)
         if _PERSON.search(question):
             named = {w for w in named if not any(ch.isdigit() for ch in w)}
