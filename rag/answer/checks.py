@@ -11,6 +11,10 @@ This check catches that, from the question's form:
   joined one, "a three-day voyage", measures its noun only), "how many" a number,
   "who"/"which official"/"where" a name (a person's, asked by "who" or "the names of", has
   no digits), and it must come from the cited evidence;
+- what gives no answer of the kind: a number in a name ("CentOS 8") is no time; a duration
+  "of" a noun the question does not name ("three days of mourning") is not how long he was
+  ill; a photograph's credit ("Image: Paul Budd.") names no one but the photographer; "a
+  48-acre space" measures 48 acres, but "22-year-old Rangoli Patil" gives only her age;
 - a vague answer: a unit no figure measures ("for many years") is no duration, though "since
   1998" is; a share ("45% of homes") or a round plural alone ("many thousands") answers no
   "how many"; "On what date ...?" (or "when exactly") asks for a day, which "in 2021" does

@@ -23,9 +23,11 @@ story set its scene. A cited sentence that opens with another person as its subj
 person's ("Lisa Mancini has been cosplaying for two years" is no fact of Stephanie Chapman's),
 unless the story is about the asked one (`_subject_instead`). In an interview or a
 transcript, the words of a turn are its speaker's: the tag that opens it ("((Perttu Ahola))",
-"KURTZER:") names who says them (`turn_speaker`).
-One mechanism for all of them; the failed constraint is named in the
-reason (`Constraint.describe`).
+"KURTZER:") names who says them (`turn_speaker`), and a quotation that a sentence opens as
+someone's is theirs to its end (`_quoted_by`). A quoted phrase in the title is what the story
+is about. A range of dates ("between January 2016 and December 2019") is one period, which
+must lie inside the asked one. One mechanism for all of them; the failed constraint is named
+in the reason (`Constraint.describe`).
 
 It errs towards answering: a date the question does not anchor in a year ("on Monday"), a
 source that is no name ("according to his daughter"), an undated article, all pass. Only a
