@@ -469,8 +469,7 @@ def _other_count(asked: set[str], counts: list[tuple[str, str]]) -> tuple[str, s
 _RATE = re.compile(r"\b(?:a|an|per|each|every)\s+(?:second|minute|hour|day|week|month|year|"
                    r"decade)\b", re.I)
 _AROUND = re.compile(r"\b(?:from|after|before|during|since|following|amid|when|while)\b"
-                     r"[^,;?]*?"
-                     r"(?=\b(?:in|at|on|of|by|for|with|near|and|to)\b|[,;?]|$)", re.I)
+                     r"[^,;?]*?(?=\b(?:in|at|on|of|by|for|with|near|and|to)\b|[,;?]|$)", re.I)
 
 
 def counted_problem(question: str,
@@ -1247,8 +1246,6 @@ def answer_problem(question: str,
         asked_role_problem(question, sentences) or quoted_speaker_problem(question, sentences)
 
 
-
-
 # Words news writes in contrast, where a near fact stands beside the one asked for: the
 # runner-up's prize beside the winner's, the women's race beside the men's, the minimum
 # beside the maximum. Each pair is two sides; a question that names one side (and not the
@@ -1293,7 +1290,6 @@ def contrast_problem(question: str,
             first = first or (f"the question asks about the {min(asked & other[0])}; the "
                               f"evidence cited is about the {min(words & other[1])}")
     return first
-
 
 
 # A negator and the word it negates, past an auxiliary or an adverb: "were not included",
