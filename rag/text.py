@@ -141,11 +141,18 @@ def fold_marks(text: str) -> str:
 _INITIALISM = re.compile(r"\b(?:[^\W\d_]\.)+[^\W\d_]\b\.?")
 
 
+# British and American spellings of one word: "decriminalised" is "decriminalized",
+# "analyse" is "analyze". Folded one way before stemming, which does not join them.
+_BRITISH = re.compile(r"(?<=[a-z]{3})([iy])s(e|ed|es|ing|ation|ations|er|ers)$")
+
+
 def content_words(text: str) -> set[str]:
     """Lower-cased words without diacritics, stop words removed, Snowball-stemmed; an
-    initialism with stops is the word without them ("U.S." is "US")."""
+    initialism with stops is the word without them ("U.S." is "US"); British spellings in
+    "-ise" as American ones in "-ize"."""
     text = _INITIALISM.sub(lambda m: m.group(0).replace(".", ""), text)
-    words = [w for w in _WORD.findall(fold_marks(text)) if w not in _stopwords()]
+    words = [_BRITISH.sub(r"\1z\2", w) for w in _WORD.findall(fold_marks(text))
+             if w not in _stopwords()]
     return set(_stemmer().stemWords(words))
 
 

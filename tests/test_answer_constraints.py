@@ -453,6 +453,16 @@ def test_an_address_and_a_foreign_honorific_are_read_as_names():
                  cited(article, "Spanton testified.")) is None
 
 
+def test_british_and_american_spellings_are_one_word():
+    # wikinews_blind15_qa a15: the question writes "decriminalised", the article "decriminalized".
+    question = ("What did Tony Abbott say about the New South Wales bill that decriminalised "
+                "abortion?")
+    article = ('The New South Wales parliament passed the bill which decriminalized the '
+               'procedure. Tony Abbott said, "It is a license for sex selection."')
+    assert unmet(question, cited(article, 'Tony Abbott said, "It is a license for sex '
+                                          'selection."')) is None
+
+
 def test_what_cannot_be_checked_is_not_a_constraint():
     # A source that names no one, the article itself, and a bare weekday.
     assert kinds("On what date did he receive the award, according to his daughter?") == []
