@@ -343,6 +343,18 @@ def test_outlet_attribution_according_to_a_source():
     assert unmet(question, cited(plain, plain, outlet="Reuters"))
 
 
+def test_attribution_according_to_a_role_and_the_name_beside_it():
+    # wikinews_blind15_qa a31: the name stands after the role, between commas.
+    article = ("A bomber crashed at the airport. According to Windsor Locks' first selectman, "
+               "Chris Kervick, there were ten passengers aboard.")
+    question = "According to Chris Kervick, how many passengers were aboard the bomber?"
+    sentence = ("According to Windsor Locks' first selectman, Chris Kervick, there were ten "
+                "passengers aboard.")
+    assert unmet(question, cited(article, sentence)) is None
+    other = article.replace("Chris Kervick", "Jane Doe")
+    assert unmet(question, cited(other, sentence.replace("Chris Kervick", "Jane Doe")))
+
+
 def test_attribution_to_a_role_the_name_only_qualifies():
     # "Polish" says which press agency; an article on Poland calls PAP "state press agency".
     question = "What killed the girls in the fire, according to the Polish press agency?"

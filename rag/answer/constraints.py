@@ -1036,6 +1036,10 @@ def _speakers(sentence: str) -> tuple[list[list[str]], bool]:
     # phrase, up to its mark, names the source.
     according = [_WORD.findall(m.group(1))[:_ACCORDING_WORDS]
                  for m in re.finditer(r"\baccording to ([^,;:.\"“”()]+)", sentence, re.I)]
+    # "According to Windsor Locks' first selectman, Chris Kervick, ...": the name in apposition.
+    according += [_WORD.findall(m.group(1))[:4] for m in re.finditer(
+        r"\baccording to [^,;:.\"“”()]+,\s+((?-i:[A-Z])[^,;:.\"“”()]{0,40}),", sentence,
+        re.I)]
     # "According to a survey published in 2017 by the Royal Pharmaceutical Society": its author.
     according += [_WORD.findall(m.group(1))[:4] for m in re.finditer(
         r"\baccording to [^,;:.\"“”()]*?\bby ([^,;:.\"“”()]+)", sentence, re.I)]
