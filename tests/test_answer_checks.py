@@ -799,3 +799,16 @@ def test_a_photograph_s_credit_names_no_one_else():
         "the question asks for a name; the evidence cited gives none")
     exhibited = "Paul Budd, the owner of Make Crate, showed his kits at the Mini Maker Faire."
     assert answer_problem(question, [("The owner is Paul Budd.", whole(exhibited))]) is None
+
+
+def test_a_count_s_kind_and_noun_are_read_past_a_preposition_and_an_auxiliary():
+    # wikinews_blind15_qa a04: "291 patients have recovered" counts recoveries, not deaths.
+    recovered = "According to the centre, 291 patients have recovered from the virus in Iran."
+    assert answer_problem("How many people had died of the virus in Iran?", [(
+        "291 patients had died of the virus in Iran.", whole(recovered))]) == (
+        "the question asks how many deaths; the figure 291 counts recoveries")
+    # wikinews_blind15_qa a34: "For how many months" counts months; "23 hours" does not.
+    kept = "Manafort was kept in solitary confinement at least 23 hours per day."
+    assert answer_problem("For how many months was Manafort held in solitary confinement?", [(
+        "Manafort was kept in solitary confinement for 23 months.", whole(kept))]) == (
+        "the question asks how many months; the figure 23 counts hours")

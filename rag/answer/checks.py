@@ -381,7 +381,8 @@ def _is_day_number(word: str) -> bool:
 
 
 # "How many (of the) N ...?", "What was the number of N ...?": N is what the answer counts.
-_HOW_MANY = re.compile(_LEAD + r"(?:how many|(?:what|which) (?:is |was )?(?:the )?number of)\s+"
+_HOW_MANY = re.compile(_LEAD + r"(?:(?:for|by|to|of|in) )?"
+                       r"(?:how many|(?:what|which) (?:is |was )?(?:the )?number of)\s+"
                        r"(?:of (?:the|their|its|his|her) )?(?P<n>[^?,;]+)", re.I)
 _TOKEN = re.compile(r"\w+(?:[.,'’-]\w+)*|[^\w\s]")  # words, figures ("2,900", "2.9"), marks
 # Words that end a counted noun phrase: "ten journalists [were] injured", "813 [in] China".
@@ -545,8 +546,15 @@ def asked_count_kind(question: str) -> str | None:
 
 def _figure_kinds(text: str) -> list[tuple[str, set[str]]]:
     """Each figure of `text` with the kinds of count named by the words just after it, verb
-    forms included ("33 recovered cases" -> recoveries and cases; "33 in" -> none)."""
-    return [(figure.split()[0], _kinds(noun)) for figure, noun in _counts(text, verb_forms=True)]
+    forms included ("33 recovered cases" -> recoveries and cases; "33 in" -> none), and past
+    an auxiliary ("291 patients have recovered" -> recoveries)."""
+    return [(figure.split()[0], _kinds(noun)) for figure, noun in
+            _counts(_AUXILIARY_AFTER_NOUN.sub(" ", text), verb_forms=True)]
+
+
+# "291 patients have recovered": the auxiliary between the counted noun and its verb.
+_AUXILIARY_AFTER_NOUN = re.compile(r"(?<=[a-z])\s+(?:have|has|had|were|was|are|is)\s+(?:been\s+)?"
+                                   r"(?=[a-z]+ed\b)")
 
 
 def count_kind_problem(question: str,
