@@ -812,3 +812,15 @@ def test_a_count_s_kind_and_noun_are_read_past_a_preposition_and_an_auxiliary():
     assert answer_problem("For how many months was Manafort held in solitary confinement?", [(
         "Manafort was kept in solitary confinement for 23 months.", whole(kept))]) == (
         "the question asks how many months; the figure 23 counts hours")
+
+
+def test_another_item_of_a_numbered_series_is_no_answer():
+    # wikinews_blind15_qa a08: phase two's customers for phase three's.
+    two = "Phase two was planned to affect over 200,000 customers."
+    question = "How many customers was phase three of the planned shutoffs expected to affect?"
+    assert answer_problem(question, [("Phase three was to affect 200,000 customers.",
+                                      whole(two))]) == (
+        "the question asks about phase 3; the evidence cited is about phase 2")
+    three = "Phase 3 was planned to affect 50,000 customers, after phase two."
+    assert answer_problem(question, [("Phase three was to affect 50,000 customers.",
+                                      whole(three))]) is None

@@ -1246,7 +1246,7 @@ def answer_problem(question: str,
     if kind == "name" and (problem := listed_problem(question, sentences)
                            or full_name_problem(question, sentences)):
         return problem
-    if problem := contrast_problem(question, sentences):
+    if problem := contrast_problem(question, sentences) or series_problem(question, sentences):
         return problem
     if problem := negated_problem(question, sentences):
         return problem
@@ -1328,4 +1328,49 @@ def negated_problem(question: str,
             if not denied:
                 return None
             first = first or f"the evidence cited says the opposite: not {denied[0]}"
+    return first
+
+
+# Things news numbers in a series, where the near fact is the next one: "phase two" beside
+# "phase three", "round five" beside "round six".
+_SERIES = ("phase|round|stage|leg|heat|wave|tranche|episode|season|chapter|game|match|day|"
+           "week|part|level|group")
+_SERIES_NUMBERS = {w: str(i) for i, w in enumerate([
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty"])}
+_SERIES_LABEL = re.compile(rf"\b(?P<s>{_SERIES})\s+(?P<n>\d{{1,2}}|[a-z]+)\b", re.I)
+
+
+def _series_labels(text: str) -> set[tuple[str, str]]:
+    """The numbered items of a series `text` names: {("phase", "3")} of "phase three"."""
+    found = set()
+    for match in _SERIES_LABEL.finditer(text):
+        number = match["n"].lower()
+        number = _SERIES_NUMBERS.get(number, number)
+        if number.isdigit():
+            found.add((match["s"].lower(), number))
+    return found
+
+
+def series_problem(question: str,
+                   sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                   ) -> str | None:
+    """Why the answer's evidence is about another item of a numbered series than the one the
+    question names ("phase three" asked, "Phase two was planned to affect ..." cited), or
+    None: some cited span names the asked item, or no other item of its series."""
+    asked = _series_labels(question)
+    if not asked:
+        return None
+    first: str | None = None
+    for _, evidence in sentences:
+        for article, start, end in evidence:
+            labels = _series_labels(article[start:end])
+            others = {(s, n) for s, n in labels if any(s == a and n != b for a, b in asked)}
+            if not others or labels & asked:
+                return None
+            series, number = min(others)
+            wanted = min(b for a, b in asked if a == series)
+            first = first or (f"the question asks about {series} {wanted}; the evidence cited "
+                              f"is about {series} {number}")
     return first
