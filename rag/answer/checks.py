@@ -93,7 +93,8 @@ This check catches that, from the question's form:
   "the winning team receiving C$10,000", nor the women's race from the men's. Where the
   question names one side of a pair news writes in contrast (winner/runner-up, men/women,
   minimum/maximum, mother/father, born/died, ...) and every cited span names only the other
-  (`contrast_problem`).
+  (`contrast_problem`); likewise another item of a numbered series ("phase two" for "phase
+  three": `series_problem`).
 
 A hand-written rule because no packaged model does this offline: the packaged LLMs are too
 small to judge their own answers (measured in docs/evals.md), and there is no entailment
