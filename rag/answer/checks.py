@@ -1212,49 +1212,6 @@ def full_name_problem(question: str,
     return "the question asks for a full name; the answer gives one word of a name"
 
 
-def answer_problem(question: str,
-                   sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                   ) -> str | None:
-    """Why the answer does not answer `question`, or None when nothing is wrong.
-
-    `sentences` are the answer's supported sentences, each with the (article text, start,
-    end) of its own verified citations. The kind of answer the question asks for must be
-    given by one sentence and held by that sentence's evidence: a date in an aside ("... as
-    both sides said on Sunday") is no answer to "when", even where the quote of another
-    sentence holds it."""
-    kind = expected_type(question)
-    if kind and any(_HEDGE.search(text) for text, _ in sentences):
-        return f"the answer says itself that the {kind} asked for is not given"
-    # "Who ...?" is answered by the first sentence: a name added only by a later one
-    # ("Honcharuk leaked the recording [1]. It was uploaded to a YouTube channel [1].") is an
-    # aside.
-    answering = sentences[:1] if kind == "name" and _PERSON.search(question) else sentences
-    if kind and not any(has_type(kind, text, evidence, question)
-                        for text, evidence in answering):
-        return f"the question asks for a {kind}; the evidence cited gives none"
-    if kind == "number" and (problem := counted_problem(question, sentences)):
-        return problem
-    # Read wherever "how many" stands: a leading clause may hold commas.
-    if problem := count_kind_problem(question, sentences):
-        return problem
-    if kind == "time" and (problem := reported_problem(question, sentences)
-                           or other_end_problem(question, sentences)
-                           or event_problem(question, sentences)):
-        return problem
-    if problem := scope_problem(question, sentences) or other_day_problem(question, sentences) \
-            or age_event_problem(question, sentences) or vague_items_problem(question, sentences):
-        return problem
-    if kind == "name" and (problem := listed_problem(question, sentences)
-                           or full_name_problem(question, sentences)):
-        return problem
-    if problem := contrast_problem(question, sentences) or series_problem(question, sentences):
-        return problem
-    if problem := negated_problem(question, sentences):
-        return problem
-    return credited_problem(question, sentences) or role_problem(sentences) or \
-        asked_role_problem(question, sentences) or quoted_speaker_problem(question, sentences)
-
-
 # Words news writes in contrast, where a near fact stands beside the one asked for: the
 # runner-up's prize beside the winner's, the women's race beside the men's, the minimum
 # beside the maximum. Each pair is two sides; a question that names one side (and not the
@@ -1375,3 +1332,46 @@ def series_problem(question: str,
             first = first or (f"the question asks about {series} {wanted}; the evidence cited "
                               f"is about {series} {number}")
     return first
+
+
+def answer_problem(question: str,
+                   sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                   ) -> str | None:
+    """Why the answer does not answer `question`, or None when nothing is wrong.
+
+    `sentences` are the answer's supported sentences, each with the (article text, start,
+    end) of its own verified citations. The kind of answer the question asks for must be
+    given by one sentence and held by that sentence's evidence: a date in an aside ("... as
+    both sides said on Sunday") is no answer to "when", even where the quote of another
+    sentence holds it."""
+    kind = expected_type(question)
+    if kind and any(_HEDGE.search(text) for text, _ in sentences):
+        return f"the answer says itself that the {kind} asked for is not given"
+    # "Who ...?" is answered by the first sentence: a name added only by a later one
+    # ("Honcharuk leaked the recording [1]. It was uploaded to a YouTube channel [1].") is an
+    # aside.
+    answering = sentences[:1] if kind == "name" and _PERSON.search(question) else sentences
+    if kind and not any(has_type(kind, text, evidence, question)
+                        for text, evidence in answering):
+        return f"the question asks for a {kind}; the evidence cited gives none"
+    if kind == "number" and (problem := counted_problem(question, sentences)):
+        return problem
+    # Read wherever "how many" stands: a leading clause may hold commas.
+    if problem := count_kind_problem(question, sentences):
+        return problem
+    if kind == "time" and (problem := reported_problem(question, sentences)
+                           or other_end_problem(question, sentences)
+                           or event_problem(question, sentences)):
+        return problem
+    if problem := scope_problem(question, sentences) or other_day_problem(question, sentences) \
+            or age_event_problem(question, sentences) or vague_items_problem(question, sentences):
+        return problem
+    if kind == "name" and (problem := listed_problem(question, sentences)
+                           or full_name_problem(question, sentences)):
+        return problem
+    if problem := contrast_problem(question, sentences) or series_problem(question, sentences):
+        return problem
+    if problem := negated_problem(question, sentences):
+        return problem
+    return credited_problem(question, sentences) or role_problem(sentences) or \
+        asked_role_problem(question, sentences) or quoted_speaker_problem(question, sentences)
