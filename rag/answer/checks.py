@@ -1232,7 +1232,6 @@ _CONTRASTS = [(_words(a), _words(b)) for a, b in (
     ("youngest", "oldest"),
     ("born birth", "died death"),
 )]
-_CONTRAST_WORD = re.compile(r"[\w'’-]+")
 
 
 def contrast_problem(question: str,
@@ -1241,7 +1240,7 @@ def contrast_problem(question: str,
     """Why the answer's evidence is about the other side of a contrast the question names
     ("How much did the runner-up receive?" from "the winning team receiving C$10,000"), or
     None: some cited span of some answer sentence names no other side without the asked one."""
-    asked = {w.lower() for w in _CONTRAST_WORD.findall(question)}
+    asked = {w.lower() for w in _WORD.findall(question)}
     sides = [(mine, other) for a, b in _CONTRASTS for mine, other in ((a, b), (b, a))
              if asked & mine and not asked & other]
     if not sides:
@@ -1249,7 +1248,7 @@ def contrast_problem(question: str,
     first: str | None = None
     for _, evidence in sentences:
         for article, start, end in evidence:
-            words = {w.lower() for w in _CONTRAST_WORD.findall(article[start:end])}
+            words = {w.lower() for w in _WORD.findall(article[start:end])}
             other = next(((m, o) for m, o in sides if words & o and not words & m), None)
             if other is None:
                 return None
@@ -1293,10 +1292,6 @@ def negated_problem(question: str,
 # "phase three", "round five" beside "round six".
 _SERIES = ("phase|round|stage|leg|heat|wave|tranche|episode|season|chapter|game|match|day|"
            "week|part|level|group")
-_SERIES_NUMBERS = {w: str(i) for i, w in enumerate([
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty"])}
 _SERIES_LABEL = re.compile(rf"\b(?P<s>{_SERIES})\s+(?P<n>\d{{1,2}}|[a-z]+)\b", re.I)
 
 
@@ -1304,11 +1299,23 @@ def _series_labels(text: str) -> set[tuple[str, str]]:
     """The numbered items of a series `text` names: {("phase", "3")} of "phase three"."""
     found = set()
     for match in _SERIES_LABEL.finditer(text):
-        number = match["n"].lower()
-        number = _SERIES_NUMBERS.get(number, number)
-        if number.isdigit():
+        number = _series_number(match["n"].lower())
+        if number is not None:
             found.add((match["s"].lower(), number))
     return found
+
+
+def _series_number(word: str) -> str | None:
+    """"3" of "3" and of "three" (text2num, which `rag.text.figures_as_digits` uses too, reads
+    a lone small number that figures_as_digits leaves a word); None for a word that is none."""
+    if word.isdigit():
+        return word
+    from text_to_num import text2num
+
+    try:
+        return str(text2num(word, "en"))
+    except ValueError:
+        return None
 
 
 def series_problem(question: str,

@@ -135,8 +135,7 @@ _MONTH_MENTION = re.compile(
 _DAY_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?P<m>January|February|March|April|May|"
                         r"June|July|August|September|October|November|December)"
                         r"(?:,?\s+(?P<y>(?:1[89]|20)\d\d))?\b")
-_RANGE_MONTH = (r"January|February|March|April|May|June|July|August|September|October|"
-                r"November|December")
+_RANGE_MONTH = "|".join(m for m in calendar.month_name if m)
 _RANGE = re.compile(rf"\b(?i:between|from)\s+(?:(?P<m1>{_RANGE_MONTH})\s+)?"
                     rf"(?P<y1>(?:1[89]|20)\d\d)\s+(?:and|to|until|through|till)\s+"
                     rf"(?:(?P<m2>{_RANGE_MONTH})\s+)?(?P<y2>(?:1[89]|20)\d\d)\b")
@@ -1204,9 +1203,10 @@ def _quoted_by(evidence: Evidence, source: Constraint) -> bool:
         return False
     paragraph = article.rfind("\n\n", 0, start) + 1
     opened = max(article.rfind('"', paragraph, start), article.rfind("“", paragraph, start))
-    return any(s <= opened < e and bool(_attributes_to(
-        article[s:e], source, evidence.window_words, evidence.window))
-        for s, e in article_sentences(article))
+    spans = article_sentences(article)
+    i = bisect.bisect_right(spans, (opened, len(article))) - 1  # the sentence that opens it
+    return i >= 0 and opened < spans[i][1] and bool(_attributes_to(
+        article[spans[i][0]:spans[i][1]], source, evidence.window_words, evidence.window))
 
 
 def _in_quotation(article: str, at: int) -> bool:
