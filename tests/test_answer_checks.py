@@ -354,6 +354,20 @@ def test_a_count_of_one_kind_does_not_answer_for_another():
     assert asked_count_kind("How many deaths and injuries were there?") is None
 
 
+def test_the_dead_are_not_counted_as_the_hospitalised():
+    # wikinews_blind17_qa j30 (a near miss): "how many were hospitalised" answered with the
+    # count of the dead, from a sentence where only "some of whom" were hospitalised.
+    fire = ("At least seventeen people died and 35 were rescued, according to officials, some "
+            "of whom were hospitalised.")
+    question = "How many people were hospitalised after the fire at the hotel?"
+    assert asked_count_kind(question) == "hospitalisations"
+    assert answer_problem(question, [("At least seventeen people were hospitalised.",
+                                      whole(fire))]) == (
+        "the question asks how many hospitalisations; the figure seventeen counts deaths")
+    burns = "Officials said 12 people were hospitalized with burns."  # either spelling
+    assert answer_problem(question, [("12 people were hospitalised.", whole(burns))]) is None
+
+
 def test_a_day_of_the_month_is_no_count():
     # wikinews_dev4_qa f34 (a near miss) was answered "for approximately 12 hours" from an
     # article whose only 12 is "police violence on June 12".
@@ -714,6 +728,16 @@ def test_the_other_side_of_a_contrast_is_no_answer():
     both = "The winning team received C$10,000 and the runner-up team C$5,000."
     assert answer_problem(question, [("The runner-up team received C$5,000.", whole(both))]) \
         is None
+
+
+def test_killed_to_death_names_no_death_of_a_contrast():
+    # wikinews_blind17_qa j05: "stabbed four people to death" says how others died; the age
+    # asked is given beside where he was born.
+    article = "He was 45, officials said; he was born in Martinique."
+    question = "How old was the IT worker who stabbed four people to death at the station?"
+    assert answer_problem(question, [("The IT worker was 45.", whole(article))]) is None
+    died = "How old was the IT worker when he died?"
+    assert answer_problem(died, [("The IT worker was 45.", whole(article))]) is not None
 
 
 def test_the_clause_that_gives_the_date_must_name_the_event():

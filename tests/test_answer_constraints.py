@@ -792,6 +792,18 @@ def test_a_long_name_is_named_by_its_last_word_and_a_title_is_no_part_of_a_name(
                  cited(said, "Polak said he was sorry.")) is None
 
 
+def test_the_office_a_title_names_is_no_part_of_the_name():
+    # wikinews_blind17_qa j19: "Secretary of State Mike Pompeo" speaks as "Pompeo told".
+    question = "What did Secretary of State Mike Pompeo tell the press about the departure?"
+    assert kinds(question)[0] == ("source", "Mike Pompeo")
+    article = ("Bolton left on Tuesday.\n\nPompeo told reporters that nothing would change "
+               "after the departure.")
+    assert unmet(question, cited(article, "Pompeo told reporters that nothing would change "
+                                           "after the departure.")) is None
+    # The office alone is no name to cut.
+    assert kinds("What did the Secretary of State say?") == [("source", "Secretary of State")]
+
+
 def test_years_as_a_range_are_read_as_one_period():
     from rag.answer.timeframe import resolve
 

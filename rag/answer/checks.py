@@ -518,6 +518,10 @@ _COUNT_KINDS = {
     "recoveries": "recover recovered recovery recoveries discharged",
     "injuries": "injury injuries injured wounded",
     "arrests": "arrest arrests arrested detained",
+    "hospitalisations": "hospitalised hospitalisation hospitalisations",
+    "rescues": "rescue rescues rescued",
+    "evacuations": "evacuate evacuated evacuation evacuations evacuees",
+    "missing": "missing",
 }
 _KIND_STEMS = {kind: frozenset(content_words(words)) for kind, words in _COUNT_KINDS.items()}
 
@@ -1232,6 +1236,8 @@ _CONTRASTS = [(_words(a), _words(b)) for a, b in (
     ("youngest", "oldest"),
     ("born birth", "died death"),
 )]
+# "stabbed four people to death" says how others died: no death the question asks about.
+_MANNER = re.compile(r"\bto death\b", re.I)
 
 
 def contrast_problem(question: str,
@@ -1240,7 +1246,7 @@ def contrast_problem(question: str,
     """Why the answer's evidence is about the other side of a contrast the question names
     ("How much did the runner-up receive?" from "the winning team receiving C$10,000"), or
     None: some cited span of some answer sentence names no other side without the asked one."""
-    asked = {w.lower() for w in _WORD.findall(question)}
+    asked = {w.lower() for w in _WORD.findall(_MANNER.sub(" ", question))}
     sides = [(mine, other) for a, b in _CONTRASTS for mine, other in ((a, b), (b, a))
              if asked & mine and not asked & other]
     if not sides:

@@ -420,11 +420,19 @@ def _governor(question: str, start: int) -> str | None:
 
 def _without_titles(name: str) -> str:
     """"Archbishop Wojciech Polak" is Wojciech Polak: articles name him "archbishop Wojciech
-    Polak" once and "Polak" after. A title with one word after it stays ("President Trump")."""
-    words = _WORD.findall(name)
-    while len(words) > 2 and words[0].lower().rstrip(".") in _TITLES:
-        name = name[name.index(words[1], len(words[0])):]
-        words = words[1:]
+    Polak" once and "Polak" after. A title with one word after it stays ("President Trump").
+    The office a title names is the title's too: "Secretary of State Mike Pompeo" is Mike
+    Pompeo (the last two words after the office, or the last one: "Secretary of State
+    Pompeo"); "the Secretary of State" alone stays."""
+    words = list(_WORD.finditer(name))
+    while len(words) > 2 and words[0].group().lower().rstrip(".") in _TITLES:
+        rest = words[1:]
+        if rest[0].group().lower() in ("of", "for"):
+            if len(rest) < 3:
+                break
+            rest = rest[-2:] if len(rest) > 3 else rest[-1:]
+        name = name[rest[0].start() - words[0].start():]
+        words = list(_WORD.finditer(name))
     return name
 
 

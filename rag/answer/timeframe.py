@@ -100,7 +100,7 @@ def resolve(question: str, as_of: dt.date) -> TimeFrame | None:
         "RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
     }) or []
     periods = [_no_day(text) or (text, *_period(text, when.date(), as_of))
-               for text, when in found if _plausible(text)
+               for text, when in map(_as_written, found) if _plausible(text)
                and (not _HOUR_WORD.search(text) or _HOURS.search(question))]
     if not periods:
         words = _RECENCY.search(question)
@@ -130,6 +130,16 @@ def resolve(question: str, as_of: dt.date) -> TimeFrame | None:
 
 _NUMERIC_DATE = re.compile(r"\d[/.-]\d")
 _A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _as_written(found: tuple[str, dt.datetime]) -> tuple[str, dt.datetime]:
+    """A match whose reading lost the year it writes is that year alone: dateparser reads "in
+    2018, the year before the crash" as 2018 years from now (in 4038)."""
+    text, when = found
+    years = _A_YEAR.findall(text)
+    if not years or str(when.year) in years:
+        return found
+    return years[0], dt.datetime(int(years[0]), 1, 1)
 
 
 def _no_day(text: str) -> tuple[str, dt.date, dt.date] | None:
