@@ -354,6 +354,26 @@ def test_a_count_of_one_kind_does_not_answer_for_another():
     assert asked_count_kind("How many deaths and injuries were there?") is None
 
 
+def test_a_count_may_name_what_it_counts_in_other_words():
+    # wikinews_blind16_qa h27: "five firearms" answers "how many guns"; a recall of cars is
+    # one of vehicles (the issue's own example), but vehicles may be trucks: no count of cars.
+    seized = "Police seized five firearms and 200 rounds of ammunition."
+    assert answer_problem("How many guns did police seize?",
+                          [("Police seized five firearms.", whole(seized))]) is None
+    recall = "Toyota is recalling 2.9 million cars over faulty seat belts."
+    assert answer_problem("How many vehicles did Toyota recall?",
+                          [("Toyota recalled 2.9 million cars.", whole(recall))]) is None
+    vehicles = recall.replace("cars", "vehicles")
+    assert answer_problem("How many cars did Toyota recall?",
+                          [("Toyota recalled 2.9 million vehicles.", whole(vehicles))]) == (
+        "the question asks how many cars; the figure 2.9 million counts vehicles")
+    # Other people are still not the ones asked about.
+    injured = "Ten police officers were injured."
+    assert answer_problem("How many journalists were injured?",
+                          [("Ten police officers were injured.", whole(injured))]) == (
+        "the question asks how many journalists; the figure ten counts police officers")
+
+
 def test_the_dead_are_not_counted_as_the_hospitalised():
     # wikinews_blind17_qa j30 (a near miss): "how many were hospitalised" answered with the
     # count of the dead, from a sentence where only "some of whom" were hospitalised.

@@ -397,6 +397,39 @@ _PHRASE_ENDS = _words(
 _ANY_PEOPLE = _words("people persons individuals lives deaths dead fatalities victims "
                      "casualties times cases")
 _PHRASE_WORDS = 3
+# What a count of news's common nouns may be written as: "five firearms" answers "how many
+# guns", "2.9 million cars" answers "how many vehicles" (not the other way round: vehicles
+# may be trucks). Written by hand because no thesaurus installs with its data offline (`wn`
+# downloads WordNet at run time) and the packaged embedder scores co-hyponyms ("states" and
+# "countries", "trucks" and "cars") as close as synonyms ("soldiers" and "troops"):
+# docs/evals.md, session 39.
+_COUNTED_AS = {asked: _words(nouns) for asked, nouns in {
+    "vehicles": "cars trucks lorries buses vans automobiles motorcycles",
+    "cars": "automobiles",
+    "guns": "firearms handguns pistols rifles shotguns",
+    "firearms": "guns handguns pistols rifles shotguns",
+    "weapons": "guns firearms handguns pistols rifles shotguns",
+    "homes": "houses dwellings residences",
+    "houses": "homes dwellings residences",
+    "soldiers": "troops servicemen",
+    "troops": "soldiers servicemen",
+    "ships": "vessels boats",
+    "vessels": "ships boats",
+    "companies": "firms businesses",
+    "firms": "companies businesses",
+    "stores": "shops outlets",
+    "shops": "stores outlets",
+    "aircraft": "planes airplanes jets helicopters",
+    "planes": "aircraft airplanes jets",
+    "children": "kids minors",
+    "students": "pupils",
+    "pupils": "students",
+    "doctors": "physicians",
+    "employees": "workers staff staffers",
+    "workers": "employees staff staffers",
+    "votes": "ballots",
+    "ballots": "votes",
+}.items()}
 _MONTH_NAMES = frozenset(_MONTHS)  # constraints' names, from `calendar`
 
 
@@ -491,6 +524,8 @@ def counted_problem(question: str,
     # where from or when: "how many survivors were pulled from collapsed buildings" is not
     # answered by "20 buildings collapsed".
     asked = content_words(_RATE.sub(" ", _AROUND.sub(" ", question)))
+    asked |= content_words(" ".join(
+        " ".join(_COUNTED_AS.get(word.lower(), ())) for word in _WORD.findall(counted)))
     first: str | None = None
     for text, evidence in sentences:
         counts = _counts(text)
