@@ -360,6 +360,9 @@ def test_a_count_may_name_what_it_counts_in_other_words():
     seized = "Police seized five firearms and 200 rounds of ammunition."
     assert answer_problem("How many guns did police seize?",
                           [("Police seized five firearms.", whole(seized))]) is None
+    blast = "The building was home to over 1,000 people; 48 apartments were damaged."
+    assert answer_problem("How many flats were damaged by the explosion?",
+                          [("48 apartments were damaged.", whole(blast))]) is None
     recall = "Toyota is recalling 2.9 million cars over faulty seat belts."
     assert answer_problem("How many vehicles did Toyota recall?",
                           [("Toyota recalled 2.9 million cars.", whole(recall))]) is None
@@ -772,6 +775,14 @@ def test_the_clause_that_gives_the_date_must_name_the_event():
     dug = "The first excavations were carried out in 1925; it was published later."
     assert answer_problem(question, [("The first excavations were carried out in 1925.",
                                       whole(dug))]) is None
+    # ", though" begins a clause as ", but" does (wikinews_quiz_dev: an award given, "though"
+    # the rescue stayed secret until a later year).
+    award = ("Mendez received the Intelligence Star from Jimmy Carter, though the CIA's "
+             "involvement remained a secret until 1997.")
+    assert answer_problem("In what year did Tony Mendez receive the Intelligence Star?",
+                          [("Mendez received the Intelligence Star in 1997.",
+                            whole(award))]) == (
+        "the date the evidence cited gives is the date of something else")
 
 
 def test_who_is_answered_by_the_first_sentence():

@@ -421,6 +421,8 @@ _COUNTED_AS = {asked: _words(nouns) for asked, nouns in {
     "shops": "stores outlets",
     "aircraft": "planes airplanes jets helicopters",
     "planes": "aircraft airplanes jets",
+    "flats": "apartments",
+    "apartments": "flats",
     "children": "kids minors",
     "students": "pupils",
     "pupils": "students",

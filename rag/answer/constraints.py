@@ -1097,8 +1097,8 @@ def _turn_tags(article: str) -> list[tuple[int, str]]:
 
 def clauses(sentence: str) -> list[str]:
     """The clauses of a sentence that report apart: split at ";", ":", a dash, and ", but",
-    ", while" or ", whereas"."""
-    return re.split(r"[;:]|\s[–—]\s|,\s+(?:but|while|whereas)\s+", sentence)
+    ", while", ", whereas", ", though" or ", although"."""
+    return re.split(r"[;:]|\s[–—]\s|,\s+(?:but|while|whereas|though|although)\s+", sentence)
 
 
 def _attributes_to(sentence: str, source: Constraint, window: frozenset[str],
