@@ -377,6 +377,33 @@ def test_a_count_may_name_what_it_counts_in_other_words():
         "the question asks how many journalists; the figure ten counts police officers")
 
 
+def test_an_age_written_before_the_asked_persons_name_answers_how_old():
+    # wikinews_blind18_qa i05: "54-year-old ... sergeant Matt Ratana" gives his age; the age
+    # of the person beside the asked one still does not (wikinews_blind7_qa p06).
+    shot = ('54-year-old Metropolitan Police sergeant Matiu "Matt" Ratana was shot at the '
+            "custody centre.")
+    assert answer_problem("How old was Metropolitan Police sergeant Matt Ratana?",
+                          [("Matt Ratana was 54 years old.", whole(shot))]) is None
+    crew = ("B Shiva Parvathi was running the train as loco pilot, and 22-year-old Rangoli "
+            "Patil was her loco co-pilot.")
+    assert answer_problem("How old is B Shiva Parvathi, the loco pilot?",
+                          [("B Shiva Parvathi is 22 years old.", whole(crew))]) == (
+        "the question asks for a number; the evidence cited gives none")
+
+
+def test_a_prison_may_be_named_a_correctional_facility():
+    # wikinews_quiz_blind l22: US prisons are named "... Correctional Facility".
+    held = ("Sirhan was serving his time at Richard J. Donovan Correctional Facility in San "
+            "Diego County, California.")
+    assert answer_problem("In which California prison was Sirhan Sirhan stabbed?",
+                          [("Sirhan was stabbed at Richard J. Donovan Correctional Facility.",
+                            whole(held))]) is None
+    assert answer_problem("In which California prison was Sirhan Sirhan stabbed?",
+                          [("Sirhan was stabbed at Richard J. Donovan Hall.",
+                            whole("Sirhan was seen at Richard J. Donovan Hall."))]) == (
+        "the question asks for the prison; the evidence cited names no prison")
+
+
 def test_the_dead_are_not_counted_as_the_hospitalised():
     # wikinews_blind17_qa j30 (a near miss): "how many were hospitalised" answered with the
     # count of the dead, from a sentence where only "some of whom" were hospitalised.

@@ -804,6 +804,23 @@ def test_the_office_a_title_names_is_no_part_of_the_name():
     assert kinds("What did the Secretary of State say?") == [("source", "Secretary of State")]
 
 
+def test_a_nationality_is_named_by_its_country():
+    # wikinews_quiz_blind l16 and l17: "Irish counties" from an article that writes "Ireland",
+    # "marrying an American" from "a U.S. national".
+    storm = ("Met Eireann, the national meteorological service for Ireland, issued alerts.\n\n"
+             "Six counties on the coast received orange warnings.")
+    question = "How many Irish counties were put under orange warnings?"
+    assert unmet(question, cited(storm, "Six counties on the coast received orange warnings.")) \
+        is None
+    elsewhere = storm.replace("Ireland", "the islands")
+    assert unmet(question, cited(elsewhere, "Six counties on the coast received orange "
+                                            "warnings.")) == (
+        'the question names the name "Irish"; the evidence cited does not')
+    wed = "She lost the title in 1972 upon her marriage to a U.S. national."
+    assert unmet("In what year did the princess lose her title by marrying an American?",
+                 cited(wed, wed)) is None
+
+
 def test_years_as_a_range_are_read_as_one_period():
     from rag.answer.timeframe import resolve
 

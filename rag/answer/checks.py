@@ -106,6 +106,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -307,10 +308,20 @@ def _stems(words: Iterable[str]) -> set[str]:
 _SINCE = re.compile(r"\bsince (?:(?:early|late|mid)[ -])?(?:\w+ )?(?:\d{1,2} )?(\d{4})\b", re.I)
 
 
-# Not an age: "22-year-old Rangoli Patil" is hers, and another's age is no answer.
+# Not an age: "22-year-old Rangoli Patil" is hers, and another's age is no answer, except to
+# a question for an age ("54-year-old sergeant Matt Ratana" for "How old was Ratana?").
 _FIGURE_COMPOUND = re.compile(r"\b(\d[\d.]*)-([a-z]+)\b(?!-old)")
+_AGE_COMPOUND = re.compile(r"\b(\d+)-(years?|months?|weeks?|days?)-old\b", re.I)
+_HOW_OLD = re.compile(r"\bhow old\b", re.I)
 _CREDIT_LINE = re.compile(r"\b(?:Image|Photo|Photograph|Picture|Credit|Video)s?:\s*[^.\n]*")
 _NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*)\s+\d{1,3}\b(?![.,:]?\d)")
+
+
+def _aged(text: str) -> list[str]:
+    """The words of the person an age compound stands before: "Metropolitan Police sergeant
+    Matiu Ratana" of "54-year-old Metropolitan Police sergeant Matiu Ratana was shot"."""
+    return list(itertools.takewhile(lambda w: w.lower() not in _PHRASE_ENDS,
+                                    _WORD.findall(text)[:6]))
 
 
 def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
@@ -327,6 +338,10 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         answer, quotes = (figures_in_one_style(months_in_full(t)) for t in (answer, quotes))
     if kind == "number":  # "a 48-acre space" measures 48 acres
         quotes = _FIGURE_COMPOUND.sub(r"\1 \2", quotes)
+        if _HOW_OLD.search(question):  # the asked person's age: "54-year-old sergeant Ratana"
+            quotes = _AGE_COMPOUND.sub(
+                lambda m: f"{m[1]} {m[2]} old" if content_words(
+                    " ".join(_aged(quotes[m.end():]))) & asked else m[0], quotes)
     if kind == "time":  # "CentOS 8", "Windows 10": a number in a name dates nothing
         answer = _NAMED_NUMBER.sub(
             lambda m: m[0] if m[1].lower() in _DAY_NAMES else m[1], answer)
@@ -694,7 +709,7 @@ _ROLE_WORDS = {
     # Places a news story names with their kind ("the Bach Mai hospital", "Evin prison"):
     # "Which hospital ...?" is not answered by a cemetery.
     "hospital": "hospital clinic infirmary medical",
-    "prison": "prison jail penitentiary",
+    "prison": "prison jail penitentiary correctional detention",
     "airport": "airport airfield airbase",
     "stadium": "stadium arena",
 }

@@ -340,7 +340,8 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
         words = frozenset(content_words(name))
         if words and not any(words <= c.words for c in found if c.kind in ("name", "source")):
             found.append(replace(_name(name, either=tuple(
-                _name(other) for other in [_described(question, runs, i)] if other)),
+                _name(other) for other in [_described(question, runs, i),
+                                           *_DEMONYMS.get(name.lower(), ())] if other)),
                 after=_preposition(question, start), governor=_governor(question, start)))
     for match in _FIGURE.finditer(question):
         token = match.group(0)
@@ -406,6 +407,20 @@ def _name(name: str, either: tuple[Constraint, ...] = ()) -> Constraint:
 
 
 _PREPOSITIONS = _words("with in at by from near against")
+# Nationality words that `_found`'s shared stem does not reach ("Indian" names India, "Iraqi"
+# Iraq): "Irish counties" are named by "Ireland", "an American" by "a U.S. national". CLDR,
+# which babel carries, has country names but no demonyms; these are the irregular ones.
+_DEMONYMS = {demonym: tuple(names.split(",")) for demonym, names in {
+    "american": "United States,US,America", "americans": "United States,US,America",
+    "british": "Britain,UK,United Kingdom", "english": "England", "scottish": "Scotland",
+    "welsh": "Wales", "irish": "Ireland", "french": "France", "dutch": "Netherlands,Holland",
+    "greek": "Greece", "swiss": "Switzerland", "swedish": "Sweden", "danish": "Denmark",
+    "finnish": "Finland", "polish": "Poland", "turkish": "Turkey", "spanish": "Spain",
+    "portuguese": "Portugal", "thai": "Thailand", "filipino": "Philippines",
+    "vietnamese": "Vietnam", "lebanese": "Lebanon", "sudanese": "Sudan", "saudi": "Saudi Arabia",
+    "emirati": "United Arab Emirates,UAE", "kiwi": "New Zealand", "czech": "Czech Republic",
+    "norwegian": "Norway", "peruvian": "Peru", "malagasy": "Madagascar",
+}.items()}
 
 
 def _governor(question: str, start: int) -> str | None:
