@@ -363,6 +363,9 @@ def test_a_count_may_name_what_it_counts_in_other_words():
     blast = "The building was home to over 1,000 people; 48 apartments were damaged."
     assert answer_problem("How many flats were damaged by the explosion?",
                           [("48 apartments were damaged.", whole(blast))]) is None
+    herd = "The tribe watched the release of ten buffalo on the reservation."
+    assert answer_problem("How many bison did the tribe release?",
+                          [("The tribe released ten buffalo.", whole(herd))]) is None
     recall = "Toyota is recalling 2.9 million cars over faulty seat belts."
     assert answer_problem("How many vehicles did Toyota recall?",
                           [("Toyota recalled 2.9 million cars.", whole(recall))]) is None

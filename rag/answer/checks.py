@@ -436,6 +436,8 @@ _COUNTED_AS = {asked: _words(nouns) for asked, nouns in {
     "shops": "stores outlets",
     "aircraft": "planes airplanes jets helicopters",
     "planes": "aircraft airplanes jets",
+    "bison": "buffalo",
+    "buffalo": "bison",
     "flats": "apartments",
     "apartments": "flats",
     "children": "kids minors",
