@@ -817,8 +817,14 @@ def test_a_nationality_is_named_by_its_country():
                                             "warnings.")) == (
         'the question names the name "Irish"; the evidence cited does not')
     wed = "She lost the title in 1972 upon her marriage to a U.S. national."
-    assert unmet("In what year did the princess lose her title by marrying an American?",
-                 cited(wed, wed)) is None
+    asked = "In what year did the princess lose her title by marrying an American?"
+    assert unmet(asked, cited(wed, wed)) is None
+    # The pronoun "us" names no United States.
+    told = "She told us she had married in 1972."
+    assert unmet(asked, cited(told, told)) == (
+        'the question names the name "American"; the evidence cited does not')
+    assert unmet("How many people did the US deport in 1972?", cited(told, told)) == (
+        'the question names the name "US"; the evidence cited does not')
 
 
 def test_years_as_a_range_are_read_as_one_period():

@@ -411,7 +411,7 @@ _PREPOSITIONS = _words("with in at by from near against")
 # Iraq): "Irish counties" are named by "Ireland", "an American" by "a U.S. national". CLDR,
 # which babel carries, has country names but no demonyms; these are the irregular ones.
 _DEMONYMS = {demonym: tuple(names.split(",")) for demonym, names in {
-    "american": "United States,US,America", "americans": "United States,US,America",
+    "american": "United States,U.S.,USA,America", "americans": "United States,U.S.,USA,America",
     "british": "Britain,UK,United Kingdom", "english": "England", "scottish": "Scotland",
     "welsh": "Wales", "irish": "Ireland", "french": "France", "dutch": "Netherlands,Holland",
     "greek": "Greece", "swiss": "Switzerland", "swedish": "Sweden", "danish": "Denmark",
@@ -446,7 +446,7 @@ def _without_titles(name: str) -> str:
             if len(rest) < 3:
                 break
             rest = rest[-2:] if len(rest) > 3 else rest[-1:]
-        name = name[rest[0].start() - words[0].start():]
+        name = name[rest[0].start():]
         words = list(_WORD.finditer(name))
     return name
 
@@ -881,12 +881,17 @@ def _personal(name: str) -> bool:
             and not {w.lower() for w in words} & _BODIES)
 
 
+_US = re.compile(r"\bU\.?S\.?(?:A\.?)?(?!\w)")  # written in capitals: the country
+
+
 def _named(constraint: Constraint, words: frozenset[str], text: str | None = None) -> bool:
     """Most of the name, or its acronym, in `words` (of `text`). A name of two words or more
     needs its last word ("Towarek", "Nations"), or, of two words, its first one with no other
     name after it in the text: "Xi told Gates" names Xi Jinping, "the United States" is no
     United Nations. Its last word alone, with no other name before it, names it too: "Fields"
     is James Alex Fields, "Hana Kimura" is no Kyoko Kimura."""
+    if "us" in words and text is not None and not _US.search(text):
+        words = words - {"us"}  # "she told us" names no United States
     if constraint.acronym is not None and constraint.acronym in words:
         return True
     if text is not None and _spelled_out(constraint.text, text):
