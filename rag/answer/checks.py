@@ -320,8 +320,8 @@ _NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*)\s+\d{1,3}\b(?![.,:]?\d)")
 def _aged(text: str) -> list[str]:
     """The words of the person an age compound stands before: "Metropolitan Police sergeant
     Matiu Ratana" of "54-year-old Metropolitan Police sergeant Matiu Ratana was shot"."""
-    return list(itertools.takewhile(lambda w: w.lower() not in _PHRASE_ENDS,
-                                    _WORD.findall(text)[:6]))
+    words = (m.group() for m in itertools.islice(_WORD.finditer(text), 6))
+    return list(itertools.takewhile(lambda w: w.lower() not in _PHRASE_ENDS, words))
 
 
 def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
@@ -417,38 +417,43 @@ _PHRASE_WORDS = 3
 # may be trucks). Written by hand because no thesaurus installs with its data offline (`wn`
 # downloads WordNet at run time) and the packaged embedder scores co-hyponyms ("states" and
 # "countries", "trucks" and "cars") as close as synonyms ("soldiers" and "troops"):
-# docs/evals.md, session 39.
-_COUNTED_AS = {asked: _words(nouns) for asked, nouns in {
+# docs/evals.md, session 39. The words of a group count as one another and as the words after
+# it; a word of `_COUNT_HYPONYMS` is answered by its words, not the reverse.
+_COUNT_SYNONYMS = [
+    ("guns firearms", "handguns pistols rifles shotguns"),
+    ("homes houses", "dwellings residences"),
+    ("soldiers troops", "servicemen"),
+    ("ships vessels", "boats"),
+    ("companies firms", "businesses"),
+    ("stores shops", "outlets"),
+    ("aircraft planes", "airplanes jets"),
+    ("bison buffalo", ""),
+    ("flats apartments", ""),
+    ("students pupils", ""),
+    ("votes ballots", ""),
+    ("employees workers", "staff staffers"),
+]
+_COUNT_HYPONYMS = {
     "vehicles": "cars trucks lorries buses vans automobiles motorcycles",
     "cars": "automobiles",
-    "guns": "firearms handguns pistols rifles shotguns",
-    "firearms": "guns handguns pistols rifles shotguns",
     "weapons": "guns firearms handguns pistols rifles shotguns",
-    "homes": "houses dwellings residences",
-    "houses": "homes dwellings residences",
-    "soldiers": "troops servicemen",
-    "troops": "soldiers servicemen",
-    "ships": "vessels boats",
-    "vessels": "ships boats",
-    "companies": "firms businesses",
-    "firms": "companies businesses",
-    "stores": "shops outlets",
-    "shops": "stores outlets",
-    "aircraft": "planes airplanes jets helicopters",
-    "planes": "aircraft airplanes jets",
-    "bison": "buffalo",
-    "buffalo": "bison",
-    "flats": "apartments",
-    "apartments": "flats",
+    "aircraft": "helicopters",
     "children": "kids minors",
-    "students": "pupils",
-    "pupils": "students",
     "doctors": "physicians",
-    "employees": "workers staff staffers",
-    "workers": "employees staff staffers",
-    "votes": "ballots",
-    "ballots": "votes",
-}.items()}
+}
+
+
+def _counted_as() -> dict[str, frozenset[str]]:
+    """Each count noun with the nouns a count of which answers it (`_COUNT_SYNONYMS`,
+    `_COUNT_HYPONYMS`)."""
+    table = {word: _words(group) - {word} | _words(also)
+             for group, also in _COUNT_SYNONYMS for word in group.split()}
+    for asked, nouns in _COUNT_HYPONYMS.items():
+        table[asked] = table.get(asked, frozenset()) | _words(nouns)
+    return table
+
+
+_COUNTED_AS = _counted_as()
 _MONTH_NAMES = frozenset(_MONTHS)  # constraints' names, from `calendar`
 
 
@@ -544,7 +549,7 @@ def counted_problem(question: str,
     # answered by "20 buildings collapsed".
     asked = content_words(_RATE.sub(" ", _AROUND.sub(" ", question)))
     asked |= content_words(" ".join(
-        " ".join(_COUNTED_AS.get(word.lower(), ())) for word in _WORD.findall(counted)))
+        noun for word in _WORD.findall(counted) for noun in _COUNTED_AS.get(word.lower(), ())))
     first: str | None = None
     for text, evidence in sentences:
         counts = _counts(text)
