@@ -465,7 +465,7 @@ class Assistant:
                           latest=frame is not None and frame.recency)
         if decision.refused:
             yield self._refused_or_partial(decision, standalone, sources, constraints, verify,
-                                           clock, base, prompt_tokens)
+                                           clock, base, prompt_tokens, checked.unmet)
             return
         clock.mark("total_ms")
         yield Answer(answer=checked.text, status="answered", refused=False,
@@ -475,10 +475,12 @@ class Assistant:
 
     def _refused_or_partial(self, decision: Decision, question: str, sources: list[Source],
                             constraints: list[Constraint], verify: Verifier, clock: _Clock,
-                            base: dict[str, Any], prompt_tokens: int | None) -> Answer:
+                            base: dict[str, Any], prompt_tokens: int | None,
+                            unmet: Sequence[tuple[int, tuple[int, int]]] = ()) -> Answer:
         """A refusal after the model was asked: the closest passage of all the evidence shown
-        (status partial) when one clearly bears on the question, else the refusal."""
-        partial = partial_answer(question, sources, constraints, verify)
+        (status partial) when one clearly bears on the question, else the refusal; `unmet`:
+        the spans the refused answer rested on (`CheckedAnswer.unmet`)."""
+        partial = partial_answer(question, sources, constraints, verify, unmet)
         if partial is None:
             return self._refused(decision, clock, base, prompt_tokens=prompt_tokens)
         clock.mark("total_ms")

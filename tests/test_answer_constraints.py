@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from rag.answer.constraints import Constraint, Evidence, first_unmet, parse, reason
+from rag.answer.constraints import Constraint, Evidence, first_unmet, parse, reason, sets_scene
 from rag.text import content_words
 from rag.types import TimeFrame
 
@@ -884,3 +884,17 @@ def test_an_hour_is_no_figure_the_evidence_must_hold():
     assert not [c for c in parse("What winds did the hurricane center report in its 11 a.m. "
                                  "advisory?") if c.kind == "number"]
     assert kinds("How many of the 11 crew survived?")[0] == ("number", "11")
+
+
+def test_a_name_sets_the_scene_when_it_is_no_person_s_and_stands_before_the_evidence():
+    article = ("Drones hit Saudi oil plants on Saturday.\n\nThe attacks struck the Khurais oil "
+               "field, Yahya Sarea said. Officials assessed the damage.\n\nA spokesperson said "
+               "ten drones were used. Aramco restarted Abqaiq later.")
+    fact = cited(article, "A spokesperson said ten drones were used.")
+    place, person, later = (next(c for c in parse(f"Why did {name} matter?")
+                                 if c.kind == "name")
+                            for name in ("Khurais", "Yahya Sarea", "Abqaiq"))
+    assert first_unmet([place], [fact]) == place  # not beside the fact ...
+    assert sets_scene(place, fact) and first_unmet([place], [fact], scenes=True) is None
+    assert not sets_scene(person, fact)  # a person is named where their facts are
+    assert not sets_scene(later, fact)  # named after the fact: no scene of it

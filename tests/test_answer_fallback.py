@@ -147,3 +147,41 @@ def test_a_fact_two_articles_report_for_the_two_events_a_question_names():
                               verify=lambda *_: True, constraints=parse(question))
     assert checked.sentences[0].supported
     assert {c.source for c in checked.citations} == {"b.txt", "w.txt"}
+
+
+TRIAL = ("Scientists stopped a trial of four Ebola drugs early, on Monday.\n\n"
+         "The trial collected data from 499 patients in the Democratic Republic of the Congo. "
+         "Its sponsors were pleased.\n\n"
+         "Doctors hailed the results. The drug mAb114 is now produced by the Florida company "
+         "Ridgeback Biotherapeutics.")
+
+
+def test_the_sentence_a_refused_answer_rested_on_is_quoted_when_it_misses_only_a_scene_name():
+    # wikinews_quiz_blind2 qb03: "Congo" sets the scene two paragraphs up, not beside the fact.
+    trial = [Source(n=1, source="trial.txt", title="Two Ebola drugs work", published=None,
+                    article_text=TRIAL, spans=[(0, len(TRIAL))])]
+    question = ("Which Florida company produces mAb114, one of the two Ebola treatments that "
+                "sharply cut deaths in the Congo drug trial?")
+    reply = "The Florida company Ridgeback Biotherapeutics produces mAb114 [1]."
+    constraints = parse(question)
+    checked = check_citations(reply, trial, 0.5, question=question, verify=lambda *_: True,
+                              constraints=constraints)
+    assert decide(reply, checked, trial, question).code == "unmet_constraint"
+    # A long question shares too few words with any one sentence for a closest passage ...
+    assert closest_passage(question, trial, constraints) is None
+    assert partial_answer(question, trial, constraints, lambda *_: True) is None
+    # ... but the sentence the answer rested on meets every constraint once the scene is read
+    # where the story set it.
+    partial = partial_answer(question, trial, constraints, lambda *_: True, checked.unmet)
+    assert partial is not None
+    assert partial.text == ('The articles do not answer this directly. Closest passage: "The '
+                            'drug mAb114 is now produced by the Florida company Ridgeback '
+                            'Biotherapeutics." [1]')
+    # A scene the article writes only after the fact is no scene of it.
+    late = TRIAL.replace(" in the Democratic Republic of the Congo", "") + " Congo hosted it."
+    late_source = [Source(n=1, source="trial.txt", title=None, published=None,
+                          article_text=late, spans=[(0, len(late))])]
+    checked = check_citations(reply, late_source, 0.5, question=question,
+                              verify=lambda *_: True, constraints=constraints)
+    assert partial_answer(question, late_source, constraints, lambda *_: True,
+                          checked.unmet) is None

@@ -15,7 +15,15 @@ evidence shown to the model qualifies when:
 3. when the question's form asks for a date, a duration, a number or a name (`checks`), it
    gives one the question does not.
 
-The best such sentence (by weight covered) is the passage. A partial answer is not an answer:
+The best such sentence (by weight covered) is the passage. When none qualifies, the sentence
+the refused answer rested on is the passage (`rested_passage`), if it failed only for names
+that set the story's scene and that the article writes before it (`constraints.sets_scene`:
+"the Congo drug trial" named two paragraphs up), and gives what the question's form asks for.
+Long quiz questions ("How many drones did Yemen's Houthi rebels say they used to strike Saudi
+Aramco's Abqaiq plant and Khurais oil field?") share too few of their words with any one
+sentence to pass 2.; the model chose this one, and the checks found its words there.
+
+A partial answer is not an answer:
 `refused` stays true, and the eval counts it correct on an answerable question only when the
 passage holds a key phrase (docs/evals.md).
 """
@@ -83,10 +91,30 @@ def closest_passage(question: str, sources: Sequence[Source],
     return best
 
 
+def rested_passage(question: str, sources: Sequence[Source], constraints: Sequence[Constraint],
+                   unmet: Sequence[tuple[int, tuple[int, int]]]) -> Passage | None:
+    """The first span a refused answer rested on (`unmet`: source n and span, as
+    `CheckedAnswer.unmet` gives them) that meets the question's constraints once the names
+    setting the story's scene may stand before it, and gives what the question asks for."""
+    kind = expected_type(question)
+    by_number = {src.n: src for src in sources}
+    for n, (start, end) in unmet:
+        src = by_number.get(n)
+        if src is None or (kind and not has_type(kind, src.article_text[start:end],
+                                                 [(src.article_text, start, end)], question)):
+            continue
+        if first_unmet(constraints, [evidence_of(src, (start, end))], scenes=True) is None:
+            return Passage(src, start, end, cover=0.0)
+    return None
+
+
 def partial_answer(question: str, sources: Sequence[Source], constraints: Sequence[Constraint],
-                   verify: Verifier | None) -> CheckedAnswer | None:
-    """The closest passage as a checked answer with one verified citation, or None."""
-    passage = closest_passage(question, sources, constraints)
+                   verify: Verifier | None, unmet: Sequence[tuple[int, tuple[int, int]]] = ()
+                   ) -> CheckedAnswer | None:
+    """The closest passage, else the passage the refused answer rested on (`unmet`), as a
+    checked answer with one verified citation; or None."""
+    passage = (closest_passage(question, sources, constraints)
+               or rested_passage(question, sources, constraints, unmet))
     if passage is None or verify is None:
         return None
     src, quote = passage.source, passage.quote.strip()

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from rag.answer.constraints import Constraint, Evidence, first_unmet, reason
@@ -218,6 +218,9 @@ class CheckedAnswer:
     text: str
     citations: list[Citation]
     sentences: list[SentenceCheck]
+    # The spans (source n, span) that held an unsupported sentence's words but failed one of
+    # the question's constraints: where a refused answer rested (see `fallback`).
+    unmet: list[tuple[int, tuple[int, int]]] = field(default_factory=list)
 
 
 def evidence_of(src: Source, span: tuple[int, int], asked: frozenset[str] = frozenset()
@@ -309,6 +312,7 @@ def check_citations(answer: str, sources: list[Source], threshold: float,
     citations: dict[tuple[int, int, int], Citation] = {}
     checks: list[SentenceCheck] = []
     parts: list[str] = []
+    unmet: list[tuple[int, tuple[int, int]]] = []
     for sentence, numbers in split_answer(answer):
         if not content_words(sentence):  # "Yes." and the like claim nothing to check
             parts.append(sentence)
@@ -328,6 +332,7 @@ def check_citations(answer: str, sources: list[Source], threshold: float,
             spans = _select(claim, cited, evidence, threshold, several)
             failed = first_unmet(constraints, [evidence_of(by_number[n], span, asked)
                                                for n, _, span in spans]) if spans else None
+            unmet.extend((n, span) for n, _, span in spans)
             if spans and failed is None:  # each meets some, together not all of them
                 failed = next(c for n, _, span in spans for c in constraints
                               if first_unmet([c], [evidence_of(by_number[n], span, asked)]))
@@ -345,4 +350,5 @@ def check_citations(answer: str, sources: list[Source], threshold: float,
                                     reason=reason(failed) if failed else None))
         parts.append(_with_markers(sentence, markers))
     ordered = sorted(citations.values(), key=lambda c: (c.n, c.start))
-    return CheckedAnswer(text=" ".join(parts), citations=ordered, sentences=checks)
+    return CheckedAnswer(text=" ".join(parts), citations=ordered, sentences=checks,
+                         unmet=unmet)
