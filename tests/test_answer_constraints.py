@@ -898,3 +898,22 @@ def test_a_name_sets_the_scene_when_it_is_no_person_s_and_stands_before_the_evid
     assert sets_scene(place, fact) and first_unmet([place], [fact], scenes=True) is None
     assert not sets_scene(person, fact)  # a person is named where their facts are
     assert not sets_scene(later, fact)  # named after the fact: no scene of it
+
+
+def test_a_place_s_country_or_region_need_not_be_written_beside_it():
+    # wikinews_quiz_blind3 qc07: the story names the town, never the country.
+    question = ("Who was named as the suspect arrested over the June 2020 stabbings in a park "
+                "in Reading, England?")
+    article = ("Three people were killed in a park in Reading on Saturday.\n\nPolice named "
+               "Khairi Saadallah as the suspect arrested over the stabbings in Reading.")
+    fact = cited(article, "Police named Khairi Saadallah as the suspect arrested over the "
+                          "stabbings in Reading.")
+    assert unmet(question, fact) is None
+    # The country alone, where the evidence names another town of it, is still unmet.
+    other = article.replace("Reading", "Slough")
+    assert unmet(question, cited(other, fact.cited.replace("Reading", "Slough"))) == (
+        'the question names the name "Reading"; the evidence cited does not')
+    # A person is no place that a country locates: "Emmanuel Macron, France and Germany".
+    france = next(c for c in parse("What did Emmanuel Macron, France and Germany agree?")
+                  if c.text == "France")
+    assert france.either == ()

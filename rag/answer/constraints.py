@@ -341,6 +341,7 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
         if words and not any(words <= c.words for c in found if c.kind in ("name", "source")):
             found.append(replace(_name(name, either=tuple(
                 _name(other) for other in [_described(question, runs, i),
+                                           _located(question, runs, i),
                                            *_DEMONYMS.get(name.lower(), ())] if other)),
                 after=_preposition(question, start), governor=_governor(question, start)))
     for match in _FIGURE.finditer(question):
@@ -478,6 +479,31 @@ def _described(question: str, runs: list[tuple[tuple[int, int], str]], i: int) -
                                        for w in between):
         return following
     return None
+
+
+# Regions a place is located by that babel's territories (`_countries`) leave out: the US
+# states and the UK's nations.
+_STATES = ("Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida "
+           "Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine "
+           "Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska "
+           "Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia "
+           "Washington Wisconsin Wyoming England Scotland Wales")
+_REGIONS = frozenset(_STATES.lower().split()) | {
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+    "rhode island", "south carolina", "south dakota", "west virginia", "northern ireland"}
+
+
+def _located(question: str, runs: list[tuple[tuple[int, int], str]], i: int) -> str | None:
+    """The place a country or region locates, written just before it: "Reading" of "a park in
+    Reading, England". A story names the town and may never write the country (or only the
+    town's county), so the evidence that names the place need not name its locator."""
+    (start, _), name = runs[i]
+    if i == 0 or name.strip().lower() not in _countries() | _REGIONS:
+        return None
+    (_, before_end), before = runs[i - 1]
+    if question[before_end:start] != ", " or _personal(before):
+        return None  # "Qin Gang, Wang Yi": a list of people
+    return before
 
 
 def _inside(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
