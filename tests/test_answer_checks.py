@@ -909,3 +909,15 @@ def test_another_item_of_a_numbered_series_is_no_answer():
     three = "Phase 3 was planned to affect 50,000 customers, after phase two."
     assert answer_problem(question, [("Phase three was to affect 50,000 customers.",
                                       whole(three))]) is None
+
+
+def test_a_figure_of_two_number_words_joined_is_its_digits():
+    # wikinews_quiz_blind3 qc13: the answer writes the evidence's "Sixty-six" as 66.
+    question = "How many people were injured in Hong Kong on 1 October 2019?"
+    evidence = whole("Sixty-six people or more were injured yesterday, health officials said.")
+    assert answer_problem(question, [("66 people or more were injured.", evidence)]) is None
+    assert answer_problem(question, [("Sixty-six people or more were injured.", evidence)]) \
+        is None
+    # A figure the evidence does not give is still none.
+    assert answer_problem(question, [("67 people were injured.", evidence)]) == (
+        "the question asks for a number; the evidence cited gives none")
