@@ -250,7 +250,8 @@ class Assistant:
                     raise EmptyIndex("query embedding size does not match the collection")
             # Deeper than k: near-duplicates are dropped below, and a period reorders.
             depth = max(2 * k, self.settings.candidates) if frame else 2 * k
-            hits = self.searcher.retriever().retrieve(question, embedding, depth, filters)
+            retriever, fresh = self.searcher.current()
+            hits = retriever.retrieve(question, embedding, depth, filters, fresh)
             hits = rank_in_period(hits, frame)
             chunks = [as_chunk(hit) for hit in hits]
             records = self.catalog.records([c.source for c in chunks])

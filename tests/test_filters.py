@@ -270,3 +270,30 @@ def test_filtered_dense_search_ranks_like_chromas_where(storms: Assistant, filte
     assert [hit.node.node_id for hit in ours] == chroma["ids"][0]
     assert [hit.score for hit in ours] == pytest.approx(  # float16 vectors: 3 digits
         [math.exp(-d) for d in chroma["distances"][0]], abs=2e-3)
+
+
+def test_unfiltered_dense_search_of_a_small_corpus_is_exact_and_never_asks_chroma(
+        storms: Assistant, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Chroma's approximate search over a freshly opened local collection sometimes returns
+    # another neighbourhood for the life of the process (chromadb 1.5.9): a corpus of at most
+    # EXACT_ROWS chunks is ranked from the vectors kept beside BM25 instead, the same ranking.
+    from rag.index import retrieval
+
+    retriever = storms.searcher.retriever()
+    query = storms.embedder.get_query_embedding("storm cutting power to homes")
+    chroma = storms.store.collection.query(query_embeddings=[query], n_results=10,
+                                           include=["distances"])
+
+    def no_chroma(*args: object, **kwargs: object) -> None:
+        raise AssertionError("Chroma was asked")
+
+    monkeypatch.setattr(storms.store, "nearest", no_chroma)
+    assert [hit.node.node_id for hit in retriever.dense(query, 10)] == chroma["ids"][0]
+    # So is the corpus while this retriever's generation is behind the catalog's (the next
+    # one is being built): Chroma already holds what was written since.
+    with pytest.raises(AssertionError, match="Chroma was asked"):
+        retriever.dense(query, 10, fresh=False)
+    # A larger corpus is Chroma's to search.
+    monkeypatch.setattr(retrieval, "EXACT_ROWS", 0)
+    with pytest.raises(AssertionError, match="Chroma was asked"):
+        retriever.dense(query, 10)

@@ -27,9 +27,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RRF_K = 60  # the constant from Cormack et al. (2009); robust across collections
-# A filter that keeps at most this many chunks is searched exactly, from the vectors kept beside
-# BM25 (2 ms for 4,000 chunks); a broader one by asking Chroma for deeper results and
-# filtering them (`HybridRetriever.dense`).
+# A corpus, or a filter, of at most this many chunks is searched exactly, from the vectors kept
+# beside BM25 (2 ms for 4,000 chunks); a broader filter by asking Chroma for deeper results and
+# filtering them, a larger corpus by Chroma's approximate search (`HybridRetriever.dense`).
 EXACT_ROWS = 20_000
 MAX_DEPTH = 2_000  # deeper than this, Chroma's own `where` is the cheaper way
 
@@ -183,8 +183,8 @@ class HybridRetriever:
             self._snapshot = Snapshot(self.bm25.corpus, self.vectors)
         return self._snapshot
 
-    def dense(self, embedding: list[float], n: int, filters: Filters | None = None
-              ) -> list[NodeWithScore]:
+    def dense(self, embedding: list[float], n: int, filters: Filters | None = None,
+              fresh: bool = True) -> list[NodeWithScore]:
         """The n chunks nearest to `embedding` that pass `filters`.
 
         Chroma evaluates a `where` clause on every chunk's metadata before its vector search:
@@ -193,15 +193,25 @@ class HybridRetriever:
         `Snapshot`: a narrow filter (at most EXACT_ROWS chunks pass) ranks exactly the chunks
         that pass, from their kept vectors; a broad one asks Chroma for proportionally deeper
         results and keeps those that pass. Chroma's `where` is left for when neither can
-        answer (dense-only mode, which keeps no snapshot; a generation without vectors)."""
+        answer (dense-only mode, which keeps no snapshot; a generation without vectors).
+
+        With no filter, a corpus of at most EXACT_ROWS chunks is ranked exactly too: Chroma's
+        approximate search over a local collection of 5,689 chunks returned another
+        neighbourhood (cosine distance 0.20 where 0.10 was there) in 3 of 40 freshly started
+        processes, the same wrong one for the life of the process (chromadb 1.5.9,
+        2026-12-05), and exact ranking costs a few milliseconds at that size. Only while this
+        retriever is `fresh` (of the catalog's current generation): while the next one is
+        built, Chroma already holds what was written since, and finds it."""
         snapshot = self.snapshot
-        if filters is not None and not filters.empty and snapshot is not None:
-            rows = snapshot.rows(filters)
+        filtered = filters is not None and not filters.empty
+        if snapshot is not None and (filtered or (fresh and snapshot.vectors is not None)):
+            rows = (snapshot.rows(filters) if filters is not None and filtered
+                    else np.arange(len(snapshot.days)))
             if rows.size == 0:
                 return []
             if rows.size <= EXACT_ROWS and snapshot.vectors is not None:
                 return self._dense_exact(snapshot, embedding, n, rows)
-            hits = self._dense_deeper(snapshot, embedding, n, rows)
+            hits = self._dense_deeper(snapshot, embedding, n, rows) if filtered else None
             if hits is not None:
                 return hits
         return self.vector_store.nearest(embedding, n, chroma_where(filters))
@@ -266,14 +276,16 @@ class HybridRetriever:
         return [snapshot.hit(int(row), float(scores[row])) for row in chosen if scores[row] > 0]
 
     def retrieve(self, question: str, embedding: list[float] | None, k: int,
-                 filters: Filters | None = None) -> list[NodeWithScore]:
+                 filters: Filters | None = None, fresh: bool = True) -> list[NodeWithScore]:
+        """The k best chunks; `fresh`: whether this retriever is of the catalog's current
+        generation (`Searcher.current`)."""
         n = max(k, self.candidates)
         if self.mode == "bm25":
             return self.sparse(question, k, filters)
         assert embedding is not None
         if self.mode == "dense":
-            return self.dense(embedding, k, filters)
-        return reciprocal_rank_fusion([self.dense(embedding, n, filters),
+            return self.dense(embedding, k, filters, fresh)
+        return reciprocal_rank_fusion([self.dense(embedding, n, filters, fresh),
                                        self.sparse(question, n, filters)], k)
 
 
@@ -306,6 +318,11 @@ class Searcher:
         self._lock = threading.Lock()
 
     def retriever(self) -> HybridRetriever:
+        return self.current()[0]
+
+    def current(self) -> tuple[HybridRetriever, bool]:
+        """The retriever to use now, and whether it is of the catalog's current generation
+        (False while the next one is built in the background)."""
         generation = self.catalog.generation()
         with self._lock:
             current = self._current
@@ -314,8 +331,8 @@ class Searcher:
                     self._building = generation
                     threading.Thread(target=self._refresh, args=(generation,), daemon=True,
                                      name="bm25-refresh").start()
-                return current[1]
-        return self.refresh(generation)
+                return current[1], current[0] == generation
+        return self.refresh(generation), True
 
     def refresh(self, generation: str | None = None) -> HybridRetriever:
         """Build (or load) the retriever for `generation` (default: the current one) now."""
