@@ -917,3 +917,23 @@ def test_a_place_s_country_or_region_need_not_be_written_beside_it():
     france = next(c for c in parse("What did Emmanuel Macron, France and Germany agree?")
                   if c.text == "France")
     assert france.either == ()
+
+
+def test_a_regular_demonym_is_named_by_its_country_and_a_common_initialism_names_nothing():
+    # wikinews_quiz_blind4 qd01: "Iranian" is named by "Iran" ("-ian", "-an" forms).
+    question = "At which annual Iranian commemoration was President Hassan Rouhani speaking?"
+    article = ("President Hassan Rouhani of Iran spoke on Sunday.\n\nThe crowd cheered. Rouhani "
+               "was speaking at the opening of Sacred Defence Week.")
+    fact = cited(article, "Rouhani was speaking at the opening of Sacred Defence Week.")
+    assert unmet(question, fact) is None
+    iraq = article.replace("of Iran", "of Iraq")
+    assert unmet(question, cited(iraq, fact.cited)) == (
+        'the question names the name "Iranian"; the evidence cited does not')
+    for demonym, country in (("Syrian", "Syria"), ("Italian", "Italy"), ("Mexican", "Mexico"),
+                             ("Korean", "Korea")):
+        assert unmet(f"What did the {demonym} minister say?",
+                     cited(f"The minister of {country} spoke.", "The minister of "
+                           f"{country} spoke.")) is None
+    # wikinews_quiz_blind4 qd28: "TV" is a common noun, no name the evidence must hold.
+    assert kinds("On what TV programme did Bernie Sanders call Joe Biden a decent man?") == [
+        ("name", "Bernie Sanders"), ("name", "Joe Biden")]

@@ -126,6 +126,8 @@ _BODIES = _words("commission commissions committee committees council councils c
 _NAME_JOINERS = _CONNECTORS | _BODY_JOINERS
 # A plural acronym names a kind, not one body: "MPs", "NGOs", "CEOs".
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+# Initialisms English writes as common nouns: "Which TV series ...?" names no TV.
+_COMMON_INITIALISMS = frozenset({"TV", "CEO", "GDP", "DNA", "AI", "PC", "ID", "IQ"})
 _ACCORDING_WORDS = 8  # at most, of an "according to" phrase
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(?:\s*[/–-]\s*(\d{2,4}))?\b")
 _MONTH_MENTION = re.compile(
@@ -335,7 +337,8 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
         found.append(Constraint("date", frame.text, start=frame.start, end=frame.end))
     runs = _name_runs(question)
     for i, ((start, end), name) in enumerate(runs):
-        if _inside((start, end), taken) or _PLURAL_ACRONYM.fullmatch(name):
+        if (_inside((start, end), taken) or _PLURAL_ACRONYM.fullmatch(name)
+                or name in _COMMON_INITIALISMS):
             continue
         words = frozenset(content_words(name))
         if words and not any(words <= c.words for c in found if c.kind in ("name", "source")):
@@ -1055,7 +1058,19 @@ def _found(wanted: AbstractSet[str], words: AbstractSet[str]) -> set[str]:
             prefix = word[:max(4, len(word) - 2)]
             if any(w.startswith(prefix) for w in words):
                 found.add(word)
+                continue
+        if any(_demonym_of(word, w) or _demonym_of(w, word) for w in words):
+            found.add(word)
     return found
+
+
+def _demonym_of(demonym: str, name: str) -> bool:
+    """Whether `demonym` is `name`'s in "-ian" or "-an" (stemmed words): "iranian" of "iran",
+    "syrian" of "syria", "italian" of "italy", "mexican" of "mexico", "korean" of "korea"."""
+    if demonym.endswith("ian") and name in {demonym[:-3] + end for end in ("", "a", "ia", "y")}:
+        return True
+    return (demonym.endswith("an") and len(demonym) >= 5
+            and name in {demonym[:-2] + end for end in ("a", "o")})
 
 
 # A figure as a question writes it: "1,500", "2.9 million", "$1.5bn". Not a score or a range
