@@ -486,12 +486,12 @@ def _described(question: str, runs: list[tuple[tuple[int, int], str]], i: int) -
 
 # Regions a place is located by that babel's territories (`_countries`) leave out: the US
 # states and the UK's nations.
-_STATES = ("Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida "
+_REGION_NAMES = ("Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida "
            "Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine "
            "Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska "
            "Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia "
            "Washington Wisconsin Wyoming England Scotland Wales")
-_REGIONS = frozenset(_STATES.lower().split()) | {
+_REGIONS = frozenset(_REGION_NAMES.lower().split()) | {
     "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
     "rhode island", "south carolina", "south dakota", "west virginia", "northern ireland"}
 
@@ -505,7 +505,7 @@ def _located(question: str, runs: list[tuple[tuple[int, int], str]], i: int) -> 
         return None
     (_, before_end), before = runs[i - 1]
     if question[before_end:start] != ", " or _personal(before):
-        return None  # "Qin Gang, Wang Yi": a list of people
+        return None  # "Emmanuel Macron, France and Germany": a person, then a country
     return before
 
 

@@ -21,7 +21,7 @@ that set the story's scene and that the article writes before it (`constraints.s
 "the Congo drug trial" named two paragraphs up), and gives what the question's form asks for.
 Long quiz questions ("How many drones did Yemen's Houthi rebels say they used to strike Saudi
 Aramco's Abqaiq plant and Khurais oil field?") share too few of their words with any one
-sentence to pass 2.; the model chose this one, and the checks found its words there.
+sentence to meet condition 2; the model chose this one, and the checks found its words there.
 
 A partial answer is not an answer:
 `refused` stays true, and the eval counts it correct on an answerable question only when the

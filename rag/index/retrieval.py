@@ -205,7 +205,7 @@ class HybridRetriever:
         snapshot = self.snapshot
         filtered = filters is not None and not filters.empty
         if snapshot is not None and (filtered or (fresh and snapshot.vectors is not None)):
-            rows = (snapshot.rows(filters) if filters is not None and filtered
+            rows = (snapshot.rows(filters) if filters is not None and not filters.empty
                     else np.arange(len(snapshot.days)))
             if rows.size == 0:
                 return []
