@@ -185,3 +185,36 @@ def test_the_sentence_a_refused_answer_rested_on_is_quoted_when_it_misses_only_a
                               verify=lambda *_: True, constraints=constraints)
     assert partial_answer(question, late_source, constraints, lambda *_: True,
                           checked.unmet) is None
+
+
+MASKS = ("The government said on Thursday that face coverings will become compulsory on public "
+         "transport in England from 15 June.\n\nBus and train operators welcomed it. Unions "
+         "wanted more.\n\nRMT general secretary Mick Cash said the measure was \"nowhere near "
+         "enough\".")
+
+
+def test_a_topic_the_story_is_about_sets_the_scene_of_the_passage_a_refused_answer_rested_on():
+    # wikinews_blind19_qa bx17: the announcement is the story's lead, not beside the reaction.
+    masks = [Source(n=1, source="masks.txt", title="Face coverings to be compulsory on "
+                    "public transport", published="2020-06-05", article_text=MASKS,
+                    spans=[(0, len(MASKS))])]
+    question = ("What did RMT union general secretary Mick Cash say about the June 2020 "
+                "announcement that face coverings would become compulsory on public transport?")
+    reply = 'Mick Cash said the measure was "nowhere near enough" [1].'
+    constraints = parse(question)
+    checked = check_citations(reply, masks, 0.5, question=question, verify=lambda *_: True,
+                              constraints=constraints)
+    assert decide(reply, checked, masks, question).reason == (
+        'the question names the topic "the June 2020 announcement that face coverings would '
+        'become compulsory"; the evidence cited does not')
+    partial = partial_answer(question, masks, constraints, lambda *_: True, checked.unmet)
+    assert partial is not None and "nowhere near" in partial.text
+    # In a story about something else, the same reaction is no passage for the question.
+    other = MASKS.replace("face coverings will become compulsory on public transport in "
+                          "England from 15 June", "bus fares will rise in June")
+    elsewhere = [Source(n=1, source="fares.txt", title="Bus fares to rise",
+                        published="2020-06-05", article_text=other, spans=[(0, len(other))])]
+    checked = check_citations(reply, elsewhere, 0.5, question=question, verify=lambda *_: True,
+                              constraints=constraints)
+    assert partial_answer(question, elsewhere, constraints, lambda *_: True,
+                          checked.unmet) is None

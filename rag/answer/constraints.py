@@ -760,7 +760,8 @@ def first_unmet(constraints: Sequence[Constraint], evidence: Sequence[Evidence],
                 scenes: bool = False) -> Constraint | None:
     """The first constraint `evidence` does not meet, or None when it meets them all (all of
     one part's, for a question of two parts). With `scenes`, a name that sets the story's
-    scene may stand anywhere before the evidence in its article (`sets_scene`)."""
+    scene may stand anywhere before the evidence in its article, and a topic the story is
+    about anywhere in it (`sets_scene`)."""
     first: Constraint | None = None
     for part in sorted({c.part for c in constraints}):
         failed = next((c for c in constraints if c.part == part
@@ -778,7 +779,12 @@ def sets_scene(constraint: Constraint, evidence: Evidence) -> bool:
     Khurais oil field", "on YouTube") is named once, ahead of the facts that follow, and not
     beside each of them. Read for a closest passage only (`fallback`): as a check on answers
     it let through as many near misses as right answers (docs/evals.md), since a name the
-    question turns on ("How many deaths had Spain recorded?") reads the same way."""
+    question turns on ("How many deaths had Spain recorded?") reads the same way. A topic
+    sets the scene where the article's title or lead holds it: the story is about it ("the
+    June 2020 announcement that face coverings would become compulsory")."""
+    if constraint.kind == "topic":
+        lead = f"{evidence.title or ''} {_lead(evidence.article)}"
+        return _named(constraint, _text_words(lead), lead)
     if constraint.kind != "name" or any(ch.isdigit() for ch in constraint.text):
         return False  # a designation ("B-17") is a kind of thing: `_meets` reads it
     before = evidence.article[:evidence.end]

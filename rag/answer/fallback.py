@@ -18,7 +18,8 @@ evidence shown to the model qualifies when:
 The best such sentence (by weight covered) is the passage. When none qualifies, the sentence
 the refused answer rested on is the passage (`rested_passage`), if it failed only for names
 that set the story's scene and that the article writes before it (`constraints.sets_scene`:
-"the Congo drug trial" named two paragraphs up), and gives what the question's form asks for.
+"the Congo drug trial" named two paragraphs up), or for a topic its title or lead holds, and
+gives what the question's form asks for.
 Long quiz questions ("How many drones did Yemen's Houthi rebels say they used to strike Saudi
 Aramco's Abqaiq plant and Khurais oil field?") share too few of their words with any one
 sentence to meet condition 2; the model chose this one, and the checks found its words there.
