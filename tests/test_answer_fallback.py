@@ -10,7 +10,7 @@ from rag.answer.constraints import parse
 from rag.answer.decide import decide
 from rag.answer.evidence import Source, build_sources, is_list_question
 from rag.answer.fallback import closest_passage, partial_answer
-from rag.answer.verify import check_citations
+from rag.answer.verify import CheckedAnswer, check_citations
 from rag.types import RetrievedChunk, TimeFrame
 
 from .valdora import FAIR, PORT, sources
@@ -149,6 +149,23 @@ def test_a_fact_two_articles_report_for_the_two_events_a_question_names():
     assert {c.source for c in checked.citations} == {"b.txt", "w.txt"}
 
 
+def article(text: str, title: str | None = None, published: str | None = None
+            ) -> list[Source]:
+    """`text` as the one source shown, whole."""
+    return [Source(n=1, source="story.txt", title=title, published=published,
+                   article_text=text, spans=[(0, len(text))])]
+
+
+def rested_on(question: str, reply: str, shown: list[Source]
+              ) -> tuple[CheckedAnswer, CheckedAnswer | None]:
+    """The reply checked against `shown`, and the partial answer its refusal gives."""
+    constraints = parse(question)
+    checked = check_citations(reply, shown, 0.5, question=question, verify=lambda *_: True,
+                              constraints=constraints)
+    return checked, partial_answer(question, shown, constraints, lambda *_: True,
+                                   checked.unmet)
+
+
 TRIAL = ("Scientists stopped a trial of four Ebola drugs early, on Monday.\n\n"
          "The trial collected data from 499 patients in the Democratic Republic of the Congo. "
          "Its sponsors were pleased.\n\n"
@@ -158,33 +175,25 @@ TRIAL = ("Scientists stopped a trial of four Ebola drugs early, on Monday.\n\n"
 
 def test_the_sentence_a_refused_answer_rested_on_is_quoted_when_it_misses_only_a_scene_name():
     # wikinews_quiz_blind2 qb03: "Congo" sets the scene two paragraphs up, not beside the fact.
-    trial = [Source(n=1, source="trial.txt", title="Two Ebola drugs work", published=None,
-                    article_text=TRIAL, spans=[(0, len(TRIAL))])]
+    trial = article(TRIAL, title="Two Ebola drugs work")
     question = ("Which Florida company produces mAb114, one of the two Ebola treatments that "
                 "sharply cut deaths in the Congo drug trial?")
     reply = "The Florida company Ridgeback Biotherapeutics produces mAb114 [1]."
     constraints = parse(question)
-    checked = check_citations(reply, trial, 0.5, question=question, verify=lambda *_: True,
-                              constraints=constraints)
+    checked, partial = rested_on(question, reply, trial)
     assert decide(reply, checked, trial, question).code == "unmet_constraint"
     # A long question shares too few words with any one sentence for a closest passage ...
     assert closest_passage(question, trial, constraints) is None
     assert partial_answer(question, trial, constraints, lambda *_: True) is None
     # ... but the sentence the answer rested on meets every constraint once the scene is read
     # where the story set it.
-    partial = partial_answer(question, trial, constraints, lambda *_: True, checked.unmet)
     assert partial is not None
     assert partial.text == ('The articles do not answer this directly. Closest passage: "The '
                             'drug mAb114 is now produced by the Florida company Ridgeback '
                             'Biotherapeutics." [1]')
     # A scene the article writes only after the fact is no scene of it.
     late = TRIAL.replace(" in the Democratic Republic of the Congo", "") + " Congo hosted it."
-    late_source = [Source(n=1, source="trial.txt", title=None, published=None,
-                          article_text=late, spans=[(0, len(late))])]
-    checked = check_citations(reply, late_source, 0.5, question=question,
-                              verify=lambda *_: True, constraints=constraints)
-    assert partial_answer(question, late_source, constraints, lambda *_: True,
-                          checked.unmet) is None
+    assert rested_on(question, reply, article(late))[1] is None
 
 
 MASKS = ("The government said on Thursday that face coverings will become compulsory on public "
@@ -195,26 +204,18 @@ MASKS = ("The government said on Thursday that face coverings will become compul
 
 def test_a_topic_the_story_is_about_sets_the_scene_of_the_passage_a_refused_answer_rested_on():
     # wikinews_blind19_qa bx17: the announcement is the story's lead, not beside the reaction.
-    masks = [Source(n=1, source="masks.txt", title="Face coverings to be compulsory on "
-                    "public transport", published="2020-06-05", article_text=MASKS,
-                    spans=[(0, len(MASKS))])]
+    masks = article(MASKS, title="Face coverings to be compulsory on public transport",
+                    published="2020-06-05")
     question = ("What did RMT union general secretary Mick Cash say about the June 2020 "
                 "announcement that face coverings would become compulsory on public transport?")
     reply = 'Mick Cash said the measure was "nowhere near enough" [1].'
-    constraints = parse(question)
-    checked = check_citations(reply, masks, 0.5, question=question, verify=lambda *_: True,
-                              constraints=constraints)
+    checked, partial = rested_on(question, reply, masks)
     assert decide(reply, checked, masks, question).reason == (
         'the question names the topic "the June 2020 announcement that face coverings would '
         'become compulsory"; the evidence cited does not')
-    partial = partial_answer(question, masks, constraints, lambda *_: True, checked.unmet)
     assert partial is not None and "nowhere near" in partial.text
     # In a story about something else, the same reaction is no passage for the question.
     other = MASKS.replace("face coverings will become compulsory on public transport in "
                           "England from 15 June", "bus fares will rise in June")
-    elsewhere = [Source(n=1, source="fares.txt", title="Bus fares to rise",
-                        published="2020-06-05", article_text=other, spans=[(0, len(other))])]
-    checked = check_citations(reply, elsewhere, 0.5, question=question, verify=lambda *_: True,
-                              constraints=constraints)
-    assert partial_answer(question, elsewhere, constraints, lambda *_: True,
-                          checked.unmet) is None
+    elsewhere = article(other, title="Bus fares to rise", published="2020-06-05")
+    assert rested_on(question, reply, elsewhere)[1] is None

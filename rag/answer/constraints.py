@@ -411,9 +411,10 @@ def _name(name: str, either: tuple[Constraint, ...] = ()) -> Constraint:
 
 
 _PREPOSITIONS = _words("with in at by from near against")
-# Nationality words that `_found`'s shared stem does not reach ("Indian" names India, "Iraqi"
-# Iraq): "Irish counties" are named by "Ireland", "an American" by "a U.S. national". CLDR,
-# which babel carries, has country names but no demonyms; these are the irregular ones.
+# Nationality words that `_found` does not reach, by a shared stem ("Indian" names India,
+# "Iraqi" Iraq) or a regular ending (`_demonym_of`: "Iranian", "Italian"): "Irish counties"
+# are named by "Ireland", "an American" by "a U.S. national". CLDR, which babel carries, has
+# country names but no demonyms; these are the irregular ones.
 _DEMONYMS = {demonym: tuple(names.split(",")) for demonym, names in {
     "american": "United States,U.S.,USA,America", "americans": "United States,U.S.,USA,America",
     "british": "Britain,UK,United Kingdom", "english": "England", "scottish": "Scotland",
@@ -486,11 +487,11 @@ def _described(question: str, runs: list[tuple[tuple[int, int], str]], i: int) -
 
 # Regions a place is located by that babel's territories (`_countries`) leave out: the US
 # states and the UK's nations.
-_REGION_NAMES = ("Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida "
-           "Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine "
-           "Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska "
-           "Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia "
-           "Washington Wisconsin Wyoming England Scotland Wales")
+_REGION_NAMES = ("Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware "
+                 "Florida Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana "
+                 "Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana "
+                 "Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah "
+                 "Vermont Virginia Washington Wisconsin Wyoming England Scotland Wales")
 _REGIONS = frozenset(_REGION_NAMES.lower().split()) | {
     "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
     "rhode island", "south carolina", "south dakota", "west virginia", "northern ireland"}
@@ -501,7 +502,8 @@ def _located(question: str, runs: list[tuple[tuple[int, int], str]], i: int) -> 
     Reading, England". A story names the town and may never write the country (or only the
     town's county), so the evidence that names the place need not name its locator."""
     (start, _), name = runs[i]
-    if i == 0 or name.strip().lower() not in _countries() | _REGIONS:
+    place = name.strip().lower()
+    if i == 0 or not (place in _REGIONS or place in _countries()):
         return None
     (_, before_end), before = runs[i - 1]
     if question[before_end:start] != ", " or _personal(before):

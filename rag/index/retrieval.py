@@ -203,9 +203,9 @@ class HybridRetriever:
         retriever is `fresh` (of the catalog's current generation): while the next one is
         built, Chroma already holds what was written since, and finds it."""
         snapshot = self.snapshot
-        filtered = filters is not None and not filters.empty
+        filtered = filters if filters is not None and not filters.empty else None
         if snapshot is not None and (filtered or (fresh and snapshot.vectors is not None)):
-            rows = (snapshot.rows(filters) if filters is not None and not filters.empty
+            rows = (snapshot.rows(filtered) if filtered is not None
                     else np.arange(len(snapshot.days)))
             if rows.size == 0:
                 return []
