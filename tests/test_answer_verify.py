@@ -210,11 +210,36 @@ def test_the_year_of_a_day_written_without_one_is_the_article_s():
         return shown_whole(article, published)
 
     answer = "The restrictions take effect on December 10, 2019 [1]."
-    assert check_citations(answer, source("2019-10-26"), 0.5).sentences[0].supported
-    assert not check_citations(answer, source("2020-10-26"), 0.5).sentences[0].supported
+    checked = check_citations(answer, source("2019-10-26"), 0.5)
+    assert checked.sentences[0].supported and "2019" in checked.text
+    # In an article of 2020 the day is 10 December 2020: the answer's year is made up, and is
+    # dropped (next test).
+    assert "2019" not in check_citations(answer, source("2020-10-26"), 0.5).text
     # The year alone, without the day it belongs to, is not supported by it.
     assert not check_citations("The policy dates from 2019 [1].", source("2019-10-26"),
                                0.5).sentences[0].supported
+
+
+def test_a_year_the_model_gives_a_day_and_no_evidence_holds_is_dropped():
+    # wikinews_qa w09 was refused: the answer gave "July 25, 1909" where the article of
+    # August 2019 says "On July 25"; 1909 is the year of another event the model recalled.
+    article = ("On July 25, Zapata fell into the water after a collision with a boat. "
+               "Louis Blériot first flew across the Channel 110 years before.")
+    question = "On what date did Zapata make his first attempt to cross the Channel?"
+    answer = "Zapata made his first attempt to cross the Channel on July 25, 1909 [1]."
+    checked = check_citations(answer, shown_whole(article, "2019-08-06"), 0.5,
+                              question=question)
+    assert checked.sentences[0].supported
+    assert checked.text == ("Zapata made his first attempt to cross the Channel on July 25 "
+                            "[1].")
+    # A year the evidence holds is not made up: it stays, for the usual checks to judge.
+    held = article + " The Flyboard was first shown in 1909."
+    checked = check_citations(answer, shown_whole(held, "2019-08-06"), 0.5, question=question)
+    assert "1909" in checked.text
+    # So does a year the question names: the question's date constraint judges it.
+    checked = check_citations(answer, shown_whole(article, "2019-08-06"), 0.5,
+                              question=question.replace("?", " in 1909?"))
+    assert "1909" in checked.text
 
 
 def test_a_month_abbreviated_beside_its_day_is_the_month():

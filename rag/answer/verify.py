@@ -14,7 +14,10 @@ to "When did Blinken meet Liu?" is supported by a source sentence that says "Fri
 the names appear only elsewhere; and it is not supported by one that names Blinken and Liu but
 gives no day. Lexical, so cheap and explainable; a paraphrase can still fool it. The source
 sentences are read as the model was shown them, relative days resolved ("on Friday (13 March
-2020)": `relative_dates`), for an answer sentence that names the resolved month or year.
+2020)": `relative_dates`), for an answer sentence that names the resolved month or year. A
+year the answer gives a day, that no evidence sentence holds nor the question names, is
+dropped from the answer: a small model makes years up ("July 25, 1909" of an article that
+writes "On July 25"), and the day stands on its own.
 
 The question's own constraints (`constraints`: its date, names, figures, quoted phrase, source,
 topic) must hold too: a span that holds the sentence's words but not, with its neighbours and
@@ -291,6 +294,25 @@ def _meeting(constraints: Sequence[Constraint], sources: list[Source],
             for n, spans in evidence.items()}
 
 
+_MONTH = "|".join(MONTHS)
+# A day with the year an answer gives it: "July 25, 1909", "25 July 1909".
+_DAY_YEAR = re.compile(rf"\b((?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+                       rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH}))"
+                       r",?\s+((?:1[89]|20)\d\d)\b")
+
+
+def _without_made_up_year(sentence: str, question: str, evidence: dict[int, Sentences]
+                          ) -> str | None:
+    """The sentence without the year it gives a day, where no evidence sentence holds that
+    year and the question does not name it: "on July 25, 1909" of an article that writes "On
+    July 25" (a small model makes up the year). None when there is no such year."""
+    held = {w for spans in evidence.values() for _, words in spans for w in words}
+    asked = support_words(question)
+    bare = _DAY_YEAR.sub(lambda m: m.group(1) if m.group(2) not in held
+                         and m.group(2) not in asked else m.group(0), sentence)
+    return bare if bare != sentence else None
+
+
 def check_citations(answer: str, sources: list[Source], threshold: float,
                     question: str = "", verify: Verifier | None = None,
                     constraints: Sequence[Constraint] = (), several: bool = False
@@ -324,6 +346,10 @@ def check_citations(answer: str, sources: list[Source], threshold: float,
         evidence = _dated(plain, sources, sentence)
         meeting = _meeting(constraints, sources, evidence, asked) if constraints else evidence
         kept = _select(claim, cited, meeting, threshold, several)
+        if not kept and (bare := _without_made_up_year(sentence, question, evidence)):
+            sentence = bare
+            claim = claim_words(sentence, question)
+            kept = _select(claim, cited, meeting, threshold, several)
         if not kept and constraints:
             kept = _two_reports(claim, constraints, by_number, evidence, threshold, asked)
         failed = None
