@@ -242,6 +242,23 @@ def test_a_year_the_model_gives_a_day_and_no_evidence_holds_is_dropped():
     assert "1909" in checked.text
 
 
+def test_a_made_up_date_given_as_an_aside_is_dropped():
+    # wikinews_dev4_qa f09 was a partial answer: "Which member said ...?" answered with the
+    # member, who "said this on Twitter" on a day and year the article does not give.
+    article = 'Committee member Doug Collins of Georgia said on Twitter, "Nobody is conducting '\
+        'a formal inquiry."'
+    question = 'Which committee member said "nobody is conducting a formal inquiry"?'
+    answer = "Doug Collins of Georgia said this on Twitter on September 12, 2019 [1]."
+    checked = check_citations(answer, shown_whole(article, "2019-09-13"), 0.5,
+                              question=question)
+    assert checked.sentences[0].supported
+    assert checked.text == "Doug Collins of Georgia said this on Twitter [1]."
+    # A question that asks for the time keeps the date: it is the answer, and unsupported.
+    checked = check_citations(answer, shown_whole(article, "2019-09-13"), 0.5,
+                              question="When did Doug Collins say this?")
+    assert not checked.sentences[0].supported and "September 12, 2019" in checked.text
+
+
 def test_a_month_abbreviated_beside_its_day_is_the_month():
     # wikinews_blind8_qa r23 was refused: the answer gave "December 28, 2019" where the
     # article of 15 January 2020 quotes "It began on Dec. 28", in news agencies' style.

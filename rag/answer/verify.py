@@ -17,7 +17,8 @@ sentences are read as the model was shown them, relative days resolved ("on Frid
 2020)": `relative_dates`), for an answer sentence that names the resolved month or year. A
 year the answer gives a day, that no evidence sentence holds nor the question names, is
 dropped from the answer: a small model makes years up ("July 25, 1909" of an article that
-writes "On July 25"), and the day stands on its own.
+writes "On July 25"), and the day stands on its own; so is a whole made-up date that a
+question asking no time gets as an aside ("said this on Twitter on September 12, 2019").
 
 The question's own constraints (`constraints`: its date, names, figures, quoted phrase, source,
 topic) must hold too: a span that holds the sentence's words but not, with its neighbours and
@@ -295,21 +296,32 @@ def _meeting(constraints: Sequence[Constraint], sources: list[Source],
 
 
 _MONTH = "|".join(MONTHS)
-# A day with the year an answer gives it: "July 25, 1909", "25 July 1909".
-_DAY_YEAR = re.compile(rf"\b((?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|"
-                       rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH}))"
-                       r",?\s+((?:1[89]|20)\d\d)\b")
+_DAY = rf"(?:(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH}))"
+_YEAR = r"(?:1[89]|20)\d\d"
+# A day with the year an answer gives it ("July 25, 1909", "25 July 1909"), and the same as an
+# adjunct of the answer's sentence (", on February 12, 2020").
+_DAY_YEAR = re.compile(rf"\b({_DAY}),?\s+({_YEAR})\b")
+_ON_DAY_YEAR = re.compile(rf",?\s+(?:on|in)\s+{_DAY},?\s+{_YEAR}\b")
+# The words of a question that asks for a time (as `checks.expected_type` reads it, roughly:
+# `verify` comes before `checks` and does not import it).
+_ASKS_TIME = re.compile(r"\b(?:when|date|day|month|year)\b", re.I)
 
 
-def _without_made_up_year(sentence: str, question: str, evidence: dict[int, Sentences]
+def _without_made_up_date(sentence: str, question: str, evidence: dict[int, Sentences]
                           ) -> str | None:
-    """The sentence without the year it gives a day, where no evidence sentence holds that
-    year and the question does not name it: "on July 25, 1909" of an article that writes "On
-    July 25" (a small model makes up the year). None when there is no such year."""
+    """The sentence without the dates a small model makes up, or None when it has none: the
+    year it gives a day, where no evidence sentence holds that year and the question does not
+    name it ("on July 25, 1909" of an article that writes "On July 25"); and, for a question
+    that asks no time, a whole day and year that no evidence holds ("Doug Collins said this on
+    Twitter on September 12, 2019"), an aside to what was asked."""
     held = {w for spans in evidence.values() for _, words in spans for w in words}
     asked = support_words(question)
-    bare = _DAY_YEAR.sub(lambda m: m.group(1) if m.group(2) not in held
-                         and m.group(2) not in asked else m.group(0), sentence)
+    bare = sentence
+    if not _ASKS_TIME.search(question):
+        bare = _ON_DAY_YEAR.sub(lambda m: m.group(0) if set(re.findall(r"\d+", m.group(0)))
+                                <= held else "", bare)
+    bare = _DAY_YEAR.sub(lambda m: m.group(1) if m.group(2) not in held | asked
+                         else m.group(0), bare)
     return bare if bare != sentence else None
 
 
@@ -346,10 +358,11 @@ def check_citations(answer: str, sources: list[Source], threshold: float,
         evidence = _dated(plain, sources, sentence)
         meeting = _meeting(constraints, sources, evidence, asked) if constraints else evidence
         kept = _select(claim, cited, meeting, threshold, several)
-        if not kept and (bare := _without_made_up_year(sentence, question, evidence)):
-            sentence = bare
-            claim = claim_words(sentence, question)
-            kept = _select(claim, cited, meeting, threshold, several)
+        if not kept and (bare := _without_made_up_date(sentence, question, evidence)):
+            # The sentence without its made-up date, if that is supported.
+            kept = _select(claim_words(bare, question), cited, meeting, threshold, several)
+            if kept:
+                sentence, claim = bare, claim_words(bare, question)
         if not kept and constraints:
             kept = _two_reports(claim, constraints, by_number, evidence, threshold, asked)
         failed = None
