@@ -358,11 +358,12 @@ def check_citations(answer: str, sources: list[Source], threshold: float,
         evidence = _dated(plain, sources, sentence)
         meeting = _meeting(constraints, sources, evidence, asked) if constraints else evidence
         kept = _select(claim, cited, meeting, threshold, several)
-        if not kept and (bare := _without_made_up_date(sentence, question, evidence)):
-            # The sentence without its made-up date, if that is supported.
-            kept = _select(claim_words(bare, question), cited, meeting, threshold, several)
-            if kept:
-                sentence, claim = bare, claim_words(bare, question)
+        if not kept and (bare := _without_made_up_date(sentence, question, evidence)) \
+                and _select(claim_words(bare, question), cited, evidence, threshold, several):
+            # The sentence without its made-up date, which the evidence holds: it is checked
+            # against the question's constraints as any other.
+            sentence, claim = bare, claim_words(bare, question)
+            kept = _select(claim, cited, meeting, threshold, several)
         if not kept and constraints:
             kept = _two_reports(claim, constraints, by_number, evidence, threshold, asked)
         failed = None
