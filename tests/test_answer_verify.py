@@ -259,6 +259,19 @@ def test_a_made_up_date_given_as_an_aside_is_dropped():
     assert not checked.sentences[0].supported and "September 12, 2019" in checked.text
 
 
+def test_a_figure_s_total_or_rounding_adds_nothing_to_it():
+    # wikinews_quiz_blind l15 was a partial answer: "a total of 73 months" where the article
+    # says "sentenced ... to 73 months".
+    article = "Manafort was sentenced by Judge Jackson to 73 months in federal prison."
+    question = "How many months in prison did Judge Jackson give Manafort?"
+    for answer in ("Judge Jackson gave Manafort a total of 73 months in prison [1].",
+                   "Judge Jackson gave Manafort approximately 73 months in prison [1]."):
+        assert check_citations(answer, shown_whole(article), 0.5,
+                               question=question).sentences[0].supported
+    assert not check_citations("Judge Jackson gave Manafort 37 months in prison [1].",
+                               shown_whole(article), 0.5, question=question).sentences[0].supported
+
+
 def test_a_month_abbreviated_beside_its_day_is_the_month():
     # wikinews_blind8_qa r23 was refused: the answer gave "December 28, 2019" where the
     # article of 15 January 2020 quotes "It began on Dec. 28", in news agencies' style.

@@ -43,10 +43,12 @@ from rag.types import Citation, SentenceCheck
 _MONTH_WORDS = frozenset(month.lower() for month in MONTHS)
 MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 
-# Verbs an answer may add to the question's words without saying anything new.
+# Verbs an answer may add to the question's words without saying anything new, and the words
+# that only round or sum a figure the evidence gives ("a total of 73 months" of "to 73 months").
 _GENERIC = {"say", "said", "tell", "told", "take", "took", "held", "hold", "met", "meet",
             "describ", "discuss", "talk", "spoke", "speak", "report", "state", "mention",
-            "accord", "articl", "sourc", "also", "would", "could"}
+            "accord", "articl", "sourc", "also", "would", "could",
+            "total", "approximately", "roughly", "around", "nearly", "almost", "least"}
 
 
 @cache
