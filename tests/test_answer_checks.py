@@ -921,3 +921,31 @@ def test_a_figure_of_two_number_words_joined_is_its_digits():
     # A figure the evidence does not give is still none.
     assert answer_problem(question, [("67 people were injured.", evidence)]) == (
         "the question asks for a number; the evidence cited gives none")
+
+
+def test_a_share_asked_for_is_not_answered_by_a_count():
+    # wikinews_blind20_qa ca29 was answered with the candidate's delegates.
+    results = ("Buttigieg finished second with 24.4% of the vote, which gave him nine "
+               "delegates.")
+    question = "What share of the vote did Buttigieg receive in the New Hampshire primary?"
+    assert answer_problem(question, [("Buttigieg received nine delegates.", whole(results))]) \
+        == "the question asks for a share; the evidence cited gives none"
+    assert answer_problem(question, [("Buttigieg received 24.4% of the vote.",
+                                      whole(results))]) is None
+    # A second question may be what the answer answers: "How many seats, and what share ...?"
+    assert answer_problem("How many delegates did Buttigieg win, and what share of the vote?",
+                          [("Buttigieg won nine delegates.", whole(results))]) is None
+
+
+def test_a_time_of_day_asked_for_is_not_answered_by_a_day():
+    # wikinews_blind20_qa ca24, a near miss, was answered with the day the warnings ended.
+    report = "The government withdrew its warnings on Saturday, when the storm moved away."
+    question = "At what time did the government withdraw its storm warnings?"
+    assert answer_problem(question, [("It withdrew them on Saturday.", whole(report))]) == \
+        "the question asks for a time of day; the evidence cited gives none"
+    timed = "The government withdrew its warnings at 11 a.m. on Saturday."
+    assert answer_problem(question, [("It withdrew them at 11 a.m.", whole(timed))]) is None
+    # A race's time is a time too.
+    race = "Warholm won the title in 47.42 seconds."
+    assert answer_problem("What time did Warholm run when he won the title?",
+                          [("Warholm ran 47.42 seconds.", whole(race))]) is None

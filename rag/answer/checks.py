@@ -94,7 +94,12 @@ This check catches that, from the question's form:
   question names one side of a pair news writes in contrast (winner/runner-up, men/women,
   minimum/maximum, mother/father, born/died, ...) and every cited span names only the other
   (`contrast_problem`); likewise another item of a numbered series ("phase two" for "phase
-  three": `series_problem`).
+  three": `series_problem`);
+- a count for a share, a day for a time: "What share of the vote did she receive?" is not
+  answered by "14 delegates", nor "At what time did they withdraw the warnings?" by "on
+  Saturday". The answer must give a share (a percentage, a fraction in words), or a time of
+  day (or a race's time), from evidence that gives one (`share_problem`, `clock_problem`);
+  not where the question asks a second thing ("..., and on which programme?").
 
 A hand-written rule because no packaged model does this offline: the packaged LLMs are too
 small to judge their own answers (measured in docs/evals.md), and there is no entailment
@@ -1350,6 +1355,56 @@ _NEGATION = re.compile(r"\b(?:not|never|no longer|neither|nor|without|\w+n['’]
 _NEGATED_QUESTION = re.compile(r"\b(?:not|never|no longer|without)\b|n['’]t\b", re.I)
 
 
+# "What share of the vote ...?", "By what percentage ...?": a share, not a count.
+_SHARE_ASKED = re.compile(_LEAD + r"(?:(?:by|to|of|in) )?(?:what|which) (?:share|percentage|"
+                          r"proportion|fraction|per ?cent(?:age)?)\b", re.I)
+_SHARE = re.compile(r"\d\s*%|\bper ?cent\b|\bpercentage points?\b|\b(?:half|third|"
+                    r"thirds|quarter|quarters|fifth|fifths|majority|minority)\b", re.I)
+
+
+# A second question after the first ("At what time ..., and on which programme?"): an answer
+# to either part may stand, so a check of one part's kind does not apply.
+_SECOND_ASK = re.compile(r",?\s+and\s+(?:(?:on|in|at|to|by|for|from) )?(?:which|what|who|whom|"
+                         r"where|when|how|why)\b", re.I)
+
+
+def share_problem(question: str,
+                  sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                  ) -> str | None:
+    """Why the answer gives no share where the question asks for one, or None: "What share
+    of the vote did Buttigieg receive?" is not answered by "14 delegates". One sentence must
+    give a share (a percentage, or a fraction in words) and rest on evidence that gives one."""
+    if not _SHARE_ASKED.search(question) or _SECOND_ASK.search(question):
+        return None
+    for text, evidence in sentences:
+        if _SHARE.search(text) and any(_SHARE.search(article[start:end])
+                                       for article, start, end in evidence):
+            return None
+    return "the question asks for a share; the evidence cited gives none"
+
+
+# "At what time ...?" asks for a time of day ("7:30 a.m.", "noon"), or a race's time ("47.82
+# seconds"): "on Saturday (14 September 2019)" is a day, not a time.
+_CLOCK_ASKED = re.compile(r"\b(?:what|which) time\b(?! (?:period|frame|zone|span))", re.I)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.?m\b|p\.?m\b)|\bnoon\b|"
+                    r"\bmidnight\b|\bo['’]clock\b|\b\d+(?:\.\d+)?\s*(?:hours?|minutes?|"
+                    r"seconds?)\b", re.I)
+
+
+def clock_problem(question: str,
+                  sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                  ) -> str | None:
+    """Why the answer gives no time of day where the question asks for one, or None: one
+    sentence must give a clock time (or a race's time) and rest on evidence that gives one."""
+    if not _CLOCK_ASKED.search(question) or _SECOND_ASK.search(question):
+        return None
+    for text, evidence in sentences:
+        if _CLOCK.search(text) and any(_CLOCK.search(article[start:end])
+                                       for article, start, end in evidence):
+            return None
+    return "the question asks for a time of day; the evidence cited gives none"
+
+
 def negated_problem(question: str,
                     sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
                     ) -> str | None:
@@ -1463,7 +1518,8 @@ def answer_problem(question: str,
         return problem
     if problem := contrast_problem(question, sentences) or series_problem(question, sentences):
         return problem
-    if problem := negated_problem(question, sentences):
+    if problem := negated_problem(question, sentences) or share_problem(question, sentences) \
+            or clock_problem(question, sentences):
         return problem
     return credited_problem(question, sentences) or role_problem(sentences) or \
         asked_role_problem(question, sentences) or quoted_speaker_problem(question, sentences)
