@@ -949,3 +949,17 @@ def test_a_time_of_day_asked_for_is_not_answered_by_a_day():
     race = "Warholm won the title in 47.42 seconds."
     assert answer_problem("What time did Warholm run when he won the title?",
                           [("Warholm ran 47.42 seconds.", whole(race))]) is None
+
+
+def test_a_share_beside_a_count_of_something_else_counts_nothing():
+    # wikinews_blind20_qa ca18, a near miss, was answered with a share of the vote and a
+    # count of delegates: neither is a number of votes.
+    results = ("Biden secured 39 of the state's 54 delegates with about 48% of the vote, "
+               "giving him a total of 54 delegates.")
+    question = "How many votes did Joe Biden receive in the primary?"
+    answer = "Joe Biden received 48% of the vote, giving him a total of 54 delegates."
+    assert answer_problem(question, [(answer, whole(results))]) == \
+        "the question asks how many votes; the figure 54 counts delegates"
+    tally = "Biden received 262,336 votes, about 48% of the vote."
+    assert answer_problem(question, [("Biden received 262,336 votes, 48% of the vote.",
+                                      whole(tally))]) is None

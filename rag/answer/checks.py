@@ -577,7 +577,8 @@ def counted_problem(question: str,
         noun for word in _WORD.findall(counted) for noun in _COUNTED_AS.get(word.lower(), ())))
     first: str | None = None
     for text, evidence in sentences:
-        counts = _counts(text)
+        # A share counts nothing: "48% of the vote" is no number of votes (as in `has_type`).
+        counts = _counts(_PERCENT.sub(" ", text) if _HOW_MANY_ASKED.search(question) else text)
         other = _other_count(asked, counts)
         if other is None:
             figures = {f for f, noun in counts if not noun or content_words(noun) & asked}
