@@ -963,3 +963,13 @@ def test_a_share_beside_a_count_of_something_else_counts_nothing():
     tally = "Biden received 262,336 votes, about 48% of the vote."
     assert answer_problem(question, [("Biden received 262,336 votes, 48% of the vote.",
                                       whole(tally))]) is None
+
+
+def test_a_unit_long_compound_is_a_duration_of_one_unit():
+    # wikinews_blind20_qa ca21 was refused: "a week-long stay" gave no duration.
+    report = "Following a week-long stay in a Belgian hospital, he returned to Oman."
+    question = "How long did the Sultan stay in a hospital in Belgium?"
+    assert answer_problem(question, [("He stayed in a Belgian hospital for a week-long stay.",
+                                      whole(report))]) is None
+    assert answer_problem(question, [("He stayed there for a long time.", whole(report))]) \
+        == "the question asks for a duration; the evidence cited gives none"

@@ -286,6 +286,9 @@ _UNIT_COMPOUND = re.compile(r"\b(\w+)-(second|minute|hour|day|week|month|year|de
                             r"\b(?!-old)", re.I)
 
 
+_UNIT_LONG = re.compile(r"\b(second|minute|hour|day|week|month|year|decade)-long\b", re.I)
+
+
 def _compound_duration(match: re.Match[str], asked: set[str]) -> str:
     """A joined duration ("a three-day voyage") written apart ("three day") when it measures
     something the question names (or nothing: "for a three-day"), else left joined: the
@@ -357,6 +360,8 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         answer = _PERCENT.sub(" ", answer)
     quotes = " ".join(article[start:end] for article, start, end in evidence)
     if kind == "duration":  # "a 14-hour drive" writes the duration "14 hours" of the drive
+        # "a week-long stay" lasted a week
+        answer, quotes = (_UNIT_LONG.sub(r"\1 long", t) for t in (answer, quotes))
         quotes = _UNIT_COMPOUND.sub(lambda m: _compound_duration(m, asked), quotes)
         quotes = _UNIT_OF.sub(lambda m: _duration_of(m, asked), quotes)
     if kind != "name":  # a figure or a day in one style: "1,500" is "1500", "Dec. 28" December
