@@ -973,3 +973,15 @@ def test_a_unit_long_compound_is_a_duration_of_one_unit():
                                       whole(report))]) is None
     assert answer_problem(question, [("He stayed there for a long time.", whole(report))]) \
         == "the question asks for a duration; the evidence cited gives none"
+
+
+def test_a_question_that_speaks_of_a_failure_may_rest_on_a_negated_sentence():
+    # wikinews_blind20_qa ca09 was refused as "the opposite: not qualifying".
+    report = ("O'Rourke was not qualifying for the debate; two weeks before the November 13 "
+              "deadline, he had reached 3 percent in two qualifying polls.")
+    answer = "Candidates had to qualify by the November 13 deadline."
+    assert answer_problem("By what date did candidates have to qualify for the debate, which "
+                          "O'Rourke was failing to make?", [(answer, whole(report))]) is None
+    assert answer_problem("By what date did candidates have to qualify for the debate?",
+                          [(answer, whole(report))]) == \
+        "the evidence cited says the opposite: not qualifying"

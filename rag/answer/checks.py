@@ -1358,7 +1358,10 @@ def contrast_problem(question: str,
 _NEGATION = re.compile(r"\b(?:not|never|no longer|neither|nor|without|\w+n['’]t)\s+"
                        r"(?:(?:be|been|being|have|yet|ever|even|fully|always|currently|"
                        r"directly|immediately|also|to)\s+)?(?P<w>\w+)", re.I)
-_NEGATED_QUESTION = re.compile(r"\b(?:not|never|no longer|without)\b|n['’]t\b", re.I)
+# A question that speaks of a failure or refusal may rest on a negated sentence: "the debate
+# which O'Rourke was failing to make" on "O'Rourke was not qualifying for the debate".
+_NEGATED_QUESTION = re.compile(r"\b(?:not|never|no longer|without|fail(?:s|ed|ing|ure)?|unable|"
+                               r"refus(?:e|es|ed|ing|al))\b|n['’]t\b", re.I)
 
 
 # "What share of the vote ...?", "By what percentage ...?": a share, not a count.
