@@ -985,3 +985,21 @@ def test_a_question_that_speaks_of_a_failure_may_rest_on_a_negated_sentence():
     assert answer_problem("By what date did candidates have to qualify for the debate?",
                           [(answer, whole(report))]) == \
         "the evidence cited says the opposite: not qualifying"
+
+
+def test_a_forecast_does_not_answer_how_many_there_were():
+    # wikinews_blind7_qa p02, a near miss, was answered with a forecast.
+    forecast = ("The institute said the coronavirus may cause roughly 32,000 more deaths in the "
+                "United States by August 4.")
+    answer = "The United States may see roughly 32,000 more deaths by August 4."
+    assert answer_problem("How many COVID-19 deaths had the United States recorded by August "
+                          "4, 2020?", [(answer, whole(forecast))]) == \
+        "the evidence cited gives what may or will happen, not what happened"
+    # Asked what may happen, the forecast answers.
+    assert answer_problem("How many more deaths might the United States see by August 4?",
+                          [(answer, whole(forecast))]) is None
+    # A modal elsewhere in the sentence is not the figure's: "a herd of 33 buffalo".
+    herd = ("The Arapaho plan to widen the range and may pool resources with the Shoshone, who "
+            "currently have a herd of 33 buffalo.")
+    assert answer_problem("How many buffalo are in the Shoshone herd?",
+                          [("The Shoshone herd has 33 buffalo.", whole(herd))]) is None

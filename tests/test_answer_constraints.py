@@ -95,6 +95,24 @@ def test_date_an_undated_sentence_counts_from_its_article_s_publication():
     assert not [c for c in parse("What did he say on Monday?", monday) if c.kind == "date"]
 
 
+def test_date_a_day_without_its_year_is_the_one_nearest_publication():
+    # wikinews_blind21_qa cb03 was refused: "by August 4" in an article of May 2020 was read
+    # as August 2019, the last August before it.
+    frame = TimeFrame(text="by August 4, 2020", start=dt.date(2020, 8, 4),
+                      end=dt.date(2020, 8, 4), anchored=True)
+    question = "How many more deaths might the United States see by August 4, 2020?"
+    article = ("The institute said the coronavirus may cause roughly 32,000 more deaths in the "
+               "United States by August 4. The total passed 100,000 on Wednesday.")
+    sentence = article[:article.index(" The total")]
+    assert unmet(question, cited(article, sentence, published="2020-05-29"), frame) is None
+    # "Dec. 28" in an article of January 2020 is still a day of 2019.
+    december = TimeFrame(text="in December 2020", start=dt.date(2020, 12, 1),
+                         end=dt.date(2020, 12, 31), anchored=True)
+    quake = "The earthquakes began on Dec. 28, when a 4.7-magnitude quake struck."
+    assert unmet("When did the earthquakes of December 2020 begin?",
+                 cited(quake, quake, published="2020-01-17"), december)
+
+
 def test_person_what_they_said_must_be_theirs():
     question = "How did eyewitness Nicole Towarek describe the heat from the fire?"
     assert kinds(question)[0] == ("source", "Nicole Towarek")

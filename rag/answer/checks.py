@@ -99,7 +99,12 @@ This check catches that, from the question's form:
   answered by "14 delegates", nor "At what time did they withdraw the warnings?" by "on
   Saturday". The answer must give a share (a percentage, a fraction in words), or a time of
   day (or a race's time), from evidence that gives one (`share_problem`, `clock_problem`);
-  not where the question asks a second thing ("..., and on which programme?").
+  not where the question asks a second thing ("..., and on which programme?");
+- a forecast for a tally: "How many deaths had the US recorded by August 4?" is not answered
+  by "the coronavirus may cause roughly 32,000 more deaths by August 4". Where the question
+  says nothing of what may or will be, and every place the evidence writes the answer's
+  figure follows a modal of its clause (may, will, projected, expected...), the figure is
+  what may happen (`forecast_problem`).
 
 A hand-written rule because no packaged model does this offline: the packaged LLMs are too
 small to judge their own answers (measured in docs/evals.md), and there is no entailment
@@ -1364,6 +1369,56 @@ _NEGATED_QUESTION = re.compile(r"\b(?:not|never|no longer|without|fail(?:s|ed|in
                                r"refus(?:e|es|ed|ing|al))\b|n['’]t\b", re.I)
 
 
+# What a figure may come to, not what it was: "the coronavirus may cause roughly 32,000 more
+# deaths by August 4" answers "how many more deaths might it cause?", not "how many deaths had
+# it caused by August 4?".
+_MODAL = re.compile(r"\b(?:may|might|could|would|will|shall|projected|projects|project|"
+                    r"forecasts?|forecasted|predicts?|predicted|expects?|expected|"
+                    r"estimates? that|likely|plans? to|planned to|is to|are to|aims? to|"
+                    r"set to|due to)\b", re.I)
+
+
+_FORECAST_REACH = 6  # how many words before a figure its modal verb may stand
+
+
+def _forecast(span: str, figure: str) -> bool | None:
+    """Whether every place `span` writes `figure` follows a modal within a few words of the
+    same clause ("may cause roughly 32,000 more deaths"); None where it does not write it."""
+    text = figures_in_one_style(span)
+    found = None
+    for match in re.finditer(rf"(?<![\w.,]){re.escape(figure)}(?![\w]|[.,]\d)", text,
+                             re.I):
+        before = re.split(r"[,;:()\"“”]|\b(?:who|which|that|and|but)\b",
+                          text[:match.start()])[-1]
+        words = _WORD.findall(before)[-_FORECAST_REACH:]
+        if not _MODAL.search(" ".join(words)):
+            return False
+        found = True
+    return found
+
+
+def forecast_problem(question: str,
+                     sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                     ) -> str | None:
+    """Why the answer's figure is a forecast or a plan where the question asks what was, or
+    None. For "how many" questions that say nothing of what may, will or is expected to be:
+    where every place the cited evidence writes the answer's figure follows a modal of its
+    clause ("may cause roughly 32,000 more deaths by August 4" for "How many deaths had the
+    United States recorded by August 4?")."""
+    if expected_type(question) != "number" or _MODAL.search(question):
+        return None
+    asked = _figures(question)
+    first: str | None = None
+    for text, evidence in sentences:
+        verdicts = [_forecast(article[start:end], figure) for figure in _figures(text) - asked
+                    for article, start, end in evidence]
+        if not any(verdicts) or False in verdicts:
+            return None
+        first = first or ("the evidence cited gives what may or will happen, not what "
+                          "happened")
+    return first
+
+
 # "What share of the vote ...?", "By what percentage ...?": a share, not a count.
 _SHARE_ASKED = re.compile(_LEAD + r"(?:(?:by|to|of|in) )?(?:what|which) (?:share|percentage|"
                           r"proportion|fraction|per ?cent(?:age)?)\b", re.I)
@@ -1528,7 +1583,7 @@ def answer_problem(question: str,
     if problem := contrast_problem(question, sentences) or series_problem(question, sentences):
         return problem
     if problem := negated_problem(question, sentences) or share_problem(question, sentences) \
-            or clock_problem(question, sentences):
+            or clock_problem(question, sentences) or forecast_problem(question, sentences):
         return problem
     return credited_problem(question, sentences) or role_problem(sentences) or \
         asked_role_problem(question, sentences) or quoted_speaker_problem(question, sentences)
