@@ -1372,10 +1372,10 @@ _NEGATED_QUESTION = re.compile(r"\b(?:not|never|no longer|without|fail(?:s|ed|in
 # What a figure may come to, not what it was: "the coronavirus may cause roughly 32,000 more
 # deaths by August 4" answers "how many more deaths might it cause?", not "how many deaths had
 # it caused by August 4?".
-_MODAL = re.compile(r"\b(?:may|might|could|would|will|shall|projected|projects|project|"
-                    r"forecasts?|forecasted|predicts?|predicted|expects?|expected|"
-                    r"estimates? that|likely|plans? to|planned to|is to|are to|aims? to|"
-                    r"set to|due to)\b", re.I)
+# ("due to" is as often "because of", and "project" a noun: neither is here.)
+_MODAL = re.compile(r"\b(?:may|might|could|would|will|shall|projected|forecasts?|forecasted|"
+                    r"predicts?|predicted|expects?|expected|estimates? that|likely|plans? to|"
+                    r"planned to|is to|are to|aims? to|set to)\b", re.I)
 
 
 _FORECAST_REACH = 6  # how many words before a figure its modal verb may stand

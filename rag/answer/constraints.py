@@ -1354,7 +1354,6 @@ def _within(mention: tuple[Month, Month], lo: Month, hi: Month) -> bool:
     return first <= hi and lo <= last
 
 
-@lru_cache(maxsize=512)
 def _nearest_year(month: int, day: int, published: dt.date) -> int:
     """The year of a day written without one: that of the date nearest publication ("by
     August 4" in an article of May 2020 is a day of 2020; "Dec. 28" in one of January 2020,
@@ -1370,6 +1369,7 @@ def _nearest_year(month: int, day: int, published: dt.date) -> int:
     return min(candidates, key=lambda when: abs((when - published).days)).year
 
 
+@lru_cache(maxsize=512)
 def _mentions(text: str, published: dt.date | None) -> tuple[tuple[Month, Month], ...]:
     """The months and years `text` names, each as a (first, last) month: "2019", "May 2019",
     "May" (the last May on or before publication), "August 4" (the year of the August 4
