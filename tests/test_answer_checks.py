@@ -1003,3 +1003,42 @@ def test_a_forecast_does_not_answer_how_many_there_were():
             "currently have a herd of 33 buffalo.")
     assert answer_problem("How many buffalo are in the Shoshone herd?",
                           [("The Shoshone herd has 33 buffalo.", whole(herd))]) is None
+
+
+def test_a_question_about_avoiding_may_rest_on_a_negated_sentence():
+    # wikinews_blind22_qa cc07 was refused as "the opposite: not cite".
+    report = ("The name must not cite any specific person, animal or place, per guidelines "
+              "established in 2015.")
+    answer = "The guidelines were established in 2015."
+    assert answer_problem("In what year were the guidelines established under which the name "
+                          "had to avoid citing any place?", [(answer, whole(report))]) is None
+
+
+def test_who_is_answered_by_the_first_sentence_that_says_more_than_the_question():
+    # wikinews_blind22_qa cc37 was refused: its first sentence restated the question and the
+    # second named the judge.
+    ruling = ("Colin Sutherland, Lord Carloway, the Lord President of the court, decided that "
+              "the prorogation was unlawful.")
+    question = "Who was the Lord President of the Court of Session when it ruled?"
+    restated = "The Lord President of the Court of Session ruled."
+    named = "This ruling was made by Colin Sutherland, Lord Carloway."
+    assert answer_problem(question, [(restated, whole(ruling)), (named, whole(ruling))]) is None
+    # A first sentence that says something else still answers, and a later name is an aside.
+    aside = "The court found the prorogation unlawful."
+    assert answer_problem(question, [(aside, whole(ruling)), (named, whole(ruling))]) == \
+        "the question asks for a name; the evidence cited gives none"
+
+
+def test_a_clause_that_names_only_who_and_when_borrows_the_verb_before_it():
+    # wikinews_blind22_qa cc11 was refused: "and Andrew Johnson in 1868" names no event, and
+    # "impeached" between "House" and "Donald" had been read as part of a name.
+    report = "Bill Clinton was impeached in 1998, and Andrew Johnson in 1868."
+    question = ("In what year was Andrew Johnson impeached, as recalled when the House "
+                "impeached Donald Trump?")
+    assert answer_problem(question, [("Andrew Johnson was impeached in 1868.",
+                                      whole(report))]) is None
+    # A bare date after a dash names no one, and borrows nothing.
+    honour = "He was awarded the Order of the Sun by the president of Namibia — in 2014."
+    assert answer_problem("In what year did Iyambo become vice-president of Namibia?",
+                          [("Iyambo became vice-president in 2014.", whole(honour))]) == \
+        "the date the evidence cited gives is the date of something else"

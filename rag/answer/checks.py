@@ -812,9 +812,10 @@ def event_words(question: str) -> set[str]:
     words = _WORD.findall(question)
     named: set[str] = set()
     for i, word in enumerate(words):
-        # A capitalised word after the first, or "bin" in "Hamza bin Laden".
+        # A capitalised word after the first, or "bin" in "Hamza bin Laden"; not a verb in
+        # "-ed" ("the House impeached Donald Trump" names no "impeached").
         inside = 0 < i < len(words) - 1 and words[i - 1][:1].isupper() \
-            and words[i + 1][:1].isupper()
+            and words[i + 1][:1].isupper() and not word.lower().endswith("ed")
         if (i > 0 and word[:1].isupper()) or inside:
             named |= content_words(word)
     return content_words(question) - content_words(" ".join(_TIME_ASKED)) - named
@@ -938,8 +939,20 @@ def event_problem(question: str,
 
 
 def _dated_clauses(sentence: str, dates: set[str]) -> list[str]:
-    """The clauses of `sentence` that write one of `dates`; the sentence if none does."""
-    return [c for c in clauses(sentence) if set(_WORD.findall(c)) & dates] or [sentence]
+    """The clauses of `sentence` that write one of `dates`; the sentence if none does. A
+    clause that names only who and when borrows the words of the one before ("Bill Clinton
+    was impeached in 1998, and Andrew Johnson in 1868"): it is read with the whole sentence."""
+    dated = [c for c in clauses(sentence) if set(_WORD.findall(c)) & dates] or [sentence]
+    return [sentence if _elliptical(c, dates) else c for c in dated]
+
+
+def _elliptical(clause: str, dates: set[str]) -> bool:
+    """Whether `clause` holds nothing but a name, a date and function words ("and Andrew
+    Johnson in 1868"; not "in 2014" alone)."""
+    words = [w for w in _WORD.findall(clause) if w not in dates and not w.isdigit()]
+    rest = [w for w in words[1:] if not w[:1].isupper()]
+    named = any(w[:1].isupper() and content_words(w) for w in words[1:])
+    return named and not content_words(" ".join(rest))
 
 
 _WHICH_PLURAL = re.compile(r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?P<n>\w+s)\b", re.I)
@@ -1363,10 +1376,11 @@ def contrast_problem(question: str,
 _NEGATION = re.compile(r"\b(?:not|never|no longer|neither|nor|without|\w+n['’]t)\s+"
                        r"(?:(?:be|been|being|have|yet|ever|even|fully|always|currently|"
                        r"directly|immediately|also|to)\s+)?(?P<w>\w+)", re.I)
-# A question that speaks of a failure or refusal may rest on a negated sentence: "the debate
-# which O'Rourke was failing to make" on "O'Rourke was not qualifying for the debate".
+# A question that speaks of a failure, a refusal or avoiding may rest on a negated sentence:
+# "the debate which O'Rourke was failing to make" on "O'Rourke was not qualifying for the
+# debate", "a name that had to avoid citing a place" on "it must not cite any place".
 _NEGATED_QUESTION = re.compile(r"\b(?:not|never|no longer|without|fail(?:s|ed|ing|ure)?|unable|"
-                               r"refus(?:e|es|ed|ing|al))\b|n['’]t\b", re.I)
+                               r"refus(?:e|es|ed|ing|al)|avoid(?:s|ed|ing)?)\b|n['’]t\b", re.I)
 
 
 # What a figure may come to, not what it was: "the coronavirus may cause roughly 32,000 more
@@ -1561,7 +1575,11 @@ def answer_problem(question: str,
     # "Who ...?" is answered by the first sentence: a name added only by a later one
     # ("Honcharuk leaked the recording [1]. It was uploaded to a YouTube channel [1].") is an
     # aside.
-    answering = sentences[:1] if kind == "name" and _PERSON.search(question) else sentences
+    # A first sentence that only restates the question ("The Lord President of the court
+    # ruled ... [1]. This ruling was made by Colin Sutherland [1].") leaves it to the next.
+    asked = content_words(question)
+    saying = [item for item in sentences if not content_words(item[0]) <= asked] or sentences
+    answering = saying[:1] if kind == "name" and _PERSON.search(question) else sentences
     if kind and not any(has_type(kind, text, evidence, question)
                         for text, evidence in answering):
         return f"the question asks for a {kind}; the evidence cited gives none"
