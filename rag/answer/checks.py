@@ -950,7 +950,8 @@ def _elliptical(clause: str, dates: set[str]) -> bool:
     """Whether `clause` holds nothing but a name, a date and function words ("and Andrew
     Johnson in 1868"; not "in 2014" alone)."""
     words = [w for w in _WORD.findall(clause) if w not in dates and not w.isdigit()]
-    rest = [w for w in words[1:] if not w[:1].isupper()]
+    rest = [w for w in words if not w[:1].isupper()]
+    # (its first word may be capitalised for the sentence's sake: "And", "The")
     named = any(w[:1].isupper() and content_words(w) for w in words[1:])
     return named and not content_words(" ".join(rest))
 
