@@ -7,6 +7,7 @@ removed, Snowball-stemmed; figures and months are written in one style for the s
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import unicodedata
@@ -178,3 +179,19 @@ def months_in_full(text: str) -> str:
 def approx_tokens(text: str) -> int:
     """A fast token estimate (about four characters a token for English news)."""
     return max(1, len(text) // 4)
+
+
+def nearest_year(month: int, day: int, published: dt.date) -> int | None:
+    """The year of a day written without one, as a reader of the article gives it: that of
+    the date nearest publication ("December 10" in an article of 25 October 2019 is 2019;
+    "January 5" in one of 20 December 2019, 2020; "by August 4" in one of May 2020, 2020).
+    None when no year has that day ("February 30")."""
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    return min(candidates, key=lambda when: abs((when - published).days)).year

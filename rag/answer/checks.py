@@ -98,7 +98,7 @@ This check catches that, from the question's form:
 - a count for a share, a day for a time: "What share of the vote did she receive?" is not
   answered by "14 delegates", nor "At what time did they withdraw the warnings?" by "on
   Saturday". The answer must give a share (a percentage, a fraction in words), or a time of
-  day (or a race's time), from evidence that gives one (`share_problem`, `clock_problem`);
+  day (or a race's time), from evidence that gives one (`form_problem`);
   not where the question asks a second thing ("..., and on which programme?");
 - a forecast for a tally: "How many deaths had the US recorded by August 4?" is not answered
   by "the coronavirus may cause roughly 32,000 more deaths by August 4". Where the question
@@ -1447,21 +1447,6 @@ _SECOND_ASK = re.compile(r",?\s+and\s+(?:(?:on|in|at|to|by|for|from) )?(?:which|
                          r"where|when|how|why)\b", re.I)
 
 
-def share_problem(question: str,
-                  sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                  ) -> str | None:
-    """Why the answer gives no share where the question asks for one, or None: "What share
-    of the vote did Buttigieg receive?" is not answered by "14 delegates". One sentence must
-    give a share (a percentage, or a fraction in words) and rest on evidence that gives one."""
-    if not _SHARE_ASKED.search(question) or _SECOND_ASK.search(question):
-        return None
-    for text, evidence in sentences:
-        if _SHARE.search(text) and any(_SHARE.search(article[start:end])
-                                       for article, start, end in evidence):
-            return None
-    return "the question asks for a share; the evidence cited gives none"
-
-
 # "At what time ...?" asks for a time of day ("7:30 a.m.", "noon"), or a race's time ("47.82
 # seconds"): "on Saturday (14 September 2019)" is a day, not a time.
 _CLOCK_ASKED = re.compile(r"\b(?:what|which) time\b(?! (?:period|frame|zone|span))", re.I)
@@ -1470,18 +1455,27 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.?m\b|p\.?m\b)|\bnoo
                     r"seconds?)\b", re.I)
 
 
-def clock_problem(question: str,
-                  sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                  ) -> str | None:
-    """Why the answer gives no time of day where the question asks for one, or None: one
-    sentence must give a clock time (or a race's time) and rest on evidence that gives one."""
-    if not _CLOCK_ASKED.search(question) or _SECOND_ASK.search(question):
+# The forms a question may ask its answer in, each with what gives it and its name.
+_FORMS = ((_SHARE_ASKED, _SHARE, "a share"), (_CLOCK_ASKED, _CLOCK, "a time of day"))
+
+
+def form_problem(question: str,
+                 sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                 ) -> str | None:
+    """Why the answer is not in the form the question asks for, or None: "What share of the
+    vote did Buttigieg receive?" is not answered by "14 delegates", nor "At what time ...?"
+    by "on Saturday". One sentence must give a share (a percentage, a fraction in words) or a
+    clock time (or a race's time), and rest on evidence that gives one. Not where the
+    question asks a second thing, whose answer may stand alone."""
+    if _SECOND_ASK.search(question):
         return None
-    for text, evidence in sentences:
-        if _CLOCK.search(text) and any(_CLOCK.search(article[start:end])
-                                       for article, start, end in evidence):
-            return None
-    return "the question asks for a time of day; the evidence cited gives none"
+    for asked, given, name in _FORMS:
+        if asked.search(question) and not any(
+                given.search(text) and any(given.search(article[start:end])
+                                           for article, start, end in evidence)
+                for text, evidence in sentences):
+            return f"the question asks for {name}; the evidence cited gives none"
+    return None
 
 
 def negated_problem(question: str,
@@ -1601,8 +1595,8 @@ def answer_problem(question: str,
         return problem
     if problem := contrast_problem(question, sentences) or series_problem(question, sentences):
         return problem
-    if problem := negated_problem(question, sentences) or share_problem(question, sentences) \
-            or clock_problem(question, sentences) or forecast_problem(question, sentences):
+    if problem := negated_problem(question, sentences) or form_problem(question, sentences) \
+            or forecast_problem(question, sentences):
         return problem
     return credited_problem(question, sentences) or role_problem(sentences) or \
         asked_role_problem(question, sentences) or quoted_speaker_problem(question, sentences)

@@ -47,7 +47,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Literal
 
-from rag.text import article_sentences, content_words, figures_as_digits
+from rag.text import article_sentences, content_words, figures_as_digits, nearest_year
 from rag.types import TimeFrame
 
 Kind = Literal["date", "name", "number", "quote", "source", "topic"]
@@ -1354,26 +1354,11 @@ def _within(mention: tuple[Month, Month], lo: Month, hi: Month) -> bool:
     return first <= hi and lo <= last
 
 
-def _nearest_year(month: int, day: int, published: dt.date) -> int:
-    """The year of a day written without one: that of the date nearest publication ("by
-    August 4" in an article of May 2020 is a day of 2020; "Dec. 28" in one of January 2020,
-    of 2019), as `relative_dates.undated_days` reads it for the support check."""
-    candidates = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            candidates.append(dt.date(year, month, day))
-        except ValueError:  # "February 30"
-            continue
-    if not candidates:
-        return published.year if month <= published.month else published.year - 1
-    return min(candidates, key=lambda when: abs((when - published).days)).year
-
-
 @lru_cache(maxsize=512)
 def _mentions(text: str, published: dt.date | None) -> tuple[tuple[Month, Month], ...]:
     """The months and years `text` names, each as a (first, last) month: "2019", "May 2019",
     "May" (the last May on or before publication), "August 4" (the year of the August 4
-    nearest publication: `_nearest_year`), "last year" (from publication)."""
+    nearest publication: `rag.text.nearest_year`), "last year" (from publication)."""
     found: list[tuple[Month, Month]] = []
     # "between January 2016 and December 2019" is one period, not two dates.
     for match in _RANGE.finditer(text):
@@ -1398,10 +1383,10 @@ def _mentions(text: str, published: dt.date | None) -> tuple[tuple[Month, Month]
             day = re.search(r"\d{1,2}", match.group(0))
             if match.group("y"):
                 year = int(match.group("y"))
-            elif published is not None and day:
-                year = _nearest_year(month, int(day.group()), published)
             elif published is not None:
-                year = published.year if month <= published.month else published.year - 1
+                near = nearest_year(month, int(day.group()), published) if day else None
+                year = near or (published.year if month <= published.month
+                                else published.year - 1)
             else:
                 continue
             found.append(((year, month), (year, month)))

@@ -48,7 +48,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
-from rag.text import article_sentences, months_in_full
+from rag.text import article_sentences, months_in_full, nearest_year
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -130,16 +130,9 @@ def undated_days(text: str, published: str | None) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     for match in _MONTH_DAY.finditer(months_in_full(text)):
         month = MONTHS.index(match.group("m1") or match.group("m2")) + 1
-        number = int(match.group("d1") or match.group("d2"))
-        candidates = []
-        for year in (day.year - 1, day.year, day.year + 1):
-            try:
-                candidates.append(dt.date(year, month, number))
-            except ValueError:  # "February 30"
-                continue
-        if candidates:
-            nearest = min(candidates, key=lambda when: abs((when - day).days))
-            found.append((MONTHS[month - 1], nearest.year))
+        year = nearest_year(month, int(match.group("d1") or match.group("d2")), day)
+        if year is not None:
+            found.append((MONTHS[month - 1], year))
     return found
 
 
