@@ -27,7 +27,22 @@ def _punkt() -> Any:
     static = os.path.join(os.path.dirname(llama_index.core.__file__), "_static", "nltk_cache")
     if static not in nltk.data.path:
         nltk.data.path.append(static)
-    return PunktTokenizer()
+    tokenizer = PunktTokenizer()
+    # Punkt's English model, trained on 1980s news, lacks abbreviations that news writes
+    # before a name and never at a sentence's end: "Gov. Edwards", "Sgt. Ratana", "the
+    # U.S.S. Grayback", "the Rev. Al Sharpton", "Fort Worth, Tex."
+    tokenizer._params.abbrev_types.update(_NAME_ABBREVIATIONS)
+    return tokenizer
+
+
+# (Titles, ranks, a ship's prefix and states' abbreviations; not words that end sentences as
+# words do, such as "Miss." or "Mass.")
+_NAME_ABBREVIATIONS = frozenset({
+    "gov", "govs", "sgt", "capt", "cpl", "pvt", "cmdr", "cdr", "brig", "supt", "insp", "rev",
+    "msgr", "mt", "blvd", "tex", "neb", "wyo", "u.s.s", "h.m.s"})
+# "No. 11", "Art. 5", "Vol. 3", "pp. 4-5": an abbreviation that a figure follows, which Punkt
+# cannot be told (its abbreviations hold whatever follows them, and "no." ends sentences).
+_BEFORE_FIGURE = re.compile(r"\b(?:No|Nos|Art|Vol|pp|Fig|Ch)\.$")
 
 
 @cache
@@ -49,8 +64,15 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """(start, end) of each sentence of `text`, shifted by `offset`; newlines always split."""
     spans: list[tuple[int, int]] = []
     for block in re.finditer(r"[^\n]+", text):
-        for start, end in _punkt().span_tokenize(block.group(0)):
-            spans.append((offset + block.start() + start, offset + block.start() + end))
+        line = block.group(0)
+        joined: list[tuple[int, int]] = []
+        for start, end in _punkt().span_tokenize(line):
+            if joined and _BEFORE_FIGURE.search(line[joined[-1][0]:joined[-1][1]]) \
+                    and line[start:start + 1].isdigit():
+                joined[-1] = (joined[-1][0], end)  # "cosmonaut No." + "11", was part of ..."
+            else:
+                joined.append((start, end))
+        spans.extend((offset + block.start() + s, offset + block.start() + e) for s, e in joined)
     return spans
 
 
@@ -155,6 +177,23 @@ def content_words(text: str) -> set[str]:
     words = [_BRITISH.sub(r"\1z\2", w) for w in _WORD.findall(fold_marks(text))
              if w not in _stopwords()]
     return set(_stemmer().stemWords(words))
+
+
+def verb_words(text: str) -> set[str]:
+    """`content_words`, and for a verb of irregular form the stem of its base form: "sank"
+    also gives "sink", "held" "hold", "struck" "strike" (a stemmer cannot: Snowball stems
+    "sank" to "sank"). Read for a question's event words, whose verb the evidence writes in
+    another tense ("did the submarine sink" / "the day it sank"). lemminflect's tables hold
+    the irregular forms; regular ones ("elected") are left to the stemmer."""
+    from lemminflect import getAllLemmas
+
+    words = content_words(text)
+    for word in _WORD.findall(fold_marks(text).lower()):
+        if word in _stopwords():
+            continue
+        lemmas = getAllLemmas(word, upos="VERB").get("VERB", ())
+        words.update(_stemmer().stemWords([lemma for lemma in lemmas if lemma != word]))
+    return words
 
 
 # News agencies' style abbreviates a month beside its day ("Dec. 28", "Sept. 5", "28 Dec").

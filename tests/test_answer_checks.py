@@ -775,7 +775,7 @@ def test_the_other_side_of_a_contrast_is_no_answer():
     won, second = ((article, *sentence_span(article, f)) for f in ("The event", "The runner"))
     question = "How much prize money did the runner-up team receive at the championship?"
     assert answer_problem(question, [("The runner-up team received C$10,000.", [won])]) == (
-        "the question asks about the runner-up; the evidence cited is about the winning")
+        "the question asks about \"runner-up\"; the evidence cited is about \"winning\"")
     assert answer_problem(question, [("The runner-up received C$5,000.", [second])]) is None
     # A sentence that names both sides may hold either.
     both = "The winning team received C$10,000 and the runner-up team C$5,000."
@@ -1042,3 +1042,82 @@ def test_a_clause_that_names_only_who_and_when_borrows_the_verb_before_it():
     assert answer_problem("In what year did Iyambo become vice-president of Namibia?",
                           [("Iyambo became vice-president in 2014.", whole(honour))]) == \
         "the date the evidence cited gives is the date of something else"
+
+
+def test_a_date_s_event_is_read_in_any_tense():
+    # wikinews_blind23_qa cd23: "did the submarine sink" on "the day it sank".
+    article = ("The Lost 52 Project announced the discovery of the wreck. "
+               "The Lost 52 Project identifies February 26, 1944 as the day it sank.")
+    span = (article, *sentence_span(article, "The Lost 52 Project identifies"))
+    question = ("According to the Lost 52 Project, on what date did the World War II submarine "
+                "USS Grayback sink near Okinawa?")
+    answer = "According to the Lost 52 Project, the USS Grayback sank on February 26, 1944."
+    assert answer_problem(question, [(answer, [span])]) is None
+
+
+def test_a_date_of_the_event_that_dates_the_asked_one_is_no_answer():
+    # wikinews_blind23_qa cd10: asked when he last appeared in a video before Trump announced
+    # his death, answered with the month of a State Department statement.
+    article = ("The US State Department described Hamza bin Laden in March of this year as an "
+               "emerging figure in the al-Qaeda organization. "
+               "Trump announced his death in September.")
+    span = (article, *sentence_span(article, "The US State Department"))
+    question = ("When did Hamza bin Laden last appear in an al-Qaeda video before US President "
+                "Donald Trump announced his death in September 2019?")
+    assert answer_problem(question, [
+        ("Hamza bin Laden last appeared in an al-Qaeda video in March 2019.", [span])]) == (
+        "the date the evidence cited gives is the date of something else")
+    seen = ("Hamza bin Laden last appeared in an al-Qaeda video in March, months before "
+            "Trump announced his death.")
+    assert answer_problem(question, [
+        ("Hamza bin Laden last appeared in an al-Qaeda video in March 2019.",
+         [(seen, 0, len(seen))])]) is None
+
+
+def test_the_day_after_a_date_is_the_next_weekday():
+    # wikinews_blind23_qa cd17: "the day after the October 30, 2020 earthquake" is a Saturday,
+    # and the figure local officials gave on Saturday answers it.
+    article = ("The earthquake struck the Aegean Sea on Friday. "
+               "Local officials said on Saturday that about 20 buildings collapsed.")
+    saturday = (article, *sentence_span(article, "Local officials"))
+    question = ("How many buildings had collapsed, according to local officials the day after "
+                "the October 30, 2020 earthquake in the Aegean Sea?")
+    assert answer_problem(question, [("About 20 buildings had collapsed.", [saturday])]) is None
+    assert answer_problem(question.replace("the day after ", "on "), [
+        ("About 20 buildings had collapsed.", [saturday])]) == (
+        "the question asks about Friday; the evidence cited gives the figure for Saturday")
+
+
+def test_a_year_and_a_half_hyphenated_is_a_duration():
+    # wikinews_blind23_qa cd19.
+    article = ("According to Agence France-Presse, the man had converted to Islam a "
+               "year-and-a-half ago.")
+    question = ("According to Agence France-Presse, how long before the stabbings had the IT "
+                "worker converted to Islam?")
+    assert answer_problem(question, [
+        ("He had converted to Islam a year-and-a-half earlier.", [(article, 0, len(article))])]) \
+        is None
+
+
+def test_a_place_of_birth_is_no_place_of_death():
+    # wikinews_blind23_qa cd40: "In which city did she die?" answered from where she was born.
+    article = "Hagan was born on May 26, 1953 in Shelby, North Carolina."
+    question = "In which city did former US Senator Kay Hagan die in October 2019?"
+    assert answer_problem(question, [
+        ("Kay Hagan died in Shelby, North Carolina.", [(article, 0, len(article))])]) == (
+        'the question asks about "die"; the evidence cited is about "born"')
+
+
+def test_at_what_time_asks_for_the_asked_event_s_time_not_the_one_that_dates_it():
+    # wikinews_blind23_qa cd12: the time of the shooting is no time he was pronounced dead.
+    article = ("Matt Ratana was shot at the Croydon custody centre at roughly 2am on Friday. "
+               "He was later pronounced dead in hospital.")
+    shot = (article, *sentence_span(article, "Matt Ratana was shot"))
+    question = ("At what time was Matt Ratana pronounced dead after being shot at the Croydon "
+                "custody centre?")
+    assert expected_type(question) == "time"
+    assert answer_problem(question, [
+        ("Matt Ratana was pronounced dead at 2am on Friday.", [shot])]) == (
+        "the date the evidence cited gives is the date of something else")
+    assert answer_problem("At what time was Matt Ratana shot at the Croydon custody centre?", [
+        ("Matt Ratana was shot at 2am on Friday.", [shot])]) is None

@@ -41,10 +41,39 @@ def test_a_year_before_a_noun_names_the_event_asked_about():
                       anchored=True)
     question = ('Until what year did the CIA\'s role in the 1980 "Canadian Caper" rescue '
                 "remain secret?")
-    assert not [k for k in kinds(question, frame) if k[0] == "date"]
-    # Asked what happened in it, the year is the time of the evidence.
-    assert ("date", "in the 1980") in kinds("How many diplomats did the 1980 rescue free?",
-                                            frame)
+    [date] = [c for c in parse(question, frame) if c.kind == "date"]
+    assert date.event_year
+    article = ("The 1980 rescue of six diplomats from Tehran was called the Canadian Caper. "
+               "The CIA's part in it remained secret until 1997.")
+    later = cited(article, "The CIA's part in it remained secret until 1997.",
+                  published="2019-02-01")
+    assert unmet(question, later, frame) is None  # the article writes the year
+
+
+def test_a_year_that_names_the_event_is_met_by_an_article_that_writes_it():
+    # wikinews_quiz_blind5 qe28: "his 2011 corruption conviction" names the conviction; his
+    # obituary of 2019 gives the punishment two sentences away from the year.
+    frame = TimeFrame(text="2011", start=dt.date(2011, 1, 1), end=dt.date(2011, 12, 31),
+                      anchored=True)
+    question = ("What punishment did former French president Jacques Chirac receive after "
+                "his 2011 corruption conviction relating to his years as mayor of Paris?")
+    article = ("Jacques Chirac died on Thursday in Paris. "
+               "Chirac was convicted of corruption, stemming from his years as mayor, in 2011. "
+               "He was mayor of Paris from 1977 to 1995. "
+               "Chirac was given a two-year suspended sentence.")
+    sentence = cited(article, "Chirac was given a two-year suspended sentence.",
+                     published="2019-09-26")
+    assert unmet(question, sentence, frame) is None
+    # An article that never writes the year is held to the date as any other.
+    other = article.replace(", in 2011", "")
+    assert unmet(question, cited(other, "Chirac was given a two-year suspended sentence.",
+                                 published="2019-09-26"), frame) == (
+        'the question asks about the date "2011"; the evidence cited is about another time')
+    # Asked what happened in 2011, the year is the time of the evidence.
+    plain = TimeFrame(text="in 2011", start=dt.date(2011, 1, 1), end=dt.date(2011, 12, 31),
+                      anchored=True)
+    assert not [c for c in parse("What punishment did Chirac receive in 2011?", plain)
+                if c.event_year]
 
 
 def test_date_the_cited_sentence_must_date_itself_in_the_period():

@@ -168,6 +168,7 @@ class Constraint:
     modifier: bool = False  # a source's name only qualifies its role: "the Polish press agency"
     says: bool = False  # the question asks what the source said: "What did S say/tell/call?"
     part: int = 0  # the part of a two-part question it comes from ("..., and what ...?")
+    event_year: bool = False  # a date's year names the event: "the 2020 presidential race"
     start: dt.date | None = None  # a date constraint's period
     end: dt.date | None = None
 
@@ -333,8 +334,9 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
     # "This week" counted from the newest article (no as_of given, the archive older than
     # today's week) ranks, but fixes no date: the day the asker counts from is not known.
     if (frame is not None and frame.anchored and not frame.recency
-            and frame.counted_from is None and not _year_names_the_event(question, frame)):
-        found.append(Constraint("date", frame.text, start=frame.start, end=frame.end))
+            and frame.counted_from is None):
+        found.append(Constraint("date", frame.text, start=frame.start, end=frame.end,
+                                event_year=_year_names_the_event(question, frame)))
     runs = _name_runs(question)
     for i, ((start, end), name) in enumerate(runs):
         if (_inside((start, end), taken) or _PLURAL_ACRONYM.fullmatch(name)
@@ -362,17 +364,21 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
     return found
 
 
-_ASKS_WHEN = re.compile(r"\s*(?:when|(?:in |until |by |since )?what year|(?:on )?what date)\b",
-                        re.I)
-_YEAR_BEFORE_NOUN = re.compile(r"\bthe (?:1[89]|20)\d\d\s+[\"'“‘]?[A-Za-z]")
+# A year written before a noun, after a determiner or a possessive: "the 2020 presidential
+# race", "his 2011 corruption conviction", "the 1980 'Canadian Caper' rescue".
+_YEAR_BEFORE_NOUN = re.compile(
+    r"\b(?:the|a|an|his|her|its|their|this|that|[A-Z][\w.-]*['’]s?)\s+(?P<y>(?:1[89]|20)\d\d)\s+"
+    r"(?![\"'“‘]?(?:and|or|to|through|until|and|when|after|before)\b)[\"'“‘]?[A-Za-z]")
 
 
 def _year_names_the_event(question: str, frame: TimeFrame) -> bool:
-    """Whether the question's only period is a year written before a noun ("the 1980
-    'Canadian Caper' rescue") in a question that asks when: the year names the event, and the
-    time asked ("Until what year did the CIA's role remain secret?") is another."""
-    return bool(_ASKS_WHEN.match(question) and _YEAR_BEFORE_NOUN.search(question)
-                and re.fullmatch(r"(?:in )?the (?:1[89]|20)\d\d", frame.text.strip()))
+    """Whether the question's only period is a year written before a noun: the year names
+    the event ("the 2020 presidential race", "his 2011 corruption conviction"), not the time
+    the evidence is about. News covers a race the year before it and recalls a conviction in
+    an obituary, so the date check reads it loosely (`_event_year_met`)."""
+    year = re.fullmatch(r"(?:(?:in )?the )?((?:1[89]|20)\d\d)", frame.text.strip())
+    return year is not None and any(match["y"] == year.group(1)
+                                    for match in _YEAR_BEFORE_NOUN.finditer(question))
 
 
 # A position the question gives ("finished fourth", "the 3rd round"): the evidence must give
@@ -826,6 +832,8 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
     if constraint.kind == "number":
         text = evidence.window + " " + (evidence.title or "")
         return constraint.words <= _numbers(text) | _ordinals(text)
+    if constraint.kind == "date" and constraint.event_year:
+        return _event_year_met(constraint, evidence)
     if constraint.kind == "date":
         return _date_met(constraint, evidence)
     if constraint.kind == "name" and any(ch.isdigit() for ch in constraint.text):
@@ -1343,6 +1351,16 @@ def _date_met(constraint: Constraint, evidence: Evidence) -> bool:
     if published is None:
         return True
     return constraint.start <= published <= constraint.end + dt.timedelta(days=_SLACK_DAYS)
+
+
+def _event_year_met(constraint: Constraint, evidence: Evidence) -> bool:
+    """A year that names the event ("his 2011 corruption conviction") is met by an article
+    that writes it (the obituary recalling the conviction) or that was published within a
+    year of it (a story on the 2020 race, written in 2019, may never write "2020")."""
+    assert constraint.start is not None
+    year = constraint.start.year
+    return (str(year) in _numbers(f"{evidence.title or ''} {evidence.article}")
+            or _date_met(constraint, evidence))
 
 
 def _within(mention: tuple[Month, Month], lo: Month, hi: Month) -> bool:
