@@ -1121,3 +1121,15 @@ def test_at_what_time_asks_for_the_asked_event_s_time_not_the_one_that_dates_it(
         "the date the evidence cited gives is the date of something else")
     assert answer_problem("At what time was Matt Ratana shot at the Croydon custody centre?", [
         ("Matt Ratana was shot at 2am on Friday.", [shot])]) is None
+
+
+def test_a_figure_that_labels_a_round_or_a_rank_counts_nothing():
+    # wikinews_quiz_blind5 qe36: "4 tries" from "their Round 4 match".
+    article = "Caloundra defeated Wynnum 45 points to 24 in their Round 4 match on Saturday."
+    question = "How many tries did Caloundra score in their 45–24 round-four win over Wynnum?"
+    assert answer_problem(question, [
+        ("Caloundra scored 4 tries in the win.", [(article, 0, len(article))])]) == (
+        "the question asks for a number; the evidence cited gives none")
+    scored = "Caloundra scored 4 tries in their Round 4 match."
+    assert answer_problem(question, [
+        ("Caloundra scored 4 tries in the win.", [(scored, 0, len(scored))])]) is None

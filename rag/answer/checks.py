@@ -335,6 +335,10 @@ _FIGURE_COMPOUND = re.compile(r"\b(\d[\d.]*)-([a-z]+)\b(?!-old)")
 _AGE_COMPOUND = re.compile(r"\b(\d+)-(years?|months?|weeks?|days?)-old\b", re.I)
 _HOW_OLD = re.compile(r"\bhow old\b", re.I)
 _CREDIT_LINE = re.compile(r"\b(?:Image|Photo|Photograph|Picture|Credit|Video)s?:\s*[^.\n]*")
+# A figure that labels what it follows ("Round 4", "Article 5", "world No. 16"), not a count.
+_LABELLED = re.compile(r"\b(?:round|stage|phase|article|section|chapter|episode|season|game|"
+                       r"flight|route|level|category|grade|number|no\.|week|day|act|part|"
+                       r"volume|vol\.)\s+\d+\b", re.I)
 _NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*)\s+\d{1,3}\b(?![.,:]?\d)")
 
 
@@ -376,6 +380,7 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         answer, quotes = (_in_one_style(t) for t in (answer, quotes))
     if kind == "number":  # "a 48-acre space" measures 48 acres
         quotes = _FIGURE_COMPOUND.sub(r"\1 \2", quotes)
+        quotes = _LABELLED.sub(" ", quotes)  # "Round 4", "world No. 16": a label, no count
         if _HOW_OLD.search(question):  # the asked person's age: "54-year-old sergeant Ratana"
             quotes = _AGE_COMPOUND.sub(
                 lambda m: f"{m[1]} {m[2]} old" if content_words(
