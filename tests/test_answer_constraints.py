@@ -984,3 +984,21 @@ def test_a_regular_demonym_is_named_by_its_country_and_a_common_initialism_names
     # wikinews_quiz_blind4 qd28: "TV" is a common noun, no name the evidence must hold.
     assert kinds("On what TV programme did Bernie Sanders call Joe Biden a decent man?") == [
         ("name", "Bernie Sanders"), ("name", "Joe Biden")]
+
+
+def test_a_race_named_by_its_year_is_covered_the_year_before():
+    # wikinews_quiz_blind5 qe01: a story of September 2019 on "the 2020 presidential race"
+    # that never writes "2020"; a prize is not: a 2019 story tells of the 2019 prize.
+    frame = TimeFrame(text="the 2020", start=dt.date(2020, 1, 1), end=dt.date(2020, 12, 31),
+                      anchored=True)
+    article = ("New York City mayor Bill de Blasio ended his presidential campaign on Friday. "
+               "A poll by Siena College rounded his support to zero percent.")
+    poll = cited(article, "A poll by Siena College rounded his support to zero percent.",
+                 published="2019-09-21")
+    assert unmet("Which college's poll rounded Bill de Blasio's support to zero percent before "
+                 "he quit the 2020 presidential race?", poll, frame) is None
+    prize = ("The Nobel Prize in Physics was shared between James Peebles and two Swiss "
+             "astronomers.")
+    assert unmet("Who won the 2020 Nobel Prize in Physics?",
+                 cited(prize, prize, published="2019-10-09"), frame) == (
+        'the question asks about the date "the 2020"; the evidence cited is about another time')

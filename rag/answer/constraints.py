@@ -335,8 +335,9 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
     # today's week) ranks, but fixes no date: the day the asker counts from is not known.
     if (frame is not None and frame.anchored and not frame.recency
             and frame.counted_from is None):
-        found.append(Constraint("date", frame.text, start=frame.start, end=frame.end,
-                                event_year=_year_names_the_event(question, frame)))
+        named = _year_names_the_event(question, frame)
+        found.append(Constraint("date", frame.text, frozenset(content_words(named or "")),
+                                start=frame.start, end=frame.end, event_year=named is not None))
     runs = _name_runs(question)
     for i, ((start, end), name) in enumerate(runs):
         if (_inside((start, end), taken) or _PLURAL_ACRONYM.fullmatch(name)
@@ -371,14 +372,20 @@ _YEAR_BEFORE_NOUN = re.compile(
     r"(?![\"'“‘]?(?:and|or|to|through|until|and|when|after|before)\b)[\"'“‘]?[A-Za-z]")
 
 
-def _year_names_the_event(question: str, frame: TimeFrame) -> bool:
-    """Whether the question's only period is a year written before a noun: the year names
-    the event ("the 2020 presidential race", "his 2011 corruption conviction"), not the time
-    the evidence is about. News covers a race the year before it and recalls a conviction in
-    an obituary, so the date check reads it loosely (`_event_year_met`)."""
+_WORDS_AFTER = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _year_names_the_event(question: str, frame: TimeFrame) -> str | None:
+    """The words after the year, where the question's only period is a year written before
+    a noun: the year names the event ("the 2020 presidential race", "his 2011 corruption
+    conviction"), not the time the evidence is about. News covers a race the year before it
+    and recalls a conviction in an obituary, so the date check reads it loosely
+    (`_event_year_met`)."""
     year = re.fullmatch(r"(?:(?:in )?the )?((?:1[89]|20)\d\d)", frame.text.strip())
-    return year is not None and any(match["y"] == year.group(1)
-                                    for match in _YEAR_BEFORE_NOUN.finditer(question))
+    for match in _YEAR_BEFORE_NOUN.finditer(question):
+        if year is not None and match["y"] == year.group(1):
+            return " ".join(_WORDS_AFTER.findall(question[match.end("y"):])[:3])
+    return None
 
 
 # A position the question gives ("finished fourth", "the 3rd round"): the evidence must give
@@ -1353,14 +1360,24 @@ def _date_met(constraint: Constraint, evidence: Evidence) -> bool:
     return constraint.start <= published <= constraint.end + dt.timedelta(days=_SLACK_DAYS)
 
 
+# Events that news covers in the year before the one that names them: "the 2020 presidential
+# race" in a story of 2019, which may never write "2020".
+_AHEAD = frozenset(content_words("election elections race campaign primary primaries caucus "
+                                 "caucuses nomination olympics games season census"))
+
+
 def _event_year_met(constraint: Constraint, evidence: Evidence) -> bool:
     """A year that names the event ("his 2011 corruption conviction") is met by an article
-    that writes it (the obituary recalling the conviction) or that was published within a
-    year of it (a story on the 2020 race, written in 2019, may never write "2020")."""
+    that writes it (the obituary recalling the conviction), by one dated in it as any date
+    constraint is (`_date_met`), or, for a race, a campaign or a season (`_AHEAD`: the
+    constraint's `words` are those after the year), by one of the year before."""
     assert constraint.start is not None
     year = constraint.start.year
+    published = evidence.published_date
     return (str(year) in _numbers(f"{evidence.title or ''} {evidence.article}")
-            or _date_met(constraint, evidence))
+            or _date_met(constraint, evidence)
+            or (bool(constraint.words & _AHEAD) and published is not None
+                and published.year == year - 1))
 
 
 def _within(mention: tuple[Month, Month], lo: Month, hi: Month) -> bool:
