@@ -29,8 +29,8 @@ def _punkt() -> Any:
         nltk.data.path.append(static)
     tokenizer = PunktTokenizer()
     # Punkt's English model, trained on 1980s news, lacks abbreviations that news writes
-    # before a name and never at a sentence's end: "Gov. Edwards", "Sgt. Ratana", "the
-    # U.S.S. Grayback", "the Rev. Al Sharpton", "Fort Worth, Tex."
+    # before a name ("Gov. Edwards", "Sgt. Ratana", "the U.S.S. Grayback", "the Rev. Al
+    # Sharpton") or after a city ("Fort Worth, Tex.", as the model's own list has "Calif.")
     tokenizer._params.abbrev_types.update(_NAME_ABBREVIATIONS)
     return tokenizer
 

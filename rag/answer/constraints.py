@@ -169,6 +169,7 @@ class Constraint:
     says: bool = False  # the question asks what the source said: "What did S say/tell/call?"
     part: int = 0  # the part of a two-part question it comes from ("..., and what ...?")
     event_year: bool = False  # a date's year names the event: "the 2020 presidential race"
+    # (its `words` are then the words after the year, which `_event_year_met` reads)
     start: dt.date | None = None  # a date constraint's period
     end: dt.date | None = None
 
@@ -369,7 +370,7 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
 # race", "his 2011 corruption conviction", "the 1980 'Canadian Caper' rescue".
 _YEAR_BEFORE_NOUN = re.compile(
     r"\b(?:the|a|an|his|her|its|their|this|that|[A-Z][\w.-]*['’]s?)\s+(?P<y>(?:1[89]|20)\d\d)\s+"
-    r"(?![\"'“‘]?(?:and|or|to|through|until|and|when|after|before)\b)[\"'“‘]?[A-Za-z]")
+    r"(?![\"'“‘]?(?:and|or|to|through|until|when|after|before)\b)[\"'“‘]?[A-Za-z]")
 
 
 _WORDS_AFTER = re.compile(r"[A-Za-z][\w'’-]*")
