@@ -12,21 +12,37 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# llama-cpp-python compiles from source once per machine (~13 min on 2 cores); pip caches the wheel.
-# It builds with -march=native. On Intel CPUs with AMX that compiles llama.cpp's AMX backend, whose
-# Q4_K path segfaults (ggml-org/llama.cpp#20824), so the AMX instructions are switched off; every
-# other native feature (AVX2, AVX-512, VNNI) and the CPU repack of Q4_K stay. GCC lets an explicit
-# -mno-* win over -march=native whatever their order. See docs/models.md.
-LLAMA_BUILD_ENV := CMAKE_BUILD_PARALLEL_LEVEL=2 \
-	CFLAGS="-mno-amx-tile -mno-amx-int8 -mno-amx-bf16" \
-	CXXFLAGS="-mno-amx-tile -mno-amx-int8 -mno-amx-bf16"
+# llama-cpp-python compiles from source (-march=native), once per machine: the wheel is kept in
+# ~/.cache/newsrag/wheels/, keyed by the compiler, the flags and the CPU, and later installs (a
+# fresh clone, CI) take it from there. mtmd (images and audio) is not built: newsrag never loads it.
+#
+# AMX: GCC 12's <amxtileintrin.h> tells the compiler that `ldtilecfg` reads 8 bytes of the 64-byte
+# tile configuration and that tile loads read no memory, so it drops the stores llama.cpp makes to
+# its configuration and the first AMX instruction faults (the segfault of ggml-org/llama.cpp#20824
+# on Intel Xeons with AMX). Where the compiler's header has that fault, native/gcc-amx/ holds one
+# with correct memory operands, found first; llama.cpp's AMX backend is then built and works.
+# See docs/models.md ("CPUs").
+AMX_HEADER := $(shell $(CC) -print-file-name=include/amxtileintrin.h 2>/dev/null)
+AMX_FIX := $(if $(shell grep -s -l 'void \*\*.__config' $(AMX_HEADER)),-I$(CURDIR)/native/gcc-amx)
+LLAMA_FLAGS := $(AMX_FIX)
+LLAMA_KEY := $(shell { $(CC) --version | head -1; echo 'amx-fix=$(if $(AMX_FIX),1,0)'; \
+	sha256sum native/gcc-amx/amxtileintrin.h; grep -m1 '^flags' /proc/cpuinfo; } | sha256sum | cut -c1-12)
+LLAMA_WHEELS := $(HOME)/.cache/newsrag/wheels/llama-cpp-python-0.3.36-$(LLAMA_KEY)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(LLAMA_BUILD_ENV) $(BIN)/pip install --quiet -e .
+$(LLAMA_WHEELS)/.built: | $(BIN)/python
+	CMAKE_BUILD_PARALLEL_LEVEL=2 CMAKE_ARGS="-DLLAVA_BUILD=OFF" \
+	CFLAGS="$(LLAMA_FLAGS)" CXXFLAGS="$(LLAMA_FLAGS)" \
+	$(BIN)/pip wheel --quiet --no-deps --no-cache-dir --no-binary llama-cpp-python \
+		llama-cpp-python==0.3.36 -w $(LLAMA_WHEELS)
+	touch $@
+
+$(VENV)/.installed: pyproject.toml $(LLAMA_WHEELS)/.built | $(BIN)/python
+	$(BIN)/pip install --quiet --no-deps --force-reinstall $(LLAMA_WHEELS)/llama_cpp_python-*.whl
+	$(BIN)/pip install --quiet --find-links $(LLAMA_WHEELS) -e .
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
-	$(LLAMA_BUILD_ENV) $(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --find-links $(LLAMA_WHEELS) -e '.[dev]'
 	touch $@
 
 install: $(VENV)/.installed

@@ -65,7 +65,8 @@ def cpu_summary() -> str:
 
 def probe_command(settings: Settings) -> list[str]:
     return [sys.executable, "-m", "rag.doctor", "--probe", "--model",
-            settings.resolved_llm_model, *(["--repack"] if settings.llm_repack else [])]
+            settings.resolved_llm_model,
+            *([] if settings.llm_repack is None else [f"--repack={int(settings.llm_repack)}"])]
 
 
 def probe_generation(settings: Settings, timeout: float = 600,
@@ -85,9 +86,9 @@ def probe_generation(settings: Settings, timeout: float = 600,
         return Check("generation", False, (
             f"the embedded LLM's process died with {name} (signal {-child.returncode}) while "
             f"loading or generating; CPU: {cpu_summary()}. If amx_int8 is among the flags, "
-            "llama-cpp-python was likely built with llama.cpp's AMX backend "
-            "(llama.cpp#20824): unset RAG_LLM_REPACK, or reinstall it as the Makefile does "
-            "(`pip cache remove llama_cpp_python && rm -rf .venv && make install`)."))
+            "llama-cpp-python was likely built with llama.cpp's AMX backend by a compiler "
+            "that mishandles it (llama.cpp#20824): set RAG_LLM_REPACK=0, or reinstall it as "
+            "the Makefile does (`rm -rf .venv && make install`)."))
     if child.returncode != 0:
         tail = (child.stderr.strip().splitlines() or ["no output"])[-1]
         return Check("generation", False, f"the probe failed ({child.returncode}): {tail}")
@@ -101,7 +102,7 @@ def probe_generation(settings: Settings, timeout: float = 600,
         f"(child process, {took:.1f} s in all)"))
 
 
-def _probe_main(model: str, repack: bool) -> None:
+def _probe_main(model: str, repack: bool | None) -> None:
     """The child side of `probe_generation`: prints one JSON line."""
     from rag.models.llm import LlamaCppChat
 
@@ -126,17 +127,20 @@ def _guard(name: str, fn: Callable[[], Check]) -> Check:
 
 
 def check_llama_build(settings: Settings) -> Check:
-    from rag.models.llm import amx_repack_crashes, llama_build_features, repack_enabled
+    from rag.models.llm import amx_backend, llama_build_features, repack_enabled
 
     features = llama_build_features()
     used = " ".join(name for name, on in features.items() if on and name not in ("CPU",))
     version = metadata.version("llama-cpp-python")
     amx = "AMX backend compiled in" if features.get("AMX_INT8") else "no AMX backend"
-    repack = "on" if repack_enabled(settings) else "off"
-    refused = settings.llm_repack and amx_repack_crashes()
-    why = " (asked for, refused: AMX crash guard)" if refused else ""
+    repack = repack_enabled(settings)
+    if amx_backend():
+        why = " (into the AMX backend, checked)" if repack else (
+            "" if settings.llm_repack is False else " (the AMX backend failed its check)")
+    else:
+        why = ""
     return Check("llama.cpp", True, f"llama-cpp-python {version}, {amx}; uses: {used}; "
-                 f"weight repack {repack}{why}")
+                 f"weight repack {'on' if repack else 'off'}{why}")
 
 
 def check_model_file(settings: Settings) -> Check:
@@ -197,10 +201,11 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(prog="python -m rag.doctor")
     parser.add_argument("--probe", action="store_true", help="generate one token and exit")
     parser.add_argument("--model", default="qwen2.5-coder-1.5b-instruct")
-    parser.add_argument("--repack", action="store_true", help="load with weight repacking")
+    parser.add_argument("--repack", type=int, choices=(0, 1), default=None,
+                        help="load with (1) or without (0) weight repacking; default: automatic")
     args = parser.parse_args()
     if args.probe:
-        _probe_main(args.model, args.repack)
+        _probe_main(args.model, None if args.repack is None else bool(args.repack))
     else:
         from rag.assistant import Assistant
 

@@ -104,16 +104,15 @@ class Settings(BaseSettings):
     llm_threads: int = Field(
         0, ge=0, description="CPU threads for the embedded LLM; 0 uses every core."
     )
-    llm_repack: bool = Field(
-        False,
-        description="Repack the embedded LLM's Q4_K weights for the CPU's vector units when it "
-        "loads (llama.cpp's extra buffer types). Off by measurement: on a 2-core AMD EPYC with "
-        "AVX-512 a cold `rag ask` took 0.80x the time without it, prompts ran 1.37x faster and "
-        "it used 600 MB less; generation alone is 1.18x faster with it; on one with AVX2 only "
-        "prompts ran 1.08x faster without it, and on an Intel Xeon with AVX-512 1.22x "
-        "(benchmarks/results/llm.json). Never used where llama.cpp's AMX backend is built in "
-        "and the CPU has AMX: that path segfaults (llama.cpp#20824), with Q8_0 and Q4_0 "
-        "weights too (docs/models.md).",
+    llm_repack: bool | None = Field(
+        None,
+        description="Repack the embedded LLM's weights for the CPU when it loads (llama.cpp's "
+        "extra buffer types). Unset: on where the weights go to llama.cpp's AMX backend and a "
+        "check in a child process (once per build) saw it work: on a 2-core Intel Xeon with "
+        "AMX prompts ran 1.17x and generation 1.12x as fast; off elsewhere, by measurement: "
+        "on AMD EPYCs with AVX2 or AVX-512 and on the Xeon without AMX the repacked Q4_K "
+        "weights made prompts slower (benchmarks/results/llm.json, docs/models.md). 1 or 0 "
+        "forces it, except that an AMX backend that failed its check is never used.",
     )
     llm_spin_wait: bool = Field(
         False,

@@ -202,11 +202,12 @@ def test_the_table_names_the_cpu_of_each_figure() -> None:
 @slow
 def test_llm(quick_run: Path) -> None:
     figures = result(quick_run, "llm")["figures"]
-    from rag.models.llm import amx_repack_crashes
+    from rag.models.llm import amx_backend, amx_works
 
     for mode in ("on", "off"):
         assert figures[mode]["prompt_tok_s"] > 0 and figures[mode]["runs"]
-    assert [r["repack"] for r in figures["on"]["runs"]] == [not amx_repack_crashes()]
+    usable = not amx_backend() or amx_works("qwen2.5-coder-1.5b-instruct")
+    assert [r["repack"] for r in figures["on"]["runs"]] == [usable]
     assert [r["repack"] for r in figures["off"]["runs"]] == [False]
     assert figures["answer_s_ratio_on_vs_off"] > 0
 

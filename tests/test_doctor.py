@@ -4,16 +4,19 @@ of llama.cpp#20824, say) fails one check with the CPU's flags instead of killing
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from rag.cli import app
 from rag.doctor import probe_generation
-from rag.models.llm import LLAMA_SPINCOUNT, amx_repack_crashes, llama_build_features
+from rag.models import llm
+from rag.models.llm import LLAMA_SPINCOUNT, cpu_flags, llama_build_features
 from rag.settings import get_settings
 
 
@@ -31,14 +34,41 @@ def test_a_crash_in_the_model_process_is_reported_with_the_cpu_flags() -> None:
     assert "RAG_LLM_REPACK" in check.detail  # and what to do about it
 
 
-def test_the_build_never_repacks_into_amx_on_a_cpu_where_that_crashes() -> None:
-    from rag.models.llm import repack_enabled
-
+def test_the_build_uses_amx_exactly_where_the_cpu_has_it_and_repacks_only_there() -> None:
+    # The Makefile builds llama.cpp for the machine (-march=native), its AMX backend included
+    # where the CPU has AMX, with the compiler fault that made it crash worked around; the
+    # backend then passes its check (a child process: the same tokens as without it).
     features = llama_build_features()
     assert features.get("AVX2") or features.get("AVX512"), features  # a native x86-64 build
-    assert not features.get("AMX_INT8")  # the Makefile builds without llama.cpp's AMX backend
-    assert not repack_enabled(get_settings())  # off unless asked for
-    assert repack_enabled(get_settings(llm_repack=True)) == (not amx_repack_crashes())
+    assert bool(features.get("AMX_INT8")) == ("amx_int8" in cpu_flags())
+    assert llm.repack_enabled(get_settings()) == llm.amx_backend()  # the automatic default
+    assert not llm.repack_enabled(get_settings(llm_repack=False))
+
+
+SEGFAULT = [sys.executable, "-c", "import ctypes; ctypes.string_at(0)"]
+
+
+def test_an_amx_backend_that_crashes_its_check_is_never_used(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(llm, "amx_backend", lambda: True)
+    monkeypatch.setattr(llm, "_amx_probe_command", lambda model: SEGFAULT)
+    llm.amx_works.cache_clear()
+    try:
+        assert not llm.repack_enabled(get_settings())
+        assert not llm.repack_enabled(get_settings(llm_repack=True))  # not even when asked
+        [record] = tmp_path.glob("newsrag/models/amx-check-*.json")
+        assert json.loads(record.read_text())["works"] is False
+
+        # The verdict is kept for this build: no second check, in this process or the next.
+        def checked_again(model: str) -> list[str]:
+            raise AssertionError("checked twice")
+
+        monkeypatch.setattr(llm, "_amx_probe_command", checked_again)
+        llm.amx_works.cache_clear()
+        assert not llm.amx_works("qwen2.5-coder-1.5b-instruct")
+    finally:
+        llm.amx_works.cache_clear()
 
 
 def test_rag_doctor_prints_each_check_and_exits_0(seeded_dir: Path) -> None:

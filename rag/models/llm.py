@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import os
 import sys
@@ -296,20 +297,92 @@ def llama_build_features() -> dict[str, bool]:
     return features
 
 
-def amx_repack_crashes() -> bool:
-    """True where loading a Q4_K model with repacking would crash: llama.cpp's AMX backend is
-    compiled in and the CPU has AMX (ggml-org/llama.cpp#20824, a segfault in
-    ggml_backend_amx_mul_mat). The Makefile builds without AMX, so this only happens with a
-    llama-cpp-python built elsewhere, e.g. a wheel pip cached before that flag; and the model
-    loads without repacking by default anyway (RAG_LLM_REPACK)."""
+def amx_backend() -> bool:
+    """Whether loading with repacking puts the weights in llama.cpp's AMX backend: it is
+    compiled in and the CPU has AMX."""
     return (llama_build_features().get("AMX_INT8", False)
             and "amx_int8" in cpu_flags() and "amx_tile" in cpu_flags())
 
 
+# A prompt long enough for the AMX matrix kernels (one token goes another path), and the
+# tokens generated after it; the backend must give the same tokens as the plain CPU path.
+_AMX_PROBE_TEXT = ("The council met on Tuesday to discuss the budget for the coming year. "
+                   "Members agreed to fund two new schools and to repair the bridge over the "
+                   "river, which had been closed since the spring floods. The mayor said")
+_AMX_PROBE_TOKENS = 8
+
+
+def _amx_probe_key(model: str) -> str:
+    """The llama.cpp build (its CPU library's path, size and time) and the model checked."""
+    lib = next(Path(import_llama_cpp().__file__).parent.glob("lib/libggml-cpu.so*"), None)
+    stat = lib.stat() if lib else None
+    ident = f"{lib}|{stat and stat.st_size}|{stat and stat.st_mtime_ns}|{model}"
+    return hashlib.sha256(ident.encode()).hexdigest()[:16]
+
+
+def _amx_probe_main(model: str) -> None:
+    """The child side of `amx_works`: the same greedy tokens with and without the AMX backend,
+    or a crash (the probe's exit status says which)."""
+    Llama = import_llama_cpp().Llama
+    texts = []
+    for repack in (False, True):
+        with _model_params(use_extra_bufts=repack):
+            llm = Llama(model_path=str(materialize(model)), n_ctx=512, n_threads=2,
+                        n_threads_batch=2, n_ubatch=128, verbose=False)
+        out = llm.create_completion(_AMX_PROBE_TEXT, max_tokens=_AMX_PROBE_TOKENS,
+                                    temperature=0.0)
+        texts.append(out["choices"][0]["text"])
+        del llm
+    sys.exit(0 if texts[0] == texts[1] else 3)
+
+
+def _amx_probe_command(model: str) -> list[str]:
+    return [sys.executable, "-c",
+            f"from rag.models.llm import _amx_probe_main; _amx_probe_main({model!r})"]
+
+
+@cache
+def amx_works(model: str) -> bool:
+    """Whether llama.cpp's AMX backend runs `model` correctly in this build, checked once per
+    build and model in a child process and remembered in the model cache.
+
+    Builds whose compiler mishandled the AMX tile intrinsics segfault in their first AMX
+    evaluation (ggml-org/llama.cpp#20824; the Makefile builds around it, docs/models.md). Such
+    a build may still come from elsewhere (a wheel built before the Makefile's fix), so the
+    backend is used only after this check has seen it give the plain path's tokens."""
+    import subprocess
+
+    record = model_cache_dir() / f"amx-check-{_amx_probe_key(model)}.json"
+    try:
+        return bool(json.loads(record.read_text())["works"])
+    except (OSError, ValueError, KeyError):
+        pass
+    log.info("checking llama.cpp's AMX backend with %s (once per build, a few seconds)", model)
+    child = subprocess.run(_amx_probe_command(model), capture_output=True, text=True,
+                           timeout=600)
+    works = child.returncode == 0
+    if not works:
+        log.warning("llama.cpp's AMX backend is not used: its check %s (exit status %s)",
+                    "crashed" if child.returncode < 0 else "gave other tokens",
+                    child.returncode)
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps({"works": works, "returncode": child.returncode,
+                                  "model": model}))
+    return works
+
+
 def repack_enabled(settings: Settings) -> bool:
-    """Whether the model loads with weight repacking: when asked for, and never where it
-    would crash."""
-    return settings.llm_repack and not amx_repack_crashes()
+    """Whether the model loads with weight repacking (llama.cpp's extra buffer types).
+
+    Unset (the default), it is on where the weights go to a working AMX backend (prompts 1.17x
+    and generation 1.12x as fast on a 2-core Intel Xeon, docs/models.md) and off elsewhere
+    (on AVX2 and AVX-512 CPUs the repacked Q4_K weights made prompts slower). Asked for, it is
+    on unless the AMX backend would take the weights and does not work."""
+    if settings.llm_repack is False:
+        return False
+    if amx_backend():
+        return amx_works(settings.resolved_llm_model)
+    return bool(settings.llm_repack)
 
 
 _load_lock = threading.Lock()
@@ -353,7 +426,7 @@ class LlamaCppChat:
         self.repack = repack_enabled(settings)
         if settings.llm_repack and not self.repack:
             log.warning("RAG_LLM_REPACK is ignored: llama-cpp-python was built with llama.cpp's "
-                        "AMX backend, whose repacked Q4_K path crashes on this CPU "
+                        "AMX backend, which does not run correctly in this build "
                         "(llama.cpp#20824). Rebuild it as the Makefile does to use it.")
         draft = None
         if settings.llm_draft_tokens:
