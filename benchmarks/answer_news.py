@@ -14,7 +14,10 @@ ran in, not the code. Variants:
 - `current-floor0.4`: the same with the evidence floor on (RAG_EVIDENCE_FLOOR=0.4: weakly
   matching sentences left out), the latency lever measured against its cost in answers;
 - `current-spin`: the same with RAG_LLM_SPIN_WAIT=1 (llama.cpp's threads spin briefly at its
-  barriers instead of sleeping): faster on idle cores, slower on shared ones.
+  barriers instead of sleeping): faster on idle cores, slower on shared ones;
+- `current-repack-off`, only where the default repacks the weights into llama.cpp's AMX
+  backend (Intel CPUs with AMX): the same with RAG_LLM_REPACK=0, the plain AVX-512 path, so
+  that what the AMX backend gives is measured side by side.
   (Prompt-lookup decoding, RAG_LLM_DRAFT_TOKENS=8, was a variant here until it measured
   1.45x slower: performance.md.)
 
@@ -191,6 +194,28 @@ def figures_of(result: dict[str, Any], questions: list[dict[str, Any]]) -> dict[
     }
 
 
+def ratios_to_current(results: dict[str, Any]) -> dict[str, dict[str, float | None]]:
+    """Per variant, the median over questions of its time over `current`'s for the same
+    question (total and first token): the variants answered each question minutes apart, so
+    these compare the code where the medians of whole columns would compare the host's
+    moods."""
+    import statistics
+
+    def by_id(name: str, key: str) -> dict[str, float]:
+        return {r["id"]: r[key] for r in results[name]["rows"] if r.get(key)}
+
+    ratios: dict[str, dict[str, float | None]] = {}
+    for name in results:
+        if name == "current":
+            continue
+        ratios[name] = {}
+        for key in ("total_ms", "first_token_ms"):
+            mine, base = by_id(name, key), by_id("current", key)
+            both = [mine[i] / base[i] for i in mine.keys() & base.keys()]
+            ratios[name][key] = round(statistics.median(both), 3) if both else None
+    return ratios
+
+
 def head() -> str:
     """This checkout's commit: `current` runs it as committed (never uncommitted edits)."""
     return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
@@ -218,6 +243,11 @@ def run(ctx: Context) -> dict[str, Any]:
                 ("current", current_code, new_chunks, {}),
                 ("current-floor0.4", current_code, new_chunks, {"RAG_EVIDENCE_FLOOR": "0.4"}),
                 ("current-spin", current_code, new_chunks, {"RAG_LLM_SPIN_WAIT": "1"})]
+    from rag.models.llm import repack_enabled
+
+    if repack_enabled(current):
+        variants.append(("current-repack-off", current_code, new_chunks,
+                         {"RAG_LLM_REPACK": "0"}))
     figures: dict[str, Any] = {"previous_release": PREVIOUS, "current_commit": commit,
                                "dataset": DATASET.name}
     stored = root / "rows.json"
@@ -228,6 +258,7 @@ def run(ctx: Context) -> dict[str, Any]:
         stored.write_text(json.dumps(results))
     for name, *_ in variants:
         figures[name] = figures_of(results[name], questions)
+    figures["ratios_to_current"] = ratios_to_current(results)
     figures["loadavg_after"] = loadavg()
     now, before = figures["current"], figures["previous"]
     targets = {
