@@ -109,7 +109,7 @@ class Settings(BaseSettings):
         description="Repack the embedded LLM's weights for the CPU when it loads (llama.cpp's "
         "extra buffer types). Unset: on where the weights go to llama.cpp's AMX backend and a "
         "check in a child process (once per build) saw it work: on a 2-core Intel Xeon with "
-        "AMX prompts ran 1.17x and generation 1.12x as fast; off elsewhere, by measurement: "
+        "AMX prompts ran 1.15x and generation 1.13x as fast; off elsewhere, by measurement: "
         "on AMD EPYCs with AVX2 or AVX-512 and on the Xeon without AMX the repacked Q4_K "
         "weights made prompts slower (benchmarks/results/llm.json, docs/models.md). 1 or 0 "
         "forces it, except that an AMX backend that failed its check is never used.",

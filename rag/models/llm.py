@@ -358,24 +358,30 @@ def amx_works(model: str) -> bool:
     except (OSError, ValueError, KeyError):
         pass
     log.info("checking llama.cpp's AMX backend with %s (once per build, a few seconds)", model)
-    child = subprocess.run(_amx_probe_command(model), capture_output=True, text=True,
-                           timeout=600)
-    works = child.returncode == 0
+    try:
+        returncode = subprocess.run(_amx_probe_command(model), capture_output=True,
+                                    timeout=600).returncode
+    except subprocess.TimeoutExpired:
+        returncode = None
+    works = returncode == 0
     if not works:
         log.warning("llama.cpp's AMX backend is not used: its check %s (exit status %s)",
-                    "crashed" if child.returncode < 0 else "gave other tokens",
-                    child.returncode)
-    record.parent.mkdir(parents=True, exist_ok=True)
-    record.write_text(json.dumps({"works": works, "returncode": child.returncode,
-                                  "model": model}))
+                    "crashed" if returncode is not None and returncode < 0 else
+                    "timed out" if returncode is None else "gave other tokens", returncode)
+    try:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        record.write_text(json.dumps({"works": works, "returncode": returncode,
+                                      "model": model}))
+    except OSError as exc:  # a read-only cache: check again next time
+        log.info("could not keep the AMX check's verdict in %s: %s", record, exc)
     return works
 
 
 def repack_enabled(settings: Settings) -> bool:
     """Whether the model loads with weight repacking (llama.cpp's extra buffer types).
 
-    Unset (the default), it is on where the weights go to a working AMX backend (prompts 1.17x
-    and generation 1.12x as fast on a 2-core Intel Xeon, docs/models.md) and off elsewhere
+    Unset (the default), it is on where the weights go to a working AMX backend (prompts 1.15x
+    and generation 1.13x as fast on a 2-core Intel Xeon, docs/models.md) and off elsewhere
     (on AVX2 and AVX-512 CPUs the repacked Q4_K weights made prompts slower). Asked for, it is
     on unless the AMX backend would take the weights and does not work."""
     if settings.llm_repack is False:
