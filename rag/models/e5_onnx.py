@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 import re
 import struct
-import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -253,9 +253,17 @@ class E5Onnx:
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or os.cpu_count() or 1
         options.inter_op_num_threads = 1
-        self._session = ort.InferenceSession(str(path), options,
-                                             providers=["CPUExecutionProvider"])
-        self._run_lock = threading.Lock()  # one run at a time: it already uses every core
+        # One run at a time (it already uses every core), always on this engine's own thread.
+        # On CPUs with AMX, onnxruntime's int8 kernels load their own tile configuration on the
+        # threads that run them, and llama.cpp's AMX backend loads its configuration once per
+        # thread and trusts it from then on: a thread that ran both gave the LLM nonsense
+        # (measured: 12 tokens of garbage after one batch of embeddings on the same thread;
+        # tests/test_embedding_engines.py). onnxruntime's pool threads are its own, so the
+        # caller's thread is the one to keep apart.
+        self._runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="e5-onnx")
+        self._session = self._runner.submit(
+            ort.InferenceSession, str(path), options,
+            providers=["CPUExecutionProvider"]).result()
         self._table = str.maketrans(self.model.normalise)
         unigram = models.Unigram(self.model.pieces, unk_id=self.model.unk, byte_fallback=False)
         self._tokenizer = Tokenizer(unigram)
@@ -328,8 +336,8 @@ class E5Onnx:
             mask[row, :len(full)] = 1
         embeds = dequantize_rows(self._word, ids.reshape(-1), self.dim)
         embeds = embeds.reshape(len(sequences), seq_len, self.dim) + self._extra[:seq_len]
-        with self._run_lock:
-            (pooled,) = self._session.run(["pooled"], {"embeds": embeds, "mask": mask})
+        (pooled,) = self._runner.submit(self._session.run, ["pooled"],
+                                        {"embeds": embeds, "mask": mask}).result()
         return np.asarray(pooled)
 
     def query(self, texts: list[str] | str) -> np.ndarray:
