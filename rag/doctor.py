@@ -134,11 +134,11 @@ def check_llama_build(settings: Settings) -> Check:
     version = metadata.version("llama-cpp-python")
     amx = "AMX backend compiled in" if features.get("AMX_INT8") else "no AMX backend"
     repack = repack_enabled(settings)
-    if amx_backend():
-        why = " (into the AMX backend, checked)" if repack else (
-            "" if settings.llm_repack is False else " (the AMX backend failed its check)")
-    else:
-        why = ""
+    why = ""
+    if amx_backend() and repack:
+        why = " (into the AMX backend, checked)"
+    elif amx_backend() and settings.llm_repack is not False:
+        why = " (the AMX backend failed its check)"
     return Check("llama.cpp", True, f"llama-cpp-python {version}, {amx}; uses: {used}; "
                  f"weight repack {'on' if repack else 'off'}{why}")
 

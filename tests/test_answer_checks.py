@@ -1071,7 +1071,7 @@ def test_a_date_of_the_event_that_dates_the_asked_one_is_no_answer():
             "Trump announced his death.")
     assert answer_problem(question, [
         ("Hamza bin Laden last appeared in an al-Qaeda video in March 2019.",
-         [(seen, 0, len(seen))])]) is None
+         whole(seen))]) is None
 
 
 def test_the_day_after_a_date_is_the_next_weekday():
@@ -1095,7 +1095,7 @@ def test_a_year_and_a_half_hyphenated_is_a_duration():
     question = ("According to Agence France-Presse, how long before the stabbings had the IT "
                 "worker converted to Islam?")
     assert answer_problem(question, [
-        ("He had converted to Islam a year-and-a-half earlier.", [(article, 0, len(article))])]) \
+        ("He had converted to Islam a year-and-a-half earlier.", whole(article))]) \
         is None
 
 
@@ -1104,7 +1104,7 @@ def test_a_place_of_birth_is_no_place_of_death():
     article = "Hagan was born on May 26, 1953 in Shelby, North Carolina."
     question = "In which city did former US Senator Kay Hagan die in October 2019?"
     assert answer_problem(question, [
-        ("Kay Hagan died in Shelby, North Carolina.", [(article, 0, len(article))])]) == (
+        ("Kay Hagan died in Shelby, North Carolina.", whole(article))]) == (
         'the question asks about "die"; the evidence cited is about "born"')
 
 
@@ -1128,8 +1128,8 @@ def test_a_figure_that_labels_a_round_or_a_rank_counts_nothing():
     article = "Caloundra defeated Wynnum 45 points to 24 in their Round 4 match on Saturday."
     question = "How many tries did Caloundra score in their 45–24 round-four win over Wynnum?"
     assert answer_problem(question, [
-        ("Caloundra scored 4 tries in the win.", [(article, 0, len(article))])]) == (
+        ("Caloundra scored 4 tries in the win.", whole(article))]) == (
         "the question asks for a number; the evidence cited gives none")
     scored = "Caloundra scored 4 tries in their Round 4 match."
     assert answer_problem(question, [
-        ("Caloundra scored 4 tries in the win.", [(scored, 0, len(scored))])]) is None
+        ("Caloundra scored 4 tries in the win.", whole(scored))]) is None
