@@ -115,6 +115,20 @@ def test_the_graph_is_built_once_and_cached(tmp_path):
     assert recorded is not None and recorded[:16] in first.name
 
 
+def test_a_new_graph_replaces_the_cached_graphs_of_older_versions(tmp_path):
+    cache = tmp_path / "models"
+    cache.mkdir()
+    older = [cache / f"{SOURCE.stem}-0123456789abcdef-g3.onnx",
+             cache / f"{SOURCE.stem}-0123456789abcdef-g3-unpadded.onnx"]
+    unrelated = cache / "qwen2.5-coder-1.5b-instruct.gguf"
+    for path in [*older, unrelated]:
+        path.write_bytes(b"old")
+    padded = cached_graph(SOURCE, cache, read_e5_file(SOURCE))
+    unpadded = cached_graph(SOURCE, cache, read_e5_file(SOURCE), padded=False)
+    assert sorted(p.name for p in cache.glob("*.onnx")) == sorted([padded.name, unpadded.name])
+    assert unrelated.exists()
+
+
 def test_a_file_is_hashed_again_once_its_size_or_modification_time_changes(tmp_path):
     source, stamp = tmp_path / "model.bin", tmp_path / "model.sha256.json"
     source.write_bytes(b"weights")

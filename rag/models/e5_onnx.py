@@ -243,14 +243,19 @@ def cached_graph(source: Path, cache_dir: Path, model: E5File | None = None,
     `cache_dir/<stem>.sha256.json` against the source's size and modification time: the 71 MB
     file is hashed again only when it changes, not at every ingest."""
     sha256 = file_sha256(source, cache_dir / f"{source.stem}.sha256.json")
-    form = "" if padded else "-unpadded"
-    target = cache_dir / f"{source.stem}-{sha256[:16]}-g{GRAPH_VERSION}{form}.onnx"
+    name = f"{source.stem}-{sha256[:16]}-g{GRAPH_VERSION}"
+    current = {f"{name}.onnx", f"{name}-unpadded.onnx"}
+    target = cache_dir / (f"{name}.onnx" if padded else f"{name}-unpadded.onnx")
     if not target.exists():
         cache_dir.mkdir(parents=True, exist_ok=True)
         proto = build_graph(model or read_e5_file(source), padded)
         tmp = target.with_suffix(f".tmp{os.getpid()}")
         tmp.write_bytes(proto.SerializeToString())
         os.replace(tmp, target)
+        # Graphs of an older GRAPH_VERSION or model file are never read again (21.7 MB each).
+        for stale in cache_dir.glob(f"{source.stem}-*-g*.onnx"):
+            if stale.name not in current:
+                stale.unlink(missing_ok=True)
     return target
 
 
