@@ -91,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ref", required=True, help="the previous release (a git ref)")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--data-dir", type=Path, help="shared eval data dir [OUT/data]")
+    parser.add_argument("--record", action="store_true",
+                        help="record this checkout's model replies (OUT/SET-replies.jsonl), so "
+                        "that its checks can be re-scored later without the model "
+                        "(`rag eval --replay`)")
     args = parser.parse_args(argv)
     out: Path = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -105,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         figures = {}
         for name, code in (("previous", previous), ("current", ROOT)):
             run = out / f"{dataset.stem}-{name}"
-            rag_eval(code, dataset, run, data_dir)
+            replay = (["--replay", str(out / f"{dataset.stem}-replies.jsonl")]
+                      if args.record and name == "current" else [])
+            rag_eval(code, dataset, run, data_dir, *replay)
             figures[name] = score(run, dataset)
         table["sets"][dataset.name] = figures
         print(json.dumps({dataset.name: {k: {m: v[m] for m in (

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from rag.models.llm import ChatModel, Message, complete_json
+from rag.models.llm import ChatModel, Message, complete_json, yes_probability
 
 
 def request_key(kind: str, messages: list[Message], **options: Any) -> str:
@@ -99,6 +99,16 @@ class ReplayChat:
             recorded = complete_json(self.inner, messages, schema, max_tokens, temperature)
             self._record(key, recorded)
         return str(recorded)
+
+    def yes_probability(self, messages: list[Message]) -> float | None:
+        key = request_key("yes", messages)
+        if key in self._replies:
+            self.replayed += 1
+            value: float | None = self._replies[key]
+            return value
+        judged = yes_probability(self.inner, messages)
+        self._record(key, judged)  # None too: a backend that cannot tell, recorded as such
+        return judged
 
     def count_tokens(self, messages: list[Message]) -> int | None:
         key = request_key("count", messages)

@@ -55,8 +55,8 @@ class NewsragSystem:
         return SystemAnswer(
             answer=answer.answer, refused=answer.refused, refusal_reason=answer.refusal_reason,
             status=answer.status,
-            citations=[{"n": c.n, "source": c.source, "verified": c.verified}
-                       for c in answer.citations],
+            citations=[{"n": c.n, "source": c.source, "verified": c.verified,
+                        "quote": c.quote} for c in answer.citations],
             retrieved=[r.source for r in answer.retrieved],
             retrieval_ms=timings.get("retrieve_ms"), total_ms=timings.get("total_ms"),
             prompt_tokens=answer.prompt_tokens,

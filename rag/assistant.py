@@ -32,6 +32,7 @@ from rag.answer.decide import NO_MATCH, REFUSAL, Decision, decide
 from rag.answer.evidence import Source, build_sources, is_list_question
 from rag.answer.fallback import partial_answer
 from rag.answer.generate import AnswerPrompts, build_messages, generate
+from rag.answer.review import ReviewPrompts, review
 from rag.answer.select import NONE_CHOSEN, SelectPrompts, select
 from rag.answer.verify import Verifier, check_citations
 from rag.errors import EmptyIndex, InvalidInput, InvalidQuestion, RagError
@@ -96,6 +97,7 @@ class Assistant:
         self._parts_lock = threading.Lock()
         self._prompts = AnswerPrompts.load()
         self._select = SelectPrompts.load()
+        self._review = ReviewPrompts.load()
         self._condense = load_prompt("condense")
         self._newest: dict[str | None, list[str]] = {}  # generation -> dates, for one
 
@@ -397,7 +399,8 @@ class Assistant:
         the archive as it stood on that day (and resolves "last week" against it).
 
         The stages of `rag.answer`, in order: condense, timeframe, retrieve, constraints,
-        evidence, generate, verify, checks, decide, and the fallback of a refused answer."""
+        evidence, generate, verify, checks, decide, review, and the fallback of a refused
+        answer."""
         clock = _Clock()
         question = self._check_question(question)
         filters = make_filters(since, until, outlets, as_of)
@@ -464,6 +467,13 @@ class Assistant:
                                   several=several)
         decision = decide(reply, checked, shown, standalone,
                           latest=frame is not None and frame.recency)
+        if self.settings.reviews_answers and decision.code != "model_refused":
+            review_started = time.perf_counter()
+            second = review(self.llm, self._review, standalone, checked, shown, decision,
+                            verify, self.settings.review_reject_below,
+                            self.settings.review_accept_above)
+            clock.timings["review_ms"] = _ms(review_started)
+            decision, checked = second.decision, second.checked
         if decision.refused:
             yield self._refused_or_partial(decision, standalone, sources, constraints, verify,
                                            clock, base, prompt_tokens, checked.unmet)

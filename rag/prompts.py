@@ -20,6 +20,8 @@ REQUIRED: dict[str, set[str]] = {
     "condense": {"history", "question"},
     "select_system": set(),
     "select_user": {"sentences", "question", "most"},
+    "review_system": set(),
+    "review_user": {"question", "sentences", "answer"},
 }
 
 

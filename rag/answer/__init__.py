@@ -17,6 +17,9 @@
                    evidence that meets the question's constraints
     checks      -> whether a supported answer gives the kind of thing asked (a date, a name)
     decide      -> one place that turns all of it into answered or refused, with a reason
+    review      -> (RAG_REVIEW) the model's second reading, a Yes/No probability: refuses an
+                   answer it finds unstated, gives one the word checks refused for an unmet
+                   constraint or the wrong kind when it finds it stated
     fallback    -> a refused answer's closest passage, quoted and cited (status partial),
                    when one clearly bears on the question
 

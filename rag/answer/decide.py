@@ -14,6 +14,8 @@ answerable questions: docs/evals.md); the code decides, from what it can check:
                        name, figure, quoted phrase, source or topic is (see `constraints`)
     restates_question  the answer adds nothing to the question's own words
     does_not_answer    a supported answer of the wrong kind (see `checks`)
+    review_rejected    read again by the model, the cited sentences do not state the answer
+                       (set by the next stage, `review`)
 
 A refusal after the model has answered may still become a `partial` answer: the closest
 passage of the evidence, quoted (see `fallback`).

@@ -12,10 +12,11 @@ import contextlib
 import hashlib
 import json
 import logging
+import math
 import os
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -70,6 +71,36 @@ def complete_json(llm: ChatModel, messages: list[Message], schema: dict[str, Any
     return "".join(llm.stream(messages, max_tokens, temperature))
 
 
+class YesNoModel(ChatModel, Protocol):
+    """A chat model that can say how likely its one-word reply is "Yes" rather than "No" (the
+    answer's second reading, `rag.answer.review`): the first token's probabilities."""
+
+    def yes_probability(self, messages: list[Message]) -> float | None:
+        """P("Yes") / (P("Yes") + P("No")) for the reply's first token; None when the backend
+        cannot tell (no log-probabilities, or neither word among the likely tokens)."""
+        ...
+
+
+def yes_probability(llm: ChatModel, messages: list[Message]) -> float | None:
+    """`llm`'s probability of replying "Yes" rather than "No", or None where it cannot tell."""
+    ask = getattr(llm, "yes_probability", None)
+    return None if ask is None else ask(messages)
+
+
+YES_WORDS, NO_WORDS = ("yes",), ("no",)
+
+
+def yes_share(probabilities: Iterable[tuple[str, float]]) -> float | None:
+    """P(yes) / (P(yes) + P(no)) from (token, probability) pairs, the token's case and spaces
+    ignored; None when neither word is among them."""
+    yes = no = 0.0
+    for token, probability in probabilities:
+        word = token.strip().lower()
+        yes += probability if word in YES_WORDS else 0.0
+        no += probability if word in NO_WORDS else 0.0
+    return yes / (yes + no) if yes + no > 0 else None
+
+
 # --- OpenAI-compatible servers ----------------------------------------------------------------
 
 class OpenAIChat:
@@ -111,6 +142,24 @@ class OpenAIChat:
                     model=self.name, messages=messages,  # type: ignore[arg-type]
                     max_tokens=max_tokens, temperature=temperature)
             return (response.choices[0].message.content or "") if response.choices else ""
+
+    def yes_probability(self, messages: list[Message]) -> float | None:
+        """From the first token's top log-probabilities (`logprobs`); None when the server
+        gives none or rejects the request."""
+        with self._errors():
+            try:
+                response = self.client.chat.completions.create(
+                    model=self.name, messages=messages,  # type: ignore[arg-type]
+                    max_tokens=1, temperature=0.0, logprobs=True, top_logprobs=10)
+            except self._openai.BadRequestError:
+                log.info("%s gives no log-probabilities; no second reading", self.client.base_url)
+                return None
+        choice = response.choices[0] if response.choices else None
+        first = choice.logprobs.content[0] if choice and choice.logprobs and \
+            choice.logprobs.content else None
+        if first is None:
+            return None
+        return yes_share((top.token, math.exp(top.logprob)) for top in first.top_logprobs)
 
     @contextlib.contextmanager
     def _errors(self) -> Iterator[None]:
@@ -435,6 +484,8 @@ class LlamaCppChat:
             log.warning("RAG_LLM_REPACK is ignored: llama-cpp-python was built with llama.cpp's "
                         "AMX backend, which does not run correctly in this build "
                         "(llama.cpp#20824). Rebuild it as the Makefile does to use it.")
+        self._second: _SecondContext | None = None  # the second reading's, made on first use
+        self._formatter: Any = None
         draft = None
         if settings.llm_draft_tokens:
             from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
@@ -483,6 +534,82 @@ class LlamaCppChat:
         text = "".join(m["content"] for m in messages)
         return len(self.llm.tokenize(text.encode("utf-8"), add_bos=False))
 
+    def yes_probability(self, messages: list[Message]) -> float | None:
+        """The first token's probabilities, read in a second context of the same loaded model,
+        which keeps its own KV cache: the second reading's long fixed prompt (its examples)
+        is evaluated once per process, and the answer prompt's cached prefix is left alone.
+
+        Written by hand on llama-cpp-python's internals (`LlamaContext`, `LlamaBatch`): its
+        `Llama` has one context, and saving and restoring that context's state copies the
+        logits of every prompt position (hundreds of MB a time)."""
+        import numpy as np
+
+        if self._second is None:
+            self._second = _SecondContext(self.llm)
+        logits = self._second.last_logits(self._chat_prompt(messages))
+        if logits is None:
+            log.info("the second reading's prompt does not fit its context; not read again")
+            return None
+        top = np.argsort(logits)[-20:]
+        shifted = np.exp(logits[top] - logits[top].max())
+        probabilities = shifted / np.exp(logits - logits.max()).sum()
+        return yes_share((self.llm.detokenize([int(t)]).decode("utf-8", "replace"), float(p))
+                         for t, p in zip(top, probabilities, strict=True))
+
+    def _chat_prompt(self, messages: list[Message]) -> list[int]:
+        """`messages` in the model's own chat template, ready for the assistant's reply."""
+        from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+        if self._formatter is None:
+            meta = self.llm.metadata
+            self._formatter = Jinja2ChatFormatter(
+                template=meta["tokenizer.chat_template"],
+                eos_token=self.llm.detokenize([self.llm.token_eos()]).decode(),
+                bos_token=self.llm.detokenize([self.llm.token_bos()]).decode())
+        prompt = self._formatter(messages=messages).prompt
+        return list(self.llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True))
+
+
+class _SecondContext:
+    """A llama.cpp context beside a `Llama`'s own, on the same weights, that reuses the longest
+    prefix it has already evaluated."""
+
+    N_CTX = 2048  # the examples (~560 tokens), the question, the cited sentences, the answer
+
+    def __init__(self, llm: Any) -> None:
+        import llama_cpp
+        from llama_cpp import _internals
+
+        params = llama_cpp.llama_context_default_params()
+        params.n_ctx, params.n_batch, params.n_ubatch = self.N_CTX, 512, 128
+        params.n_threads = params.n_threads_batch = llm.context_params.n_threads
+        self.ctx = _internals.LlamaContext(model=llm._model, params=params, verbose=False)
+        self.batch = _internals.LlamaBatch(n_tokens=512, embd=0, n_seq_max=1, verbose=False)
+        self.n_vocab = llm.n_vocab()
+        self.tokens: list[int] = []
+
+    def last_logits(self, tokens: list[int]) -> Any:
+        """The logits after `tokens`, evaluating only what follows the prefix kept; None when
+        they do not fit the context."""
+        import numpy as np
+
+        if len(tokens) > self.N_CTX:
+            return None
+        keep = 0
+        # The last token is always evaluated, for its logits.
+        for old, new in zip(self.tokens, tokens[:-1], strict=False):
+            if old != new:
+                break
+            keep += 1
+        self.ctx.kv_cache_seq_rm(-1, keep, -1)
+        self.tokens = self.tokens[:keep]
+        for i in range(keep, len(tokens), 512):
+            part = tokens[i:i + 512]
+            self.batch.set_batch(part, n_past=i, logits_all=False)
+            self.ctx.decode(self.batch)
+            self.tokens += part
+        return np.ctypeslib.as_array(self.ctx.get_logits(), shape=(self.n_vocab,)).copy()
+
 
 class LimitedChat:
     """A chat model with a cap on the sequences it runs at once and on those waiting.
@@ -507,6 +634,10 @@ class LimitedChat:
                       temperature: float) -> str:
         with self._slot():
             return complete_json(self.model, messages, schema, max_tokens, temperature)
+
+    def yes_probability(self, messages: list[Message]) -> float | None:
+        with self._slot():
+            return yes_probability(self.model, messages)
 
     @contextlib.contextmanager
     def _slot(self) -> Iterator[None]:

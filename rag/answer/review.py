@@ -1,0 +1,120 @@
+"""Stage `review`: the model's second reading of a checked answer. Shown a few worked examples
+(`prompts/review_system.txt`), the question, the sentences the answer rests on and the answer,
+the model replies "Yes" or "No" to "does the sentence state the answer to this exact
+question?"; its probability of "Yes" (the first token's, `models.llm.yes_probability`) is the
+verdict. No text is generated.
+
+The lexical checks (`verify`, `constraints`, `checks`) read words: they refuse right answers
+that paraphrase the question ("the UK" for "Britain", a story's setting named in the question
+and not beside the answer) and pass neighbouring facts written in the question's words (a
+place of birth for a place of death). The second reading reads the sentence as a whole, so it
+is asked about both:
+
+    answered by the checks, P(yes) <  reject_below   ->  refused, `review_rejected`
+    refused by the checks for an unmet constraint or
+    the wrong kind of answer, P(yes) >= accept_above  ->  answered, resting on the same spans
+
+Both thresholds were set on development sets (docs/evals.md, session 45). A backend that
+cannot tell (a server without log-probabilities) leaves the decision as it was.
+
+Imports: rag.answer.decide, rag.answer.evidence, rag.answer.verify, rag.models.llm, rag.prompts,
+rag.types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rag.answer.decide import ANSWERED, Decision
+from rag.answer.evidence import Source
+from rag.answer.verify import MARKER, CheckedAnswer, Verifier
+from rag.models.llm import ChatModel, Message, yes_probability
+from rag.prompts import Prompt, load_prompt
+from rag.types import Citation
+
+# Refusals a second reading may overturn: the answer's words are in the cited sentences, and a
+# lexical check found the question's constraint or the kind of answer missing.
+OVERTURNABLE = ("unmet_constraint", "does_not_answer")
+
+
+@dataclass(frozen=True)
+class ReviewPrompts:
+    system: Prompt
+    user: Prompt
+
+    @classmethod
+    def load(cls) -> ReviewPrompts:
+        return cls(load_prompt("review_system"), load_prompt("review_user"))
+
+
+@dataclass(frozen=True)
+class Review:
+    """The decision after the second reading, the answer it applies to (an overturned
+    refusal's citations attached), and the model's P(yes) (None when it was not asked or
+    could not tell)."""
+
+    decision: Decision
+    checked: CheckedAnswer
+    p_yes: float | None = None
+
+
+def review_messages(prompts: ReviewPrompts, question: str, answer: str,
+                    sentences: list[str]) -> list[Message]:
+    return [{"role": "system", "content": prompts.system.render()},
+            {"role": "user", "content": prompts.user.render(
+                question=question, answer=" ".join(MARKER.sub("", answer).split()),
+                sentences=" ... ".join(" ".join(s.split()) for s in sentences))}]
+
+
+def rested_citations(checked: CheckedAnswer, sources: list[Source],
+                     verify: Verifier | None) -> list[Citation]:
+    """Verified citations of the spans a refused answer rested on (`CheckedAnswer.unmet`);
+    empty when any of them does not verify."""
+    by_number = {src.n: src for src in sources}
+    citations: list[Citation] = []
+    for n, (start, end) in dict.fromkeys(checked.unmet):
+        src = by_number.get(n)
+        if src is None or verify is None:
+            return []
+        raw = src.article_text[start:end]
+        quote = raw.strip()
+        if not quote:
+            continue
+        begin = start + raw.index(quote)
+        if not verify(src.source, begin, begin + len(quote), quote):
+            return []
+        citations.append(Citation(n=n, source=src.source, title=src.title,
+                                  published=src.published, quote=quote, start=begin,
+                                  end=begin + len(quote), verified=True))
+    return citations
+
+
+def review(llm: ChatModel, prompts: ReviewPrompts, question: str, checked: CheckedAnswer,
+           sources: list[Source], decision: Decision, verify: Verifier | None,
+           reject_below: float, accept_above: float) -> Review:
+    """The second reading of `checked` (see the module's docstring)."""
+    unchanged = Review(decision, checked)
+    if decision.refused and decision.code not in OVERTURNABLE:
+        return unchanged
+    citations = checked.citations
+    if decision.code == "unmet_constraint":
+        citations = rested_citations(checked, sources, verify)
+    quotes = [c.quote for c in citations if c.verified]
+    if not quotes:
+        return unchanged
+    p_yes = yes_probability(llm, review_messages(prompts, question, checked.text, quotes))
+    if p_yes is None:
+        return unchanged
+    if not decision.refused and p_yes < reject_below:
+        return Review(Decision.refuse(
+            "review_rejected", "read again, the cited sentences did not state the answer to "
+            f"this question (the model's P(yes) {p_yes:.2f})"), checked, p_yes)
+    if decision.refused and p_yes >= accept_above:
+        numbers = sorted({c.n for c in citations})
+        sentences = [s if s.supported or not s.reason else s.model_copy(update=dict(
+            supported=True, citations=s.citations or numbers,
+            reason=f"{s.reason}; read again, the model found the answer stated "
+                   f"(P(yes) {p_yes:.2f})")) for s in checked.sentences]
+        return Review(ANSWERED, CheckedAnswer(checked.text, list(citations), sentences,
+                                              checked.unmet), p_yes)
+    return Review(decision, checked, p_yes)

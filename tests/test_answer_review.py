@@ -1,0 +1,186 @@
+"""The answer's second reading (RAG_REVIEW): the model's P(yes) that the cited sentences state
+the answer refuses an answer the word checks passed, or gives one they refused for an unmet
+constraint or the wrong kind of answer. The model is scripted except in the last tests, which
+ask the real embedded model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rag.answer.decide import ANSWERED, Decision
+from rag.answer.review import ReviewPrompts, review, review_messages
+from rag.answer.verify import CheckedAnswer
+from rag.assistant import Assistant
+from rag.models.llm import yes_share
+from rag.types import Citation, SentenceCheck
+
+from .conftest import ScriptedLLM, settings_for
+from .valdora import PORT, sources
+
+PROMPTS = ReviewPrompts.load()
+REOPENED = (0, PORT.index(" Mayor"))  # "The port of Valdora reopened on Tuesday after ..."
+QUESTION = "When did the port of Valdora reopen after the storm?"
+
+
+class Reader(ScriptedLLM):
+    """A scripted model that also gives a fixed P(yes) to every second reading."""
+
+    def __init__(self, p_yes: float | None, *replies: str) -> None:
+        super().__init__(*replies or ("unused",))
+        self.p_yes = p_yes
+        self.read: list[list[dict[str, str]]] = []
+
+    def yes_probability(self, messages: list[dict[str, str]]) -> float | None:
+        self.read.append(messages)
+        return self.p_yes
+
+
+def verify(source: str, start: int, end: int, quote: str) -> bool:
+    return source == "port.txt" and PORT[start:end] == quote
+
+
+def passed() -> CheckedAnswer:
+    """An answer the word checks passed, citing the port's first sentence."""
+    start, end = REOPENED
+    citation = Citation(n=1, source="port.txt", quote=PORT[start:end], start=start, end=end,
+                        verified=True)
+    return CheckedAnswer("It reopened on Tuesday [1].", [citation],
+                         [SentenceCheck(text="It reopened on Tuesday [1].", citations=[1],
+                                        supported=True)])
+
+
+def refused_for_a_name() -> tuple[CheckedAnswer, Decision]:
+    """An answer resting on the same sentence, refused because a name of the question is not
+    beside it (as `verify` leaves it: no citation, the span in `unmet`)."""
+    reason = 'the question names the name "Valdora Harbour Board"; the evidence cited does not'
+    checked = CheckedAnswer("It reopened on Tuesday [1].", [],
+                            [SentenceCheck(text="It reopened on Tuesday [1].", citations=[1],
+                                           supported=False, reason=reason)],
+                            unmet=[(1, REOPENED)])
+    return checked, Decision.refuse("unmet_constraint", reason)
+
+
+def test_the_second_reading_shows_the_question_the_cited_sentence_and_the_answer():
+    system, user = review_messages(PROMPTS, QUESTION, "It reopened on Tuesday [1].",
+                                   ["The port of Valdora reopened\non Tuesday."])
+    assert "Yes or No" in system["content"]
+    assert user["content"] == (f"Question: {QUESTION}\n"
+                               "Sentence: The port of Valdora reopened on Tuesday.\n"
+                               "Proposed answer: It reopened on Tuesday.\n"
+                               "Does the sentence state the answer to this exact question?")
+
+
+def test_an_answer_read_as_unstated_is_refused():
+    model = Reader(0.3)
+    second = review(model, PROMPTS, QUESTION, passed(), sources(), ANSWERED, verify,
+                    reject_below=0.55, accept_above=0.9)
+    assert second.decision.refused and second.decision.code == "review_rejected"
+    assert "P(yes) 0.30" in (second.decision.reason or "")
+    assert "reopened on Tuesday after it was closed" in model.read[0][1]["content"]
+
+
+def test_an_answer_read_as_stated_stands():
+    second = review(Reader(0.7), PROMPTS, QUESTION, passed(), sources(), ANSWERED, verify,
+                    reject_below=0.55, accept_above=0.9)
+    assert second.decision == ANSWERED and second.p_yes == 0.7
+
+
+def test_a_refusal_for_an_unmet_name_is_overturned_when_read_as_stated():
+    checked, refused = refused_for_a_name()
+    second = review(Reader(0.95), PROMPTS, QUESTION, checked, sources(), refused, verify,
+                    reject_below=0.55, accept_above=0.9)
+    assert second.decision == ANSWERED
+    [citation] = second.checked.citations
+    assert citation.verified and citation.quote == PORT[slice(*REOPENED)].strip()
+    [sentence] = second.checked.sentences
+    assert sentence.supported and "read again, the model found the answer stated" in (
+        sentence.reason or "")
+
+
+def test_a_refusal_stands_when_not_read_as_clearly_stated():
+    checked, refused = refused_for_a_name()
+    second = review(Reader(0.85), PROMPTS, QUESTION, checked, sources(), refused, verify,
+                    reject_below=0.55, accept_above=0.9)
+    assert second.decision == refused and second.checked is checked
+
+
+def test_a_rested_span_that_does_not_verify_is_never_given():
+    checked, refused = refused_for_a_name()
+    model = Reader(0.99)
+    second = review(model, PROMPTS, QUESTION, checked, sources(), refused,
+                    lambda *span: False, reject_below=0.55, accept_above=0.9)
+    assert second.decision == refused and model.read == []
+
+
+@pytest.mark.parametrize("code", ["unsupported", "restates_question", "no_match"])
+def test_other_refusals_are_not_read_again(code: str):
+    model = Reader(0.99)
+    refused = Decision.refuse(code, "why")
+    assert review(model, PROMPTS, QUESTION, passed(), sources(), refused, verify,
+                  0.55, 0.9).decision == refused
+    assert model.read == []
+
+
+def test_a_model_that_cannot_tell_leaves_the_decision_to_the_checks():
+    plain = ScriptedLLM("unused")  # no yes_probability, as a server without log-probabilities
+    assert review(plain, PROMPTS, QUESTION, passed(), sources(), ANSWERED, verify,
+                  0.55, 0.9).decision == ANSWERED
+    assert review(Reader(None), PROMPTS, QUESTION, passed(), sources(), ANSWERED, verify,
+                  0.55, 0.9).decision == ANSWERED
+
+
+def test_yes_share_reads_the_words_in_any_case_and_spacing():
+    assert yes_share([("Yes", 0.6), (" no", 0.2), ("Maybe", 0.2)]) == pytest.approx(0.75)
+    assert yes_share([("YES", 0.1), ("No", 0.1)]) == pytest.approx(0.5)
+    assert yes_share([("Maybe", 1.0)]) is None
+
+
+def test_the_assistant_refuses_an_answer_its_second_reading_rejects(tmp_path: Path):
+    data_dir = tmp_path / ".rag"
+    article = tmp_path / "port.txt"
+    article.write_text(f"Port reopens\n\n{PORT}\n", encoding="utf-8")
+    reply = "The port of Valdora reopened on Tuesday [1]."
+    kept = Assistant(settings_for(data_dir), llm=Reader(0.8, reply))
+    kept.ingest([article])
+    assert kept.ask("When did the port of Valdora reopen?").status == "answered"
+    rejected = Assistant(settings_for(data_dir), llm=Reader(0.2, reply)).ask(
+        "When did the port of Valdora reopen?")
+    assert rejected.refusal_code == "review_rejected" and "review_ms" in rejected.timings_ms
+    off = Assistant(settings_for(data_dir, review=False), llm=Reader(0.2, reply)).ask(
+        "When did the port of Valdora reopen?")
+    assert off.status == "answered" and "review_ms" not in off.timings_ms
+
+
+def test_the_embedded_model_reads_a_stated_answer_as_likelier_than_a_neighbouring_fact(llm):
+    died = "The actor died at his home in Los Angeles on Tuesday, his agent said."
+    stated = llm.yes_probability(review_messages(
+        PROMPTS, "Where did the actor die?", "He died in Los Angeles.", [died]))
+    neighbour = llm.yes_probability(review_messages(
+        PROMPTS, "Where was the actor born?", "He was born in Los Angeles.", [died]))
+    assert stated is not None and neighbour is not None
+    assert stated > 0.8 and neighbour < stated - 0.15
+
+
+def test_the_second_reading_leaves_the_answering_context_as_it_was(llm):
+    messages = [{"role": "user", "content": "Name the capital of France in one word."}]
+    before = "".join(llm.stream(messages, 8, 0.0))
+    llm.yes_probability(review_messages(PROMPTS, "Where did the actor die?", "Paris.",
+                                        ["He died in Paris."]))
+    assert "".join(llm.stream(messages, 8, 0.0)) == before
+
+
+def test_a_second_reading_too_long_for_its_context_is_not_asked(llm):
+    sentences = ["The port of Valdora reopened on Tuesday after three weeks."] * 300
+    assert llm.yes_probability(review_messages(
+        PROMPTS, QUESTION, "It reopened on Tuesday.", sentences)) is None
+
+
+def test_the_second_reading_is_on_for_the_model_it_was_measured_on_only(tmp_path: Path):
+    assert settings_for(tmp_path).reviews_answers  # the embedded default
+    assert not settings_for(tmp_path, openai_base_url="http://127.0.0.1:9/v1").reviews_answers
+    assert not settings_for(tmp_path, llm_model="qwen2.5-coder-0.5b-instruct").reviews_answers
+    assert settings_for(tmp_path, review=True,
+                        openai_base_url="http://127.0.0.1:9/v1").reviews_answers
+    assert not settings_for(tmp_path, review=False).reviews_answers
