@@ -183,17 +183,20 @@ class Settings(BaseSettings):
         "(docs/performance.md, section 8).",
     )
     review: bool | None = Field(
-        None, description="Read each checked answer again with the model (a one-word Yes/No, "
-        "about 1 s on 2 cores once its examples are cached): refuse an answer it finds "
-        "unstated, and answer one the word checks refused when it finds it stated "
+        None, description="Read checked answers again with the model (a one-word Yes/No, "
+        "about 1 s on 2 cores once its examples are cached): answer one the word checks "
+        "refused for an unmet constraint or the wrong kind when it finds it stated, and, with "
+        "review_reject_below, refuse one they passed that it finds unstated "
         "(rag/answer/review.py). Off: the word checks alone decide. Unset: on for the "
         "embedded model, whose thresholds below were measured (docs/evals.md), off for a "
         "server's model, whose probabilities nobody has calibrated.",
     )
     review_reject_below: float = Field(
-        0.6, ge=0.0, le=1.0,
+        0.0, ge=0.0, le=1.0,
         description="An answer the checks passed is refused when the second reading's P(yes) "
-        "is under this.")
+        "is under this; 0 (the default) never refuses, and answers the checks passed are not "
+        "read again. At 0.6 it caught 11 wrong answers for 12 right ones over eleven Wikinews "
+        "sets, most of those on quiz questions (docs/evals.md, session 45).")
     review_accept_above: float = Field(
         0.9, ge=0.0, le=1.0,
         description="An answer the checks refused for an unmet constraint or the wrong kind "

@@ -137,20 +137,25 @@ def test_yes_share_reads_the_words_in_any_case_and_spacing():
     assert yes_share([("Maybe", 1.0)]) is None
 
 
-def test_the_assistant_refuses_an_answer_its_second_reading_rejects(tmp_path: Path):
+def test_the_assistant_refuses_an_answer_its_second_reading_rejects_when_asked_to(
+        tmp_path: Path):
     data_dir = tmp_path / ".rag"
     article = tmp_path / "port.txt"
     article.write_text(f"Port reopens\n\n{PORT}\n", encoding="utf-8")
     reply = "The port of Valdora reopened on Tuesday [1]."
-    kept = Assistant(settings_for(data_dir), llm=Reader(0.8, reply))
+    strict = dict(review_reject_below=0.6)
+    kept = Assistant(settings_for(data_dir, **strict), llm=Reader(0.8, reply))
     kept.ingest([article])
     assert kept.ask("When did the port of Valdora reopen?").status == "answered"
-    rejected = Assistant(settings_for(data_dir), llm=Reader(0.2, reply)).ask(
+    rejected = Assistant(settings_for(data_dir, **strict), llm=Reader(0.2, reply)).ask(
         "When did the port of Valdora reopen?")
     assert rejected.refusal_code == "review_rejected" and "review_ms" in rejected.timings_ms
-    off = Assistant(settings_for(data_dir, review=False), llm=Reader(0.2, reply)).ask(
-        "When did the port of Valdora reopen?")
-    assert off.status == "answered" and "review_ms" not in off.timings_ms
+    off = Assistant(settings_for(data_dir, review=False, **strict), llm=Reader(0.2, reply))
+    assert off.ask("When did the port of Valdora reopen?").status == "answered"
+    unread = Reader(0.2, reply)  # the defaults never refuse what the checks passed
+    assert Assistant(settings_for(data_dir), llm=unread).ask(
+        "When did the port of Valdora reopen?").status == "answered"
+    assert unread.read == []
 
 
 def test_the_embedded_model_reads_a_stated_answer_as_likelier_than_a_neighbouring_fact(llm):
