@@ -467,7 +467,7 @@ class Assistant:
                                   several=several)
         decision = decide(reply, checked, shown, standalone,
                           latest=frame is not None and frame.recency)
-        if self.settings.reviews_answers and decision.code != "model_refused":
+        if self.settings.reviews_answers:
             review_started = time.perf_counter()
             second = review(self.llm, self._review, standalone, checked, shown, decision,
                             verify, self.settings.review_reject_below,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar, Self
 
 from rag.errors import RagError
 
@@ -61,3 +62,17 @@ def load_prompt(name: str, directory: Path | None = None) -> Prompt:
     if not required <= fields:
         raise PromptError(f"prompt {name!r} does not use {sorted(required - fields)}")
     return Prompt(name, template, frozenset(fields))
+
+
+@dataclass(frozen=True)
+class PromptPair:
+    """A stage's system prompt and user template: the files `{NAME}_system.txt` and
+    `{NAME}_user.txt`, NAME being the subclass's `name`."""
+
+    name: ClassVar[str]
+    system: Prompt
+    user: Prompt
+
+    @classmethod
+    def load(cls) -> Self:
+        return cls(load_prompt(f"{cls.name}_system"), load_prompt(f"{cls.name}_user"))

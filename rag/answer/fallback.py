@@ -38,9 +38,9 @@ from dataclasses import dataclass
 from rag.answer.checks import expected_type, has_type
 from rag.answer.constraints import Constraint, first_unmet
 from rag.answer.evidence import Source
-from rag.answer.verify import CheckedAnswer, Verifier, evidence_of, new_words
+from rag.answer.verify import CheckedAnswer, Verifier, evidence_of, new_words, verified_citation
 from rag.text import article_sentences, content_words
-from rag.types import Citation, SentenceCheck
+from rag.types import SentenceCheck
 
 MIN_SHARED = 2  # question words the passage must hold
 MIN_COVER = 0.5  # share of the question's word weight the passage must hold
@@ -116,15 +116,9 @@ def partial_answer(question: str, sources: Sequence[Source], constraints: Sequen
     checked answer with one verified citation; or None."""
     passage = (closest_passage(question, sources, constraints)
                or rested_passage(question, sources, constraints, unmet))
-    if passage is None or verify is None:
+    citation = passage and verified_citation(passage.source, passage.start, passage.end, verify)
+    if not citation:
         return None
-    src, quote = passage.source, passage.quote.strip()
-    start = passage.start + passage.quote.index(quote)
-    end = start + len(quote)
-    if not quote or not verify(src.source, start, end, quote):
-        return None
-    citation = Citation(n=src.n, source=src.source, title=src.title, published=src.published,
-                        quote=quote, start=start, end=end, verified=True)
-    text = f'{LEAD} Closest passage: "{quote}" [{src.n}]'
+    text = f'{LEAD} Closest passage: "{citation.quote}" [{citation.n}]'
     return CheckedAnswer(text=text, citations=[citation], sentences=[
-        SentenceCheck(text=quote, citations=[src.n], supported=True)])
+        SentenceCheck(text=citation.quote, citations=[citation.n], supported=True)])

@@ -31,9 +31,9 @@ from dataclasses import dataclass
 
 from rag.answer.decide import ANSWERED, Decision
 from rag.answer.evidence import Source
-from rag.answer.verify import MARKER, CheckedAnswer, Verifier
+from rag.answer.verify import MARKER, CheckedAnswer, Verifier, verified_citation
 from rag.models.llm import ChatModel, Message, yes_probability
-from rag.prompts import Prompt, load_prompt
+from rag.prompts import PromptPair
 from rag.types import Citation
 
 # Refusals a second reading may overturn: the answer's words are in the cited sentences, and a
@@ -41,14 +41,8 @@ from rag.types import Citation
 OVERTURNABLE = ("unmet_constraint", "does_not_answer")
 
 
-@dataclass(frozen=True)
-class ReviewPrompts:
-    system: Prompt
-    user: Prompt
-
-    @classmethod
-    def load(cls) -> ReviewPrompts:
-        return cls(load_prompt("review_system"), load_prompt("review_user"))
+class ReviewPrompts(PromptPair):
+    name = "review"
 
 
 @dataclass(frozen=True)
@@ -78,18 +72,12 @@ def rested_citations(checked: CheckedAnswer, sources: list[Source],
     citations: list[Citation] = []
     for n, (start, end) in dict.fromkeys(checked.unmet):
         src = by_number.get(n)
-        if src is None or verify is None:
-            return []
-        raw = src.article_text[start:end]
-        quote = raw.strip()
-        if not quote:
+        if src is not None and not src.article_text[start:end].strip():
             continue
-        begin = start + raw.index(quote)
-        if not verify(src.source, begin, begin + len(quote), quote):
+        citation = None if src is None else verified_citation(src, start, end, verify)
+        if citation is None:
             return []
-        citations.append(Citation(n=n, source=src.source, title=src.title,
-                                  published=src.published, quote=quote, start=begin,
-                                  end=begin + len(quote), verified=True))
+        citations.append(citation)
     return citations
 
 

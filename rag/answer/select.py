@@ -21,7 +21,7 @@ from typing import Any
 
 from rag.answer.evidence import Source
 from rag.models.llm import ChatModel, Message, complete_json
-from rag.prompts import Prompt, load_prompt
+from rag.prompts import PromptPair
 
 MAX_CHOSEN = 4  # sentences step 1 may name (a list question: LIST_CHOSEN)
 LIST_CHOSEN = 8
@@ -44,14 +44,8 @@ class Sentence:
         return " ".join(replace(self.source, spans=[(self.start, self.end)]).text.split())
 
 
-@dataclass(frozen=True)
-class SelectPrompts:
-    system: Prompt
-    user: Prompt
-
-    @classmethod
-    def load(cls) -> SelectPrompts:
-        return cls(load_prompt("select_system"), load_prompt("select_user"))
+class SelectPrompts(PromptPair):
+    name = "select"
 
 
 def number_sentences(sources: list[Source]) -> list[Sentence]:

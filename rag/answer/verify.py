@@ -229,6 +229,21 @@ class CheckedAnswer:
     unmet: list[tuple[int, tuple[int, int]]] = field(default_factory=list)
 
 
+def verified_citation(src: Source, start: int, end: int,
+                      verify: Verifier | None) -> Citation | None:
+    """A citation of `src`'s text at start:end, its surrounding spaces trimmed, when `verify`
+    confirms the quote; None when it does not, there is no verifier, or the span is blank."""
+    raw = src.article_text[start:end]
+    quote = raw.strip()
+    if not quote or verify is None:
+        return None
+    begin = start + raw.index(quote)
+    if not verify(src.source, begin, begin + len(quote), quote):
+        return None
+    return Citation(n=src.n, source=src.source, title=src.title, published=src.published,
+                    quote=quote, start=begin, end=begin + len(quote), verified=True)
+
+
 def evidence_of(src: Source, span: tuple[int, int], asked: frozenset[str] = frozenset()
                 ) -> Evidence:
     """A span of a source as the constraint checks read it: with its article's metadata and

@@ -71,23 +71,12 @@ def complete_json(llm: ChatModel, messages: list[Message], schema: dict[str, Any
     return "".join(llm.stream(messages, max_tokens, temperature))
 
 
-class YesNoModel(ChatModel, Protocol):
-    """A chat model that can say how likely its one-word reply is "Yes" rather than "No" (the
-    answer's second reading, `rag.answer.review`): the first token's probabilities."""
-
-    def yes_probability(self, messages: list[Message]) -> float | None:
-        """P("Yes") / (P("Yes") + P("No")) for the reply's first token; None when the backend
-        cannot tell (no log-probabilities, or neither word among the likely tokens)."""
-        ...
-
-
 def yes_probability(llm: ChatModel, messages: list[Message]) -> float | None:
-    """`llm`'s probability of replying "Yes" rather than "No", or None where it cannot tell."""
+    """`llm`'s P("Yes") / (P("Yes") + P("No")) for its reply's first token (the answer's second
+    reading, `rag.answer.review`), from a `yes_probability` method where the model has one;
+    None where it cannot tell (no such method, no log-probabilities, neither word likely)."""
     ask = getattr(llm, "yes_probability", None)
     return None if ask is None else ask(messages)
-
-
-YES_WORDS, NO_WORDS = ("yes",), ("no",)
 
 
 def yes_share(probabilities: Iterable[tuple[str, float]]) -> float | None:
@@ -96,8 +85,8 @@ def yes_share(probabilities: Iterable[tuple[str, float]]) -> float | None:
     yes = no = 0.0
     for token, probability in probabilities:
         word = token.strip().lower()
-        yes += probability if word in YES_WORDS else 0.0
-        no += probability if word in NO_WORDS else 0.0
+        yes += probability if word == "yes" else 0.0
+        no += probability if word == "no" else 0.0
     return yes / (yes + no) if yes + no > 0 else None
 
 
@@ -550,7 +539,7 @@ class LlamaCppChat:
         if logits is None:
             log.info("the second reading's prompt does not fit its context; not read again")
             return None
-        top = np.argsort(logits)[-20:]
+        top = np.argpartition(logits, -20)[-20:]  # the 20 likeliest tokens, unordered
         shifted = np.exp(logits[top] - logits[top].max())
         probabilities = shifted / np.exp(logits - logits.max()).sum()
         return yes_share((self.llm.detokenize([int(t)]).decode("utf-8", "replace"), float(p))
