@@ -23,6 +23,8 @@ REQUIRED: dict[str, set[str]] = {
     "select_user": {"sentences", "question", "most"},
     "review_system": set(),
     "review_user": {"question", "sentences", "answer"},
+    "review_passed_system": set(),
+    "review_passed_user": {"question", "titles", "sentences"},
 }
 
 

@@ -185,18 +185,20 @@ class Settings(BaseSettings):
     review: bool | None = Field(
         None, description="Read checked answers again with the model (a one-word Yes/No, "
         "about 1 s on 2 cores once its examples are cached): answer one the word checks "
-        "refused for an unmet constraint or the wrong kind when it finds it stated, and, with "
-        "review_reject_below, refuse one they passed that it finds unstated "
+        "refused for an unmet constraint or the wrong kind when it finds it stated, and "
+        "refuse one they passed when it finds that the cited sentences do not answer the "
+        "question (review_reject_below) "
         "(rag/answer/review.py). Off: the word checks alone decide. Unset: on for the "
         "embedded model, whose thresholds below were measured (docs/evals.md), off for a "
         "server's model, whose probabilities nobody has calibrated.",
     )
     review_reject_below: float = Field(
-        0.0, ge=0.0, le=1.0,
+        0.45, ge=0.0, le=1.0,
         description="An answer the checks passed is refused when the second reading's P(yes) "
-        "is under this; 0 (the default) never refuses, and answers the checks passed are not "
-        "read again. At 0.6 it caught 11 wrong answers for 12 right ones over eleven Wikinews "
-        "sets, most of those on quiz questions (docs/evals.md, session 45).")
+        "that its cited sentences answer the question is under this; 0 never refuses, and "
+        "answers the checks passed are then not read again. At 0.45 it caught 16 wrong answers "
+        "for 9 right ones among 263 the checks passed over eleven Wikinews sets (docs/evals.md, "
+        "session 46).")
     review_accept_above: float = Field(
         0.9, ge=0.0, le=1.0,
         description="An answer the checks refused for an unmet constraint or the wrong kind "

@@ -1,7 +1,7 @@
-"""The answer's second reading (RAG_REVIEW): the model's P(yes) that the cited sentences state
-the answer refuses an answer the word checks passed, or gives one they refused for an unmet
-constraint or the wrong kind of answer. The model is scripted except in the last tests, which
-ask the real embedded model."""
+"""The answer's second reading (RAG_REVIEW): the model's P(yes) that the cited sentences answer
+the question refuses an answer the word checks passed, and its P(yes) that they state the
+proposed answer gives one they refused for an unmet constraint or the wrong kind of answer.
+The model is scripted except in the last tests, which ask the real embedded model."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from rag.answer.decide import ANSWERED, Decision
-from rag.answer.review import ReviewPrompts, review, review_messages
+from rag.answer.review import ReviewPrompts, passed_messages, review, review_messages
 from rag.answer.verify import CheckedAnswer
 from rag.assistant import Assistant
 from rag.models.llm import yes_share
@@ -62,8 +62,8 @@ def refused_for_a_name() -> tuple[CheckedAnswer, Decision]:
     return checked, Decision.refuse("unmet_constraint", reason)
 
 
-def test_the_second_reading_shows_the_question_the_cited_sentence_and_the_answer():
-    system, user = review_messages(PROMPTS, QUESTION, "It reopened on Tuesday [1].",
+def test_a_refused_answer_is_read_with_the_question_the_cited_sentence_and_the_answer():
+    system, user = review_messages(PROMPTS.refused, QUESTION, "It reopened on Tuesday [1].",
                                    ["The port of Valdora reopened\non Tuesday."])
     assert "Yes or No" in system["content"]
     assert user["content"] == (f"Question: {QUESTION}\n"
@@ -72,13 +72,25 @@ def test_the_second_reading_shows_the_question_the_cited_sentence_and_the_answer
                                "Does the sentence state the answer to this exact question?")
 
 
+def test_a_passed_answer_is_read_with_the_question_and_the_cited_sentence_not_the_answer():
+    system, user = passed_messages(PROMPTS.passed, QUESTION, ["Port reopens"],
+                                   ["The port of Valdora reopened\non Tuesday."])
+    assert "Yes or No" in system["content"]
+    assert user["content"] == (f"Question: {QUESTION}\n"
+                               "Article: Port reopens\n"
+                               "Sentence: The port of Valdora reopened on Tuesday.\n"
+                               "Does the sentence answer this exact question?")
+
+
 def test_an_answer_read_as_unstated_is_refused():
     model = Reader(0.3)
     second = review(model, PROMPTS, QUESTION, passed(), sources(), ANSWERED, verify,
                     reject_below=0.55, accept_above=0.9)
     assert second.decision.refused and second.decision.code == "review_rejected"
     assert "P(yes) 0.30" in (second.decision.reason or "")
-    assert "reopened on Tuesday after it was closed" in model.read[0][1]["content"]
+    [[_, shown]] = model.read
+    assert "reopened on Tuesday after it was closed" in shown["content"]
+    assert "It reopened on Tuesday" not in shown["content"]  # the answer itself is not shown
 
 
 def test_an_answer_read_as_stated_stands():
@@ -143,17 +155,16 @@ def test_the_assistant_refuses_an_answer_its_second_reading_rejects_when_asked_t
     article = tmp_path / "port.txt"
     article.write_text(f"Port reopens\n\n{PORT}\n", encoding="utf-8")
     reply = "The port of Valdora reopened on Tuesday [1]."
-    strict = dict(review_reject_below=0.6)
-    kept = Assistant(settings_for(data_dir, **strict), llm=Reader(0.8, reply))
+    kept = Assistant(settings_for(data_dir), llm=Reader(0.8, reply))
     kept.ingest([article])
     assert kept.ask("When did the port of Valdora reopen?").status == "answered"
-    rejected = Assistant(settings_for(data_dir, **strict), llm=Reader(0.2, reply)).ask(
-        "When did the port of Valdora reopen?")
+    rejected = Assistant(settings_for(data_dir), llm=Reader(0.2, reply)).ask(
+        "When did the port of Valdora reopen?")  # the default threshold, 0.45
     assert rejected.refusal_code == "review_rejected" and "review_ms" in rejected.timings_ms
-    off = Assistant(settings_for(data_dir, review=False, **strict), llm=Reader(0.2, reply))
+    off = Assistant(settings_for(data_dir, review=False), llm=Reader(0.2, reply))
     assert off.ask("When did the port of Valdora reopen?").status == "answered"
-    unread = Reader(0.2, reply)  # the defaults never refuse what the checks passed
-    assert Assistant(settings_for(data_dir), llm=unread).ask(
+    unread = Reader(0.2, reply)  # a threshold of 0 never refuses what the checks passed
+    assert Assistant(settings_for(data_dir, review_reject_below=0), llm=unread).ask(
         "When did the port of Valdora reopen?").status == "answered"
     assert unread.read == []
 
@@ -161,17 +172,28 @@ def test_the_assistant_refuses_an_answer_its_second_reading_rejects_when_asked_t
 def test_the_embedded_model_reads_a_stated_answer_as_likelier_than_a_neighbouring_fact(llm):
     died = "The actor died at his home in Los Angeles on Tuesday, his agent said."
     stated = llm.yes_probability(review_messages(
-        PROMPTS, "Where did the actor die?", "He died in Los Angeles.", [died]))
+        PROMPTS.refused, "Where did the actor die?", "He died in Los Angeles.", [died]))
     neighbour = llm.yes_probability(review_messages(
-        PROMPTS, "Where was the actor born?", "He was born in Los Angeles.", [died]))
+        PROMPTS.refused, "Where was the actor born?", "He was born in Los Angeles.", [died]))
     assert stated is not None and neighbour is not None
     assert stated > 0.8 and neighbour < stated - 0.15
+
+
+def test_the_embedded_model_reads_a_sentence_that_answers_above_one_beside_the_point(llm):
+    title = ["Ferry service resumes after storm"]
+    resumed = "The ferry between Ardmore and Kell resumed sailing on Thursday morning."
+    answers = llm.yes_probability(passed_messages(
+        PROMPTS.passed, "When did the Ardmore-Kell ferry resume sailing?", title, [resumed]))
+    beside = llm.yes_probability(passed_messages(
+        PROMPTS.passed, "When was the Ardmore-Kell ferry suspended?", title, [resumed]))
+    assert answers is not None and beside is not None
+    assert answers > 0.6 and beside < answers - 0.2
 
 
 def test_the_second_reading_leaves_the_answering_context_as_it_was(llm):
     messages = [{"role": "user", "content": "Name the capital of France in one word."}]
     before = "".join(llm.stream(messages, 8, 0.0))
-    llm.yes_probability(review_messages(PROMPTS, "Where did the actor die?", "Paris.",
+    llm.yes_probability(review_messages(PROMPTS.refused, "Where did the actor die?", "Paris.",
                                         ["He died in Paris."]))
     assert "".join(llm.stream(messages, 8, 0.0)) == before
 
@@ -179,7 +201,7 @@ def test_the_second_reading_leaves_the_answering_context_as_it_was(llm):
 def test_a_second_reading_too_long_for_its_context_is_not_asked(llm):
     sentences = ["The port of Valdora reopened on Tuesday after three weeks."] * 300
     assert llm.yes_probability(review_messages(
-        PROMPTS, QUESTION, "It reopened on Tuesday.", sentences)) is None
+        PROMPTS.refused, QUESTION, "It reopened on Tuesday.", sentences)) is None
 
 
 def test_the_second_reading_is_on_for_the_model_it_was_measured_on_only(tmp_path: Path):

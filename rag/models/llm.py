@@ -473,7 +473,9 @@ class LlamaCppChat:
             log.warning("RAG_LLM_REPACK is ignored: llama-cpp-python was built with llama.cpp's "
                         "AMX backend, which does not run correctly in this build "
                         "(llama.cpp#20824). Rebuild it as the Makefile does to use it.")
-        self._second: _SecondContext | None = None  # the second reading's, made on first use
+        # The second readings' contexts, made on first use: one per fixed system prompt (the
+        # two readings' examples), so that neither evicts the other's evaluated prefix.
+        self._second: dict[str, _SecondContext] = {}
         self._formatter: Any = None
         draft = None
         if settings.llm_draft_tokens:
@@ -525,17 +527,20 @@ class LlamaCppChat:
 
     def yes_probability(self, messages: list[Message]) -> float | None:
         """The first token's probabilities, read in a second context of the same loaded model,
-        which keeps its own KV cache: the second reading's long fixed prompt (its examples)
-        is evaluated once per process, and the answer prompt's cached prefix is left alone.
+        which keeps its own KV cache: a second reading's long fixed prompt (its examples) is
+        evaluated once per process, and the answer prompt's cached prefix is left alone.
 
         Written by hand on llama-cpp-python's internals (`LlamaContext`, `LlamaBatch`): its
         `Llama` has one context, and saving and restoring that context's state copies the
         logits of every prompt position (hundreds of MB a time)."""
         import numpy as np
 
-        if self._second is None:
-            self._second = _SecondContext(self.llm)
-        logits = self._second.last_logits(self._chat_prompt(messages))
+        system = messages[0]["content"] if messages and messages[0]["role"] == "system" else ""
+        if system not in self._second:
+            if len(self._second) >= _SecondContext.MOST:  # the oldest goes
+                del self._second[next(iter(self._second))]
+            self._second[system] = _SecondContext(self.llm)
+        logits = self._second[system].last_logits(self._chat_prompt(messages))
         if logits is None:
             log.info("the second reading's prompt does not fit its context; not read again")
             return None
@@ -564,6 +569,7 @@ class _SecondContext:
     prefix it has already evaluated."""
 
     N_CTX = 2048  # the examples (~560 tokens), the question, the cited sentences, the answer
+    MOST = 2  # contexts per model, each about 80 MB (its KV cache and compute buffers)
 
     def __init__(self, llm: Any) -> None:
         import llama_cpp
