@@ -185,20 +185,21 @@ class Settings(BaseSettings):
     review: bool | None = Field(
         None, description="Read checked answers again with the model (a one-word Yes/No, "
         "about 1 s on 2 cores once its examples are cached): answer one the word checks "
-        "refused for an unmet constraint or the wrong kind when it finds it stated, and "
-        "refuse one they passed when it finds that the cited sentences do not answer the "
-        "question (review_reject_below) "
+        "refused for an unmet constraint or the wrong kind when it finds it stated, and, with "
+        "review_reject_below, refuse one they passed when it finds that the cited sentences "
+        "do not answer the question "
         "(rag/answer/review.py). Off: the word checks alone decide. Unset: on for the "
         "embedded model, whose thresholds below were measured (docs/evals.md), off for a "
         "server's model, whose probabilities nobody has calibrated.",
     )
     review_reject_below: float = Field(
-        0.45, ge=0.0, le=1.0,
+        0.0, ge=0.0, le=1.0,
         description="An answer the checks passed is refused when the second reading's P(yes) "
-        "that its cited sentences answer the question is under this; 0 never refuses, and "
-        "answers the checks passed are then not read again. At 0.45 it caught 16 wrong answers "
-        "for 9 right ones among 263 the checks passed over eleven Wikinews sets (docs/evals.md, "
-        "session 46).")
+        "that its cited sentences answer the question is under this; 0 (the default) never "
+        "refuses, and answers the checks passed are then not read again. 0.45 caught 14 wrong "
+        "answers for 9 right ones over the eleven Wikinews sets it was chosen on, and none "
+        "for 3 right ones on the two fresh blind sets and the seeds (docs/evals.md, session "
+        "46).")
     review_accept_above: float = Field(
         0.9, ge=0.0, le=1.0,
         description="An answer the checks refused for an unmet constraint or the wrong kind "

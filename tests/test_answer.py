@@ -63,16 +63,7 @@ def test_stream_yields_text_then_the_checked_answer(seeded):
     assert "ambassador" in events[-1].answer.lower()
 
 
-def test_follow_up_question_is_condensed_with_the_history(seeded_dir, llm):
-    from rag.assistant import Assistant
-
-    from .conftest import settings_for
-
-    # The condensed question is the subject here. The model words it "Who did Liu Jianchao
-    # say about Taiwan?", and its second reading of the (right) answer to that wording is
-    # P(yes) 0.43, under the default threshold for refusing a passed answer (0.45), so the
-    # refusing side of the second reading is left out of this test.
-    seeded = Assistant(settings_for(seeded_dir, review_reject_below=0), llm=llm)
+def test_follow_up_question_is_condensed_with_the_history(seeded):
     history = [
         {"role": "user", "content": "Who is Liu Jianchao?"},
         {"role": "assistant", "content": "Liu Jianchao leads the CCP's diplomatic arm [1]."},

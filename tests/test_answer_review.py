@@ -155,16 +155,17 @@ def test_the_assistant_refuses_an_answer_its_second_reading_rejects_when_asked_t
     article = tmp_path / "port.txt"
     article.write_text(f"Port reopens\n\n{PORT}\n", encoding="utf-8")
     reply = "The port of Valdora reopened on Tuesday [1]."
-    kept = Assistant(settings_for(data_dir), llm=Reader(0.8, reply))
+    strict = dict(review_reject_below=0.45)
+    kept = Assistant(settings_for(data_dir, **strict), llm=Reader(0.8, reply))
     kept.ingest([article])
     assert kept.ask("When did the port of Valdora reopen?").status == "answered"
-    rejected = Assistant(settings_for(data_dir), llm=Reader(0.2, reply)).ask(
-        "When did the port of Valdora reopen?")  # the default threshold, 0.45
+    rejected = Assistant(settings_for(data_dir, **strict), llm=Reader(0.2, reply)).ask(
+        "When did the port of Valdora reopen?")
     assert rejected.refusal_code == "review_rejected" and "review_ms" in rejected.timings_ms
-    off = Assistant(settings_for(data_dir, review=False), llm=Reader(0.2, reply))
+    off = Assistant(settings_for(data_dir, review=False, **strict), llm=Reader(0.2, reply))
     assert off.ask("When did the port of Valdora reopen?").status == "answered"
-    unread = Reader(0.2, reply)  # a threshold of 0 never refuses what the checks passed
-    assert Assistant(settings_for(data_dir, review_reject_below=0), llm=unread).ask(
+    unread = Reader(0.2, reply)  # the defaults never refuse what the checks passed
+    assert Assistant(settings_for(data_dir), llm=unread).ask(
         "When did the port of Valdora reopen?").status == "answered"
     assert unread.read == []
 

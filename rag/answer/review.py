@@ -13,7 +13,7 @@ election). The second reading reads the sentence as a whole, in two forms:
     the wrong kind of answer, P(yes) >= accept_above      sentences and the proposed answer
       ->  answered, resting on the same spans             ("does the sentence state the answer?")
     answered by the checks, P(yes) < reject_below        `review_passed_*.txt`: the question,
-      ->  refused, `review_rejected`                      the articles' titles and the
+      ->  refused, `review_rejected` (off by default)     the articles' titles and the
                                                           sentences, not the answer ("does the
                                                           sentence answer this question?")
 
@@ -21,7 +21,8 @@ The passed answer is read without its own words: an answer that restates the que
 a neighbouring fact reads as fluent and right beside it. Measured on eleven Wikinews sets
 (docs/evals.md, sessions 45 and 46): among the 263 answers the checks passed, the area under
 the ROC curve of P(yes), right against wrong, was 0.73 without the answer and 0.66 with it;
-refusing under 0.45 caught 16 of 59 wrong answers for 9 of 204 right ones. Among refused
+refusing under 0.45 caught 14 wrong answers for 9 right ones there, but none for 3 right ones
+on two fresh blind sets and the seeds, so `reject_below` is 0 (off) by default. Among refused
 answers, the form with the answer read the paraphrases best: giving at 0.9 gained 9 right
 answers for 2 wrong ones. A backend that cannot tell (a server without log-probabilities)
 leaves the decision as it was.
