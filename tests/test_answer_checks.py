@@ -292,6 +292,17 @@ def test_a_figure_credited_to_another_source_is_no_answer():
     assert answer_problem(question, [("It measured 6.2.", whole(plain))]) is None
     assert answer_problem("What was the earthquake's magnitude?",
                           [("It measured 6.2.", whole(quake))]) is None
+    # wikinews_blind26_qa cg23: the credit runs to the phrase's end, past the initial's stop
+    # ("according to the U.S. embassy in Beijing" credits the embassy, not "U.S").
+    embassy = ("According to the U.S. embassy in Beijing, the 60-year-old American died in "
+               "February 6.")
+    question = ("On what date did the 60-year-old American die in Wuhan, according to the US "
+                "embassy in Beijing?")
+    assert answer_problem(question, [("He died on February 6.", whole(embassy))]) is None
+    consulate = embassy.replace("U.S. embassy in Beijing", "U.K. consulate in Shanghai")
+    assert answer_problem(question, [("He died on February 6.", whole(consulate))]) == (
+        "the question asks for Beijing's figure; the evidence cited gives 6 as U.K. consulate "
+        "in Shanghai's")
 
 
 def test_the_role_asked_for_must_be_named_beside_the_answer():

@@ -432,6 +432,30 @@ def test_attribution_by_acronym_and_as_the_question_s_subject():
     assert unmet(question, cited(article, "PHIVOLCS put its magnitude at 6.3."))
 
 
+def test_a_body_named_with_its_country_speaks_by_the_acronym_of_the_rest():
+    # wikinews_quiz_blind8 qh15: "the US National Hurricane Center" is "the NHC" in the story.
+    question = ("How much rain did the US National Hurricane Center warn could fall on the "
+                "northwestern Bahamas?")
+    article = ("Hurricane Dorian came ashore in the Bahamas on Sunday. The NHC also warned of "
+               "up to 30 inches of rain. The NWS also warned of up to 20 inches of rain.")
+    assert unmet(question, cited(article, "The NHC also warned of up to 30 inches of rain.")) \
+        is None
+    assert unmet(question, cited(article, "The NWS also warned of up to 20 inches of rain.")) \
+        == ("the question asks for what US National Hurricane Center said; the evidence "
+            "cited is someone else's words, or no one's")
+
+
+def test_an_according_to_phrase_runs_on_past_an_initial_s_full_stop():
+    # wikinews_blind26_qa cg23: "According to the U.S. embassy in Beijing" was read as "the U".
+    question = ("On what date did the American patient die in Wuhan, according to the US "
+                "embassy in Beijing?")
+    own = ("According to the U.S. embassy in Beijing, the infected 60-year-old American died in "
+           "Wuhan on February 6.")
+    other = own.replace("U.S. embassy in Beijing", "U.K. embassy in Tokyo")
+    assert unmet(question, cited(own, own)) is None
+    assert "what Beijing said or reported" in (unmet(question, cited(other, other)) or "")
+
+
 # A figure, a quoted phrase, a topic or a name the question gives: a sentence that gives it
 # supports the answer, the same sentence without it does not, and the reason says which.
 @pytest.mark.parametrize(("question", "constraint", "good", "bad", "because"), [

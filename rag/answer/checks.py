@@ -124,6 +124,7 @@ from typing import TYPE_CHECKING
 
 from rag.answer.constraints import (
     _MONTHS,
+    _PHRASE,
     _WEEKDAYS,
     Constraint,
     Evidence,
@@ -1130,8 +1131,15 @@ def latest_problem(question: str, sources: Sequence[Source], cited: set[int]) ->
 
 def _credits(sentence: str) -> list[tuple[int, int, str]]:
     """Where `sentence` credits something to a source by name, and the name."""
-    found = [(m.start(), m.end(), m["to"] or m["of"] or m["by"] or m["pas"])
-             for m in _CREDIT.finditer(sentence)]
+    found = []
+    for m in _CREDIT.finditer(sentence):
+        start, end, name = m.start(), m.end(), m["to"] or m["of"] or m["by"] or m["pas"]
+        # "According to the U.S. embassy in Beijing, ...": the whole phrase, to its mark, is
+        # who is credited, as `constraints` reads an "according to" source.
+        phrase = re.match(rf"{_PHRASE}+", sentence[m.start("to"):]) if m["to"] else None
+        if phrase:
+            name, end = phrase.group(0).strip(), m.start("to") + len(phrase.group(0))
+        found.append((start, end, name))
     found = [(start, end, re.sub(r"^(?:The|A|An)\s+", "", name)) for start, end, name in found]
     return [(start, end, name) for start, end, name in found if content_words(name)]  # not "It"
 

@@ -747,6 +747,21 @@ def _acronym(name: str) -> str | None:
     return letters.lower() if letters.isalpha() else None
 
 
+# A country's initialism leading a body's name: "US National Hurricane Center" is the NHC.
+_COUNTRY_INITIALS = frozenset({"us", "uk"})  # "U.S." and "U.K." read without their stops
+
+
+@lru_cache(maxsize=256)
+def _unqualified_acronym(name: str) -> str | None:
+    """The acronym of a body's name without the country initialism before it ("nhc" of "US
+    National Hurricane Center"), of three letters or more; None without one."""
+    words = _WORD.findall(name)
+    if len(words) < 4 or words[0].replace(".", "").lower() not in _COUNTRY_INITIALS:
+        return None
+    acronym = _acronym(" ".join(words[1:]))
+    return acronym if acronym and len(acronym) >= 3 else None
+
+
 def _acronyms(text: str) -> frozenset[str]:
     """The all-capital words of a text ("USGS", "NDTV"), lower-cased, and the acronyms of its
     capitalised runs."""
@@ -961,7 +976,8 @@ def _named(constraint: Constraint, words: frozenset[str], text: str | None = Non
     is James Alex Fields, "Hana Kimura" is no Kyoko Kimura."""
     if "us" in words and text is not None and not _US.search(text):
         words = words - {"us"}  # "she told us" names no United States
-    if constraint.acronym is not None and constraint.acronym in words:
+    if constraint.acronym is not None and (
+            constraint.acronym in words or _unqualified_acronym(constraint.text) in words):
         return True
     if text is not None and _spelled_out(constraint.text, text):
         return True
@@ -1133,6 +1149,11 @@ def _is_noun(lower: list[str], i: int) -> bool:
     return False
 
 
+# A character of an "according to" phrase: up to the mark that ends it, a full stop included
+# only after an initial ("the U.S. embassy in Beijing", "J. Smith").
+_PHRASE = r"(?:[^,;:.\"“”()]|(?<=\b[A-Z])\.)"
+
+
 def _speakers(sentence: str) -> tuple[list[list[str]], bool]:
     """The word spans of `sentence` that may name who speaks in it: before its first speech
     verb ("Wang expressed that...", "...," Xi told Gates"), after one ("..., said Blinken";
@@ -1142,15 +1163,14 @@ def _speakers(sentence: str) -> tuple[list[list[str]], bool]:
     verbs = [i for i, w in enumerate(lower) if w in _SPEECH and not _is_noun(lower, i)]
     # "According to Rutgers University political scholar Kelly Dittmar, ...": the whole
     # phrase, up to its mark, names the source.
-    according = [_WORD.findall(m.group(1))[:_ACCORDING_WORDS]
-                 for m in re.finditer(r"\baccording to ([^,;:.\"“”()]+)", sentence, re.I)]
+    according = [_WORD.findall(m.group(1))[:_ACCORDING_WORDS] for m in re.finditer(
+        rf"\baccording to ({_PHRASE}+)", sentence, re.I)]
     # "According to Windsor Locks' first selectman, Chris Kervick, ...": the name in apposition.
     according += [_WORD.findall(m.group(1))[:4] for m in re.finditer(
-        r"\baccording to [^,;:.\"“”()]+,\s+((?-i:[A-Z])[^,;:.\"“”()]{0,40}),", sentence,
-        re.I)]
+        rf"\baccording to {_PHRASE}+,\s+((?-i:[A-Z]){_PHRASE}{{0,40}}),", sentence, re.I)]
     # "According to a survey published in 2017 by the Royal Pharmaceutical Society": its author.
     according += [_WORD.findall(m.group(1))[:4] for m in re.finditer(
-        r"\baccording to [^,;:.\"“”()]*?\bby ([^,;:.\"“”()]+)", sentence, re.I)]
+        rf"\baccording to {_PHRASE}*?\bby ({_PHRASE}+)", sentence, re.I)]
     if not verbs and not according:
         return [], False
     # "X was reported by local media to have ...": a passive verb's subject is not who
