@@ -138,9 +138,8 @@ def review(llm: ChatModel, prompts: ReviewPrompts, question: str, checked: Check
     if decision.refused:
         messages = review_messages(prompts.refused, question, checked.text, quotes)
     else:
-        by_number = {src.n: src for src in sources}
-        titles = [title for n in dict.fromkeys(c.n for c in verified)
-                  if (title := by_number[n].title if n in by_number else None)]
+        titles = [title for _, title in dict.fromkeys((c.n, c.title) for c in verified)
+                  if title]  # each cited source's once
         messages = passed_messages(prompts.passed, question, titles, quotes)
     p_yes = yes_probability(llm, messages)
     if p_yes is None:
