@@ -1144,3 +1144,86 @@ def test_a_figure_that_labels_a_round_or_a_rank_counts_nothing():
     scored = "Caloundra scored 4 tries in their Round 4 match."
     assert answer_problem(question, [
         ("Caloundra scored 4 tries in the win.", whole(scored))]) is None
+
+
+def test_who_is_not_answered_by_a_title_after_a():
+    # wikinews_quiz_blind8 qh08: "a Minister of Legislative Assembly" describes someone the
+    # article leaves unnamed.
+    question = "Who, a member of Assam's legislative assembly, claimed that cow urine cures it?"
+    unnamed = "The claim was shared by a Minister of Legislative Assembly from Assam."
+    assert answer_problem(question, [
+        ("A Minister of Legislative Assembly from Assam claimed it [1].", whole(unnamed))]) == (
+        "the question asks for a name; the evidence cited gives none")
+    named = "Suman Haripriya, a member of the legislative assembly from Assam, shared it."
+    assert answer_problem(question, [
+        ("Suman Haripriya, a member from Assam, claimed it [1].", whole(named))]) is None
+
+
+def test_a_cemetery_or_a_museum_asked_for_is_named_beside_the_answer():
+    # wikinews_quiz_blind8 qh32 (buried in "the Paris Cemetery", made up from the city he
+    # died in) and quiz_blind7 qg31 (museums answered with the author's university).
+    question = "In which cemetery was Jacques Chirac buried?"
+    died = "Jacques Chirac died at home in Paris, surrounded by family."
+    assert answer_problem(question, [("Chirac was buried in the Paris Cemetery [1].",
+                                      whole(died))]) == (
+        "the question asks for the cemetery; the evidence cited names no cemetery")
+    buried = "Chirac was buried at the Montparnasse Cemetery in Paris on Monday."
+    assert answer_problem(question, [("Chirac was buried at the Montparnasse Cemetery [1].",
+                                      whole(buried))]) is None
+    assert asked_role("Which museums sent samples of mummified ibises?") == "museum"
+
+
+def test_a_figure_asked_for_outside_a_place_is_not_the_place_s_own():
+    # wikinews_quiz_blind8 qh18: the count in China answered the count outside it.
+    question = "How many confirmed cases outside China did the WHO report that day?"
+    report = ("The WHO reported 2741 confirmed cases, 80 deaths and 5794 suspected cases in "
+              "China, and 37 confirmed cases in other countries.")
+    assert answer_problem(question, [("The WHO reported 2741 cases outside China [1].",
+                                      whole(report))]) == (
+        "the question asks outside China; the figure is for China")
+    assert answer_problem(question, [("The WHO reported 37 cases outside China [1].",
+                                      whole(report))]) is None
+
+
+def test_a_role_left_unnamed_as_the_agent_of_a_passive_names_no_one():
+    # wikinews_blind25_qa cf38 (a near miss): the name is the seaman's, identified "by a
+    # Coast Guard spokesperson" whom the article does not name.
+    question = "Who was the Philippine Coast Guard spokesperson who identified the seaman?"
+    unnamed = "The seaman was identified as Jaypee Galicha by a Coast Guard spokesperson."
+    assert answer_problem(question, [("The spokesperson was Jaypee Galicha [1].",
+                                      whole(unnamed))]) == (
+        "the question asks for the spokesperson; the evidence cited names no spokesperson")
+    named = "Coast Guard spokesperson Armand Balilo identified the seaman as Jaypee Galicha."
+    assert answer_problem(question, [("The spokesperson was Armand Balilo [1].",
+                                      whole(named))]) is None
+
+
+def test_an_end_named_in_a_clause_of_its_own_describes_and_the_other_is_asked():
+    # wikinews_quiz_blind4 qe37 (a near miss): asked when the campaign "he ended" was
+    # launched, the day it ended is no answer.
+    question = "On what date did John Hickenlooper launch the campaign he ended in August 2019?"
+    ended = "Hickenlooper ended his campaign yesterday (15 August 2019)."
+    assert answer_problem(question, [("He launched it on 15 August 2019 [1].", whole(ended))]) \
+        == "the date the evidence cited gives is for the end (the question asks for the start)"
+    launched = "Hickenlooper launched his campaign on 4 March 2019 in Denver."
+    assert answer_problem(question, [("He launched it on 4 March 2019 [1].",
+                                      whole(launched))]) is None
+
+
+def test_a_description_between_commas_names_no_event_asked():
+    # wikinews_blind25_qa cf10 (a near miss): asked when she left the country, the day of the
+    # crash the description of her names is another event's.
+    question = ("On what date did Anne Sacoolas, the US diplomat's wife involved in the crash "
+                "that killed Harry Dunn, leave the United Kingdom?")
+    crash = "Sacoolas was involved in a collision which killed Harry Dunn on August 27."
+    assert answer_problem(question, [("She left the United Kingdom on August 27 [1].",
+                                      whole(crash))]) == (
+        "the date the evidence cited gives is the date of something else")
+    left = "Sacoolas left the country on September 15, weeks after the crash."
+    assert answer_problem(question, [("She left the United Kingdom on September 15 [1].",
+                                      whole(left))]) is None
+    # A description that names and dates nothing may say the asked event in its own words
+    # (wikinews_quiz_blind7 qg18, a right answer): "predeceased" is how he died.
+    question = "In what year did Doris Day's only child, the producer who predeceased her, die?"
+    son = "Day's son, Terry Melcher, predeceased her in 2004."
+    assert answer_problem(question, [("Terry Melcher died in 2004 [1].", whole(son))]) is None

@@ -1026,3 +1026,28 @@ def test_a_race_named_by_its_year_is_covered_the_year_before():
     assert unmet("Who won the 2020 Nobel Prize in Physics?",
                  cited(prize, prize, published="2019-10-09"), frame) == (
         'the question asks about the date "the 2020"; the evidence cited is about another time')
+
+
+def test_the_name_before_a_description_after_its_comma_speaks():
+    # wikinews_blind26_qa cg32 (a near miss): the speaker is Ted Cruz, not the Texas Senate
+    # of the description after his name, and O'Rourke's words are not his.
+    question = ("What did Senator Ted Cruz, O'Rourke's opponent in the 2018 Texas Senate race, "
+                "say when Beto O'Rourke ended his presidential bid?")
+    assert kinds(question)[0] == ("source", "Ted Cruz")
+    article = ("Beto O'Rourke ended his bid on Friday. In the Texas Senate race he lost to Ted "
+               "Cruz. O'Rourke said that \"we are ending this campaign\". Cruz said that "
+               "\"Texas is better off\".")
+    assert unmet(question, cited(article, "O'Rourke said that \"we are ending this campaign\"."))
+    assert unmet(question, cited(article, "Cruz said that \"Texas is better off\".")) is None
+    # Words given with a participle ("saying") are its subject's, and "his" is that
+    # subject's too, though the next sentence names Cruz.
+    debate = ("O'Rourke defended his proposal, saying that \"we are going to take your "
+              "AR-15\". He ran for the Senate against Ted Cruz in 2018. Cruz replied, saying "
+              "that \"Texas is better off\".")
+    assert unmet(question, cited(debate, "O'Rourke defended his proposal, saying that "
+                                         "\"we are going to take your AR-15\"."))
+    assert unmet(question, cited(debate, "Cruz replied, saying that \"Texas is better off\".")) \
+        is None
+    # The description's role words still name him ("the foreign minister said").
+    assert kinds("What did Wang Yi, the foreign minister, tell Blinken?")[0] == (
+        "source", "Wang Yi")

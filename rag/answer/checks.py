@@ -397,6 +397,10 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         # else.
         written = set().union(*(content_words(_CREDIT_LINE.sub(" ", article[start:end]))
                                 & _article_names(article) for article, start, end in evidence))
+        if _PERSON.search(question):
+            # "Who claimed ...?" is not answered by "A Minister of Legislative Assembly from
+            # Assam claimed ...": a title after "a" describes someone, and names no one.
+            answer = _INDEFINITE_TITLE.sub(" ", answer)
         named = _added_names(answer, asked)
         if _PERSON.search(question):
             named = {w for w in named if not any(ch.isdigit() for ch in w)}
@@ -428,6 +432,8 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
     return any(w.lower() in _TIME_WORDS or any(ch.isdigit() for ch in w) for w in given)
 
 
+_INDEFINITE_TITLE = re.compile(r"\b[Aa]n?\s+[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|"
+                               r"[A-Z][\w'’.-]*))*")
 _DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact |calendar )?(?:date|day)\b|"
                         r"\bwhen exactly\b|\bexactly when\b", re.I)
 _DAY_WORDS = _WEEKDAYS | _words("today yesterday tomorrow tonight first last final next same "
@@ -764,20 +770,27 @@ _ROLE_WORDS = {
     "prison": "prison jail penitentiary correctional detention",
     "airport": "airport airfield airbase",
     "stadium": "stadium arena",
+    # (session 47) "In which cemetery was he buried?" is not answered by the city he died in,
+    # nor "Which museums sent samples?" by the university of the study's author.
+    "cemetery": "cemetery graveyard churchyard",
+    "museum": "museum gallery",
+    "university": "university college",
 }
 _ROLE_NAMES = {word: role for role, words in _ROLE_WORDS.items() for word in words.split()} | {
     "attorneys": "lawyer", "lawyers": "lawyer", "judges": "judge", "justices": "judge",
     "pilots": "pilot", "drivers": "driver", "prosecutors": "prosecutor", "coaches": "coach",
     "captains": "captain", "doctors": "doctor", "physicians": "doctor", "surgeons": "doctor",
     "agents": "agent", "operatives": "agent", "hospitals": "hospital", "prisons": "prison",
-    "jails": "prison", "airports": "airport", "stadiums": "stadium"}
+    "jails": "prison", "airports": "airport", "stadiums": "stadium", "cemeteries": "cemetery",
+    "museums": "museum", "universities": "university"}
 _ROLE_ALTERNATION = "|".join(sorted(_ROLE_NAMES, key=len, reverse=True))
-# "Which (Supreme Court) justice ...?", "Who was the (team's) coach ...?", "Who was piloting
-# ...?": the role the answer's person must hold.
+# "Which (Supreme Court) justice ...?", "Who was the (Philippine Coast Guard) spokesperson
+# ...?", "Who was the (team's) coach ...?", "Who was piloting ...?": the role the answer's
+# person must hold.
 _ASKED_ROLE = re.compile(
     _LEAD + r"(?:(?:(?:in|at|to|from|by|for|of|on|with)\s+)?"  # "In which hospital ...?"
     r"(?:which|what)\s+(?:(?!" + _AUXILIARIES + r"\b)[\w'’-]+\s+){0,2}?|"
-    r"who(?:m)?\s+(?:is|was|were|are)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?|"
+    r"who(?:m)?\s+(?:is|was|were|are)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|"
     r"who\s+(?:is\s+|was\s+|were\s+)?)(?P<role>" + _ROLE_ALTERNATION + r")\b", re.I)
 
 
@@ -796,9 +809,14 @@ def asked_role_problem(question: str,
     if role is None:
         return None
     words = _ROLE_WORDS[role].split()
-    named = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")(?:s|es)?\b", re.I)
+    alternation = "|".join(map(re.escape, words))
+    named = re.compile(r"\b(?:" + alternation + r")(?:s|es)?\b", re.I)
+    # "The seaman was identified as Jaypee Galicha by a Coast Guard spokesperson": the agent
+    # of a passive, "by a ...", is someone left unnamed, and the name is another's.
+    unnamed = re.compile(r"\bby an?\s+(?:[\w'’-]+\s+){0,3}?(?:" + alternation + r")(?:s|es)?\b",
+                         re.I)
     for _, evidence in sentences:
-        if any(named.search(Evidence(article, start, end).window)
+        if any(named.search(unnamed.sub(" ", Evidence(article, start, end).window))
                for article, start, end in evidence):
             return None
     return f"the question asks for the {role}; the evidence cited names no {role}"
@@ -919,6 +937,18 @@ def _descriptors(question: str) -> set[str]:
 # shot at the custody centre", "... last appear in a video before Trump announced his death"):
 # from its conjunction to the next comma or the end.
 _OTHER_EVENT = re.compile(r"(?<=\w)\s+(?:after|before|since|until|while)\b[^,?]*", re.I)
+# A description set off by commas between the question's subject and its verb, when it names
+# or dates an event of its own: "did Anne Sacoolas, the US diplomat's wife involved in the
+# crash that killed Harry Dunn, leave", "did the waiver, announced alongside the national
+# emergency in March 2020, take effect" (session 47). One with neither may say the asked
+# event in other words: "did Doris Day's only child, the producer who predeceased her, die".
+_DESCRIPTION = re.compile(r",\s+(?:the|a|an|who|which|whose|\w+ed)\b[^,?]*,", re.I)
+
+
+def _without_descriptions(question: str) -> str:
+    """`question` without its descriptions of other events (`_DESCRIPTION`)."""
+    return _DESCRIPTION.sub(
+        lambda m: " " if re.search(r"\d|\s[A-Z]", m[0][2:]) else m[0], question)
 
 
 def event_problem(question: str,
@@ -937,7 +967,7 @@ def event_problem(question: str,
     another's (`_OTHER_EVENT`). Verbs are read in any tense ("sink" in "the day it sank":
     `rag.text.verb_words`)."""
     event = event_words(question) - _descriptors(question)
-    own = event & event_words(_OTHER_EVENT.sub(" ", question))
+    own = event & event_words(_OTHER_EVENT.sub(" ", _without_descriptions(question)))
     if own:
         event = own  # the asked event's words, not those of the event that dates it
     if not event:
@@ -1039,6 +1069,9 @@ _ENDS = frozenset(content_words("end ended ending finish finished close closed c
                                 "concluded"))
 
 
+_RELATIVE_VERB = re.compile(r"\b(?:that|which|who|he|she|they|it|we)\s+\w+", re.I)
+
+
 def other_end_problem(question: str,
                       sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
                       ) -> str | None:
@@ -1046,6 +1079,10 @@ def other_end_problem(question: str,
     way round), or None: every cited sentence that gives the date names the other end and
     not the asked one."""
     event = event_words(question)
+    if event & _STARTS and event & _ENDS:
+        # "When did Hickenlooper launch the campaign he ended in August?": the end named in
+        # a clause of its own (after "he", "that", "which") describes; the other is asked.
+        event = verb_words(_RELATIVE_VERB.sub(" ", question))
     if bool(event & _STARTS) == bool(event & _ENDS):  # neither end, or both
         return None
     asked, other = (_STARTS, _ENDS) if event & _STARTS else (_ENDS, _STARTS)
@@ -1088,6 +1125,43 @@ def scope_problem(question: str,
         places.append(place.rstrip("."))
     return f"the question asks worldwide; the answer gives a figure for {places[0]}" \
         if places else None
+
+
+# "outside China", "excluding Hubei", "other than the US": a place a count leaves out.
+_EXCLUDED = re.compile(r"\b(?:outside(?: of)?|excluding|except|other than|beyond)\s+(?:the\s+)?"
+                       r"(?P<p>" + _NAME + r"(?:\s+" + _NAME + r")*)")
+# The first place written after a figure, in its clause: "2741 confirmed cases, 80 deaths and
+# 5794 suspected cases in China" puts 2741 in China.
+_NEXT_PLACE = re.compile(r"[^;.]*?\b(?P<prep>in|outside(?: of)?|across|within)\s+(?:the\s+)?"
+                         r"(?P<p>(?-i:[A-Za-z][\w.'’-]*))")
+
+
+def excluded_place_problem(question: str,
+                           sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                           ) -> str | None:
+    """Why a figure asked for outside a place is the figure for that place, or None: "How
+    many cases outside China did the WHO report?" is not answered by 2741 from "2741 confirmed
+    cases ... in China, 37 confirmed cases in other countries". Fails when every figure the
+    answer adds is one its cited evidence writes with the excluded place as the first place
+    after it ("in China"), and none with another."""
+    match = _EXCLUDED.search(question)
+    if match is None or expected_type(question) != "number":
+        return None
+    place = content_words(match["p"])
+    asked = _figures(question)
+    first: str | None = None
+    for text, evidence in sentences:
+        figures = _figures(text) - asked
+        spans = [figures_in_one_style(article[start:end]) for article, start, end in evidence]
+        placed = [after["prep"] == "in" and bool(content_words(after["p"]) & place)
+                  for span in spans for figure in figures
+                  for found in re.finditer(rf"(?<![\w.,]){re.escape(figure)}(?![\w]|[.,]\d)",
+                                           span, re.I)
+                  if (after := _NEXT_PLACE.match(span, found.end()))]
+        if not placed or not all(placed):
+            return None
+        first = first or f"the question asks outside {match['p']}; the figure is for {match['p']}"
+    return first
 
 
 # Who a figure is credited to, by name: "by NBC's reckoning", "AP's count of", "according to
@@ -1630,6 +1704,7 @@ def answer_problem(question: str,
                            or event_problem(question, sentences)):
         return problem
     if problem := scope_problem(question, sentences) or other_day_problem(question, sentences) \
+            or excluded_place_problem(question, sentences) \
             or age_event_problem(question, sentences) or vague_items_problem(question, sentences):
         return problem
     if kind == "name" and (problem := listed_problem(question, sentences)

@@ -72,7 +72,10 @@ _SPEECH = _words(
     "responds responded acknowledge acknowledges acknowledged admit admits admitted confirm "
     "confirms confirmed suggest suggests suggested predict predicts predicted deny denies "
     "denied concede concedes conceded observe observes observed testify testifies testified "
-    "recall recalls recalled promise promises promised vow vows vowed pledge pledges pledged")
+    "recall recalls recalled promise promises promised vow vows vowed pledge pledges pledged "
+    # A participle after the speaker's clause: "O'Rourke defended the plan, saying that ..."
+    "saying telling stating adding noting warning urging claiming insisting arguing "
+    "explaining declaring announcing writing tweeting describing calling")
 _PRONOUNS = _words("he she they his her their it")
 _PASSIVE = _words("is was are were be been being")
 _AUXILIARIES = _words("is was are were has had have will would could can did does")
@@ -542,6 +545,7 @@ def _source(phrase: str) -> Constraint | None:
         if not (before and _joins_body(before[-1], cut.group(1), cut.group(2))):
             head = phrase[:cut.start()]
             break
+    described, head = head, _before_apposition(head)
     runs = _name_runs(head, first=True)
     if not runs:
         return None
@@ -553,7 +557,7 @@ def _source(phrase: str) -> Constraint | None:
         others.append(other)
         start = head.index(other)
     words = frozenset(content_words(name))
-    roles = {w for w in re.findall(r"\b[a-z]+\b", head) if w not in _NOT_NAMES}
+    roles = {w for w in re.findall(r"\b[a-z]+\b", described) if w not in _NOT_NAMES}
     aliases = frozenset(content_words(" ".join(roles))) - words
     either = tuple(_source_named(other, aliases) for other in others)
     # "the Polish press agency", "US officials": the name qualifies the role after it, which
@@ -562,6 +566,25 @@ def _source(phrase: str) -> Constraint | None:
     modifier = (bool(aliases) and re.fullmatch(r"(?:\s+[a-z]+)+\s*", role) is not None
                 and not set(role.split()) & (_NOT_NAMES | _PRONOUNS))
     return _source_named(name, aliases, either, modifier) if words else None
+
+
+# What follows a name's comma when it describes the name: a lowercase word ("the senator",
+# "a spokesman") or a possessive ("O'Rourke's opponent"), not another name of a list.
+_APPOSITION = re.compile(r"\s*(?:[a-z]|[A-Z][\w.-]*(?:['’][A-Z][\w.-]*)?['’]s\b)")
+
+
+def _before_apposition(phrase: str) -> str:
+    """The part of `phrase` before an apposition that describes the name it ends with:
+    "Senator Ted Cruz" of "Senator Ted Cruz, O'Rourke's opponent in the 2018 Texas Senate
+    race" (the names inside the description speak of others); `phrase` itself otherwise,
+    as for "Alan Kurdi's aunt, Tima Kurdi", where the name follows the description."""
+    first, comma, rest = phrase.partition(",")
+    if not comma or not _APPOSITION.match(rest):
+        return phrase
+    runs = _name_runs(first, first=True)
+    if runs and not first[runs[-1][0][1]:].strip():
+        return first
+    return phrase
 
 
 # A country reports through its government: "How many cases did Samoa report?" is answered
@@ -1141,6 +1164,8 @@ def _is_noun(lower: list[str], i: int) -> bool:
     persons report" says nothing the family said."""
     if lower[i].endswith("ed") or lower[i] in _SPEECH_PAST:
         return False
+    if lower[i].endswith("ing"):  # "the warning"; not "defended his plan, saying"
+        return i > 0 and lower[i - 1] in _DETERMINERS
     for j in range(i - 1, max(-1, i - 4), -1):
         if lower[j] in _DETERMINERS:
             return True
@@ -1244,11 +1269,23 @@ def _attributes_to(sentence: str, source: Constraint, window: frozenset[str],
             # clause)
             pronoun = (_PRONOUNS & {w.lower() for w in span} if i == 0
                        else {w.lower() for w in span if len(span) == 1} & {"he", "she", "they"})
+            if i == 0 and not pronoun & {"he", "she", "they"} and any(
+                    name.lower() not in _OPENERS for _, name in _name_runs(text, first=True)):
+                # "O'Rourke defended his proposal, saying ...": a possessive after a name is
+                # that person's, who speaks, not the source's ("In Washington he said" keeps
+                # its "he").
+                pronoun = set()
             # or the role the source speaks in: "the government has reported" for a country
             role = i == 0 and _role_span(span, source.aliases)
             if (pronoun or role) and _named(source, window, window_text):
                 return True
     return verdict
+
+
+# Capitalised words that open a sentence and name no one ("Later his aide said").
+_OPENERS = _PRONOUNS | _words("later earlier meanwhile however also then yesterday today "
+                              "tomorrow previously separately still now but and so last "
+                              "this next first afterwards instead")
 
 
 def _role_speaks(sentence: str, roles: frozenset[str]) -> bool:
