@@ -1227,3 +1227,18 @@ def test_a_description_between_commas_names_no_event_asked():
     question = "In what year did Doris Day's only child, the producer who predeceased her, die?"
     son = "Day's son, Terry Melcher, predeceased her in 2004."
     assert answer_problem(question, [("Terry Melcher died in 2004 [1].", whole(son))]) is None
+
+
+def test_a_duration_the_evidence_gives_must_be_the_asked_event_s():
+    # wikinews_blind21_qa cb34 (a near miss): how long the boy was trapped is not how long he
+    # spent in hospital; as for a date, the clause that gives the figure (or a neighbour
+    # giving it too) must name a word of the event asked.
+    question = ("How long did Ivan, the boy rescued from the collapsed building in Magnitogorsk, "
+                "spend in hospital in Moscow?")
+    trapped = "He was found under the rubble in his cot after being trapped for over 30 hours."
+    assert answer_problem(question, [("Ivan spent 30 hours in hospital in Moscow [1].",
+                                      whole(trapped))]) == (
+        "the duration the evidence cited gives is the duration of something else")
+    treated = "Ivan was treated in a Moscow hospital for two weeks before going home."
+    assert answer_problem(question, [("Ivan spent two weeks in hospital in Moscow [1].",
+                                      whole(treated))]) is None

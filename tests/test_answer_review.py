@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from rag.answer.decide import ANSWERED, Decision
-from rag.answer.review import ReviewPrompts, passed_messages, review, review_messages
+from rag.answer.review import (
+    ReviewPrompts,
+    gives_the_kind,
+    passed_messages,
+    review,
+    review_messages,
+)
 from rag.answer.verify import CheckedAnswer
 from rag.assistant import Assistant
 from rag.models.llm import yes_share
@@ -133,6 +139,23 @@ def test_other_refusals_are_not_read_again(code: str):
     assert review(model, PROMPTS, QUESTION, passed(), sources(), refused, verify,
                   0.55, 0.9).decision == refused
     assert model.read == []
+
+
+def test_an_answer_that_does_not_give_the_kind_asked_is_never_given_back():
+    # wikinews_quiz_blind7 qg16: asked how long the pipeline is, the answer said where it
+    # ends; read again it sounded right (P(yes) >= 0.9), but it gives no figure at all.
+    model = Reader(0.99)
+    question = "How long did the port of Valdora stay closed after the storm?"
+    refused = Decision.refuse("does_not_answer",
+                              "the question asks for a duration; the evidence cited gives none")
+    assert review(model, PROMPTS, question, passed(), sources(), refused, verify,
+                  0.55, 0.9).decision == refused
+    assert model.read == []
+    assert not gives_the_kind(question, "It reopened after the storm [1].")
+    assert gives_the_kind(question, "It stayed closed for three days [1].")
+    assert gives_the_kind("How long is the pipeline?", "It is 2000 km long [1].")
+    assert gives_the_kind("By what nickname was he known?", 'As "cosmonaut No. 11" [1].')
+    assert not gives_the_kind("Who reopened the port?", "The port was reopened by its owner [1].")
 
 
 def test_a_model_that_cannot_tell_leaves_the_decision_to_the_checks():

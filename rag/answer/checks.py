@@ -118,7 +118,7 @@ import calendar
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -829,6 +829,7 @@ _DAY_NAMES = _MONTH_NAMES | _WEEKDAYS
 _DATE_TOKEN = re.compile(r"\d{1,4}(?:st|nd|rd|th)?")
 # The words of a "when" question that ask for the time, not name the event.
 _TIME_ASKED = _words("date day time year month week exact calendar happen happened")
+_LONG = frozenset(content_words("long"))  # of "how long", which asks for the time
 _OPENING = 3  # a date among a sentence's first words opens it ("On July 31, ...")
 _REPORTER = 8  # how far after an opening date its report verb may come
 
@@ -951,9 +952,16 @@ def _without_descriptions(question: str) -> str:
         lambda m: " " if re.search(r"\d|\s[A-Z]", m[0][2:]) else m[0], question)
 
 
+def answer_figures(question: str, answer: str) -> set[str]:
+    """The figures (in digits or in words) the answer gives and the question does not."""
+    asked = {w.lower() for w in _WORD.findall(question)}
+    return {w for w in _WORD.findall(answer) if _is_figure(w) and w.lower() not in asked}
+
+
 def event_problem(question: str,
-                  sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                  ) -> str | None:
+                  sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]],
+                  given: Callable[[str, str], set[str]] = _answer_dates,
+                  what: str = "date") -> str | None:
     """Why the answer's date is the date of something else, or None: no cited sentence that
     gives the date names a word of the question's event ("held", "funeral" of "On what date
     was the funeral held?"; not "died on Friday"), nor does a neighbour give the same date
@@ -966,7 +974,7 @@ def event_problem(question: str,
     Trump announced his death?" asks when he appeared, and a date of the announcement is
     another's (`_OTHER_EVENT`). Verbs are read in any tense ("sink" in "the day it sank":
     `rag.text.verb_words`)."""
-    event = event_words(question) - _descriptors(question)
+    event = event_words(question) - _descriptors(question) - _LONG
     own = event & event_words(_OTHER_EVENT.sub(" ", _without_descriptions(question)))
     if own:
         event = own  # the asked event's words, not those of the event that dates it
@@ -974,7 +982,7 @@ def event_problem(question: str,
         return None
     first: str | None = None
     for text, evidence in sentences:
-        dates = _answer_dates(question, text)
+        dates = given(question, text)
         giving = _giving(evidence, dates)
         # The clause that gives the date, where one does: "it was published in 1925; the
         # first excavations happened before that" dates no excavation.
@@ -989,7 +997,7 @@ def event_problem(question: str,
                for s, e in _window_sentences(article, start, end)
                for clause in _dated_clauses(article[s:e], dates)):
             return None
-        first = first or "the date the evidence cited gives is the date of something else"
+        first = first or f"the {what} the evidence cited gives is the {what} of something else"
     return first
 
 
@@ -1702,6 +1710,10 @@ def answer_problem(question: str,
     if kind == "time" and (problem := reported_problem(question, sentences)
                            or other_end_problem(question, sentences)
                            or event_problem(question, sentences)):
+        return problem
+    # "How long did Ivan spend in hospital?" is not answered by how long he was trapped.
+    if kind == "duration" and (problem := event_problem(question, sentences, answer_figures,
+                                                        "duration")):
         return problem
     if problem := scope_problem(question, sentences) or other_day_problem(question, sentences) \
             or excluded_place_problem(question, sentences) \

@@ -25,16 +25,19 @@ refusing under 0.45 caught 14 wrong answers for 9 right ones there, but none for
 on two fresh blind sets and the seeds, so `reject_below` is 0 (off) by default. Among refused
 answers, the form with the answer read the paraphrases best: giving at 0.9 gained 9 right
 answers for 2 wrong ones. A backend that cannot tell (a server without log-probabilities)
-leaves the decision as it was.
+leaves the decision as it was. Nor is an answer given back that does not itself give the kind
+of answer asked for (`gives_the_kind`): a fluent sentence without the figure or the name.
 
-Imports: rag.answer.decide, rag.answer.evidence, rag.answer.verify, rag.models.llm, rag.prompts,
-rag.types.
+Imports: rag.answer.checks, rag.answer.decide, rag.answer.evidence, rag.answer.verify,
+rag.models.llm, rag.prompts, rag.types.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from rag.answer.checks import answer_figures, expected_type, has_type
 from rag.answer.decide import ANSWERED, Decision
 from rag.answer.evidence import Source
 from rag.answer.verify import MARKER, CheckedAnswer, Verifier, verified_citation
@@ -120,6 +123,20 @@ def rested_citations(checked: CheckedAnswer, sources: list[Source],
     return citations
 
 
+def gives_the_kind(question: str, answer: str) -> bool:
+    """Whether `answer` itself gives the kind of answer `question` asks for (a figure for "how
+    many", a unit for "how long", a day for "when", a name for "who"), or the question asks
+    for none: "How long is the pipeline?" is not answered by where the pipeline ends, however
+    well its sentence reads."""
+    kind = expected_type(question)
+    text = MARKER.sub("", answer)
+    if kind in ("number", "duration"):  # any figure: "how long" may ask a length ("2000 km")
+        return bool(answer_figures(question, text))
+    if kind == "name" and re.search(r"[\"“][^\"”]+[\"”]", text):
+        return True  # a nickname or a title in quotation marks: "cosmonaut No. 11"
+    return kind is None or has_type(kind, text, [(text, 0, len(text))], question)
+
+
 def review(llm: ChatModel, prompts: ReviewPrompts, question: str, checked: CheckedAnswer,
            sources: list[Source], decision: Decision, verify: Verifier | None,
            reject_below: float, accept_above: float) -> Review:
@@ -128,6 +145,8 @@ def review(llm: ChatModel, prompts: ReviewPrompts, question: str, checked: Check
     if (decision.refused and decision.code not in OVERTURNABLE
             or not decision.refused and reject_below <= 0):
         return unchanged
+    if decision.refused and not gives_the_kind(question, checked.text):
+        return unchanged  # no second reading supplies what the answer does not say
     citations = checked.citations
     if decision.code == "unmet_constraint":
         citations = rested_citations(checked, sources, verify)
