@@ -1242,3 +1242,17 @@ def test_a_duration_the_evidence_gives_must_be_the_asked_event_s():
     treated = "Ivan was treated in a Moscow hospital for two weeks before going home."
     assert answer_problem(question, [("Ivan spent two weeks in hospital in Moscow [1].",
                                       whole(treated))]) is None
+
+
+def test_a_person_the_articles_do_not_name_is_no_answer_to_who():
+    # wikinews_blind24_qa ce38 (a near miss): "Justice John Evers" joins a title and a first
+    # name to the surname of Governor Tony Evers.
+    question = "Who was the incumbent justice on the ballot in Wisconsin's April election?"
+    ruling = ("The Wisconsin Supreme Court ruled that Governor Tony Evers lacked the authority "
+              "to reschedule the election.")
+    assert answer_problem(question, [("The incumbent was Justice John Evers [1].",
+                                      whole(ruling))]) == (
+        "the answer names Justice John Evers, whom the articles cited do not name")
+    ballot = "Incumbent justice Daniel Kelly faced Jill Karofsky on the ballot."
+    assert answer_problem(question, [("The incumbent was Justice Daniel Kelly [1].",
+                                      whole(ballot))]) is None

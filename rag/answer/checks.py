@@ -125,6 +125,7 @@ from typing import TYPE_CHECKING
 from rag.answer.constraints import (
     _MONTHS,
     _PHRASE,
+    _TITLES,
     _WEEKDAYS,
     Constraint,
     Evidence,
@@ -133,6 +134,7 @@ from rag.answer.constraints import (
     _name_runs,
     _numbers,
     _window_sentences,
+    _without_titles,
     clauses,
     named_in,
     parse,
@@ -1449,6 +1451,38 @@ def full_name_problem(question: str,
     return "the question asks for a full name; the answer gives one word of a name"
 
 
+def made_up_name_problem(question: str,
+                         sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                         ) -> str | None:
+    """Why the person the answer names to "Who ...?" is no one its articles name, or None:
+    "Justice John Evers" from an article that names Governor Tony Evers. A full name the
+    answer's first sentence adds (two capitalised words or more, its titles left out) must
+    have its first and last words within three words of each other in a cited article
+    ("Tony Evers", "Tony S. Evers"; any word before the last will do: "Prime Minister Boris
+    Johnson"); each word alone is not enough."""
+    if not _PERSON.search(question) or not sentences:
+        return None
+    asked = content_words(question)
+    text, evidence = sentences[0]
+    articles = {article for article, _, _ in evidence}
+    if not articles:
+        return None
+    for _span, run in _name_runs(text, first=True):
+        words = _without_titles(run).split()
+        if len(words) < 2 or not _added_names(run, asked) or any(
+                not w[:1].isupper() or any(ch.isdigit() for ch in w) for w in words):
+            continue
+        if len(words) == 2 and words[0].lower().rstrip(".") in _TITLES:
+            continue  # "President Trump": a title and a surname, written in many ways
+        # Any word before the last with it: "Prime Minister Boris Johnson" is Boris Johnson.
+        last = re.escape(words[-1].rstrip(".,"))
+        near = [re.compile(rf"\b{re.escape(w)}\b(?:\W+\w+){{0,2}}?\W+{last}\b")
+                for w in words[:-1]]
+        if not any(n.search(article) for n in near for article in articles):
+            return f"the answer names {' '.join(words)}, whom the articles cited do not name"
+    return None
+
+
 # Words news writes in contrast, where a near fact stands beside the one asked for: the
 # runner-up's prize beside the winner's, the women's race beside the men's, the minimum
 # beside the maximum. Each pair is two sides; a question that names one side (and not the
@@ -1720,7 +1754,8 @@ def answer_problem(question: str,
             or age_event_problem(question, sentences) or vague_items_problem(question, sentences):
         return problem
     if kind == "name" and (problem := listed_problem(question, sentences)
-                           or full_name_problem(question, sentences)):
+                           or full_name_problem(question, sentences)
+                           or made_up_name_problem(question, sentences)):
         return problem
     if problem := contrast_problem(question, sentences) or series_problem(question, sentences):
         return problem
