@@ -104,7 +104,13 @@ This check catches that, from the question's form:
   by "the coronavirus may cause roughly 32,000 more deaths by August 4". Where the question
   says nothing of what may or will be, and every place the evidence writes the answer's
   figure follows a modal of its clause (may, will, projected, expected...), the figure is
-  what may happen (`forecast_problem`).
+  what may happen (`forecast_problem`);
+- since session 47: a duration of another event ("How long did he spend in hospital?" is not
+  answered by how long he was trapped: `event_problem` with the answer's figures, as for a
+  date); a figure for the place the question leaves out ("outside China" answered by the
+  count "in China": `excluded_place_problem`); a person no cited article names ("Justice
+  John Evers" beside "Governor Tony Evers": `made_up_name_problem`); and "who" answered by
+  "a Minister of Legislative Assembly", a title after "a", which names no one.
 
 A hand-written rule because no packaged model does this offline: the packaged LLMs are too
 small to judge their own answers (measured in docs/evals.md), and there is no entailment
