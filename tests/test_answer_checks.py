@@ -51,6 +51,9 @@ def test_question_forms_set_the_expected_answer_type():
     # wikinews_blind7_qa p42: the question's form follows a statement and a semicolon.
     assert expected_type("The study compared it with a 2008 eruption in Alaska; which Alaskan "
                          "volcano was that?") == "name"
+    # A share asks for a figure, whatever noun follows it (wikinews_blind27_qa ch19, a right
+    # answer "50.8%" refused as no name for "What share of Nevada's state legislators ...?").
+    assert expected_type("What share of Nevada's state legislators were women?") == "number"
 
 
 def test_the_form_of_a_question_after_a_leading_clause():
@@ -1256,3 +1259,12 @@ def test_a_person_the_articles_do_not_name_is_no_answer_to_who():
     ballot = "Incumbent justice Daniel Kelly faced Jill Karofsky on the ballot."
     assert answer_problem(question, [("The incumbent was Justice Daniel Kelly [1].",
                                       whole(ballot))]) is None
+
+
+def test_how_long_something_is_names_no_event_of_its_own():
+    # wikinews_qa w04, a right answer: a year on the planet is how long its orbit takes, and
+    # the clause about the astronomers who found water vapour describes the planet.
+    question = "How long is a year on the exoplanet K2-18b, where astronomers found water vapour?"
+    orbit = "K2-18b orbits its red dwarf star once every 33 Earth days."
+    assert answer_problem(question, [("A year on K2-18b lasts 33 Earth days [1].",
+                                      whole(orbit))]) is None

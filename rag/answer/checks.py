@@ -211,8 +211,8 @@ _EXPECTED: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(
         _LEAD + r"((for|by|to|of|in) )?(how (many|much|old|far|tall|big|large|high|fast)|"
         r"(what|which) (is |was )?"
-        r"(the )?(percentage|proportion|number|amount|total|score|margin|price|cost|value|"
-        r"time|vote|death toll|toll)\b)", re.I)),
+        r"(the )?(percentage|proportion|share|fraction|number|amount|total|score|margin|price|"
+        r"cost|value|time|vote|death toll|toll)\b)", re.I)),
     ("time", re.compile(
         _LEAD + r"(when\b|((on|in|at|by) )?(what|which) (exact |calendar )?(date|day|month|year|"
         r"week)\b|(at|by|until) (what|which) (exact )?time\b)", re.I)),
@@ -838,6 +838,7 @@ _DATE_TOKEN = re.compile(r"\d{1,4}(?:st|nd|rd|th)?")
 # The words of a "when" question that ask for the time, not name the event.
 _TIME_ASKED = _words("date day time year month week exact calendar happen happened")
 _LONG = frozenset(content_words("long"))  # of "how long", which asks for the time
+_HOW_LONG_DID = re.compile(r"\bhow long (?:did|does|do|had|has|have|will|would)\b", re.I)
 _OPENING = 3  # a date among a sentence's first words opens it ("On July 31, ...")
 _REPORTER = 8  # how far after an opening date its report verb may come
 
@@ -1751,9 +1752,11 @@ def answer_problem(question: str,
                            or other_end_problem(question, sentences)
                            or event_problem(question, sentences)):
         return problem
-    # "How long did Ivan spend in hospital?" is not answered by how long he was trapped.
-    if kind == "duration" and (problem := event_problem(question, sentences, answer_figures,
-                                                        "duration")):
+    # "How long did Ivan spend in hospital?" is not answered by how long he was trapped. Only
+    # where the question asks how long someone did something: "How long is a year on K2-18b,
+    # where astronomers found water vapour?" names no event of its own (wikinews_qa w04).
+    if kind == "duration" and _HOW_LONG_DID.search(question) and (
+            problem := event_problem(question, sentences, answer_figures, "duration")):
         return problem
     if problem := scope_problem(question, sentences) or other_day_problem(question, sentences) \
             or excluded_place_problem(question, sentences) \
