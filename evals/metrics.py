@@ -81,6 +81,8 @@ BY_NAME = {m.name: m for m in METRICS}
 _MARKER = re.compile(r"\[\d+(?:\s*,\s*\d+)*\]")
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 _PUNCT = str.maketrans({c: " " for c in string.punctuation + "‘’“”–—…"})
+# Any other symbol stands apart from the figure it marks: "₿7300" holds "7300", "€5" "5".
+_SYMBOL = re.compile(r"[^\w\s]")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _APOSTROPHES = re.compile(r"['’‘]")
 
@@ -92,7 +94,7 @@ def normalize(text: str) -> str:
     text = _MARKER.sub(" ", text.lower())
     text = _POSSESSIVE.sub("", text)  # "the Red Sea's rights" matches "Red Sea"
     text = _APOSTROPHES.sub("", text)  # "don't" and "don’t" -> "dont"
-    text = _ARTICLES.sub(" ", text.translate(_PUNCT))
+    text = _ARTICLES.sub(" ", _SYMBOL.sub(" ", text.translate(_PUNCT)))
     return " ".join(text.split())
 
 

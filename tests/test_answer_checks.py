@@ -1268,3 +1268,19 @@ def test_how_long_something_is_names_no_event_of_its_own():
     orbit = "K2-18b orbits its red dwarf star once every 33 Earth days."
     assert answer_problem(question, [("A year on K2-18b lasts 33 Earth days [1].",
                                       whole(orbit))]) is None
+
+
+def test_an_answer_that_calls_the_thing_asked_for_unspecified_gives_none():
+    # wikinews_quiz_blind9 qi40 (a near miss, read after its blind run).
+    question = "What lung disease did wrestler Jon Huber die of in December 2020?"
+    wife = "According to his wife, Huber succumbed to an unspecified lung disorder."
+    assert answer_problem(question, [("He died of an unspecified lung disorder [1].",
+                                      whole(wife))]) == (
+        "the answer says itself that what was asked for is not given")
+    named = "Huber died of idiopathic pulmonary fibrosis, a lung disease, his wife said."
+    assert answer_problem(question, [("He died of idiopathic pulmonary fibrosis [1].",
+                                      whole(named))]) is None
+    # What someone said may be that a thing is unknown.
+    assert answer_problem("What did the police say about the cause?", [
+        ("The police said the cause was unknown [1].",
+         whole("The police said the cause was unknown."))]) is None

@@ -1051,3 +1051,19 @@ def test_the_name_before_a_description_after_its_comma_speaks():
     # The description's role words still name him ("the foreign minister said").
     assert kinds("What did Wang Yi, the foreign minister, tell Blinken?")[0] == (
         "source", "Wang Yi")
+
+
+def test_what_words_someone_used_asks_what_they_said_and_a_month_may_be_a_surname():
+    # wikinews_blind27_qa ch08 (a near miss, read after its blind run): Tom Watson's words
+    # about Theresa May's deal are not hers; "May" ends her name, not a month.
+    question = "What words did Prime Minister Theresa May use in responding to the march?"
+    assert kinds(question)[0] == ("source", "Theresa May")
+    article = ("Tom Watson called Prime Minister Theresa May's deal \"lousy\" at the march. "
+               "May said the march showed \"strong feelings\".")
+    assert unmet(question, cited(article, "Tom Watson called Prime Minister Theresa May's deal "
+                                          "\"lousy\" at the march."))
+    assert unmet(question, cited(article, "May said the march showed \"strong feelings\".")) \
+        is None
+    # The words after a verb still name who speaks where a mark stands before the verb.
+    quoted = "\"We will vote against it,\" said Theresa May."
+    assert unmet(question, cited(quoted, quoted)) is None

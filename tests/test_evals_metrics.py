@@ -46,6 +46,12 @@ def test_key_phrase_is_case_and_apostrophe_insensitive_on_whole_words() -> None:
     assert not m.contains_key_phrase("anything", ["", "  "])
 
 
+def test_a_symbol_before_a_figure_does_not_hide_it() -> None:
+    # wikinews_quiz_blind9 qi15: the article and the answer write "₿7300"; the key is 7300.
+    assert m.contains_key_phrase("He allegedly processed ₿7300 in fees [1].", ["7300"])
+    assert not m.contains_key_phrase("He processed ₿73000 in fees.", ["7300"])
+
+
 def test_answer_correct_by_key_phrase_or_f1() -> None:
     by_phrase = m.answer_metrics("It was Yonhap [1].", False, "The Yonhap News Agency.", True,
                                  ["Yonhap"])

@@ -1286,6 +1286,9 @@ def credited_problem(question: str,
 
 # The answer says the fact asked for is not given: "on some unspecified date", "an undisclosed
 # sum", "an unnamed agent" answer no "when", "how much" or "who".
+# "What lung disease did he die of?": a thing asked for by its kind ("died of an unspecified
+# lung disorder" gives none); not "What did ...?", which asks what someone did or said.
+_WHAT_THING = re.compile(_LEAD + r"(?:what|which)\s+(?!" + _AUXILIARIES + r"\b)[a-z]", re.I)
 _HEDGE = re.compile(r"\b(?:unspecified|undisclosed|unknown|unnamed|unidentified|unclear|"
                     r"not (?:yet )?(?:been )?(?:specified|disclosed|named|identified|known|"
                     r"given|stated|revealed|released|made public)|"
@@ -1730,8 +1733,10 @@ def answer_problem(question: str,
     both sides said on Sunday") is no answer to "when", even where the quote of another
     sentence holds it."""
     kind = expected_type(question)
-    if kind and any(_HEDGE.search(text) for text, _ in sentences):
-        return f"the answer says itself that the {kind} asked for is not given"
+    if (kind or _WHAT_THING.search(question)) and any(_HEDGE.search(text)
+                                                       for text, _ in sentences):
+        what = f"the {kind}" if kind else "what was"
+        return f"the answer says itself that {what} asked for is not given"
     # "Who ...?" is answered by the first sentence: a name added only by a later one
     # ("Honcharuk leaked the recording [1]. It was uploaded to a YouTube channel [1].") is an
     # aside.

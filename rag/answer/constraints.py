@@ -93,6 +93,9 @@ _SOURCE = [
                r"(?:what|how|why)\b[^?]*?\b(?:did|does|do|has|have|had|will|would)\s+"
                r"(?P<s>.+?)\s+(?:himself\s+|herself\s+|themselves\s+|first\s+|later\s+)?"
                r"(?P<v>" + _SOURCE_VERBS + r")\b", re.I),
+    # "What words did Theresa May use in responding to the march?": what she said.
+    re.compile(r"\bwhat (?:words|phrases?|terms?|language)\b[^?]*?\b(?:did|does|do|has|have|"
+               r"had|will|would)\s+(?P<s>.+?)\s+(?P<w>use|choose|employ)\b", re.I),
 ]
 # Verbs of speech, of those: what the source is asked for is something it said.
 _SAYS = re.compile(r"say|tell|write|announce|warn|promise|claim|describe|call|quote|tweet",
@@ -117,6 +120,7 @@ _NOT_NAMES = _words(
     "besides beside to during after before for from of did does do is was were are has have "
     "had can could will would give tell since following between among as the a an i "
     "if while with without") | _WEEKDAYS | set(_MONTHS)
+_MONTH_WORDS = frozenset(m.lower() for m in _MONTHS)
 _CONNECTORS = _words("of de del da di la le von van der du des dos das della dei the")
 # "on" and "for" join a name after the word for a body: "Commission on International
 # Religious Freedom", "National Coalition for Men", "Centers for Disease Control"; elsewhere
@@ -321,7 +325,8 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
             # is the one "according to" names; the committee only gave.
             continue
         source = _source(said.group("s"))
-        if source is not None and "v" in said.groupdict() and _SAYS.fullmatch(said.group("v")):
+        if source is not None and ("w" in said.groupdict() or "v" in said.groupdict()
+                                   and _SAYS.fullmatch(said.group("v"))):
             source = replace(source, says=True)
         if source is not None:
             found.append(source)
@@ -540,7 +545,8 @@ def _source(phrase: str) -> Constraint | None:
     # "NDTV's report on the officials' investigation": the source precedes "on/about", unless
     # the word joins a body's name ("the US Commission on International Religious Freedom").
     head = phrase
-    for cut in re.finditer(r"\s+(on|about|into|regarding|concerning|over|for)\s+(\w*)", phrase):
+    for cut in re.finditer(r"\s+(on|about|into|regarding|concerning|over|for|with)\s+(\w*)",
+                           phrase):
         before = _WORD.findall(phrase[:cut.start()])
         if not (before and _joins_body(before[-1], cut.group(1), cut.group(2))):
             head = phrase[:cut.start()]
@@ -727,6 +733,8 @@ def _name_runs(text: str, first: bool = False) -> list[tuple[tuple[int, int], st
         capital = word[:1].isupper() and (i > 0 or first)
         ordinary = re.split(r"[-–']", word.lower())[0] in _NOT_NAMES  # "Wednesday-night"
         following = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+        if ordinary and current and word.lower() in _MONTH_WORDS and not following[:1].isdigit():
+            ordinary = False  # a surname that is a month: "Theresa May", not "May 3"
         inner = current and (word.lower() in _CONNECTORS or word[:1].isdigit()
                              or _joins_body(current[-1].group(0), word, following))
         if (capital and not ordinary or inner) and not _YEAR.fullmatch(word):
@@ -1183,7 +1191,8 @@ def _speakers(sentence: str) -> tuple[list[list[str]], bool]:
     """The word spans of `sentence` that may name who speaks in it: before its first speech
     verb ("Wang expressed that...", "...," Xi told Gates"), after one ("..., said Blinken";
     "recorded at 6.4 by the USGS") or after "according to"; and whether it reports speech."""
-    words = _WORD.findall(sentence)
+    found = list(_WORD.finditer(sentence))
+    words = [m.group(0) for m in found]
     lower = [w.lower() for w in words]
     verbs = [i for i, w in enumerate(lower) if w in _SPEECH and not _is_noun(lower, i)]
     # "According to Rutgers University political scholar Kelly Dittmar, ...": the whole
@@ -1203,7 +1212,14 @@ def _speakers(sentence: str) -> tuple[list[list[str]], bool]:
     passive = bool(verbs) and verbs[0] > 0 and lower[verbs[0] - 1] in _PASSIVE \
         and lower[verbs[0]] != "quoted"
     spans = [words[:verbs[0]]] if verbs and not passive else []
-    spans += [words[i + 1:i + 4] for i in verbs] + according
+    # The words after a verb name its speaker where the verb follows a mark ('"...," said
+    # Blinken') or no one is named before it; "Tom Watson called Theresa May's deal 'lousy'"
+    # is Watson speaking of May (session 47).
+    named = bool(spans) and any(name.lower() not in _OPENERS
+                                for _, name in _name_runs(" ".join(spans[0]), first=True))
+    spans += [words[i + 1:i + 4] for i in verbs
+              if not named or (i and sentence[found[i - 1].end():found[i].start()].strip())]
+    spans += according
     spans += [words[j + 1:j + 4] for j, w in enumerate(lower)
               if w == "by" and any(0 < j - i <= 4 for i in verbs)]
     return spans, True
