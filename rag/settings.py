@@ -203,7 +203,9 @@ class Settings(BaseSettings):
     review_accept_above: float = Field(
         0.9, ge=0.0, le=1.0,
         description="An answer the checks refused for an unmet constraint or the wrong kind "
-        "of answer is given when the second reading's P(yes) is at least this.")
+        "of answer is given when the second reading's P(yes) is at least this, unless the "
+        "answer itself gives nothing of the kind asked for (no figure for \"how many\", no "
+        "name for \"who\": since session 47).")
     context_mode: Literal["sentences", "chunks"] = Field(
         "sentences",
         description="'sentences': hand the LLM the sentences of the retrieved chunks that best "
