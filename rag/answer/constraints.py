@@ -120,7 +120,6 @@ _NOT_NAMES = _words(
     "besides beside to during after before for from of did does do is was were are has have "
     "had can could will would give tell since following between among as the a an i "
     "if while with without") | _WEEKDAYS | set(_MONTHS)
-_MONTH_WORDS = frozenset(m.lower() for m in _MONTHS)
 _CONNECTORS = _words("of de del da di la le von van der du des dos das della dei the")
 # "on" and "for" join a name after the word for a body: "Commission on International
 # Religious Freedom", "National Coalition for Men", "Centers for Disease Control"; elsewhere
@@ -733,7 +732,7 @@ def _name_runs(text: str, first: bool = False) -> list[tuple[tuple[int, int], st
         capital = word[:1].isupper() and (i > 0 or first)
         ordinary = re.split(r"[-–']", word.lower())[0] in _NOT_NAMES  # "Wednesday-night"
         following = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
-        if ordinary and current and word.lower() in _MONTH_WORDS and not following[:1].isdigit():
+        if ordinary and current and word.lower() in _MONTHS and not following[:1].isdigit():
             ordinary = False  # a surname that is a month: "Theresa May", not "May 3"
         inner = current and (word.lower() in _CONNECTORS or word[:1].isdigit()
                              or _joins_body(current[-1].group(0), word, following))
@@ -1215,8 +1214,7 @@ def _speakers(sentence: str) -> tuple[list[list[str]], bool]:
     # The words after a verb name its speaker where the verb follows a mark ('"...," said
     # Blinken') or no one is named before it; "Tom Watson called Theresa May's deal 'lousy'"
     # is Watson speaking of May (session 47).
-    named = bool(spans) and any(name.lower() not in _OPENERS
-                                for _, name in _name_runs(" ".join(spans[0]), first=True))
+    named = bool(spans) and _names_someone(" ".join(spans[0]))
     spans += [words[i + 1:i + 4] for i in verbs
               if not named or (i and sentence[found[i - 1].end():found[i].start()].strip())]
     spans += according
@@ -1285,8 +1283,7 @@ def _attributes_to(sentence: str, source: Constraint, window: frozenset[str],
             # clause)
             pronoun = (_PRONOUNS & {w.lower() for w in span} if i == 0
                        else {w.lower() for w in span if len(span) == 1} & {"he", "she", "they"})
-            if i == 0 and not pronoun & {"he", "she", "they"} and any(
-                    name.lower() not in _OPENERS for _, name in _name_runs(text, first=True)):
+            if i == 0 and not pronoun & {"he", "she", "they"} and _names_someone(text):
                 # "O'Rourke defended his proposal, saying ...": a possessive after a name is
                 # that person's, who speaks, not the source's ("In Washington he said" keeps
                 # its "he").
@@ -1302,6 +1299,12 @@ def _attributes_to(sentence: str, source: Constraint, window: frozenset[str],
 _OPENERS = _PRONOUNS | _words("later earlier meanwhile however also then yesterday today "
                               "tomorrow previously separately still now but and so last "
                               "this next first afterwards instead")
+
+
+def _names_someone(text: str) -> bool:
+    """Whether `text` (the words before a speech verb) holds a name, its first word counted
+    unless it only opens the sentence ("Later", "He")."""
+    return any(name.lower() not in _OPENERS for _, name in _name_runs(text, first=True))
 
 
 def _role_speaks(sentence: str, roles: frozenset[str]) -> bool:
