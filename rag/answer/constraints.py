@@ -110,16 +110,16 @@ _TOPIC = re.compile(
     r"\b(?:about|regarding|concerning) (?P<t>.+?)(?:\b(?:when|while|after|before|during|"
     r"as|at|in|on|since|following)\b|[?,;]|$)", re.I)
 _CLAUSE = re.compile(r"\s*(?:how|why|whether|if|what|when|where|who|which)\b", re.I)
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
-_MONTHS["sept"] = 9
-_WEEKDAYS = {d.lower() for d in calendar.day_name}
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower() for d in calendar.day_name}
 # Capitalised words that start a question or name a time, never a name constraint.
 _NOT_NAMES = _words(
     "what which who whom whose when where why how name list according by on in at under "
     "besides beside to during after before for from of did does do is was were are has have "
     "had can could will would give tell since following between among as the a an i "
-    "if while with without") | _WEEKDAYS | set(_MONTHS)
+    "if while with without") | WEEKDAYS | set(MONTHS)
 _CONNECTORS = _words("of de del da di la le von van der du des dos das della dei the")
 # "on" and "for" join a name after the word for a body: "Commission on International
 # Religious Freedom", "National Coalition for Men", "Centers for Disease Control"; elsewhere
@@ -214,7 +214,7 @@ class Evidence:
         """The cited sentences with the one before and the one after: where a quoted phrase
         or a date may stand beside the fact."""
         if "window" not in self._cache:
-            spans = _window_sentences(self.article, self.start, self.end)
+            spans = window_sentences(self.article, self.start, self.end)
             self._cache["window"] = self.article[spans[0][0]:spans[-1][1]]
         return str(self._cache["window"])
 
@@ -222,7 +222,7 @@ class Evidence:
     def near(self) -> str:
         """The cited sentences, the one before and the metadata (see `words`)."""
         if "near" not in self._cache:
-            spans = _window_sentences(self.article, self.start, self.end, after=False)
+            spans = window_sentences(self.article, self.start, self.end, after=False)
             meta = " ".join(part for part in (self.title, self.outlet) if part)
             self._cache["near"] = f"{self.article[spans[0][0]:spans[-1][1]]} {meta}"
         return str(self._cache["near"])
@@ -255,7 +255,7 @@ class Evidence:
         Terminal" for "found dead in Queens")."""
         if not constraint.after or not self.asked:
             return False
-        for (start, _), name in _name_runs(self.cited):
+        for (start, _), name in name_runs(self.cited):
             before = re.findall(r"\w+", self.cited[max(0, start - 60):start])
             words = frozenset(content_words(name)) - _title_stems()
             if not (before and before[-1].lower() == constraint.after and words
@@ -270,7 +270,7 @@ class Evidence:
     @property
     def window_span(self) -> tuple[int, int]:
         """Where `window` lies in the article."""
-        spans = _window_sentences(self.article, self.start, self.end)
+        spans = window_sentences(self.article, self.start, self.end)
         return spans[0][0], spans[-1][1]
 
     def months_in(self, start: int, end: int) -> list[tuple[Month, Month]]:
@@ -346,7 +346,7 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
         named = _year_names_the_event(question, frame)
         found.append(Constraint("date", frame.text, frozenset(content_words(named or "")),
                                 start=frame.start, end=frame.end, event_year=named is not None))
-    runs = _name_runs(question)
+    runs = name_runs(question)
     for i, ((start, end), name) in enumerate(runs):
         if (_inside((start, end), taken) or _PLURAL_ACRONYM.fullmatch(name)
                 or name in _COMMON_INITIALISMS):
@@ -366,7 +366,7 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
                 # a house number: "at 36 Quai des Orfèvres", "10 Downing Street"
                 and not re.match(r"\s+[A-Z]\w+\s+(?:[A-Z]|des\b|de\b|du\b)",
                                  question[match.end():])):
-            found.append(Constraint("number", token, _numbers(token, as_written=False)))
+            found.append(Constraint("number", token, numbers(token, as_written=False)))
     for match in _ORDINAL.finditer(question):
         if not _inside(match.span(), taken):
             found.append(Constraint("number", match.group(0), _ordinals(match.group(0))))
@@ -421,18 +421,18 @@ def _topic_words(topic: str) -> frozenset[str]:
     constraints and to the article's subject. A topic that is only a name ("about Taiwan")
     keeps it."""
     words = frozenset(content_words(topic))
-    named = frozenset(content_words(" ".join(name for _, name in _name_runs(topic, first=True))))
+    named = frozenset(content_words(" ".join(name for _, name in name_runs(topic, first=True))))
     return (words - named - _title_stems()) or words
 
 
 def _name(name: str, either: tuple[Constraint, ...] = ()) -> Constraint:
-    name = _without_titles(re.sub(r"[’']s?$", "", name))  # "Tim Taylor's": Tim Taylor
+    name = without_titles(re.sub(r"[’']s?$", "", name))  # "Tim Taylor's": Tim Taylor
     return Constraint("name", name, frozenset(content_words(name)), acronym=_acronym(name),
                       head=_head(name), first=_first(name), last=_last(name), either=either)
 
 
 _PREPOSITIONS = _words("with in at by from near against")
-# Nationality words that `_found` does not reach, by a shared stem ("Indian" names India,
+# Nationality words that `found_words` does not reach, by a shared stem ("Indian" names India,
 # "Iraqi" Iraq) or a regular ending (`_demonym_of`: "Iranian", "Italian"): "Irish counties"
 # are named by "Ireland", "an American" by "a U.S. national". CLDR, which babel carries, has
 # country names but no demonyms; these are the irregular ones.
@@ -459,14 +459,14 @@ def _governor(question: str, start: int) -> str | None:
     return next(iter(stems)) if len(stems) == 1 else None
 
 
-def _without_titles(name: str) -> str:
+def without_titles(name: str) -> str:
     """"Archbishop Wojciech Polak" is Wojciech Polak: articles name him "archbishop Wojciech
     Polak" once and "Polak" after. A title with one word after it stays ("President Trump").
     The office a title names is the title's too: "Secretary of State Mike Pompeo" is Mike
     Pompeo (the last two words after the office, or the last one: "Secretary of State
     Pompeo"); "the Secretary of State" alone stays."""
     words = list(_WORD.finditer(name))
-    while len(words) > 2 and words[0].group().lower().rstrip(".") in _TITLES:
+    while len(words) > 2 and words[0].group().lower().rstrip(".") in TITLES:
         rest = words[1:]
         if rest[0].group().lower() in ("of", "for"):
             if len(rest) < 3:
@@ -551,7 +551,7 @@ def _source(phrase: str) -> Constraint | None:
             head = phrase[:cut.start()]
             break
     described, head = head, _before_apposition(head)
-    runs = _name_runs(head, first=True)
+    runs = name_runs(head, first=True)
     if not runs:
         return None
     (start, name_end), name = runs[-1]  # "Alan Kurdi's aunt, Tima Kurdi": the last speaks
@@ -586,7 +586,7 @@ def _before_apposition(phrase: str) -> str:
     first, comma, rest = phrase.partition(",")
     if not comma or not _APPOSITION.match(rest):
         return phrase
-    runs = _name_runs(first, first=True)
+    runs = name_runs(first, first=True)
     if runs and not first[runs[-1][0][1]:].strip():
         return first
     return phrase
@@ -659,7 +659,7 @@ def _countries() -> frozenset[str]:
 
 def _source_named(name: str, aliases: frozenset[str], either: tuple[Constraint, ...] = (),
                   modifier: bool = False) -> Constraint:
-    name = _without_titles(name)
+    name = without_titles(name)
     if name.strip().lower() in _countries():
         aliases = aliases | _STATE_VOICES
     return Constraint("source", name, frozenset(content_words(name)), acronym=_acronym(name),
@@ -694,19 +694,19 @@ def _last(name: str) -> str | None:
 
 @cache
 def _title_stems() -> frozenset[str]:
-    return frozenset(content_words(" ".join(_TITLES)))
+    return frozenset(content_words(" ".join(TITLES)))
 
 
-_TITLES = _words("mr mrs ms dr president minister senator sen rep representative judge "
-                 "governor gov mayor prime secretary general chief professor prof sir lord "
-                 "king queen pope prince princess father saint st officer captain colonel "
-                 "archbishop bishop cardinal rabbi imam reverend rev sheikh chancellor "
-                 "commissioner inspector sergeant lieutenant major admiral ambassador "
-                 # honorifics of other languages: "Mme Spanton" is Emily Spanton
-                 "mme mlle madame monsieur herr frau dame señor senor sra")
+TITLES = _words("mr mrs ms dr president minister senator sen rep representative judge "
+                "governor gov mayor prime secretary general chief professor prof sir lord "
+                "king queen pope prince princess father saint st officer captain colonel "
+                "archbishop bishop cardinal rabbi imam reverend rev sheikh chancellor "
+                "commissioner inspector sergeant lieutenant major admiral ambassador "
+                # honorifics of other languages: "Mme Spanton" is Emily Spanton
+                "mme mlle madame monsieur herr frau dame señor senor sra")
 
 
-def _name_runs(text: str, first: bool = False) -> list[tuple[tuple[int, int], str]]:
+def name_runs(text: str, first: bool = False) -> list[tuple[tuple[int, int], str]]:
     """Capitalised runs of words ("Nicole Towarek", "B.C. Coroners Service", "Journal of
     Threatened Taxa", "Route 2"), without question words, months and weekdays. The first
     word of `text` counts only with `first`."""
@@ -732,7 +732,7 @@ def _name_runs(text: str, first: bool = False) -> list[tuple[tuple[int, int], st
         capital = word[:1].isupper() and (i > 0 or first)
         ordinary = re.split(r"[-–']", word.lower())[0] in _NOT_NAMES  # "Wednesday-night"
         following = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
-        if ordinary and current and word.lower() in _MONTHS and not following[:1].isdigit():
+        if ordinary and current and word.lower() in MONTHS and not following[:1].isdigit():
             ordinary = False  # a surname that is a month: "Theresa May", not "May 3"
         inner = current and (word.lower() in _CONNECTORS or word[:1].isdigit()
                              or _joins_body(current[-1].group(0), word, following))
@@ -752,15 +752,15 @@ def _joins_body(before: str, word: str, after: str) -> bool:
 
 
 def _in_name(text: str, match: re.Match[str]) -> bool:
-    return any(s <= match.start() and match.end() <= e for (s, e), _ in _name_runs(text))
+    return any(s <= match.start() and match.end() <= e for (s, e), _ in name_runs(text))
 
 
 def _is_date_number(text: str, start: int, end: int) -> bool:
     """A day of a month ("January 7", "7 January") or an hour ("11 a.m."), not a figure."""
     before = text[max(0, start - 12):start].lower().split()
     after = text[end:end + 12].lower().split()
-    return bool((before and before[-1].strip(".,") in _MONTHS)
-                or (after and after[0].strip(".,?!;") in _MONTHS)
+    return bool((before and before[-1].strip(".,") in MONTHS)
+                or (after and after[0].strip(".,?!;") in MONTHS)
                 or re.match(r"\s*(?:a\.?m\b|p\.?m\b|:\d\d)", text[end:end + 6], re.I))
 
 
@@ -799,7 +799,7 @@ def _acronyms(text: str) -> frozenset[str]:
             if len(w) > 1 and w.replace(".", "").isupper()}
     # Of three letters or more: two ("EI") are too often another name's ("EuroAsia
     # Interconnector" for "EuroAfrica Interconnector").
-    runs = {_acronym(name) for _, name in _name_runs(text, first=True)}
+    runs = {_acronym(name) for _, name in name_runs(text, first=True)}
     return frozenset(caps | {a for a in runs if a and len(a) >= 3})
 
 
@@ -881,10 +881,10 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
         if evidence.title and _in_order(wanted, _stems(evidence.title)):
             return True  # the phrase the story is about: "'Upside-down rivers' of warm water"
         return any(_in_order(wanted, _stems(evidence.article[s:e]))
-                   for s, e in _window_sentences(evidence.article, evidence.start, evidence.end))
+                   for s, e in window_sentences(evidence.article, evidence.start, evidence.end))
     if constraint.kind == "number":
         text = evidence.window + " " + (evidence.title or "")
-        return constraint.words <= _numbers(text) | _ordinals(text)
+        return constraint.words <= numbers(text) | _ordinals(text)
     if constraint.kind == "date" and constraint.event_year:
         return _event_year_met(constraint, evidence)
     if constraint.kind == "date":
@@ -959,7 +959,7 @@ def _subject_instead(constraint: Constraint, evidence: Evidence) -> bool:
             for text in (evidence.title, _lead(evidence.article))):
         return False  # the story is about the person: "Judge Kellar ordered [him] ..."
     cited = evidence.cited.lstrip(" \"“‘'(")
-    runs = _name_runs(cited, first=True)
+    runs = name_runs(cited, first=True)
     if not runs or runs[0][0][0] != 0:
         return False
     (_, end), name = runs[0]
@@ -976,20 +976,20 @@ def _subject_instead(constraint: Constraint, evidence: Evidence) -> bool:
 def _person_in(article: str, name: str) -> bool:
     """Whether `name` reads as a person's, or is one word of a person's name the article
     writes in full ("Jong" of "Jong Woo Son")."""
-    return _personal(name) or (name.lower() not in _TITLES and name in _person_words(article))
+    return _personal(name) or (name.lower() not in TITLES and name in _person_words(article))
 
 
 @lru_cache(maxsize=64)
 def _person_words(article: str) -> frozenset[str]:
     """The words of the names in `article` that read as people's."""
-    return frozenset(word for _, run in _name_runs(article) if _personal(run)
+    return frozenset(word for _, run in name_runs(article) if _personal(run)
                      for word in _WORD.findall(run))
 
 
 def _personal(name: str) -> bool:
     """Whether a name reads as a person's: two or three capitalised words, no digit, no
     initialism and no word for a body ("Stephanie Chapman", not "National Crime Agency")."""
-    words = [w for w in _WORD.findall(name) if w.lower() not in _TITLES]
+    words = [w for w in _WORD.findall(name) if w.lower() not in TITLES]
     return (2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha()
                                           for w in words)
             and not {w.lower() for w in words} & _BODIES)
@@ -1011,7 +1011,7 @@ def _named(constraint: Constraint, words: frozenset[str], text: str | None = Non
         return True
     if text is not None and _spelled_out(constraint.text, text):
         return True
-    found = _found(constraint.words, words)
+    found = found_words(constraint.words, words)
     if found >= constraint.words:
         return True
     half = 2 * len(found) >= len(constraint.words)
@@ -1032,7 +1032,7 @@ def _spelled_out(initialism: str, text: str) -> bool:
     letters = initialism.replace(".", "")
     if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
         return False
-    return any(_acronym(name) == letters.lower() for _, name in _name_runs(text, first=True))
+    return any(_acronym(name) == letters.lower() for _, name in name_runs(text, first=True))
 
 
 def _last_names(constraint: Constraint, text: str | None) -> bool:
@@ -1043,7 +1043,7 @@ def _last_names(constraint: Constraint, text: str | None) -> bool:
     for match in re.finditer(rf"\b{re.escape(constraint.last)}\b", text):
         before = re.findall(r"[\w.'’-]+", text[max(0, match.start() - 40):match.start()])
         other = before[-1] if before else ""
-        if other.lower().rstrip(".") in _TITLES:  # "Mr Towarek"
+        if other.lower().rstrip(".") in TITLES:  # "Mr Towarek"
             return True
         if other.endswith((".", "!", "?")):  # the sentence before ends: "Sunday. Polak said"
             return True
@@ -1076,8 +1076,8 @@ def _surname_shared(article: str, name: str, last: str) -> bool:
     """Whether the article names someone else with the name's last word ("Hana Kimura" for
     "Kyoko Kimura"): then that word alone names neither."""
     own = {w.lower() for w in _WORD.findall(name)} | _nicknames(article, name, last)
-    for _, run in _name_runs(article, first=True):
-        words = [w for w in _WORD.findall(run) if w.lower().rstrip(".") not in _TITLES]
+    for _, run in name_runs(article, first=True):
+        words = [w for w in _WORD.findall(run) if w.lower().rstrip(".") not in TITLES]
         # "Segal/de Graaf" (a ticket) holds de Graaf's own "de".
         before = {part.lower() for w in words[:-1] for part in w.split("/")}
         if len(words) >= 2 and words[-1] == last and not before & own:
@@ -1119,7 +1119,7 @@ def _article_words(article: str) -> frozenset[str]:
     return frozenset(content_words(article)) | _acronyms(article)
 
 
-def _found(wanted: AbstractSet[str], words: AbstractSet[str]) -> set[str]:
+def found_words(wanted: AbstractSet[str], words: AbstractSet[str]) -> set[str]:
     """The wanted words that `words` hold, a name's other forms included: "Indian" for
     "India", "Iraqi" for "Iraq" (the stem less its last two letters, at least four)."""
     found = set(wanted & words)
@@ -1151,7 +1151,7 @@ _FIGURE = re.compile(r"(?<![\w.,–-])\d+(?:,\d{3})*(?:\.\d+)?(?:/\d+)?"
 
 
 @lru_cache(maxsize=1024)  # one window is read for each figure and each answer sentence
-def _numbers(text: str, as_written: bool = True) -> frozenset[str]:
+def numbers(text: str, as_written: bool = True) -> frozenset[str]:
     """The figures of `text` in one style, spelled-out ones as digits: "2.9m", "2.9 million"
     and "2,900,000" are one figure, "five" is "5" (`rag.text.figures_as_digits`); and,
     `as_written`, also as the text writes them, since one style may misread a unit: "8.5 m"
@@ -1183,7 +1183,7 @@ def _is_noun(lower: list[str], i: int) -> bool:
 
 # A character of an "according to" phrase: up to the mark that ends it, a full stop included
 # only after an initial ("the U.S. embassy in Beijing", "J. Smith").
-_PHRASE = r"(?:[^,;:.\"“”()]|(?<=\b[A-Z])\.)"
+PHRASE = r"(?:[^,;:.\"“”()]|(?<=\b[A-Z])\.)"
 
 
 def _speakers(sentence: str) -> tuple[list[list[str]], bool]:
@@ -1197,13 +1197,13 @@ def _speakers(sentence: str) -> tuple[list[list[str]], bool]:
     # "According to Rutgers University political scholar Kelly Dittmar, ...": the whole
     # phrase, up to its mark, names the source.
     according = [_WORD.findall(m.group(1))[:_ACCORDING_WORDS] for m in re.finditer(
-        rf"\baccording to ({_PHRASE}+)", sentence, re.I)]
+        rf"\baccording to ({PHRASE}+)", sentence, re.I)]
     # "According to Windsor Locks' first selectman, Chris Kervick, ...": the name in apposition.
     according += [_WORD.findall(m.group(1))[:4] for m in re.finditer(
-        rf"\baccording to {_PHRASE}+,\s+((?-i:[A-Z]){_PHRASE}{{0,40}}),", sentence, re.I)]
+        rf"\baccording to {PHRASE}+,\s+((?-i:[A-Z]){PHRASE}{{0,40}}),", sentence, re.I)]
     # "According to a survey published in 2017 by the Royal Pharmaceutical Society": its author.
     according += [_WORD.findall(m.group(1))[:4] for m in re.finditer(
-        rf"\baccording to {_PHRASE}*?\bby ({_PHRASE}+)", sentence, re.I)]
+        rf"\baccording to {PHRASE}*?\bby ({PHRASE}+)", sentence, re.I)]
     if not verbs and not according:
         return [], False
     # "X was reported by local media to have ...": a passive verb's subject is not who
@@ -1304,7 +1304,7 @@ _OPENERS = _PRONOUNS | _words("later earlier meanwhile however also then yesterd
 def _names_someone(text: str) -> bool:
     """Whether `text` (the words before a speech verb) holds a name, its first word counted
     unless it only opens the sentence ("Later", "He")."""
-    return any(name.lower() not in _OPENERS for _, name in _name_runs(text, first=True))
+    return any(name.lower() not in _OPENERS for _, name in name_runs(text, first=True))
 
 
 def _role_speaks(sentence: str, roles: frozenset[str]) -> bool:
@@ -1335,7 +1335,7 @@ def _role_reports(sentence: str, roles: frozenset[str]) -> bool:
     return False
 
 
-def _window_sentences(article: str, start: int, end: int, after: bool = True
+def window_sentences(article: str, start: int, end: int, after: bool = True
                       ) -> list[tuple[int, int]]:
     """The sentences of `article` from the one before start:end to the one after it (or to
     the last one it overlaps), and on to the ends of a quotation they are part of."""
@@ -1347,13 +1347,13 @@ def _window_sentences(article: str, start: int, end: int, after: bool = True
     # A quotation of several sentences: its speaker is named where it opens ('Polak said, "I
     # am disturbed. [...] I am sorry." Calling it "just another apology", Franowska...').
     for _ in range(3):
-        if lo == 0 or not _in_quotation(article, spans[lo][0]):
+        if lo == 0 or not in_quotation(article, spans[lo][0]):
             break
         lo -= 1
     hi = min(len(spans) - 1, inside[-1] + 1) if after else inside[-1]
     # And where it closes: 'Chan said: "I urge her to step down. [...] Please go."'
     for _ in range(3):
-        if not after or hi == len(spans) - 1 or not _in_quotation(article, spans[hi][1]):
+        if not after or hi == len(spans) - 1 or not in_quotation(article, spans[hi][1]):
             break
         hi += 1
     return list(spans[lo:hi + 1])
@@ -1384,7 +1384,7 @@ def _quoted_by(evidence: Evidence, source: Constraint) -> bool:
     paragraph opens as `source`'s: 'Boon said about Amman: "His fascination ... was clear.
     Amman had scrawled his life goals ..."' is Boon's words to its end."""
     article, start = evidence.article, evidence.start
-    if not _in_quotation(article, start):
+    if not in_quotation(article, start):
         return False
     paragraph = article.rfind("\n\n", 0, start) + 1
     opened = max(article.rfind('"', paragraph, start), article.rfind("“", paragraph, start))
@@ -1394,7 +1394,7 @@ def _quoted_by(evidence: Evidence, source: Constraint) -> bool:
         article[spans[i][0]:spans[i][1]], source, evidence.window_words, evidence.window))
 
 
-def _in_quotation(article: str, at: int) -> bool:
+def in_quotation(article: str, at: int) -> bool:
     """Whether `at` lies inside a quotation opened earlier in its paragraph."""
     before = article[article.rfind("\n\n", 0, at) + 1:at]
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
@@ -1451,7 +1451,7 @@ def _event_year_met(constraint: Constraint, evidence: Evidence) -> bool:
     assert constraint.start is not None
     year = constraint.start.year
     published = evidence.published_date
-    return (str(year) in _numbers(f"{evidence.title or ''} {evidence.article}")
+    return (str(year) in numbers(f"{evidence.title or ''} {evidence.article}")
             or _date_met(constraint, evidence)
             or (bool(constraint.words & _AHEAD) and published is not None
                 and published.year == year - 1))
@@ -1474,8 +1474,8 @@ def _mentions(text: str, published: dt.date | None) -> tuple[tuple[Month, Month]
     found: list[tuple[Month, Month]] = []
     # "between January 2016 and December 2019" is one period, not two dates.
     for match in _RANGE.finditer(text):
-        first_month = _MONTHS[match["m1"].lower()] if match["m1"] else 1
-        last_month = _MONTHS[match["m2"].lower()] if match["m2"] else 12
+        first_month = MONTHS[match["m1"].lower()] if match["m1"] else 1
+        last_month = MONTHS[match["m2"].lower()] if match["m2"] else 12
         found.append(((int(match["y1"]), first_month), (int(match["y2"]), last_month)))
     text = _RANGE.sub(lambda m: " " * len(m[0]), text)
     for match in _YEAR.finditer(text):
@@ -1491,7 +1491,7 @@ def _mentions(text: str, published: dt.date | None) -> tuple[tuple[Month, Month]
             name = match.group("m")
             if name == "May" and not match.group("y") and not re.search(r"\d", match.group(0)):
                 continue  # "May" alone is as likely the verb
-            month = _MONTHS[name.lower().rstrip(".")]
+            month = MONTHS[name.lower().rstrip(".")]
             day = re.search(r"\d{1,2}", match.group(0))
             if match.group("y"):
                 year = int(match.group("y"))

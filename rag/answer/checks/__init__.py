@@ -1,0 +1,177 @@
+"""Does a supported answer answer the question that was asked?
+
+Citation checking (`verify.py`) makes sure every claim comes from the sources, and that its
+evidence meets the question's constraints (`constraints.py`: its date, names, figures, quoted
+phrase, source and topic). A small model can still answer with a true sentence of the wrong
+kind: "at a later date" for "On what date...?", "top US lawmakers" for "Which lawmakers...?".
+These checks catch that, from the question's form. `answer_problem` runs them in this order,
+and the first that fails gives the reason (each module's docstring says more of its checks):
+
+    check                     module     refuses, for instance
+    a hedge (`_HEDGE`)        here       "on some unspecified date", "did not announce" it
+    has_type                  kinds      no date, duration, number or name where one is asked
+    counted_problem           counts     "ten police officers" for "how many journalists"
+    count_kind_problem        counts     "33 recovered cases" for "how many deaths"
+    reported_problem          events     the day a death was reported for the day it happened
+    other_end_problem         events     the day a campaign ended for the day it was launched
+    event_problem             events     the date, or the duration, of another event
+    scope_problem             scope      a count "in the United States" for one "worldwide"
+    other_day_problem         contrasts  a figure "as of Monday" for one on the Sunday asked
+    excluded_place_problem    scope      the count "in China" for one "outside China"
+    age_event_problem         events     her age at death for her age when she married
+    vague_items_problem       kinds      "some colonies" for "which colonies"
+    listed_problem            kinds      two names for "which three candidates"
+    full_name_problem         kinds      "Łukasz" for a full name
+    made_up_name_problem      people     "Justice John Evers" where the articles name Tony Evers
+    contrast_problem          contrasts  the winner's prize for the runner-up's
+    series_problem            contrasts  "phase two" for "phase three"
+    negated_problem           contrasts  "19 stores, which were not included" for those included
+    form_problem              kinds      "14 delegates" for a share, "on Saturday" for a time
+    forecast_problem          counts     "may cause 32,000 more deaths" for the deaths recorded
+    credited_problem          people     NBC's count for "how many votes did the AP count"
+    role_problem              people     "ambassador to China" from "China's ambassador"
+    asked_role_problem        people     the judge for "which lawyer"
+    quoted_speaker_problem    people     a name inside the quotation for who spoke it
+
+`latest_problem` (scope), which reads the sources' dates, is run by `decide`: an older article
+for "What is the latest on ...?". The words and helpers several checks read are in `lexicon`.
+
+A hand-written rule because no packaged model does this offline: the packaged LLMs are too
+small to judge their own answers (measured in docs/evals.md), and there is no entailment
+model in a PyPI package. It is a classic of extractive QA (expected answer types) and errs
+on the side of answering: when in doubt, it passes.
+
+Imports: its modules (lexicon; kinds, which reads lexicon; counts, people, events, contrasts
+and scope, which read both), rag.answer.constraints, rag.text, rag.answer.evidence (for types
+only), text_to_num.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.answer.checks.contrasts import (
+    contrast_problem,
+    negated_problem,
+    other_day_problem,
+    series_problem,
+)
+from rag.answer.checks.counts import (
+    answer_figures,
+    asked_count_kind,
+    count_kind_problem,
+    counted_problem,
+    forecast_problem,
+)
+from rag.answer.checks.events import (
+    age_event_problem,
+    event_problem,
+    other_end_problem,
+    reported_problem,
+)
+from rag.answer.checks.kinds import (
+    PERSON,
+    expected_type,
+    form_problem,
+    full_name_problem,
+    has_type,
+    listed_problem,
+    vague_items_problem,
+)
+from rag.answer.checks.lexicon import AUXILIARIES, LEAD
+from rag.answer.checks.people import (
+    asked_role,
+    asked_role_problem,
+    credited_problem,
+    made_up_name_problem,
+    quoted_speaker_problem,
+    role_problem,
+)
+from rag.answer.checks.scope import excluded_place_problem, latest_problem, scope_problem
+from rag.text import content_words
+
+__all__ = [
+    "answer_figures",
+    "answer_problem",
+    "asked_count_kind",
+    "asked_role",
+    "expected_type",
+    "has_type",
+    "latest_problem",
+]
+
+
+_HOW_LONG_DID = re.compile(r"\bhow long (?:did|does|do|had|has|have|will|would)\b", re.I)
+
+
+# The answer says the fact asked for is not given: "on some unspecified date", "an undisclosed
+# sum", "an unnamed agent" answer no "when", "how much" or "who".
+# "What lung disease did he die of?": a thing asked for by its kind ("died of an unspecified
+# lung disorder" gives none); not "What did ...?", which asks what someone did or said.
+_WHAT_THING = re.compile(LEAD + r"(?:what|which)\s+(?!" + AUXILIARIES + r"\b)[a-z]", re.I)
+_HEDGE = re.compile(r"\b(?:unspecified|undisclosed|unknown|unnamed|unidentified|unclear|"
+                    r"not (?:yet )?(?:been )?(?:specified|disclosed|named|identified|known|"
+                    r"given|stated|revealed|released|made public)|"
+                    # "The party did not immediately announce whom it would support"
+                    r"(?:did|does|do|has|have|had) not (?:yet )?(?:immediately )?(?:publicly )?"
+                    r"(?:announced?|named?|disclosed?|revealed?|specified|specify|identified|"
+                    r"identify|confirmed?|released?|said|say|stated?|reported|report))\b", re.I)
+
+
+def answer_problem(question: str,
+                   sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                   ) -> str | None:
+    """Why the answer does not answer `question`, or None when nothing is wrong.
+
+    `sentences` are the answer's supported sentences, each with the (article text, start,
+    end) of its own verified citations. The kind of answer the question asks for must be
+    given by one sentence and held by that sentence's evidence: a date in an aside ("... as
+    both sides said on Sunday") is no answer to "when", even where the quote of another
+    sentence holds it."""
+    kind = expected_type(question)
+    if (kind or _WHAT_THING.search(question)) and any(_HEDGE.search(text)
+                                                       for text, _ in sentences):
+        what = f"the {kind}" if kind else "what was"
+        return f"the answer says itself that {what} asked for is not given"
+    # "Who ...?" is answered by the first sentence: a name added only by a later one
+    # ("Honcharuk leaked the recording [1]. It was uploaded to a YouTube channel [1].") is an
+    # aside.
+    # A first sentence that only restates the question ("The Lord President of the court
+    # ruled ... [1]. This ruling was made by Colin Sutherland [1].") leaves it to the next.
+    asked = content_words(question)
+    saying = [item for item in sentences if not content_words(item[0]) <= asked] or sentences
+    answering = saying[:1] if kind == "name" and PERSON.search(question) else sentences
+    if kind and not any(has_type(kind, text, evidence, question)
+                        for text, evidence in answering):
+        return f"the question asks for a {kind}; the evidence cited gives none"
+    if kind == "number" and (problem := counted_problem(question, sentences)):
+        return problem
+    # Read wherever "how many" stands: a leading clause may hold commas.
+    if problem := count_kind_problem(question, sentences):
+        return problem
+    if kind == "time" and (problem := reported_problem(question, sentences)
+                           or other_end_problem(question, sentences)
+                           or event_problem(question, sentences)):
+        return problem
+    # "How long did Ivan spend in hospital?" is not answered by how long he was trapped. Only
+    # where the question asks how long someone did something: "How long is a year on K2-18b,
+    # where astronomers found water vapour?" names no event of its own (wikinews_qa w04).
+    if kind == "duration" and _HOW_LONG_DID.search(question) and (
+            problem := event_problem(question, sentences, answer_figures, "duration")):
+        return problem
+    if problem := scope_problem(question, sentences) or other_day_problem(question, sentences) \
+            or excluded_place_problem(question, sentences) \
+            or age_event_problem(question, sentences) or vague_items_problem(question, sentences):
+        return problem
+    if kind == "name" and (problem := listed_problem(question, sentences)
+                           or full_name_problem(question, sentences)
+                           or made_up_name_problem(question, sentences)):
+        return problem
+    if problem := contrast_problem(question, sentences) or series_problem(question, sentences):
+        return problem
+    if problem := negated_problem(question, sentences) or form_problem(question, sentences) \
+            or forecast_problem(question, sentences):
+        return problem
+    return credited_problem(question, sentences) or role_problem(sentences) or \
+        asked_role_problem(question, sentences) or quoted_speaker_problem(question, sentences)

@@ -1,0 +1,232 @@
+"""The checks of a near fact written beside the asked one: another day's figure, the other
+side of a contrast, another item of a numbered series, the fact denied:
+
+- a figure for another day: "What were the winds on the Sunday it was detected?" is not
+  answered by a figure the evidence gives "as of Monday evening". Where the question names
+  a weekday (or a date with its year: the weekday it fell on) and every cited sentence that
+  gives the answer's figure names only another (`other_day_problem`);
+- the opposite: "How many stores are included in the sale?" is not answered from "19 stores,
+  which were not included". Where every cited span negates a word of the question's own, and
+  the question negates nothing, it says the opposite (`negated_problem`; questions for a fact
+  only: what someone said may deny anything);
+- the other side of a contrast: "How much did the runner-up receive?" is not answered from
+  "the winning team receiving C$10,000", nor the women's race from the men's. Where the
+  question names one side of a pair news writes in contrast (winner/runner-up, men/women,
+  minimum/maximum, mother/father, born/died, ...) and every cited span names only the other
+  (`contrast_problem`); likewise another item of a numbered series ("phase two" for "phase
+  three": `series_problem`).
+
+Imports: rag.answer.checks.kinds, rag.answer.checks.lexicon, rag.answer.constraints, rag.text,
+text_to_num.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from rag.answer.checks.kinds import expected_type
+from rag.answer.checks.lexicon import WORD, figures_of, words
+from rag.answer.constraints import MONTHS, WEEKDAYS, name_runs
+from rag.text import content_words, months_in_full
+
+_FULL_DATE = re.compile(
+    r"\b(?:(?P<m1>[A-Z][a-z]+)\.? (?P<d1>\d{1,2})(?:st|nd|rd|th)?,? "
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?P<m2>[A-Z][a-z]+),? )(?P<y>(?:19|20)\d\d)\b")
+
+
+_DAY_AFTER = re.compile(r"\bthe (?P<side>day after|day before|next day after)(?:\s+the)?\s*$",
+                        re.I)
+
+
+def _weekdays_of(question: str) -> set[str]:
+    """The weekdays of the dates the question writes with day, month and year; of the next
+    or the previous day where the question asks about "the day after" or "the day before"
+    the date ("the day after the October 30, 2020 earthquake" is a Saturday)."""
+    days: set[str] = set()
+    question = months_in_full(question)
+    for match in _FULL_DATE.finditer(question):
+        month = (match.group("m1") or match.group("m2")).lower()
+        if month not in MONTHS:
+            continue
+        try:
+            day = dt.date(int(match.group("y")), MONTHS[month],
+                          int(match.group("d1") or match.group("d2")))
+        except ValueError:
+            continue
+        shift = _DAY_AFTER.search(question[max(0, match.start() - 30):match.start()])
+        if shift is not None:
+            day += dt.timedelta(days=-1 if "before" in shift["side"].lower() else 1)
+        days.add(calendar.day_name[day.weekday()].lower())
+    return days
+
+
+def other_day_problem(question: str,
+                      sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                      ) -> str | None:
+    """Why the answer's figure is another day's, or None.
+
+    "What were the storm's winds on the Sunday it was first detected?" is not answered by
+    "30 mph" from "As of Monday evening, it had sustained winds of 30 mph". Where the
+    question names a weekday, or a date with its year (the weekday it fell on: "as of April
+    28, 2020" is a Tuesday), and every cited sentence that gives the answer's figure names
+    another weekday and not the asked one, the figure is that other day's. A sentence that
+    names no weekday passes."""
+    asked = ({w.lower() for w in WORD.findall(question)} & WEEKDAYS) | _weekdays_of(question)
+    if not asked:
+        return None
+    given = figures_of(question)
+    first: str | None = None
+    for text, evidence in sentences:
+        figures = figures_of(text) - given
+        giving = [article[start:end] for article, start, end in evidence
+                  if figures & figures_of(article[start:end])]
+        if not figures or not giving:
+            return None
+        others: set[str] = set()
+        for quote in giving:
+            days = {w.lower() for w in WORD.findall(quote)} & WEEKDAYS
+            if not days or days & asked:
+                return None
+            others |= days
+        first = first or (f"the question asks about {' or '.join(sorted(asked)).title()}; "
+                          f"the evidence cited gives the figure for "
+                          f"{' or '.join(sorted(others)).title()}")
+    return first
+
+
+# Words news writes in contrast, where a near fact stands beside the one asked for: the
+# runner-up's prize beside the winner's, the women's race beside the men's, the minimum
+# beside the maximum. Each pair is two sides; a question that names one side (and not the
+# other) is not answered from evidence that names only the other.
+_CONTRASTS = [(words(a), words(b)) for a, b in (
+    ("winner winners winning champion champions", "runner-up runners-up"),
+    ("men men's male boys", "women women's female girls"),
+    ("minimum lowest least", "maximum highest most"),
+    ("previous earlier prior", "next later subsequent"),
+    ("mother mothers", "father fathers"),
+    ("son sons", "daughter daughters"),
+    ("husband", "wife"),
+    ("brother brothers", "sister sisters"),
+    ("north northern", "south southern"),
+    ("east eastern", "west western"),
+    ("upper", "lower"),
+    ("gold", "silver bronze"),
+    ("youngest", "oldest"),
+    ("born birth", "die died dies dying dead death"),
+)]
+# "stabbed four people to death" says how others died: no death the question asks about.
+_MANNER = re.compile(r"\bto death\b", re.I)
+
+
+def contrast_problem(question: str,
+                     sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                     ) -> str | None:
+    """Why the answer's evidence is about the other side of a contrast the question names
+    ("How much did the runner-up receive?" from "the winning team receiving C$10,000"), or
+    None: some cited span of some answer sentence names no other side without the asked one."""
+    asked = {w.lower() for w in WORD.findall(_MANNER.sub(" ", question))}
+    sides = [(mine, other) for a, b in _CONTRASTS for mine, other in ((a, b), (b, a))
+             if asked & mine and not asked & other]
+    if not sides:
+        return None
+    first: str | None = None
+    for _, evidence in sentences:
+        for article, start, end in evidence:
+            words = {w.lower() for w in WORD.findall(article[start:end])}
+            other = next(((m, o) for m, o in sides if words & o and not words & m), None)
+            if other is None:
+                return None
+            first = first or (f'the question asks about "{min(asked & other[0])}"; the '
+                              f'evidence cited is about "{min(words & other[1])}"')
+    return first
+
+
+# A negator and the word it negates, past an auxiliary or an adverb: "were not included",
+# "has never been charged", "didn't commute". "Not only" negates nothing.
+_NEGATION = re.compile(r"\b(?:not|never|no longer|neither|nor|without|\w+n['’]t)\s+"
+                       r"(?:(?:be|been|being|have|yet|ever|even|fully|always|currently|"
+                       r"directly|immediately|also|to)\s+)?(?P<w>\w+)", re.I)
+# A question that speaks of a failure, a refusal or avoiding may rest on a negated sentence:
+# "the debate which O'Rourke was failing to make" on "O'Rourke was not qualifying for the
+# debate", "a name that had to avoid citing a place" on "it must not cite any place".
+_NEGATED_QUESTION = re.compile(r"\b(?:not|never|no longer|without|fail(?:s|ed|ing|ure)?|unable|"
+                               r"refus(?:e|es|ed|ing|al)|avoid(?:s|ed|ing)?)\b|n['’]t\b", re.I)
+
+
+def negated_problem(question: str,
+                    sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                    ) -> str | None:
+    """Why the answer rests on evidence that denies what the question asks, or None: "How
+    many stores are included in the sale?" is not answered by "19 stores, which were not
+    included". Where every cited span negates a word of the question's own (not a name's),
+    and the question negates nothing. Questions for a fact only: what someone said may deny
+    anything ("we will no longer say that Ebola is incurable")."""
+    if expected_type(question) is None or _NEGATED_QUESTION.search(question):
+        return None
+    named = set().union(*(content_words(run) for _, run in name_runs(question)))
+    wanted = content_words(question) - named
+    first: str | None = None
+    for _, evidence in sentences:
+        for article, start, end in evidence:
+            denied = [m["w"] for m in _NEGATION.finditer(article[start:end])
+                      if m["w"].lower() != "only" and content_words(m["w"]) & wanted]
+            if not denied:
+                return None
+            first = first or f"the evidence cited says the opposite: not {denied[0]}"
+    return first
+
+
+# Things news numbers in a series, where the near fact is the next one: "phase two" beside
+# "phase three", "round five" beside "round six".
+_SERIES = ("phase|round|stage|leg|heat|wave|tranche|episode|season|chapter|game|match|day|"
+           "week|part|level|group")
+_SERIES_LABEL = re.compile(rf"\b(?P<s>{_SERIES})\s+(?P<n>\d{{1,2}}|[a-z]+)\b", re.I)
+
+
+def _series_labels(text: str) -> set[tuple[str, str]]:
+    """The numbered items of a series `text` names: {("phase", "3")} of "phase three"."""
+    found = set()
+    for match in _SERIES_LABEL.finditer(text):
+        number = _series_number(match["n"].lower())
+        if number is not None:
+            found.add((match["s"].lower(), number))
+    return found
+
+
+def _series_number(word: str) -> str | None:
+    """"3" of "3" and of "three" (text2num, which `rag.text.figures_as_digits` uses too, reads
+    a lone small number that figures_as_digits leaves a word); None for a word that is none."""
+    if word.isdigit():
+        return word
+    from text_to_num import text2num
+
+    try:
+        return str(text2num(word, "en"))
+    except ValueError:
+        return None
+
+
+def series_problem(question: str,
+                   sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                   ) -> str | None:
+    """Why the answer's evidence is about another item of a numbered series than the one the
+    question names ("phase three" asked, "Phase two was planned to affect ..." cited), or
+    None: some cited span names the asked item, or no other item of its series."""
+    asked = _series_labels(question)
+    if not asked:
+        return None
+    first: str | None = None
+    for _, evidence in sentences:
+        for article, start, end in evidence:
+            labels = _series_labels(article[start:end])
+            others = {(s, n) for s, n in labels if any(s == a and n != b for a, b in asked)}
+            if not others or labels & asked:
+                return None
+            series, number = min(others)
+            wanted = min(b for a, b in asked if a == series)
+            first = first or (f"the question asks about {series} {wanted}; the evidence cited "
+                              f"is about {series} {number}")
+    return first

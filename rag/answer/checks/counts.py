@@ -1,0 +1,336 @@
+"""The checks of a count: what it counts, of what kind, and whether it happened at all; and
+the figures an answer gives (`answer_figures`):
+
+- the counted noun: "how many journalists" is not answered by "ten police officers were
+  injured", nor by "ten journalists" resting on "ten police officers and two journalists". A
+  figure counts the noun written after it ("half a million doses"; in the evidence even a
+  word that reads like a verb: "the three deceased"); where the answer or its evidence
+  writes one, it must be a word of the question (`counted_problem`);
+- the kind of count: "How many COVID-19 deaths had Bangladesh recorded?" is not answered by
+  "33 new deaths" resting on "33 recovered cases", nor "how many people had recovered" by
+  counts of confirmed cases and deaths. Where the question counts one kind of the outcomes
+  news tallies (deaths, cases, recoveries, injuries, arrests), a figure the answer or its
+  evidence writes with the words of another kind, and none of the asked one, counts
+  something else (`count_kind_problem`);
+- a forecast for a tally: "How many deaths had the US recorded by August 4?" is not answered
+  by "the coronavirus may cause roughly 32,000 more deaths by August 4". Where the question
+  says nothing of what may or will be, and every place the evidence writes the answer's
+  figure follows a modal of its clause (may, will, projected, expected...), the figure is
+  what may happen (`forecast_problem`).
+
+Imports: rag.answer.checks.kinds, rag.answer.checks.lexicon, rag.text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.answer.checks.kinds import HOW_MANY_ASKED, PERCENT, expected_type
+from rag.answer.checks.lexicon import (
+    LEAD,
+    NUMBER_WORDS,
+    PHRASE_ENDS,
+    TOKEN,
+    WORD,
+    figures_of,
+    is_date,
+    is_figure,
+    words,
+)
+from rag.text import content_words, figures_in_one_style
+
+# "How many (of the) N ...?", "What was the number of N ...?": N is what the answer counts.
+_HOW_MANY = re.compile(LEAD + r"(?:(?:for|by|to|of|in) )?"
+                       r"(?:how many|(?:what|which) (?:is |was )?(?:the )?number of)\s+"
+                       r"(?:of (?:the|their|its|his|her) )?(?P<n>[^?,;]+)", re.I)
+
+
+# Counts of people, or of the dead, that any word for people answers ("25 students", "813").
+_ANY_PEOPLE = words("people persons individuals lives deaths dead fatalities victims "
+                    "casualties times cases")
+_PHRASE_WORDS = 3
+# What a count of news's common nouns may be written as: "five firearms" answers "how many
+# guns", "2.9 million cars" answers "how many vehicles" (not the other way round: vehicles
+# may be trucks). Written by hand because no thesaurus installs with its data offline (`wn`
+# downloads WordNet at run time) and the packaged embedder scores co-hyponyms ("states" and
+# "countries", "trucks" and "cars") as close as synonyms ("soldiers" and "troops"):
+# docs/evals.md, session 39. The words of a group count as one another and as the words after
+# it; a word of `_COUNT_HYPONYMS` is answered by its words, not the reverse.
+_COUNT_SYNONYMS = [
+    ("guns firearms", "handguns pistols rifles shotguns"),
+    ("homes houses", "dwellings residences"),
+    ("soldiers troops", "servicemen"),
+    ("ships vessels", "boats"),
+    ("companies firms", "businesses"),
+    ("stores shops", "outlets"),
+    ("aircraft planes", "airplanes jets"),
+    ("bison buffalo", ""),
+    ("flats apartments", ""),
+    ("students pupils", ""),
+    ("votes ballots", ""),
+    ("employees workers", "staff staffers"),
+]
+_COUNT_HYPONYMS = {
+    "vehicles": "cars trucks lorries buses vans automobiles motorcycles",
+    "cars": "automobiles",
+    "weapons": "guns firearms handguns pistols rifles shotguns",
+    "aircraft": "helicopters",
+    "children": "kids minors",
+    "doctors": "physicians",
+}
+
+
+def _counted_as() -> dict[str, frozenset[str]]:
+    """Each count noun with the nouns a count of which answers it (`_COUNT_SYNONYMS`,
+    `_COUNT_HYPONYMS`)."""
+    table = {word: words(group) - {word} | words(also)
+             for group, also in _COUNT_SYNONYMS for word in group.split()}
+    for asked, nouns in _COUNT_HYPONYMS.items():
+        table[asked] = table.get(asked, frozenset()) | words(nouns)
+    return table
+
+
+_COUNTED_AS = _counted_as()
+
+
+def counted_noun(question: str) -> str:
+    """The noun phrase a "how many" question counts ("" for people and the dead)."""
+    match = _HOW_MANY.search(question)
+    if not match:
+        return ""
+    phrase: list[str] = []
+    for word in WORD.findall(match["n"]):
+        if word.lower() in PHRASE_ENDS or word.lower().endswith(("ed", "ing")):
+            break
+        phrase.append(word)
+    if not phrase or phrase[-1].lower() in _ANY_PEOPLE:
+        return ""
+    return " ".join(phrase)
+
+
+def _counts(text: str, verb_forms: bool = False) -> list[tuple[str, str]]:
+    """Each figure of `text` with what it counts: the words written after it up to a
+    function word, a verb form (unless `verb_forms`) or a mark ("ten police officers were
+    ..." -> "police officers"; "813 in China" -> ""; "a 15-year sentence" -> "year
+    sentence"). Dates are no figures here."""
+    tokens = TOKEN.findall(text)
+    found: list[tuple[str, str]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not is_figure(token) or is_date(tokens, i):
+            i += 1
+            continue
+        figure = [token]
+        i += 1
+        # "2.9 million", "half a million"
+        while i < len(tokens) and (tokens[i].lower() in NUMBER_WORDS or (
+                tokens[i].lower() in ("a", "an") and i + 1 < len(tokens)
+                and tokens[i + 1].lower() in NUMBER_WORDS)):
+            figure.append(tokens[i])
+            i += 1
+        if i < len(tokens) and tokens[i] == "+":  # "18+ years" counts years
+            i += 1
+        words = [part for part in re.split(r"[-–]", token)
+                 if part.isalpha() and any(ch.isdigit() for ch in token)]
+        for word in tokens[i:i + _PHRASE_WORDS]:
+            low = word.lower()
+            if not word[0].isalnum() or low in PHRASE_ENDS or (
+                    not verb_forms and low.endswith(("ed", "ing"))):
+                break
+            words.append(word)
+        found.append((" ".join(figure).lower(), " ".join(words)))
+    return found
+
+
+def _other_count(asked: set[str], counts: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The first of `counts` (figures and what they count), when every one counts a noun
+    that is no word of the question (`asked`)."""
+    if not counts or any(not noun or content_words(noun) & asked for _, noun in counts):
+        return None
+    return counts[0]
+
+
+# "How many sharks a year" counts sharks: "a year" says how often, and "18 years" is no answer.
+_RATE = re.compile(r"\b(?:a|an|per|each|every)\s+(?:second|minute|hour|day|week|month|year|"
+                   r"decade)\b", re.I)
+_AROUND = re.compile(r"\b(?:from|after|before|during|since|following|amid|when|while)\b"
+                     r"[^,;?]*?(?=\b(?:in|at|on|of|by|for|with|near|and|to)\b|[,;?]|$)", re.I)
+
+
+def counted_problem(question: str,
+                    sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                    ) -> str | None:
+    """Why no answer sentence counts what a "how many N" question counts, or None.
+
+    A sentence passes when one of its figures counts a word of the question (N, or another:
+    "93 statues" for "how many moai ... statue locations") or leaves its noun unsaid ("at
+    least 813"), and its cited evidence, where it writes the same figure, counts the same
+    there. Counts of people and of the dead are not checked: "25 students" answers "how many
+    people"."""
+    counted = counted_noun(question)
+    if not counted:
+        return None
+    # Any word of the question may name what is counted, except those of a phrase saying
+    # where from or when: "how many survivors were pulled from collapsed buildings" is not
+    # answered by "20 buildings collapsed".
+    asked = content_words(_RATE.sub(" ", _AROUND.sub(" ", question)))
+    asked |= content_words(" ".join(
+        noun for word in WORD.findall(counted) for noun in _COUNTED_AS.get(word.lower(), ())))
+    first: str | None = None
+    for text, evidence in sentences:
+        # A share counts nothing: "48% of the vote" is no number of votes (as in `has_type`).
+        counts = _counts(PERCENT.sub(" ", text) if HOW_MANY_ASKED.search(question) else text)
+        other = _other_count(asked, counts)
+        if other is None:
+            figures = {f for f, noun in counts if not noun or content_words(noun) & asked}
+            other = next(filter(None, (
+                # A word after the evidence's figure is its noun even when it reads like a
+                # verb: "Three acres burned" does not rest on "The three deceased were ...".
+                _other_count(asked, [c for c in _counts(article[start:end], verb_forms=True)
+                                     if c[0] in figures])
+                for article, start, end in evidence)), None)
+        if other is None:
+            return None
+        first = first or (f"the question asks how many {counted}; "
+                          f"the figure {other[0]} counts {other[1]}")
+    return first
+
+
+# The outcomes that news tallies, in the words that name each. A count of people of no kind
+# ("25 students", "813") may be of any.
+_COUNT_KINDS = {
+    "deaths": "death deaths dead die died dying kill killed fatal fatalities fatality lives",
+    "cases": "case cases infection infections infected positive",
+    "recoveries": "recover recovered recovery recoveries discharged",
+    "injuries": "injury injuries injured wounded",
+    "arrests": "arrest arrests arrested detained",
+    "hospitalisations": "hospitalised hospitalisation hospitalisations",
+    "rescues": "rescue rescues rescued",
+    "evacuations": "evacuate evacuated evacuation evacuations evacuees",
+    "missing": "missing",
+}
+_KIND_STEMS = {kind: frozenset(content_words(words)) for kind, words in _COUNT_KINDS.items()}
+
+
+def _kinds(text: str) -> set[str]:
+    """The kinds of count whose words `text` holds."""
+    words = content_words(text)
+    return {kind for kind, stems in _KIND_STEMS.items() if words & stems}
+
+
+# The count's own clause: up to a clause of time or cause ("..., how many grams was he given
+# after he tested positive?" counts grams, not cases).
+_COUNTED = re.compile(r"\b(?:how many|(?:what|which) (?:is |was )?(?:the )?number of)\s+"
+                      r"(?P<n>(?:(?!\b(?:after|before|when|while|since|during|because|as|"
+                      r"until|once|following)\b)[^?;,])+)", re.I)
+
+
+def asked_count_kind(question: str) -> str | None:
+    """The one kind of count a "how many" question asks for ("deaths" for "How many people
+    had died?"), or None (no kind, or several)."""
+    # Anywhere in the question: a leading clause may hold commas ("According to the WHO's
+    # report of January 27, 2020, how many people had recovered?").
+    match = _COUNTED.search(question)
+    kinds = _kinds(match["n"]) if match else set()
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _figure_kinds(text: str) -> list[tuple[str, set[str]]]:
+    """Each figure of `text` with the kinds of count named by the words just after it, verb
+    forms included ("33 recovered cases" -> recoveries and cases; "33 in" -> none), and past
+    an auxiliary ("291 patients have recovered" -> recoveries)."""
+    return [(figure.split()[0], _kinds(noun)) for figure, noun in
+            _counts(_AUXILIARY_AFTER_NOUN.sub(" ", text), verb_forms=True)]
+
+
+# "291 patients have recovered": the auxiliary between the counted noun and its verb.
+_AUXILIARY_AFTER_NOUN = re.compile(r"(?<=[a-z])\s+(?:have|has|had|were|was|are|is)\s+(?:been\s+)?"
+                                   r"(?=[a-z]+ed\b)")
+
+
+def count_kind_problem(question: str,
+                       sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                       ) -> str | None:
+    """Why no answer sentence gives a count of the kind the question asks for, or None.
+
+    A sentence passes when one of its figures names the asked kind or none, and its cited
+    evidence, where it writes that figure, names the asked kind or none there too."""
+    asked = asked_count_kind(question)
+    if asked is None:
+        return None
+    given_by_question = {w.lower() for w in TOKEN.findall(question)}
+    first: str | None = None
+    for text, evidence in sentences:
+        answered = [(figure, kinds) for figure, kinds in _figure_kinds(text)
+                    if figure not in given_by_question]  # not "COVID-19" of the question
+        figures = [(figure, kinds) for figure, kinds in answered if not kinds or asked in kinds]
+        other = next(((figure, kinds) for figure, kinds in answered
+                      if kinds and asked not in kinds), None)
+        for figure, _ in figures:
+            given = [kinds for article, start, end in evidence
+                     for f, kinds in _figure_kinds(article[start:end]) if f == figure]
+            if not given or any(not kinds or asked in kinds for kinds in given):
+                return None
+            other = other or (figure, given[0])
+        if other is not None:
+            first = first or (f"the question asks how many {asked}; the figure {other[0]} "
+                              f"counts {' and '.join(sorted(other[1]))}")
+    return first
+
+
+def answer_figures(question: str, answer: str) -> set[str]:
+    """The figures (in digits or in words) the answer gives and the question does not."""
+    asked = {w.lower() for w in WORD.findall(question)}
+    return {w for w in WORD.findall(answer) if is_figure(w) and w.lower() not in asked}
+
+
+# What a figure may come to, not what it was: "the coronavirus may cause roughly 32,000 more
+# deaths by August 4" answers "how many more deaths might it cause?", not "how many deaths had
+# it caused by August 4?".
+# ("due to" is as often "because of", and "project" a noun: neither is here.)
+_MODAL = re.compile(r"\b(?:may|might|could|would|will|shall|projected|forecasts?|forecasted|"
+                    r"predicts?|predicted|expects?|expected|estimates? that|likely|plans? to|"
+                    r"planned to|is to|are to|aims? to|set to)\b", re.I)
+
+
+_FORECAST_REACH = 6  # how many words before a figure its modal verb may stand
+
+
+def _forecast(span: str, figure: str) -> bool | None:
+    """Whether every place `span` writes `figure` follows a modal within a few words of the
+    same clause ("may cause roughly 32,000 more deaths"); None where it does not write it."""
+    text = figures_in_one_style(span)
+    found = None
+    for match in re.finditer(rf"(?<![\w.,]){re.escape(figure)}(?![\w]|[.,]\d)", text,
+                             re.I):
+        before = re.split(r"[,;:()\"“”]|\b(?:who|which|that|and|but)\b",
+                          text[:match.start()])[-1]
+        words = WORD.findall(before)[-_FORECAST_REACH:]
+        if not _MODAL.search(" ".join(words)):
+            return False
+        found = True
+    return found
+
+
+def forecast_problem(question: str,
+                     sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                     ) -> str | None:
+    """Why the answer's figure is a forecast or a plan where the question asks what was, or
+    None. For "how many" questions that say nothing of what may, will or is expected to be:
+    where every place the cited evidence writes the answer's figure follows a modal of its
+    clause ("may cause roughly 32,000 more deaths by August 4" for "How many deaths had the
+    United States recorded by August 4?")."""
+    if expected_type(question) != "number" or _MODAL.search(question):
+        return None
+    asked = figures_of(question)
+    first: str | None = None
+    for text, evidence in sentences:
+        verdicts = [_forecast(article[start:end], figure) for figure in figures_of(text) - asked
+                    for article, start, end in evidence]
+        if not any(verdicts) or False in verdicts:
+            return None
+        first = first or ("the evidence cited gives what may or will happen, not what "
+                          "happened")
+    return first

@@ -1,0 +1,415 @@
+"""The kind of answer a question asks for (`expected_type`: a time, a duration, a number or a
+name), whether an answer gives it (`has_type`), and the checks of its form:
+
+- the answer type: "when" wants a date or time, "how long" a duration (its unit written in
+  the evidence after a figure, not only the figure: "Gutierrez, 79, died" is an age; a
+  joined one, "a three-day voyage", measures its noun only), "how many" a number,
+  "who"/"which official"/"where" a name (a person's, asked by "who" or "the names of", has
+  no digits), and it must come from the cited evidence;
+- what gives no answer of the kind: a number in a name ("CentOS 8") is no time; a duration
+  "of" a noun the question does not name ("three days of mourning") is not how long he was
+  ill; a photograph's credit ("Image: Paul Budd.") names no one but the photographer; "a
+  48-acre space" measures 48 acres, but "22-year-old Rangoli Patil" gives only her age; and
+  (since session 47) "who" answered by "a Minister of Legislative Assembly", a title after
+  "a", which names no one;
+- a vague answer: a unit no figure measures ("for many years") is no duration, though "since
+  1998" is; a share ("45% of homes") or a round plural alone ("many thousands") answers no
+  "how many"; "On what date ...?" (or "when exactly") asks for a day, which "in 2021" does
+  not give;
+- a list of a stated length: "Which three rival candidates...?" is not answered by two names
+  and "another candidate". Where the question asks for N names, the answer must name N
+  (`listed_problem`); "Name the ...", like "who", asks for names; a full name is two words
+  or more ("Łukasz" is a first name: `full_name_problem`);
+- some of them for which: "Which colonies are growing?" is not answered by "some colonies are
+  growing", which names none (`vague_items_problem`);
+- a count for a share, a day for a time: "What share of the vote did she receive?" is not
+  answered by "14 delegates", nor "At what time did they withdraw the warnings?" by "on
+  Saturday". The answer must give a share (a percentage, a fraction in words), or a time of
+  day (or a race's time), from evidence that gives one (`form_problem`);
+  not where the question asks a second thing ("..., and on which programme?").
+
+Imports: rag.answer.checks.lexicon, rag.answer.constraints, rag.text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+
+from rag.answer.checks.lexicon import (
+    AUXILIARIES,
+    DAY_NAMES,
+    LEAD,
+    PHRASE_ENDS,
+    WORD,
+    added_names,
+    article_names,
+    dates_only,
+    is_figure,
+    words,
+)
+from rag.answer.constraints import WEEKDAYS, name_runs
+from rag.text import content_words, figures_as_digits, figures_in_one_style, months_in_full
+
+_TIME_WORDS = words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday today yesterday tomorrow tonight morning afternoon evening night day "
+    "weekend week month year decade century spring summer autumn fall winter ago midnight noon "
+    # "the final day", "the same week": a relative time answers "on which day"
+    "first last final next same previous following early late mid")
+_UNITS = words("second seconds minute minutes hour hours day days week weeks month months "
+               "year years decade decades century centuries")
+
+
+_ENTITY_NOUNS = (r"official|spokesperson|spokesman|spokeswoman|minister|president|leader|"
+                 r"lawmaker|senator|diplomat|ambassador|envoy|artist|person|man|woman|company|"
+                 r"firm|newspaper|agency|broadcaster|outlet|country|nation|city|town|village|"
+                 r"hospital|university|airline|team|club|party|organi[sz]ation|exoplanet|"
+                 r"planet|ship|airport|waterway|region|province|county|district|court|"
+                 r"lawyer|attorney|judge|journalist|player|candidate|member|student|athlete|"
+                 # Kinds of things news names by their proper names: "Which school did the
+                 # pupils attend?" is not answered by "a school in Winchester".
+                 r"politician|representative|congressman|congresswoman|legislator|governor|"
+                 r"mayor|musician|singer|actor|actress|author|writer|scientist|"
+                 r"mathematician|wrestler|rapporteur|school|college|museum|laboratory|"
+                 r"festival|film|play|album|song|novel|magazine|network|channel|band|bank|"
+                 r"carmaker|automaker|manufacturer|retailer|brand|state|island|river|lake|"
+                 r"mountain|volcano|arena|station|church|cathedral|mosque|storm|hurricane|"
+                 r"typhoon|cyclone|venue|stadium|hotel|theatre|theater|prison|restaurant|"
+                 r"website|prize|award|tournament")
+
+
+_EXPECTED: list[tuple[str, re.Pattern[str]]] = [
+    # "For how long ...?", "By how much ...?"
+    ("duration", re.compile(LEAD + r"(for |over )?how long\b", re.I)),
+    ("number", re.compile(
+        LEAD + r"((for|by|to|of|in) )?(how (many|much|old|far|tall|big|large|high|fast)|"
+        r"(what|which) (is |was )?"
+        r"(the )?(percentage|proportion|share|fraction|number|amount|total|score|margin|price|"
+        r"cost|value|time|vote|death toll|toll)\b)", re.I)),
+    ("time", re.compile(
+        LEAD + r"(when\b|((on|in|at|by) )?(what|which) (exact |calendar )?(date|day|month|year|"
+        r"week)\b|(at|by|until) (what|which) (exact )?time\b)", re.I)),
+    # "Who is Xie Feng?" asks for a role, not a name.
+    ("name", re.compile(
+        r"^\s*name (the|all|any|each|every)\b|" +
+        LEAD + r"(who(m|se)?\b(?!\s+(is|was|are|were)\s+(?-i:[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*)*)"
+        r"\s*([?,]|$))|where\b|(what|which) (is|was|are|were) the (full )?names? of\b|"
+        r"((at|in|on|from|to|by|for|of) )?(which|what) "
+        r"((?!" + AUXILIARIES + r"\b)[\w'’-]+ ){0,3}(" + _ENTITY_NOUNS + r")s?\b)", re.I)),
+]
+
+# Questions about people: a person's name has no digits ("AXB1344" names a flight, not its pilot).
+PERSON = re.compile(LEAD + r"who(m|se)?\b|\bnames? of\b", re.I)
+
+
+def expected_type(question: str) -> str | None:
+    """'time', 'duration', 'number' or 'name' when the question's form asks for one."""
+    for kind, pattern in _EXPECTED:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def _has_number(words: Sequence[str]) -> bool:
+    return any(is_figure(w) for w in words)
+
+
+# A share is no count: "How many homes did the storm destroy?" is not answered by "45% to 60%
+# destruction".
+PERCENT = re.compile(r"\d[\d.,]*\s*(?:%|per ?cent\b)", re.I)
+HOW_MANY_ASKED = re.compile(r"\bhow many\b", re.I)
+# A unit with no figure is no duration: "for many years", "for years", "a few weeks".
+_VAGUE = words("many several some few numerous countless various multiple recent")
+_ARTICLES = words("a an one half")
+_ROUND_PLURALS = words("hundreds thousands millions billions dozens")
+
+
+def _durations(answer: str) -> list[str]:
+    """The units of `answer` that a figure (or "a", "an", "half") measures, not a vague
+    word: "22 minutes", "two decades", "a year and a half", not "for many years"."""
+    words = [w.lower() for w in WORD.findall(answer)]
+    found = []
+    for i, word in enumerate(words):
+        if word not in _UNITS or i == 0 or words[i - 1] in _VAGUE:
+            continue
+        before = words[max(0, i - 2):i]
+        if any(is_figure(w) or w in _ARTICLES for w in before):
+            found.append(word)
+    return found
+
+
+# A figure joined to its unit: "a 14-hour drive", "a three-day visit"; not an age
+# ("a 10-year-old boy").
+_UNIT_COMPOUND = re.compile(r"\b(\w+)-(second|minute|hour|day|week|month|year|decade|century)"
+                            r"\b(?!-old)", re.I)
+
+
+_AND_A_HALF = re.compile(r"\b(\w+)-and-a-half\b", re.I)
+_UNIT_LONG = re.compile(r"\b(second|minute|hour|day|week|month|year|decade)-long\b", re.I)
+
+
+def _compound_duration(match: re.Match[str], asked: set[str]) -> str:
+    """A joined duration ("a three-day voyage") written apart ("three day") when it measures
+    something the question names (or nothing: "for a three-day"), else left joined: the
+    length of the voyage is not how long the boat had been in service."""
+    after = re.match(r"\s+(\w+)", match.string[match.end():])
+    if after and content_words(after.group(1)) and not content_words(after.group(1)) & asked:
+        return match.group(0)
+    return f"{match.group(1)} {match.group(2)}"
+
+
+# A duration of something: "three days of mourning", "20 years of service".
+_UNIT_OF = re.compile(r"\b(seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
+                      r"\s+of\s+(\w+)", re.I)
+
+
+def _duration_of(match: re.Match[str], asked: set[str]) -> str:
+    """A duration "of" a noun the question does not name, its unit hidden: "three days of
+    mourning" is not how long he had been ill."""
+    noun = content_words(match.group(2))
+    if noun and not noun & asked:
+        return f"{match.group(1)}-of {match.group(2)}"
+    return match.group(0)
+
+
+def _stems(words: Iterable[str]) -> set[str]:
+    """The stems of the words that are words alone: "10-year-old" stays out."""
+    return {stem for w in words if w.isalpha() for stem in content_words(w)}
+
+
+# "How long had he been mayor?" is answered by "since 1998": the start of the period.
+_SINCE = re.compile(r"\bsince (?:(?:early|late|mid)[ -])?(?:\w+ )?(?:\d{1,2} )?(\d{4})\b", re.I)
+
+
+# Not an age: "22-year-old Rangoli Patil" is hers, and another's age is no answer, except to
+# a question for an age ("54-year-old sergeant Matt Ratana" for "How old was Ratana?").
+_FIGURE_COMPOUND = re.compile(r"\b(\d[\d.]*)-([a-z]+)\b(?!-old)")
+_AGE_COMPOUND = re.compile(r"\b(\d+)-(years?|months?|weeks?|days?)-old\b", re.I)
+_HOW_OLD = re.compile(r"\bhow old\b", re.I)
+_CREDIT_LINE = re.compile(r"\b(?:Image|Photo|Photograph|Picture|Credit|Video)s?:\s*[^.\n]*")
+# A figure that labels what it follows ("Round 4", "Article 5", "world No. 16"), not a count.
+_LABELLED = re.compile(r"\b(?:round|stage|phase|article|section|chapter|episode|season|game|"
+                       r"flight|route|level|category|grade|number|no\.|week|day|act|part|"
+                       r"volume|vol\.)\s+\d+\b", re.I)
+_NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*)\s+\d{1,3}\b(?![.,:]?\d)")
+
+
+def _aged(text: str) -> list[str]:
+    """The words of the person an age compound stands before: "Metropolitan Police sergeant
+    Matiu Ratana" of "54-year-old Metropolitan Police sergeant Matiu Ratana was shot"."""
+    words = (m.group() for m in itertools.islice(WORD.finditer(text), 6))
+    return list(itertools.takewhile(lambda w: w.lower() not in PHRASE_ENDS, words))
+
+
+# Two number words joined ("Sixty-six people") are a figure: its digits, in the answer and the
+# evidence alike. Other figures in words stay words here: read as digits too, they let six
+# near misses of the development sets through and four wrong answers (session 40).
+_COMPOUND_FIGURE = re.compile(r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+                              r"(?:one|two|three|four|five|six|seven|eight|nine)\b", re.I)
+
+
+def _in_one_style(text: str) -> str:
+    """Months in full and figures in one style (`figures_in_one_style`), a compound of number
+    words as digits."""
+    text = _COMPOUND_FIGURE.sub(lambda m: figures_as_digits(m[0].lower()), text)
+    return figures_in_one_style(months_in_full(text))
+
+
+def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
+             question: str) -> bool:
+    """Whether the answer gives a `kind` that the question did not and the evidence does."""
+    asked = content_words(question)
+    if kind == "number" and HOW_MANY_ASKED.search(question):
+        answer = PERCENT.sub(" ", answer)
+    quotes = " ".join(article[start:end] for article, start, end in evidence)
+    if kind == "duration":  # "a 14-hour drive" writes the duration "14 hours" of the drive
+        # "a week-long stay" lasted a week; "a year-and-a-half" is a year and a half
+        answer, quotes = (_UNIT_LONG.sub(r"\1 long", _AND_A_HALF.sub(r"\1 and a half", t))
+                          for t in (answer, quotes))
+        quotes = _UNIT_COMPOUND.sub(lambda m: _compound_duration(m, asked), quotes)
+        quotes = _UNIT_OF.sub(lambda m: _duration_of(m, asked), quotes)
+    if kind != "name":  # a figure or a day in one style: "1,500" is "1500", "Dec. 28" December
+        answer, quotes = (_in_one_style(t) for t in (answer, quotes))
+    if kind == "number":  # "a 48-acre space" measures 48 acres
+        quotes = _FIGURE_COMPOUND.sub(r"\1 \2", quotes)
+        quotes = _LABELLED.sub(" ", quotes)  # "Round 4", "world No. 16": a label, no count
+        if _HOW_OLD.search(question):  # the asked person's age: "54-year-old sergeant Ratana"
+            quotes = _AGE_COMPOUND.sub(
+                lambda m: f"{m[1]} {m[2]} old" if content_words(
+                    " ".join(_aged(quotes[m.end():]))) & asked else m[0], quotes)
+    if kind == "time":  # "CentOS 8", "Windows 10": a number in a name dates nothing
+        answer = _NAMED_NUMBER.sub(
+            lambda m: m[0] if m[1].lower() in DAY_NAMES else m[1], answer)
+    new = [w for w in WORD.findall(answer) if not content_words(w) & asked]
+    if kind == "name":
+        # A name the answer gives that the evidence holds and its article writes as a name:
+        # "CCTV" may start a sentence, "top US lawmakers" is no name.
+        # A photograph's credit ("Image: Paul Budd.") names who took it, and answers nothing
+        # else.
+        written = set().union(*(content_words(_CREDIT_LINE.sub(" ", article[start:end]))
+                                & article_names(article) for article, start, end in evidence))
+        if PERSON.search(question):
+            # "Who claimed ...?" is not answered by "A Minister of Legislative Assembly from
+            # Assam claimed ...": a title after "a" describes someone, and names no one.
+            answer = _INDEFINITE_TITLE.sub(" ", answer)
+        named = added_names(answer, asked)
+        if PERSON.search(question):
+            named = {w for w in named if not any(ch.isdigit() for ch in w)}
+        return bool(named & written)
+    written = set(WORD.findall(quotes.lower()))
+    found = written
+    if kind in ("number", "duration"):
+        # A figure the evidence writes only as a day or a year is no count: "12 hours" does
+        # not rest on "on June 12".
+        found = written - dates_only(quotes)
+    given = [w for w in new if w.lower() in found]
+    if kind == "number":
+        # "Many thousands of fans" counts no one: a plural of a round number, alone, is vague.
+        return _has_number([w for w in given if w.lower() not in _ROUND_PLURALS])
+    if kind == "duration":
+        # The unit must be the evidence's: "79 years" does not rest on "Bishop Gutierrez, 79,
+        # died" (an age), where the answer adds "years" itself, and a figure must measure it.
+        # A unit the question gives ("How long, in hours, ...?") leaves the figure alone.
+        # Units compared by their stems: "hours" is the "hour" of "a 14-hour drive".
+        units = _stems(_durations(answer)) & _stems(new) & _stems(_durations(quotes))
+        # A year, which `found` leaves out, is the start of the period.
+        since = [year for year in _SINCE.findall(answer)
+                 if year in written and year not in question]
+        return bool(units) or bool(since) or (
+            _has_number(given) and bool(_UNITS & {w.lower() for w in WORD.findall(question)}))
+    if _DAY_ASKED.search(question):
+        # "On what date ...?" asks for a day: "in 2021" or "in July" gives none.
+        return any(w.lower() in _DAY_WORDS or _is_day_number(w) for w in given)
+    return any(w.lower() in _TIME_WORDS or any(ch.isdigit() for ch in w) for w in given)
+
+
+_INDEFINITE_TITLE = re.compile(r"\b[Aa]n?\s+[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|"
+                               r"[A-Z][\w'’.-]*))*")
+_DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact |calendar )?(?:date|day)\b|"
+                        r"\bwhen exactly\b|\bexactly when\b", re.I)
+_DAY_WORDS = WEEKDAYS | words("today yesterday tomorrow tonight first last final next same "
+                              "previous following")
+
+
+def _is_day_number(word: str) -> bool:
+    """"27", "3rd": a day of a month, not a year."""
+    match = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", word.lower())
+    return match is not None and 1 <= int(match[1]) <= 31
+
+
+_WHICH_PLURAL = re.compile(r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?P<n>\w+s)\b", re.I)
+_SOME = "(?:" + "|".join(sorted(_VAGUE | {"certain"})) + ")"  # "some colonies", "a few"
+
+
+def vague_items_problem(question: str,
+                        sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                        ) -> str | None:
+    """Why an answer to "Which colonies ...?" names none of them, or None: "some colonies of
+    the species are growing" says that there are such colonies, not which. A sentence that
+    writes the asked noun after a vague quantifier and adds no name of its own fails."""
+    match = _WHICH_PLURAL.search(question)
+    if match is None:
+        return None
+    vague = re.compile(rf"\b{_SOME}\s+(?:\w+\s+)?{re.escape(match['n'])}\b", re.I)
+    asked = content_words(question)
+    for text, _ in sentences:
+        if not vague.search(text) or added_names(text, asked):
+            return None
+    return f"the question asks which {match['n']}; the answer names none"
+
+
+# "Which three rival candidates...?", "Name the nine men...": a list of a stated length.
+_COUNTS = {word: n for n, word in enumerate(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], start=2)}
+_LISTED = re.compile(r"^\s*(?:name the|which|what|who (?:were|are) the) ("
+                     + "|".join(_COUNTS) + r"|\d{1,2}) ", re.I)
+_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+
+
+def listed_problem(question: str,
+                   sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                   ) -> str | None:
+    """Why the answer to "which three X?" names fewer than three, or None.
+
+    Each run of capitalised words that holds a word the question does not is one name
+    ("Team Zorin", "Gricol Yang"): "Team Zorin, Gricol Yang, and another candidate" names
+    two of three. A name split by "of" ("University of Sydney") counts twice, which errs on
+    the side of answering; a thing written in lower case ("the gray wolf") is not counted,
+    so the check runs only where the question asks for names (`expected_type` "name")."""
+    asked_list = _LISTED.search(question)
+    if not asked_list:
+        return None
+    count = asked_list.group(1).lower()
+    wanted = int(count) if count.isdigit() else _COUNTS[count]
+    asked = content_words(question)
+    runs = {run.group() for text, _ in sentences for run in _NAME_RUN.finditer(text)
+            if {w for w in content_words(run.group()) - asked if len(w) > 1}}
+    if len(runs) >= wanted:
+        return None
+    return f"the question asks for {wanted} names; the answer gives {len(runs)}"
+
+
+_FULL_NAME = re.compile(r"\bfull names?\b", re.I)
+
+
+def full_name_problem(question: str,
+                      sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                      ) -> str | None:
+    """Why the answer to "What is the full name of ...?" gives no full name, or None: a
+    name it adds must stand in a run of two capitalised words or more (`constraints`' name
+    runs: "Łukasz" alone is a first name)."""
+    if not _FULL_NAME.search(question):
+        return None
+    asked = content_words(question)
+    for text, _ in sentences:
+        for _span, run in name_runs(text, first=True):
+            if len(run.split()) > 1 and added_names(run, asked):
+                return None
+    return "the question asks for a full name; the answer gives one word of a name"
+
+
+# "What share of the vote ...?", "By what percentage ...?": a share, not a count.
+_SHARE_ASKED = re.compile(LEAD + r"(?:(?:by|to|of|in) )?(?:what|which) (?:share|percentage|"
+                          r"proportion|fraction|per ?cent(?:age)?)\b", re.I)
+_SHARE = re.compile(r"\d\s*%|\bper ?cent\b|\bpercentage points?\b|\b(?:half|third|"
+                    r"thirds|quarter|quarters|fifth|fifths|majority|minority)\b", re.I)
+
+
+# A second question after the first ("At what time ..., and on which programme?"): an answer
+# to either part may stand, so a check of one part's kind does not apply.
+_SECOND_ASK = re.compile(r",?\s+and\s+(?:(?:on|in|at|to|by|for|from) )?(?:which|what|who|whom|"
+                         r"where|when|how|why)\b", re.I)
+
+
+# "At what time ...?" asks for a time of day ("7:30 a.m.", "noon"), or a race's time ("47.82
+# seconds"): "on Saturday (14 September 2019)" is a day, not a time.
+_CLOCK_ASKED = re.compile(r"\b(?:what|which) time\b(?! (?:period|frame|zone|span))", re.I)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.?m\b|p\.?m\b)|\bnoon\b|"
+                    r"\bmidnight\b|\bo['’]clock\b|\b\d+(?:\.\d+)?\s*(?:hours?|minutes?|"
+                    r"seconds?)\b", re.I)
+
+
+# The forms a question may ask its answer in, each with what gives it and its name.
+_FORMS = ((_SHARE_ASKED, _SHARE, "a share"), (_CLOCK_ASKED, _CLOCK, "a time of day"))
+
+
+def form_problem(question: str,
+                 sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                 ) -> str | None:
+    """Why the answer is not in the form the question asks for, or None: "What share of the
+    vote did Buttigieg receive?" is not answered by "14 delegates", nor "At what time ...?"
+    by "on Saturday". One sentence must give a share (a percentage, a fraction in words) or a
+    clock time (or a race's time), and rest on evidence that gives one. Not where the
+    question asks a second thing, whose answer may stand alone."""
+    if _SECOND_ASK.search(question):
+        return None
+    for asked, given, name in _FORMS:
+        if asked.search(question) and not any(
+                given.search(text) and any(given.search(article[start:end])
+                                           for article, start, end in evidence)
+                for text, evidence in sentences):
+            return f"the question asks for {name}; the evidence cited gives none"
+    return None

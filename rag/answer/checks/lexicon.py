@@ -1,0 +1,111 @@
+"""The words and the helpers that several checks read: a word of a text (`WORD`) and its
+tokens (`TOKEN`), figures in digits or in words (`is_figure`, `figures_of`), dates (`is_date`,
+`dates_only`, `DAY_NAMES`), names (`added_names`, `article_names`), the words that end a noun
+phrase (`PHRASE_ENDS`), and the clause a question's form may follow (`LEAD`), with the
+auxiliaries that are no noun's modifiers (`AUXILIARIES`).
+
+Imports: rag.answer.constraints, rag.text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rag.answer.constraints import MONTHS, WEEKDAYS
+from rag.text import article_sentences, content_words, figures_in_one_style
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+NUMBER_WORDS = words(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred hundreds thousand thousands million millions billion billions trillion dozen "
+    "dozens half quarter third")
+WORD = re.compile(r"\w+(?:[.'’-]\w+)*")  # "U.S.", "Blinken-Liu", "China's" are one word
+
+
+# "What did President Trump declare...?" asks what he declared, not which president: the words
+# between "what" and the noun are the noun's modifiers, never a verb.
+AUXILIARIES = (r"(is|was|are|were|do|does|did|has|have|had|will|would|can|could|should|may|"
+               r"might|must)")
+# The question's form may follow a clause of its own: "According to the police, how many
+# people...?", "As of 31 December 2019, how many...?" (not a question's own clause: "Who is
+# Puri, who gave...?" asks for a role).
+# Or a statement of its own, ended by a semicolon: "The study compared it with a 2008
+# eruption in Alaska; which Alaskan volcano was that?"
+LEAD = (r"^\s*(?:[^?;]*;\s*)?"
+        r"(?:(?!(?:who|whom|whose|what|which|when|where|why|how)\b)[^,?;]{0,80},\s*)?")
+
+
+def is_figure(word: str) -> bool:
+    """"813", "2.9", "six", "Sixty-six", "twenty-one": a figure, in digits or in words."""
+    return any(ch.isdigit() for ch in word) or all(
+        part in NUMBER_WORDS for part in re.split(r"[-–]", word.lower()))
+
+
+def _names(text: str, anywhere: bool = False) -> set[str]:
+    """Capitalised words (stemmed) not just starting a sentence, or `anywhere`."""
+    names: set[str] = set()
+    for start, end in article_sentences(text):
+        for i, word in enumerate(WORD.findall(text[start:end])):
+            if word[:1].isupper() and (i > 0 or anywhere):
+                names |= content_words(word)
+    return names
+
+
+def added_names(text: str, asked: set[str]) -> set[str]:
+    """The names (stemmed) `text` writes that the question's words `asked` do not hold; an
+    initial ("R.") is no name."""
+    return {w for w in _names(text, anywhere=True) - asked if len(w) > 1}
+
+
+def dates_only(text: str) -> set[str]:
+    """The figures of `text` that it writes only as dates ("12" of "June 12", "2019")."""
+    tokens = TOKEN.findall(text)
+    dates = {t for i, t in enumerate(tokens) if is_date(tokens, i)}
+    counts = {t for i, t in enumerate(tokens) if is_figure(t) and not is_date(tokens, i)}
+    return {t.lower() for t in dates - counts}
+
+
+TOKEN = re.compile(r"\w+(?:[.,'’-]\w+)*|[^\w\s]")  # words, figures ("2,900", "2.9"), marks
+# Words that end a counted noun phrase: "ten journalists [were] injured", "813 [in] China".
+PHRASE_ENDS = words(
+    "is was are were be been being do does did has have had will would can could should may "
+    "might must of in on at by for from to with without into over under after before during "
+    "since until as than and or but nor so yet the a an this that these those who whom whose "
+    "which what when where why how including among against about according per each while "
+    "he she it they his her its their we our you i there here more most less fewer least")
+
+
+_MONTH_NAMES = frozenset(MONTHS)  # constraints' names, from `calendar`
+
+
+def is_date(tokens: list[str], i: int) -> bool:
+    """A year ("2019") or a day beside its month ("March 19", "19 March"): no count."""
+    token = tokens[i]
+    if re.fullmatch(r"1[89]\d\d|20\d\d", token):
+        return True
+    beside = {tokens[j].lower() for j in (i - 1, i + 1) if 0 <= j < len(tokens)}
+    return token.isdigit() and bool(beside & _MONTH_NAMES)
+
+
+NAME = r"(?-i:[A-Z]\w*(?:[.'’-]\w+)*)"
+
+
+DAY_NAMES = _MONTH_NAMES | WEEKDAYS
+
+
+@lru_cache(maxsize=32)
+def article_names(article: str) -> frozenset[str]:
+    return frozenset(_names(article))
+
+
+def figures_of(text: str) -> set[str]:
+    """The figures of `text` in one style ("1,500" -> "1500"), dates left out."""
+    text = figures_in_one_style(text)
+    return {w.lower() for w in WORD.findall(text) if any(ch.isdigit() for ch in w)} - \
+        dates_only(text)

@@ -1,0 +1,314 @@
+"""The checks of the people and the bodies an answer names: the role it gives them, the role
+asked for, who is credited with a figure, who spoke a quotation, and whether the articles name
+them at all:
+
+- the direction of a role: "Xie Feng was the US ambassador to China" does not rest on "Xie
+  Feng, China's ambassador to the US". Where the cited evidence gives the same role as held
+  by the country or body the answer sends it to ("to", "of", "for"), and never as going to
+  it, the answer has turned the relation round (`role_problem`);
+- the role asked for: "Which lawyer represented the group?" is not answered by the judge who
+  ruled on its lawsuit, nor "Who was piloting the helicopter?" by a passenger. Where the
+  question asks for the holder of a role that news names beside the holder (lawyer, judge,
+  pilot, driver, prosecutor, coach, captain, doctor, spokesperson), or the kind of a place
+  that news names with its kind (hospital, prison, airport, stadium), the cited sentence or
+  its immediate neighbours must name that role or kind, in one of its words
+  (`asked_role_problem`);
+- the figure's source: "How many votes did the AP count?" is not answered by 279 from "a
+  total by NBC's reckoning of 279 votes, or 290 by AP's reckoning". Where the question names
+  a source and the cited sentence credits the answer's figure to someone by name ("by S's
+  count", "S's estimate of", "according to S"), the credit nearest the figure must name the
+  question's source (`credited_problem`);
+- the quotation's speaker: "Who called the senator 'a disgrace'?" is not answered by a name
+  that stands in the cited evidence only inside the quotation marks; those are the people
+  the quotation speaks of. A name the answer adds to the question must stand in its evidence
+  outside a quotation (`quoted_speaker_problem`);
+- (since session 47) a person no cited article names ("Justice John Evers" beside "Governor
+  Tony Evers": `made_up_name_problem`).
+
+Imports: rag.answer.checks.kinds, rag.answer.checks.lexicon, rag.answer.constraints, rag.text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.answer.checks.kinds import PERSON
+from rag.answer.checks.lexicon import AUXILIARIES, LEAD, NAME, WORD, added_names
+from rag.answer.constraints import (
+    PHRASE,
+    TITLES,
+    Constraint,
+    Evidence,
+    in_quotation,
+    name_runs,
+    named_in,
+    parse,
+    without_titles,
+)
+from rag.text import content_words
+
+_ROLE = re.compile(
+    r"(?:\b(?P<holder>" + NAME + r")\s+)?"  # "China's", "US": whose role it is
+    r"\b(?P<role>ambassador|envoy|minister|secretary|president|chair(?:man|woman|person)?|"
+    r"ceo|head|chief|governor|mayor|representative|consul|commissioner|director|"
+    r"spokes(?:person|man|woman)|premier|prime minister)s? (?P<prep>to|of|for) (?:the )?"
+    r"(?P<name>" + NAME + r"(?:\s+" + NAME + r")*)", re.I)
+
+
+def _roles(text: str) -> list[tuple[str, str, str, str]]:
+    """The roles `text` gives: whose, which, and to or of whom ("China", "ambassador", "to",
+    "US" for "China's ambassador to the US")."""
+    return [(re.sub(r"['’]s$", "", m["holder"] or ""), m["role"].lower(), m["prep"].lower(),
+             m["name"])
+            for m in _ROLE.finditer(text)]
+
+
+def _same_name(a: str, b: str) -> bool:
+    """"US", "U.S." and "United States" are one name; "China" and "Chinese" one country.
+    Errs towards one name ("Austria" and "Australia" share their first five letters): two
+    names taken for one only let an answer through."""
+    def squeezed(name: str) -> str:
+        return name.replace(".", "").lower()
+
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in name.replace(".", " ").split()).lower()
+    stem = min(len(squeezed(a)), len(squeezed(b)), 5)
+    return bool(content_words(a) & content_words(b)) or squeezed(a) == squeezed(b) or \
+        initials(a) == squeezed(b) or initials(b) == squeezed(a) or \
+        (stem >= 4 and squeezed(a)[:stem] == squeezed(b)[:stem])
+
+
+def role_problem(sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                 ) -> str | None:
+    """A role the answer turns round, or None: its evidence gives the role as the answer's
+    country's or body's ("China's ambassador to the US") and never as going to it."""
+    for text, evidence in sentences:
+        given = [r for article, start, end in evidence for r in _roles(article[start:end])]
+        for _, role, prep, name in _roles(text):
+            same = [(holder, to) for holder, r, p, to in given if (r, p) == (role, prep)]
+            turned = [(holder, to) for holder, to in same if holder and _same_name(name, holder)]
+            if turned and not any(_same_name(name, to) for _, to in same):
+                holder, to = turned[0]
+                return (f"the answer says {role} {prep} {name}; its evidence says "
+                        f"{holder}'s {role} {prep} {to}")
+    return None
+
+
+# Roles that news writes beside the person who holds them ("attorney Jane Doe", "the pilot,
+# Ara Zobayan"), each with the words that name it. Generic ones ("official", "member") are not
+# here: they are often left unsaid ("Loren Keating, the court commissioner").
+_ROLE_WORDS = {
+    "lawyer": "lawyer attorney counsel barrister solicitor",
+    "judge": "judge justice magistrate",
+    "pilot": "pilot co-pilot piloted piloting",
+    "driver": "driver drove driving driven",
+    "prosecutor": "prosecutor prosecution prosecuted prosecuting",
+    "coach": "coach coached",
+    "captain": "captain skipper captained",
+    "doctor": "doctor physician surgeon",
+    "spokesperson": "spokesperson spokesman spokeswoman spokespeople",
+    "agent": "agent operative",
+    # Places a news story names with their kind ("the Bach Mai hospital", "Evin prison"):
+    # "Which hospital ...?" is not answered by a cemetery.
+    "hospital": "hospital clinic infirmary medical",
+    "prison": "prison jail penitentiary correctional detention",
+    "airport": "airport airfield airbase",
+    "stadium": "stadium arena",
+    # (session 47) "In which cemetery was he buried?" is not answered by the city he died in,
+    # nor "Which museums sent samples?" by the university of the study's author.
+    "cemetery": "cemetery graveyard churchyard",
+    "museum": "museum gallery",
+    "university": "university college",
+}
+_ROLE_NAMES = {word: role for role, words in _ROLE_WORDS.items() for word in words.split()} | {
+    "attorneys": "lawyer", "lawyers": "lawyer", "judges": "judge", "justices": "judge",
+    "pilots": "pilot", "drivers": "driver", "prosecutors": "prosecutor", "coaches": "coach",
+    "captains": "captain", "doctors": "doctor", "physicians": "doctor", "surgeons": "doctor",
+    "agents": "agent", "operatives": "agent", "hospitals": "hospital", "prisons": "prison",
+    "jails": "prison", "airports": "airport", "stadiums": "stadium", "cemeteries": "cemetery",
+    "museums": "museum", "universities": "university"}
+_ROLE_ALTERNATION = "|".join(sorted(_ROLE_NAMES, key=len, reverse=True))
+# "Which (Supreme Court) justice ...?", "Who was the (Philippine Coast Guard) spokesperson
+# ...?", "Who was the (team's) coach ...?", "Who was piloting ...?": the role the answer's
+# person must hold.
+_ASKED_ROLE = re.compile(
+    LEAD + r"(?:(?:(?:in|at|to|from|by|for|of|on|with)\s+)?"  # "In which hospital ...?"
+    r"(?:which|what)\s+(?:(?!" + AUXILIARIES + r"\b)[\w'’-]+\s+){0,2}?|"
+    r"who(?:m)?\s+(?:is|was|were|are)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|"
+    r"who\s+(?:is\s+|was\s+|were\s+)?)(?P<role>" + _ROLE_ALTERNATION + r")\b", re.I)
+
+
+def asked_role(question: str) -> str | None:
+    """The role a question asks the holder of ("lawyer" for "Which attorney ...?"), or None."""
+    match = _ASKED_ROLE.search(question)
+    return _ROLE_NAMES[match["role"].lower()] if match else None
+
+
+def asked_role_problem(question: str,
+                       sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                       ) -> str | None:
+    """Why no answer sentence's evidence names the role the question asks the holder of, or
+    None (also when the question asks for no such role)."""
+    role = asked_role(question)
+    if role is None:
+        return None
+    words = _ROLE_WORDS[role].split()
+    alternation = "|".join(map(re.escape, words))
+    named = re.compile(r"\b(?:" + alternation + r")(?:s|es)?\b", re.I)
+    # "The seaman was identified as Jaypee Galicha by a Coast Guard spokesperson": the agent
+    # of a passive, "by a ...", is someone left unnamed, and the name is another's.
+    unnamed = re.compile(r"\bby an?\s+(?:[\w'’-]+\s+){0,3}?(?:" + alternation + r")(?:s|es)?\b",
+                         re.I)
+    for _, evidence in sentences:
+        if any(named.search(unnamed.sub(" ", Evidence(article, start, end).window))
+               for article, start, end in evidence):
+            return None
+    return f"the question asks for the {role}; the evidence cited names no {role}"
+
+
+# Who a figure is credited to, by name: "by NBC's reckoning", "AP's count of", "according to
+# the USGS", "the EMSC put it at", "recorded as 6.4 by the USGS". A credit by a common noun
+# ("by police estimates") names no one and is left alone.
+_CREDIT = re.compile(
+    r"\b[Aa]ccording to (?:the )?(?P<to>" + NAME + r"(?:\s+" + NAME + r")*)"
+    r"|\b(?P<of>" + NAME + r"(?:\s+" + NAME + r")*)['’]s?\s+(?:own\s+)?"
+    r"(?:reckoning|count|counts|tally|tallies|estimates?|calculations?|figures?|projections?|"
+    r"data|forecasts?)\b"
+    r"|\b(?P<by>" + NAME + r"(?:\s+" + NAME + r")*)\s+(?:also\s+|later\s+)?"
+    r"(?:puts?|estimated|estimates|counted|counts|tallied|tallies|reckoned|projected|projects|"
+    r"recorded|records|measured|reported|reports)\b"
+    r"|\b(?:recorded|measured|estimated|counted|reported|put|given|projected|tallied|reckoned)"
+    r"\b[^,;]{0,50}?\bby (?:the )?(?P<pas>" + NAME + r"(?:\s+" + NAME + r")*)")
+
+
+def _credits(sentence: str) -> list[tuple[int, int, str]]:
+    """Where `sentence` credits something to a source by name, and the name."""
+    found = []
+    for m in _CREDIT.finditer(sentence):
+        start, end, name = m.start(), m.end(), m["to"] or m["of"] or m["by"] or m["pas"]
+        # "According to the U.S. embassy in Beijing, ...": the whole phrase, to its mark, is
+        # who is credited, as `constraints` reads an "according to" source.
+        phrase = re.match(rf"{PHRASE}+", sentence[m.start("to"):]) if m["to"] else None
+        if phrase:
+            name, end = phrase.group(0).strip(), m.start("to") + len(phrase.group(0))
+        found.append((start, end, name))
+    found = [(start, end, re.sub(r"^(?:The|A|An)\s+", "", name)) for start, end, name in found]
+    return [(start, end, name) for start, end, name in found if content_words(name)]  # not "It"
+
+
+def _credited(sentence: str, figure: str) -> str | None:
+    """The name credited with `figure` in `sentence`: the credit nearest the figure; "" when
+    the sentence writes the figure and credits no one by name, None when it does not write
+    it."""
+    spots = [m.span() for m in re.finditer(rf"(?<![\w.,]){re.escape(figure)}(?![\w]|[.,]\d)",
+                                           sentence)]
+    if not spots:
+        return None
+    credits = _credits(sentence)
+    if not credits:
+        return ""
+
+    def gap(credit: tuple[int, int, str], spot: tuple[int, int]) -> int:
+        return max(credit[0] - spot[1], spot[0] - credit[1], 0)
+    return min((gap(c, s), c[2]) for c in credits for s in spots)[1]
+
+
+def _is_source(sources: Sequence[Constraint], name: str) -> bool:
+    return any(named_in(source, name) for source in sources)
+
+
+def credited_problem(question: str,
+                     sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                     ) -> str | None:
+    """Why the answer's figure is another source's, or None. For a question that names a
+    source, the answer fails when every figure it adds that its evidence writes is credited
+    there, in each cited span that writes it, to a name that is not the question's source. A
+    figure a span writes without crediting anyone by name passes, and so does an answer that
+    adds no such figure."""
+    sources = [c for c in parse(question) if c.kind == "source"]
+    if not sources:
+        return None
+    asked = set(WORD.findall(question))
+    wrong: list[tuple[str, str]] = []
+    for text, evidence in sentences:
+        for figure in (w for w in WORD.findall(text)
+                       if any(ch.isdigit() for ch in w) and w not in asked):
+            credited = [name for article, start, end in evidence
+                        if (name := _credited(article[start:end], figure)) is not None]
+            if any(not name or _is_source(sources, name) for name in credited):
+                return None
+            wrong += [(figure, name) for name in credited[:1]]
+    if not wrong:
+        return None
+    figure, name = wrong[0]
+    return (f"the question asks for {sources[0].text.strip()}'s figure; the evidence cited "
+            f"gives {figure} as {name}'s")
+
+
+# "Who called it 'a stab in the back'?" asks who spoke the phrase; "Who was called 'a true
+# hero'?" asks whom it describes.
+_WHO_SAID_QUOTE = re.compile(
+    LEAD + r"who\b(?!\s+(?:is|was|are|were|has been|had been)\b)[^?]*?(?<!\w)[\"“‘']\w", re.I)
+
+
+def _outside_quotation(article: str, start: int, end: int, names: set[str]) -> bool:
+    """Whether one of the stemmed `names` stands in article[start:end] outside a quotation."""
+    for match in WORD.finditer(article, start, end):
+        if content_words(match.group()) & names and not in_quotation(article, match.start()):
+            return True
+    return False
+
+
+def quoted_speaker_problem(question: str,
+                           sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                           ) -> str | None:
+    """Why the answer to "who said 'Q'?" names someone the quotation itself names, or None.
+
+    A quotation's speaker is named outside it ("...," said Corbyn; Corbyn called it "..."),
+    while the people named inside it are the ones spoken of: "a Trump/GOP plant like the
+    unhinged rapper .... Bill Shearer must be rolling over in his grave" is no words of Bill
+    Shearer. An answer sentence passes when a name it adds to the question stands in its
+    cited evidence outside quotation marks."""
+    if not _WHO_SAID_QUOTE.search(question):
+        return None
+    asked = content_words(question)
+    for text, evidence in sentences:
+        names = added_names(text, asked)
+        if not names or any(_outside_quotation(article, start, end, names)
+                            for article, start, end in evidence):
+            return None
+    return ("the question asks who said the quoted words; the answer names only someone the "
+            "quotation itself speaks of")
+
+
+def made_up_name_problem(question: str,
+                         sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
+                         ) -> str | None:
+    """Why the person the answer names to "Who ...?" is no one its articles name, or None:
+    "Justice John Evers" from an article that names Governor Tony Evers. A full name the
+    answer's first sentence adds (two capitalised words or more, its titles left out) must
+    have its first and last words within three words of each other in a cited article
+    ("Tony Evers", "Tony S. Evers"; any word before the last will do: "Prime Minister Boris
+    Johnson"); each word alone is not enough."""
+    if not PERSON.search(question) or not sentences:
+        return None
+    asked = content_words(question)
+    text, evidence = sentences[0]
+    articles = {article for article, _, _ in evidence}
+    if not articles:
+        return None
+    for _span, run in name_runs(text, first=True):
+        words = without_titles(run).split()
+        if len(words) < 2 or not added_names(run, asked) or any(
+                not w[:1].isupper() or any(ch.isdigit() for ch in w) for w in words):
+            continue
+        if len(words) == 2 and words[0].lower().rstrip(".") in TITLES:
+            continue  # "President Trump": a title and a surname, written in many ways
+        # Any word before the last with it: "Prime Minister Boris Johnson" is Boris Johnson.
+        last = re.escape(words[-1].rstrip(".,"))
+        near = [re.compile(rf"\b{re.escape(w)}\b(?:\W+\w+){{0,2}}?\W+{last}\b")
+                for w in words[:-1]]
+        if not any(n.search(article) for n in near for article in articles):
+            return f"the answer names {' '.join(words)}, whom the articles cited do not name"
+    return None
