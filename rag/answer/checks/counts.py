@@ -210,6 +210,8 @@ _COUNT_KINDS = {
     "rescues": "rescue rescues rescued",
     "evacuations": "evacuate evacuated evacuation evacuations evacuees",
     "missing": "missing",
+    # (session 48) "How many people had been tested?" is not answered by the infections.
+    "tests": "test tests tested testing",
 }
 _KIND_STEMS = {kind: frozenset(content_words(words)) for kind, words in _COUNT_KINDS.items()}
 

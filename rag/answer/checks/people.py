@@ -120,6 +120,14 @@ _ROLE_WORDS = {
     "cemetery": "cemetery graveyard churchyard",
     "museum": "museum gallery",
     "university": "university college",
+    # (session 48) "Who was director of the Holy See Press Office?" is not answered by a
+    # cardinal quoted in the story, nor "Who was the police officer who detained him?" by the
+    # police force, nor "In which journal was the study published?" by the meeting where it
+    # was presented.
+    "director": "director directed",
+    "officer": "officer constable sergeant superintendent inspector detective policeman "
+               "policewoman",
+    "journal": "journal",
 }
 _ROLE_NAMES = {word: role for role, words in _ROLE_WORDS.items() for word in words.split()} | {
     "attorneys": "lawyer", "lawyers": "lawyer", "judges": "judge", "justices": "judge",
@@ -127,7 +135,8 @@ _ROLE_NAMES = {word: role for role, words in _ROLE_WORDS.items() for word in wor
     "captains": "captain", "doctors": "doctor", "physicians": "doctor", "surgeons": "doctor",
     "agents": "agent", "operatives": "agent", "hospitals": "hospital", "prisons": "prison",
     "jails": "prison", "airports": "airport", "stadiums": "stadium", "cemeteries": "cemetery",
-    "museums": "museum", "universities": "university"}
+    "museums": "museum", "universities": "university", "directors": "director",
+    "officers": "officer", "journals": "journal"}
 _ROLE_ALTERNATION = "|".join(sorted(_ROLE_NAMES, key=len, reverse=True))
 # "Which (Supreme Court) justice ...?", "Who was the (Philippine Coast Guard) spokesperson
 # ...?", "Who was the (team's) coach ...?", "Who was piloting ...?": the role the answer's
