@@ -1,7 +1,7 @@
 """Does a supported answer answer the question that was asked?
 
 Citation checking (`verify.py`) makes sure every claim comes from the sources, and that its
-evidence meets the question's constraints (`constraints.py`: its date, names, figures, quoted
+evidence meets the question's constraints (`constraints/`: its date, names, figures, quoted
 phrase, source and topic). A small model can still answer with a true sentence of the wrong
 kind: "at a later date" for "On what date...?", "top US lawmakers" for "Which lawmakers...?".
 These checks catch that, from the question's form. `answer_problem` runs them in this order,

@@ -1,0 +1,234 @@
+"""The question parsed into its constraints (`parse`; a question of two parts, each part on its
+own): its quoted phrases, its source (`sources`), its topic ("about Y", less the names in it),
+the period it names (`dates`), its names, each with the preposition before it, the name it
+describes, the place it locates and a demonym's country, and its figures and positions
+(`figures`).
+
+Imports: rag.answer.constraints.constraint, rag.answer.constraints.dates,
+rag.answer.constraints.figures, rag.answer.constraints.lexicon, rag.answer.constraints.names,
+rag.answer.constraints.sources, rag.text, rag.types.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rag.answer.constraints.constraint import Constraint
+from rag.answer.constraints.dates import year_names_the_event
+from rag.answer.constraints.figures import FIGURE, ORDINAL, numbers, ordinals
+from rag.answer.constraints.lexicon import MONTHS, WORD, YEAR, title_stems, word_set
+from rag.answer.constraints.names import countries, name_constraint, name_runs, personal
+from rag.answer.constraints.sources import SAYS, SOURCE, source_of
+from rag.text import content_words
+from rag.types import TimeFrame
+
+_QUOTED = re.compile(r"[\"“]([^\"”]{3,}?)[\"”]|(?<!\w)['‘]([^'‘’]{3,}?)['’](?!\w)")
+_TOPIC = re.compile(
+    r"\b(?:say|said|tell|told|think|thought|write|wrote|announce|announced|warn|warned|"
+    r"agree|agreed|decide|decided|rule|ruled|conclude|concluded|discuss|discussed|promise|"
+    r"promised|disagree|disagreed)\b(?:\s+(?:to|on|upon))?[^?]*?"
+    r"\b(?:about|regarding|concerning) (?P<t>.+?)(?:\b(?:when|while|after|before|during|"
+    r"as|at|in|on|since|following)\b|[?,;]|$)", re.I)
+_CLAUSE = re.compile(r"\s*(?:how|why|whether|if|what|when|where|who|which)\b", re.I)
+# A plural acronym names a kind, not one body: "MPs", "NGOs", "CEOs".
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+# Initialisms English writes as common nouns: "Which TV series ...?" names no TV.
+_COMMON_INITIALISMS = frozenset({"TV", "CEO", "GDP", "DNA", "AI", "PC", "ID", "IQ"})
+
+
+_PARTS = re.compile(r",?\s+and\s+(?=(?:what|which|who|whom|whose|when|where|why|how)\b)", re.I)
+
+
+def parse(question: str, frame: TimeFrame | None = None) -> list[Constraint]:
+    """The question's constraints, in the order they are checked. `frame` is the period the
+    question names (`timeframe.resolve`), if any. A question of two parts ("In which city
+    did Liu ..., and what did he then discuss with Blinken?") gets each part's constraints
+    (`part`): an answer sentence needs to meet one part's."""
+    parts = _PARTS.split(question)
+    found: list[Constraint] = []
+    for i, part in enumerate(parts):
+        shown = frame if frame is not None and frame.text in part else None
+        found += [replace(c, part=i) for c in _parse(part, shown if len(parts) > 1 else frame)]
+    return found
+
+
+def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
+    found: list[Constraint] = []
+    taken: list[tuple[int, int]] = []  # spans of the question already made a constraint
+
+    for match in _QUOTED.finditer(question):
+        phrase = match.group(1) or match.group(2)
+        words = frozenset(content_words(phrase))
+        if words:
+            found.append(Constraint("quote", phrase, words))
+            taken.append(match.span())
+    for pattern in SOURCE:
+        said = pattern.search(question)
+        if said is None or _inside(said.span("s"), taken):
+            continue
+        if (found and found[-1].kind == "source" and "v" in said.groupdict()
+                and not SAYS.fullmatch(said.group("v"))):
+            # "According to FEC records, how much did the committee give him?": the source
+            # is the one "according to" names; the committee only gave.
+            continue
+        source = source_of(said.group("s"))
+        if source is not None and ("w" in said.groupdict() or "v" in said.groupdict()
+                                   and SAYS.fullmatch(said.group("v"))):
+            source = replace(source, says=True)
+        if source is not None:
+            found.append(source)
+            taken.append(said.span("s"))
+    about = _TOPIC.search(question)
+    # "about how he came to leave his post" is a question of its own, which the evidence
+    # answers in its own words ("he offered to resign"): no topic to find there.
+    if about and not _inside(about.span("t"), taken) and not _CLAUSE.match(about.group("t")):
+        topic = about.group("t")
+        words = _topic_words(topic)
+        if words:
+            found.append(Constraint("topic", topic, words))
+            taken.append(about.span("t"))
+    # "This week" counted from the newest article (no as_of given, the archive older than
+    # today's week) ranks, but fixes no date: the day the asker counts from is not known.
+    if (frame is not None and frame.anchored and not frame.recency
+            and frame.counted_from is None):
+        named = year_names_the_event(question, frame)
+        found.append(Constraint("date", frame.text, frozenset(content_words(named or "")),
+                                start=frame.start, end=frame.end, event_year=named is not None))
+    runs = name_runs(question)
+    for i, ((start, end), name) in enumerate(runs):
+        if (_inside((start, end), taken) or _PLURAL_ACRONYM.fullmatch(name)
+                or name in _COMMON_INITIALISMS):
+            continue
+        words = frozenset(content_words(name))
+        if words and not any(words <= c.words for c in found if c.kind in ("name", "source")):
+            found.append(replace(name_constraint(name, either=tuple(
+                name_constraint(other) for other in [_described(question, runs, i),
+                                                     _located(question, runs, i),
+                                                     *_DEMONYMS.get(name.lower(), ())] if other)),
+                after=_preposition(question, start), governor=_governor(question, start)))
+    for match in FIGURE.finditer(question):
+        token = match.group(0)
+        if (not YEAR.fullmatch(token) and not _is_date_number(question, match.start(),
+                                                                 match.end())
+                and not _inside(match.span(), taken) and not _in_name(question, match)
+                # a house number: "at 36 Quai des Orfèvres", "10 Downing Street"
+                and not re.match(r"\s+[A-Z]\w+\s+(?:[A-Z]|des\b|de\b|du\b)",
+                                 question[match.end():])):
+            found.append(Constraint("number", token, numbers(token, as_written=False)))
+    for match in ORDINAL.finditer(question):
+        if not _inside(match.span(), taken):
+            found.append(Constraint("number", match.group(0), ordinals(match.group(0))))
+    return found
+
+
+def _topic_words(topic: str) -> frozenset[str]:
+    """What a topic is about, less the names in it: "a state funeral for Prime Minister
+    Akilisi Pohiva" is about a state funeral (a sentence on Pohiva's death names him, and so
+    most of the whole phrase, without a word of a funeral). The names are left to the other
+    constraints and to the article's subject. A topic that is only a name ("about Taiwan")
+    keeps it."""
+    words = frozenset(content_words(topic))
+    named = frozenset(content_words(" ".join(name for _, name in name_runs(topic, first=True))))
+    return (words - named - title_stems()) or words
+
+
+_PREPOSITIONS = word_set("with in at by from near against")
+# Nationality words that `found_words` does not reach, by a shared stem ("Indian" names India,
+# "Iraqi" Iraq) or a regular ending (`_demonym_of`: "Iranian", "Italian"): "Irish counties"
+# are named by "Ireland", "an American" by "a U.S. national". CLDR, which babel carries, has
+# country names but no demonyms; these are the irregular ones.
+_DEMONYMS = {demonym: tuple(names.split(",")) for demonym, names in {
+    "american": "United States,U.S.,USA,America", "americans": "United States,U.S.,USA,America",
+    "british": "Britain,UK,United Kingdom", "english": "England", "scottish": "Scotland",
+    "welsh": "Wales", "irish": "Ireland", "french": "France", "dutch": "Netherlands,Holland",
+    "greek": "Greece", "swiss": "Switzerland", "swedish": "Sweden", "danish": "Denmark",
+    "finnish": "Finland", "polish": "Poland", "turkish": "Turkey", "spanish": "Spain",
+    "portuguese": "Portugal", "thai": "Thailand", "filipino": "Philippines",
+    "vietnamese": "Vietnam", "lebanese": "Lebanon", "sudanese": "Sudan", "saudi": "Saudi Arabia",
+    "emirati": "United Arab Emirates,UAE", "kiwi": "New Zealand", "czech": "Czech Republic",
+    "norwegian": "Norway", "peruvian": "Peru", "malagasy": "Madagascar",
+}.items()}
+
+
+def _governor(question: str, start: int) -> str | None:
+    """The content word the preposition before a name hangs on, stemmed: "talk" of "the talks
+    with Wang Yi", "dead" of "found dead in Queens"."""
+    before = re.findall(r"\w+", question[max(0, start - 40):start])
+    if len(before) < 2 or before[-1].lower() not in _PREPOSITIONS:
+        return None
+    stems = content_words(before[-2])
+    return next(iter(stems)) if len(stems) == 1 else None
+
+
+def _preposition(question: str, start: int) -> str | None:
+    """The preposition just before a name in the question ("with" Wang Yi), if any; of a name
+    joined to the one before by "and" or "or", that one's ("at" Khurais, of "at Abqaiq and
+    Khurais")."""
+    joined = re.search(r"\b(\w+)\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:and|or)\s+$",
+                       question[max(0, start - 60):start])
+    if joined and joined.group(1).lower() in _PREPOSITIONS:
+        return joined.group(1).lower()
+    before = re.findall(r"\w+", question[max(0, start - 20):start])
+    if len(before) >= 2 and before[-1].isdigit():  # "at 36 Quai des Orfèvres"
+        before.pop()
+    return before[-1].lower() if before and before[-1].lower() in _PREPOSITIONS else None
+
+
+def _described(question: str, runs: list[tuple[tuple[int, int], str]], i: int) -> str | None:
+    """The name a one-word name modifies, with a noun or two between: "Virginia doctor Joel
+    Smithers", "Philippine police chief Oscar Albayalde". The evidence that names the person
+    need not name the modifier."""
+    (_, end), name = runs[i]
+    if i + 1 == len(runs) or len(WORD.findall(name)) != 1:
+        return None
+    (start, _), following = runs[i + 1]
+    between = question[end:start].split()
+    if 1 <= len(between) <= 2 and all(w.isalpha() and w.islower() and content_words(w)
+                                       for w in between):
+        return following
+    return None
+
+
+# Regions a place is located by that babel's territories (`countries`) leave out: the US
+# states and the UK's nations.
+_REGION_NAMES = ("Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware "
+                 "Florida Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana "
+                 "Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana "
+                 "Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah "
+                 "Vermont Virginia Washington Wisconsin Wyoming England Scotland Wales")
+_REGIONS = frozenset(_REGION_NAMES.lower().split()) | {
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+    "rhode island", "south carolina", "south dakota", "west virginia", "northern ireland"}
+
+
+def _located(question: str, runs: list[tuple[tuple[int, int], str]], i: int) -> str | None:
+    """The place a country or region locates, written just before it: "Reading" of "a park in
+    Reading, England". A story names the town and may never write the country (or only the
+    town's county), so the evidence that names the place need not name its locator."""
+    (start, _), name = runs[i]
+    place = name.strip().lower()
+    if i == 0 or not (place in _REGIONS or place in countries()):
+        return None
+    (_, before_end), before = runs[i - 1]
+    if question[before_end:start] != ", " or personal(before):
+        return None  # "Emmanuel Macron, France and Germany": a person, then a country
+    return before
+
+
+def _inside(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in taken)
+
+
+def _in_name(text: str, match: re.Match[str]) -> bool:
+    return any(s <= match.start() and match.end() <= e for (s, e), _ in name_runs(text))
+
+
+def _is_date_number(text: str, start: int, end: int) -> bool:
+    """A day of a month ("January 7", "7 January") or an hour ("11 a.m."), not a figure."""
+    before = text[max(0, start - 12):start].lower().split()
+    after = text[end:end + 12].lower().split()
+    return bool((before and before[-1].strip(".,") in MONTHS)
+                or (after and after[0].strip(".,?!;") in MONTHS)
+                or re.match(r"\s*(?:a\.?m\b|p\.?m\b|:\d\d)", text[end:end + 6], re.I))

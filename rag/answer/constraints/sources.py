@@ -1,0 +1,154 @@
+"""The source a question names: the patterns that find it ("according to S", "what did S say",
+"what words did S use": `SOURCE`; `SAYS`, whether it asks what S said), the source constraint
+an "according to" phrase or a question's subject gives (`source_of`: the name, the role the
+question gives it, the names that will do instead), and the nouns by which an article refers to
+a company or an agency ("The automaker said" for Toyota: `body_voices`).
+
+Imports: rag.answer.constraints.constraint, rag.answer.constraints.lexicon,
+rag.answer.constraints.names, rag.text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rag.answer.constraints.constraint import Constraint
+from rag.answer.constraints.lexicon import NOT_NAMES, PRONOUNS, WORD, word_set
+from rag.answer.constraints.names import (
+    joins_body,
+    name_constraint,
+    name_runs,
+    named_in,
+    source_named,
+)
+from rag.text import content_words
+
+# Verbs that make their subject the source of what the question asks for.
+_SOURCE_VERBS = (r"say|tell|think|write|announce|warn|promise|claim|describe|call|give|report|"
+                 r"record|estimate|put|quote|cite|confirm|tweet|predict|forecast|count|tally")
+SOURCE = [
+    re.compile(r"\baccording to (?P<s>[^,?;]+)", re.I),
+    # after a leading clause too: "Once Nevada had been called, how many votes did the AP
+    # count?"
+    re.compile(r"^\s*(?:(?!(?:who|whom|whose|what|which|when|where|why|how)\b)[^,?]{0,80},\s*)?"
+               r"(?:what|how|why)\b[^?]*?\b(?:did|does|do|has|have|had|will|would)\s+"
+               r"(?P<s>.+?)\s+(?:himself\s+|herself\s+|themselves\s+|first\s+|later\s+)?"
+               r"(?P<v>" + _SOURCE_VERBS + r")\b", re.I),
+    # "What words did Theresa May use in responding to the march?": what she said.
+    re.compile(r"\bwhat (?:words|phrases?|terms?|language)\b[^?]*?\b(?:did|does|do|has|have|"
+               r"had|will|would)\s+(?P<s>.+?)\s+(?P<w>use|choose|employ)\b", re.I),
+]
+# Verbs of speech, of those: what the source is asked for is something it said.
+SAYS = re.compile(r"say|tell|write|announce|warn|promise|claim|describe|call|quote|tweet",
+                  re.I)
+# What an "according to" phrase names when it is the article itself, not a source within it.
+_THE_ARTICLE = re.compile(r"^\s*(?:the|this|that)\s+(?:report|article|story|news|piece)\b",
+                          re.I)
+
+
+def source_of(phrase: str) -> Constraint | None:
+    """The source an "according to" phrase or a question's subject names: its name, or None
+    when it names none ("his daughter", "forecasters") or is the article itself."""
+    if _THE_ARTICLE.match(phrase):
+        return None
+    # "NDTV's report on the officials' investigation": the source precedes "on/about", unless
+    # the word joins a body's name ("the US Commission on International Religious Freedom").
+    head = phrase
+    for cut in re.finditer(r"\s+(on|about|into|regarding|concerning|over|for|with)\s+(\w*)",
+                           phrase):
+        before = WORD.findall(phrase[:cut.start()])
+        if not (before and joins_body(before[-1], cut.group(1), cut.group(2))):
+            head = phrase[:cut.start()]
+            break
+    described, head = head, _before_apposition(head)
+    runs = name_runs(head, first=True)
+    if not runs:
+        return None
+    (start, name_end), name = runs[-1]  # "Alan Kurdi's aunt, Tima Kurdi": the last speaks
+    others = []  # "Qin Gang and Wang Yi (each)": any of them
+    for (_, end), other in reversed(runs[:-1]):
+        if head[end:start].strip(" ,").lower() not in ("and", "or", ""):
+            break
+        others.append(other)
+        start = head.index(other)
+    words = frozenset(content_words(name))
+    roles = {w for w in re.findall(r"\b[a-z]+\b", described) if w not in NOT_NAMES}
+    aliases = frozenset(content_words(" ".join(roles))) - words
+    either = tuple(source_named(other, aliases) for other in others)
+    # "the Polish press agency", "US officials": the name qualifies the role after it, which
+    # ends the phrase and speaks.
+    role = head[name_end:]
+    modifier = (bool(aliases) and re.fullmatch(r"(?:\s+[a-z]+)+\s*", role) is not None
+                and not set(role.split()) & (NOT_NAMES | PRONOUNS))
+    return source_named(name, aliases, either, modifier) if words else None
+
+
+# What follows a name's comma when it describes the name: a lowercase word ("the senator",
+# "a spokesman") or a possessive ("O'Rourke's opponent"), not another name of a list.
+_APPOSITION = re.compile(r"\s*(?:[a-z]|[A-Z][\w.-]*(?:['’][A-Z][\w.-]*)?['’]s\b)")
+
+
+def _before_apposition(phrase: str) -> str:
+    """The part of `phrase` before an apposition that describes the name it ends with:
+    "Senator Ted Cruz" of "Senator Ted Cruz, O'Rourke's opponent in the 2018 Texas Senate
+    race" (the names inside the description speak of others); `phrase` itself otherwise,
+    as for "Alan Kurdi's aunt, Tima Kurdi", where the name follows the description."""
+    first, comma, rest = phrase.partition(",")
+    if not comma or not _APPOSITION.match(rest):
+        return phrase
+    runs = name_runs(first, first=True)
+    if runs and not first[runs[-1][0][1]:].strip():
+        return first
+    return phrase
+
+
+# A company or an agency speaks through the noun the article calls it by: "Japanese automaker
+# Toyota ... The automaker said", "Toyota Motor Corp ... The company said". A noun the article
+# gives two names ("Rival automaker Honda") speaks for neither.
+_BODY_NOUNS = word_set("company firm automaker carmaker airline carrier bank lender retailer "
+                       "manufacturer maker insurer operator developer publisher broadcaster "
+                       "network conglomerate startup agency regulator ministry department "
+                       "organisation organization charity")
+_COMPANY_NOUNS = word_set("company firm")
+_CORPORATE = word_set("inc corp corporation co ltd llc plc group holdings ag se sa nv")
+_BODY_AFTER = 5  # words of an appositive after the name: "Toyota, the world's largest automaker"
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|de|and))*")
+
+
+def _body_nouns_beside(article: str, start: int, end: int) -> set[str]:
+    """The body nouns the article attaches to the name at start:end: just before it
+    ("automaker Toyota"), in an appositive after it ("Toyota, the largest automaker"), and
+    "company" for a corporate suffix ("Toyota Motor Corp.")."""
+    # The noun must head its phrase: "automaker Toyota", "Toyota, the largest automaker";
+    # not "agency director Jane Doe" or "Jane Doe, the agency director".
+    before = [w.lower() for w in WORD.findall(article[max(0, start - 40):start])][-1:]
+    nouns = {w for w in before if w in _BODY_NOUNS}
+    if WORD.findall(article[start:end])[-1].lower().rstrip(".") in _CORPORATE:
+        nouns |= _COMPANY_NOUNS
+    appositive = re.match(r"\.?,\s+(?:the|a|an)\s+([^,.;:]*)", article[end:end + 80])
+    if appositive:
+        phrase = re.split(r"\b(?:that|which|who|with|in|of|for|based|whose)\b",
+                          appositive.group(1))[0]
+        words = [w.lower() for w in WORD.findall(phrase)][:_BODY_AFTER]
+        nouns |= {words[-1]} & _BODY_NOUNS if words else set()
+    return nouns
+
+
+@lru_cache(maxsize=256)
+def body_voices(article: str, name: str) -> frozenset[str]:
+    """The stemmed nouns by which `article` refers to the body `name` and to no other name
+    ("automaker", "company"): a sentence whose speaker is one of them gives the body's words.
+    Empty for a person, or a body the article gives no such noun."""
+    constraint = name_constraint(name)
+    own: set[str] = set()
+    others: set[str] = set()
+    for match in _CAPITALISED_RUN.finditer(article):
+        nouns = _body_nouns_beside(article, match.start(), match.end())
+        if not nouns:
+            continue
+        if named_in(constraint, match.group(0)):
+            own |= nouns
+        else:
+            others |= nouns
+    return frozenset(content_words(" ".join(own - others)))

@@ -1,0 +1,239 @@
+"""Who speaks in a sentence of the evidence: the words that may name the speaker (`_speakers`:
+before a verb of speech, after one, after "according to"), whether the sentence attributes
+what it reports to a source (`attributes_to`) or to the role the question gives the source
+("The mother said": `role_speaks`, `role_reports`), the speaker of a turn in an interview or a
+transcript (`turn_speaker`, `ANSWER_TAGS`), a quotation that an earlier sentence opens as the
+source's (`quoted_by`), quotation marks around speech rather than a title (`quotes_speech`,
+`is_title`), and the clauses of a sentence that report apart (`clauses`).
+
+Imports: rag.answer.constraints.constraint, rag.answer.constraints.evidence,
+rag.answer.constraints.lexicon, rag.answer.constraints.names, rag.text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from rag.answer.constraints.constraint import Constraint
+from rag.answer.constraints.evidence import Evidence, in_quotation
+from rag.answer.constraints.lexicon import NOT_NAMES, PRONOUNS, SPEECH, WORD, word_set
+from rag.answer.constraints.names import acronyms, name_runs, named_by
+from rag.text import article_sentences, content_words
+
+_PASSIVE = word_set("is was are were be been being")
+_QUOTES = re.compile(r"[\"“”]")
+_SPEECH_PAST = word_set("said told spoke wrote gave put")
+_ACCORDING_WORDS = 8  # at most, of an "according to" phrase
+
+
+_DETERMINERS = word_set("a an the this that these those his her its their our my your some any "
+                        "no every each another")
+
+
+def _is_noun(lower: list[str], i: int) -> bool:
+    """Whether the speech word at `i` is a noun: not a past form, and a determiner stands at
+    most three words before it with only other words between ("filed a missing persons
+    report", "the claims", "police estimates" after "the"): "the family filed a missing
+    persons report" says nothing the family said."""
+    if lower[i].endswith("ed") or lower[i] in _SPEECH_PAST:
+        return False
+    if lower[i].endswith("ing"):  # "the warning"; not "defended his plan, saying"
+        return i > 0 and lower[i - 1] in _DETERMINERS
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if lower[j] in _DETERMINERS:
+            return True
+        if lower[j] in SPEECH or lower[j] in PRONOUNS:
+            return False
+    return False
+
+
+# A character of an "according to" phrase: up to the mark that ends it, a full stop included
+# only after an initial ("the U.S. embassy in Beijing", "J. Smith").
+PHRASE = r"(?:[^,;:.\"“”()]|(?<=\b[A-Z])\.)"
+
+
+def _speakers(sentence: str) -> tuple[list[list[str]], bool]:
+    """The word spans of `sentence` that may name who speaks in it: before its first speech
+    verb ("Wang expressed that...", "...," Xi told Gates"), after one ("..., said Blinken";
+    "recorded at 6.4 by the USGS") or after "according to"; and whether it reports speech."""
+    found = list(WORD.finditer(sentence))
+    words = [m.group(0) for m in found]
+    lower = [w.lower() for w in words]
+    verbs = [i for i, w in enumerate(lower) if w in SPEECH and not _is_noun(lower, i)]
+    # "According to Rutgers University political scholar Kelly Dittmar, ...": the whole
+    # phrase, up to its mark, names the source.
+    according = [WORD.findall(m.group(1))[:_ACCORDING_WORDS] for m in re.finditer(
+        rf"\baccording to ({PHRASE}+)", sentence, re.I)]
+    # "According to Windsor Locks' first selectman, Chris Kervick, ...": the name in apposition.
+    according += [WORD.findall(m.group(1))[:4] for m in re.finditer(
+        rf"\baccording to {PHRASE}+,\s+((?-i:[A-Z]){PHRASE}{{0,40}}),", sentence, re.I)]
+    # "According to a survey published in 2017 by the Royal Pharmaceutical Society": its author.
+    according += [WORD.findall(m.group(1))[:4] for m in re.finditer(
+        rf"\baccording to {PHRASE}*?\bby ({PHRASE}+)", sentence, re.I)]
+    if not verbs and not according:
+        return [], False
+    # "X was reported by local media to have ...": a passive verb's subject is not who
+    # speaks ("by" names that), unless quoted ("X was quoted as saying").
+    passive = bool(verbs) and verbs[0] > 0 and lower[verbs[0] - 1] in _PASSIVE \
+        and lower[verbs[0]] != "quoted"
+    spans = [words[:verbs[0]]] if verbs and not passive else []
+    # The words after a verb name its speaker where the verb follows a mark ('"...," said
+    # Blinken') or no one is named before it; "Tom Watson called Theresa May's deal 'lousy'"
+    # is Watson speaking of May (session 47).
+    named = bool(spans) and _names_someone(" ".join(spans[0]))
+    spans += [words[i + 1:i + 4] for i in verbs
+              if not named or (i and sentence[found[i - 1].end():found[i].start()].strip())]
+    spans += according
+    spans += [words[j + 1:j + 4] for j, w in enumerate(lower)
+              if w == "by" and any(0 < j - i <= 4 for i in verbs)]
+    return spans, True
+
+
+# A speaker's tag opening a paragraph of a transcript or an interview: "((Perttu Ahola))"
+# (Wikinews), "Gregory Kurtzer:", "KURTZER:", "GK:".
+_TURN = re.compile(r"(?m)^[ \t]*(?:\(\((?P<a>[^()\n]{1,60})\)\)|(?P<b>[A-Z][\w.'’-]*"
+                   r"(?: [A-Z][\w.'’-]*){0,3}):)[ \t]")
+
+
+# A Q&A's answer turns name no one ("ANSWER:" is read as "Answer", `_turn_tags`).
+ANSWER_TAGS = frozenset({"A", "Answer"})
+
+
+def turn_speaker(article: str, start: int) -> str | None:
+    """Who speaks the words at `start` of a transcript or an interview: the tag of the turn
+    they stand in, the last one opening a paragraph before them; None outside one. In an
+    interview the answers are the interviewee's words, with no "he said" beside them."""
+    tags = _turn_tags(article)
+    # A sentence may open with its own tag: "((Perttu Ahola)) I need to look this up."
+    i = bisect.bisect_right(tags, start, key=lambda tag: tag[0])
+    return tags[i - 1][1] if i else None
+
+
+@lru_cache(maxsize=64)
+def _turn_tags(article: str) -> list[tuple[int, str]]:
+    """Where each speaker's tag of `article` opens, and whom it names, read once per article:
+    "KURTZER:" is Kurtzer; "GK:" stays an acronym."""
+    tags = []
+    for match in _TURN.finditer(article):
+        speaker: str = match.group("a") or match.group("b")
+        tags.append((match.start(), speaker.title() if speaker.isupper() and len(speaker) > 3
+                     else speaker))
+    return tags
+
+
+def clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence that report apart: split at ";", ":", a dash, and ", but",
+    ", while", ", whereas", ", though" or ", although"."""
+    return re.split(r"[;:]|\s[–—]\s|,\s+(?:but|while|whereas|though|although)\s+", sentence)
+
+
+def attributes_to(sentence: str, source: Constraint, window: frozenset[str],
+                  window_text: str | None = None) -> bool | None:
+    """Whether `sentence` attributes what it reports to `source` (None: it reports no speech);
+    a pronoun where the speaker stands ("he said") counts when the source is named in the
+    `window` around (of `window_text`: "Captain Rochester" there names "US Coast Guard
+    Captain Monica Rochester")."""
+    verdict: bool | None = None
+    # Each clause on its own: "Initial reports stated a pineapple; NDTV later reported ...",
+    # "Local officials said 24, but AFP reported as many as 32".
+    for clause in clauses(sentence):
+        spans, speech = _speakers(clause)
+        if speech:
+            verdict = False
+        for i, span in enumerate(spans):
+            text = " ".join(span)
+            if named_by(source, frozenset(content_words(text)) | acronyms(text), text):
+                return True
+            # "he said", '"...," said he'; not "put its magnitude at", nor "said they last
+            # saw him" (the pronoun after the verb begins what was said, unless it ends the
+            # clause)
+            pronoun = (PRONOUNS & {w.lower() for w in span} if i == 0
+                       else {w.lower() for w in span if len(span) == 1} & {"he", "she", "they"})
+            if i == 0 and not pronoun & {"he", "she", "they"} and _names_someone(text):
+                # "O'Rourke defended his proposal, saying ...": a possessive after a name is
+                # that person's, who speaks, not the source's ("In Washington he said" keeps
+                # its "he").
+                pronoun = set()
+            # or the role the source speaks in: "the government has reported" for a country
+            role = i == 0 and _role_span(span, source.aliases)
+            if (pronoun or role) and named_by(source, window, window_text):
+                return True
+    return verdict
+
+
+# Capitalised words that open a sentence and name no one ("Later his aide said").
+_OPENERS = PRONOUNS | word_set("later earlier meanwhile however also then yesterday today "
+                               "tomorrow previously separately still now but and so last "
+                               "this next first afterwards instead")
+
+
+def _names_someone(text: str) -> bool:
+    """Whether `text` (the words before a speech verb) holds a name, its first word counted
+    unless it only opens the sentence ("Later", "He")."""
+    return any(name.lower() not in _OPENERS for _, name in name_runs(text, first=True))
+
+
+def role_speaks(sentence: str, roles: frozenset[str]) -> bool:
+    """Whether the speaker of `sentence` is one of `roles` and no one named: "The mother said",
+    not "Another eyewitness, Vinnie DeVita, said"."""
+    return any(_role_span(span, roles) for span in _speakers(sentence)[0])
+
+
+def _role_span(span: Sequence[str], roles: frozenset[str]) -> bool:
+    """Whether the words of a speaker's span name one of `roles` and no one by name."""
+    named = [w for w in span if w[:1].isupper() and w.lower() not in NOT_NAMES
+             and content_words(w)]
+    return bool(roles & content_words(" ".join(span))) and not named
+
+
+def role_reports(sentence: str, roles: frozenset[str]) -> bool:
+    """Whether a speaker of `sentence` is the whole role with no other name qualifying it,
+    for a source whose name only qualifies its role ("the Polish press agency"): "State press
+    agency PAP has reported" (the agency's own name may follow), not "Russian press agency
+    TASS reported"."""
+    for span in _speakers(sentence)[0]:
+        if not roles <= frozenset(content_words(" ".join(span))):
+            continue
+        first = next(i for i, w in enumerate(span) if set(content_words(w)) & roles)
+        if not any(w[:1].isupper() and w.lower() not in NOT_NAMES and content_words(w)
+                   for w in span[:first]):
+            return True
+    return False
+
+
+def quotes_speech(text: str) -> bool:
+    """Whether `text` holds quotation marks around words someone may have said: not only
+    around a title ('the case "Eva Glawischnig-Piesczek vs. Facebook Ireland Limited"')."""
+    if not _QUOTES.search(text):
+        return False
+    quoted = [m.group(1) for m in re.finditer(r"[\"“]([^\"“”]+)[\"”]", text)]
+    return not quoted or not all(is_title(q) for q in quoted) or len(quoted) * 2 < len(
+        _QUOTES.findall(text))
+
+
+def is_title(phrase: str) -> bool:
+    """Whether a quoted phrase is written as a title: two words or more, each longer than three
+    letters capitalised ("Storm Area 51, They Can't Stop All of Us", not "a terrorist
+    airline")."""
+    words = WORD.findall(phrase)
+    long = [w for w in words if len(w) > 3]
+    return len(words) >= 2 and bool(long) and all(w[:1].isupper() or w[:1].isdigit()
+                                                  for w in long)
+
+
+def quoted_by(evidence: Evidence, source: Constraint) -> bool:
+    """Whether the cited sentence lies inside a quotation that an earlier sentence of its
+    paragraph opens as `source`'s: 'Boon said about Amman: "His fascination ... was clear.
+    Amman had scrawled his life goals ..."' is Boon's words to its end."""
+    article, start = evidence.article, evidence.start
+    if not in_quotation(article, start):
+        return False
+    paragraph = article.rfind("\n\n", 0, start) + 1
+    opened = max(article.rfind('"', paragraph, start), article.rfind("“", paragraph, start))
+    spans = article_sentences(article)
+    i = bisect.bisect_right(spans, (opened, len(article))) - 1  # the sentence that opens it
+    return i >= 0 and opened < spans[i][1] and bool(attributes_to(
+        article[spans[i][0]:spans[i][1]], source, evidence.window_words, evidence.window))
