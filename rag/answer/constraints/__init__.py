@@ -43,7 +43,7 @@ the names the rest of the project imports):
     figures     number: the figures and positions a question gives and a text holds
     names       name: a text's names and their acronyms, the name and source constraints
                 built from them, and whether a text names one (`named_in`)
-    evidence    `Evidence`: a cited span, its article's metadata, its window of sentences
+    window      `Evidence`: a cited span, its article's metadata, its window of sentences
     subjects    what an article is about: its title and lead, a sentence's own subject
     dates       date: a year that names an event, the months a text names, the period met
     sources     source: "according to S", "what did S say", the nouns a company speaks by
@@ -60,12 +60,12 @@ from __future__ import annotations
 
 from rag.answer.constraints.check import first_unmet, reason, sets_scene
 from rag.answer.constraints.constraint import Constraint
-from rag.answer.constraints.evidence import Evidence, in_quotation, window_sentences
 from rag.answer.constraints.figures import numbers
 from rag.answer.constraints.lexicon import MONTHS, TITLES, WEEKDAYS
 from rag.answer.constraints.names import found_words, name_runs, named_in, without_titles
 from rag.answer.constraints.parse import parse
 from rag.answer.constraints.speakers import PHRASE, clauses
+from rag.answer.constraints.window import Evidence, in_quotation, window_sentences
 
 __all__ = [
     "Constraint",

@@ -5,7 +5,7 @@ the story's scene (`sets_scene`, read for a closest passage), and the reason a r
 (`reason`). Each kind is read its own way (`_meets`; the package's docstring has the table).
 
 Imports: rag.answer.constraints.constraint, rag.answer.constraints.dates,
-rag.answer.constraints.evidence, rag.answer.constraints.figures, rag.answer.constraints.lexicon,
+rag.answer.constraints.window, rag.answer.constraints.figures, rag.answer.constraints.lexicon,
 rag.answer.constraints.names, rag.answer.constraints.sources, rag.answer.constraints.speakers,
 rag.answer.constraints.subjects, rag.text.
 """
@@ -18,7 +18,6 @@ from dataclasses import replace
 
 from rag.answer.constraints.constraint import Constraint
 from rag.answer.constraints.dates import date_met, event_year_met
-from rag.answer.constraints.evidence import Evidence, window_sentences
 from rag.answer.constraints.figures import numbers, ordinals
 from rag.answer.constraints.lexicon import word_set
 from rag.answer.constraints.names import acronyms, named_by, personal
@@ -41,6 +40,7 @@ from rag.answer.constraints.subjects import (
     surname_shared,
     text_words,
 )
+from rag.answer.constraints.window import Evidence, window_sentences
 from rag.text import content_words
 
 _PLACE_PREPOSITIONS = word_set("in at near off outside")

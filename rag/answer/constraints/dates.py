@@ -4,7 +4,7 @@ is of the period asked about (`date_met`, `event_year_met`): the months and year
 ("May 2019", "August 4", "last year", "between January 2016 and December 2019": `_mentions`),
 read against the article's publication date.
 
-Imports: rag.answer.constraints.constraint, rag.answer.constraints.evidence,
+Imports: rag.answer.constraints.constraint, rag.answer.constraints.window,
 rag.answer.constraints.figures, rag.answer.constraints.lexicon, rag.text, rag.types.
 """
 
@@ -16,9 +16,9 @@ import re
 from functools import lru_cache
 
 from rag.answer.constraints.constraint import Constraint
-from rag.answer.constraints.evidence import Evidence, Month
 from rag.answer.constraints.figures import numbers
 from rag.answer.constraints.lexicon import MONTHS, YEAR
+from rag.answer.constraints.window import Evidence, Month
 from rag.text import content_words, nearest_year
 from rag.types import TimeFrame
 

@@ -6,7 +6,7 @@ transcript (`turn_speaker`, `ANSWER_TAGS`), a quotation that an earlier sentence
 source's (`quoted_by`), quotation marks around speech rather than a title (`quotes_speech`,
 `is_title`), and the clauses of a sentence that report apart (`clauses`).
 
-Imports: rag.answer.constraints.constraint, rag.answer.constraints.evidence,
+Imports: rag.answer.constraints.constraint, rag.answer.constraints.window,
 rag.answer.constraints.lexicon, rag.answer.constraints.names, rag.text.
 """
 
@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from rag.answer.constraints.constraint import Constraint
-from rag.answer.constraints.evidence import Evidence, in_quotation
 from rag.answer.constraints.lexicon import NOT_NAMES, PRONOUNS, SPEECH, WORD, word_set
 from rag.answer.constraints.names import acronyms, name_runs, named_by
+from rag.answer.constraints.window import Evidence, in_quotation
 from rag.text import article_sentences, content_words
 
 _PASSIVE = word_set("is was are were be been being")

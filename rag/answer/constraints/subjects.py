@@ -4,7 +4,7 @@ that opens with another person as its subject is that person's (`subject_instead
 the article gives two people names neither (`surname_shared`). With the words of an article's
 parts, read once per text (`article_lead`, `text_words`, `article_words`).
 
-Imports: rag.answer.constraints.constraint, rag.answer.constraints.evidence,
+Imports: rag.answer.constraints.constraint, rag.answer.constraints.window,
 rag.answer.constraints.lexicon, rag.answer.constraints.names, rag.text.
 """
 
@@ -14,9 +14,9 @@ import re
 from functools import lru_cache
 
 from rag.answer.constraints.constraint import Constraint
-from rag.answer.constraints.evidence import Evidence
 from rag.answer.constraints.lexicon import SPEECH, TITLES, WORD, title_stems, word_set
 from rag.answer.constraints.names import acronyms, name_runs, named_by, named_in, personal
+from rag.answer.constraints.window import Evidence
 from rag.text import article_sentences, content_words
 
 _AUXILIARIES = word_set("is was are were has had have will would could can did does")
