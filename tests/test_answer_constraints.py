@@ -1067,3 +1067,21 @@ def test_what_words_someone_used_asks_what_they_said_and_a_month_may_be_a_surnam
     # The words after a verb still name who speaks where a mark stands before the verb.
     quoted = "\"We will vote against it,\" said Theresa May."
     assert unmet(question, cited(quoted, quoted)) is None
+
+
+def test_a_verb_of_speech_that_names_an_act_reports_no_words():
+    # wikinews_blind28_qa ci06, a near miss, was answered with the plans Planned Parenthood
+    # announced; "declared a national emergency" likewise says what someone did.
+    question = "What did Planned Parenthood say after the governor signed the bill?"
+    article = ("The governor signed the bill on Wednesday. Planned Parenthood announced its "
+               "plans to oppose the bill in court. Planned Parenthood announced that it would "
+               'sue, calling the law "dangerous".')
+    assert unmet(question, cited(article, "Planned Parenthood announced its plans to oppose "
+                                          "the bill in court.")) == (
+        "the question asks for what Planned Parenthood said; the evidence cited is someone "
+        "else's words, or no one's")
+    assert unmet(question, cited(article, "Planned Parenthood announced that it would sue, "
+                                          'calling the law "dangerous".')) is None
+    emergency = "The president declared a national emergency on Friday. Crowds gathered."
+    assert unmet("What did the president say about the outbreak?",
+                 cited(emergency, "The president declared a national emergency on Friday."))

@@ -50,6 +50,20 @@ def _is_noun(lower: list[str], i: int) -> bool:
     return False
 
 
+# Verbs of speech that also name an act: "Trump declared a national emergency", "Llerandi
+# announced his own resignation" say what they did, not what they said. With a determiner or a
+# possessive just after them, what follows is the act's object, and no words are reported
+# (session 48: "What did Trump say about ...?" answered with the emergency he declared).
+_ACTS = word_set("declare declares declared declaring announce announces announced announcing")
+_OBJECT_OPENERS = word_set("a an the his her its their our my your")
+
+
+def _names_an_act(lower: list[str], i: int) -> bool:
+    """Whether the speech verb at `i` names an act with its object ("declared a state of
+    emergency"), not words said ("declared that ...", "announced: ...")."""
+    return lower[i] in _ACTS and i + 1 < len(lower) and lower[i + 1] in _OBJECT_OPENERS
+
+
 # A character of an "according to" phrase: up to the mark that ends it, a full stop included
 # only after an initial ("the U.S. embassy in Beijing", "J. Smith").
 PHRASE = r"(?:[^,;:.\"“”()]|(?<=\b[A-Z])\.)"
@@ -62,7 +76,8 @@ def _speakers(sentence: str) -> tuple[list[list[str]], bool]:
     found = list(WORD.finditer(sentence))
     words = [m.group(0) for m in found]
     lower = [w.lower() for w in words]
-    verbs = [i for i, w in enumerate(lower) if w in SPEECH and not _is_noun(lower, i)]
+    verbs = [i for i, w in enumerate(lower) if w in SPEECH and not _is_noun(lower, i)
+             and not _names_an_act(lower, i)]
     # "According to Rutgers University political scholar Kelly Dittmar, ...": the whole
     # phrase, up to its mark, names the source.
     according = [WORD.findall(m.group(1))[:_ACCORDING_WORDS] for m in re.finditer(
