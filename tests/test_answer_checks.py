@@ -1348,3 +1348,20 @@ def test_the_people_tested_are_not_counted_by_the_infections():
     tested = "More than 23,000 people have been tested so far, the ministry said."
     assert answer_problem(question, [("More than 23,000 people had been tested.",
                                       whole(tested))]) is None
+
+
+def test_the_asked_noun_with_only_an_article_before_it_names_nothing():
+    # wikinews_blind23_qa cd34, a near miss, was answered "admitted ... with an illness".
+    question = "What illness was the president admitted to hospital with on Saturday?"
+    admitted = "The president was admitted to hospital on Saturday with an illness."
+    assert answer_problem(question, [("He was admitted on Saturday with an illness.",
+                                      whole(admitted))]) == \
+        "the question asks which illness; the answer names none"
+    question = "Which animals did the authorities suspect of passing the virus to humans?"
+    market = "The virus passed to humans from animals at a seafood market."
+    assert answer_problem(question, [("It passed to humans from animals at a seafood "
+                                      "market.", whole(market))]) == \
+        "the question asks which animals; the answer names none"
+    named = "The virus passed to humans from animals such as bats, the authorities suspect."
+    assert answer_problem(question, [("It passed from animals such as bats.", whole(named))]) \
+        is None

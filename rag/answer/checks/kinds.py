@@ -314,7 +314,11 @@ def vague_items_problem(question: str,
     match = _WHICH_PLURAL.search(question)
     if match is None:
         return None
-    vague = re.compile(rf"\b{_SOME}\s+(?:\w+\s+)?{re.escape(match['n'])}\b", re.I)
+    # "admitted with an illness", "passed from animals": the asked noun with no more than an
+    # article or a preposition before it says there was one, not which (session 48), unless
+    # the answer goes on to name it ("from animals such as bats").
+    vague = re.compile(rf"\b(?:{_SOME}|an?|from|with)\s+(?:\w+\s+)?{re.escape(match['n'])}\b"
+                       r"(?!\s*(?:such as|including|like|named|called|[:(]))", re.I)
     asked = content_words(question)
     for text, _ in sentences:
         if not vague.search(text) or added_names(text, asked):
