@@ -1365,3 +1365,21 @@ def test_the_asked_noun_with_only_an_article_before_it_names_nothing():
     named = "The virus passed to humans from animals such as bats, the authorities suspect."
     assert answer_problem(question, [("It passed from animals such as bats.", whole(named))]) \
         is None
+
+
+def test_a_fraction_alone_is_no_count_or_amount():
+    # wikinews_quiz_blind10 qj35, a near miss, was answered "about a quarter as much money".
+    budget = "Congress approved about a quarter as much money as the president had requested."
+    assert answer_problem("How much money had the president asked Congress for?",
+                          [("He got about a quarter as much money as he requested.",
+                            whole(budget))]) == \
+        "the question asks for a number; the evidence cited gives none"
+    homes = "Half of all homes were destroyed; half a million people fled."
+    assert answer_problem("How many homes were destroyed?",
+                          [("Half of all homes were destroyed.", whole(homes))]) == \
+        "the question asks for a number; the evidence cited gives none"
+    assert answer_problem("How many people fled?",
+                          [("Half a million people fled.", whole(homes))]) is None
+    # A share asked for is answered by one (wikinews_blind20_qa ca25).
+    assert answer_problem("What share of the homes were destroyed?",
+                          [("Half of all homes were destroyed.", whole(homes))]) is None

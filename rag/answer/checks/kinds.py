@@ -126,6 +126,9 @@ HOW_MANY_ASKED = re.compile(r"\bhow many\b", re.I)
 _VAGUE = words("many several some few numerous countless various multiple recent")
 _ARTICLES = words("a an one half")
 _ROUND_PLURALS = words("hundreds thousands millions billions dozens")
+_FRACTIONS = words("half halves quarter quarters third thirds")
+_HOW_MANY_OR_MUCH = re.compile(r"\bhow (?:many|much)\b|\b(?:what|which) (?:amount|sum)\b",
+                               re.I)
 
 
 def _durations(answer: str) -> list[str]:
@@ -268,8 +271,12 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         found = written - dates_only(quotes)
     given = [w for w in new if w.lower() in found]
     if kind == "number":
-        # "Many thousands of fans" counts no one: a plural of a round number, alone, is vague.
-        return _has_number([w for w in given if w.lower() not in _ROUND_PLURALS])
+        # "Many thousands of fans" counts no one: a plural of a round number, alone, is vague;
+        # and a fraction alone is a share, no count or amount: "half of all people", "a
+        # quarter as much money" (session 48; "half a million" keeps its million).
+        vague = _ROUND_PLURALS | _FRACTIONS if _HOW_MANY_OR_MUCH.search(question) \
+            else _ROUND_PLURALS  # "What share of the votes ...?" is answered by "half"
+        return _has_number([w for w in given if w.lower() not in vague])
     if kind == "duration":
         # The unit must be the evidence's: "79 years" does not rest on "Bishop Gutierrez, 79,
         # died" (an age), where the answer adds "years" itself, and a figure must measure it.
