@@ -53,7 +53,8 @@ def _is_noun(lower: list[str], i: int) -> bool:
 # Verbs of speech that also name an act: "Trump declared a national emergency", "Llerandi
 # announced his own resignation" say what they did, not what they said. With a determiner or a
 # possessive just after them, what follows is the act's object, and no words are reported
-# (session 48: "What did Trump say about ...?" answered with the emergency he declared).
+# (session 48: wikinews_blind28_qa ci06, "What did the president of Planned Parenthood
+# say ...?", answered with the plans the organisation announced).
 _ACTS = word_set("declare declares declared declaring announce announces announced announcing")
 _OBJECT_OPENERS = word_set("a an the his her its their our my your")
 
