@@ -28,8 +28,9 @@ import re
 from collections.abc import Sequence
 
 from rag.answer.checks.kinds import expected_type
-from rag.answer.checks.lexicon import WORD, figures_of, words
+from rag.answer.checks.lexicon import WORD, figures_of
 from rag.answer.constraints import MONTHS, WEEKDAYS, name_runs
+from rag.answer.constraints.lexicon import word_set
 from rag.text import content_words, months_in_full
 
 _FULL_DATE = re.compile(
@@ -101,7 +102,7 @@ def other_day_problem(question: str,
 # runner-up's prize beside the winner's, the women's race beside the men's, the minimum
 # beside the maximum. Each pair is two sides; a question that names one side (and not the
 # other) is not answered from evidence that names only the other.
-_CONTRASTS = [(words(a), words(b)) for a, b in (
+_CONTRASTS = [(word_set(a), word_set(b)) for a, b in (
     ("winner winners winning champion champions", "runner-up runners-up"),
     ("men men's male boys", "women women's female girls"),
     ("minimum lowest least", "maximum highest most"),

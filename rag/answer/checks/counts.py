@@ -18,7 +18,7 @@ the figures an answer gives (`answer_figures`):
   figure follows a modal of its clause (may, will, projected, expected...), the figure is
   what may happen (`forecast_problem`).
 
-Imports: rag.answer.checks.kinds, rag.answer.checks.lexicon, rag.text.
+Imports: rag.answer.checks.kinds, rag.answer.checks.lexicon, rag.answer.constraints, rag.text.
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ from rag.answer.checks.lexicon import (
     figures_of,
     is_date,
     is_figure,
-    words,
 )
+from rag.answer.constraints.lexicon import word_set
 from rag.text import content_words, figures_in_one_style
 
 # "How many (of the) N ...?", "What was the number of N ...?": N is what the answer counts.
@@ -47,7 +47,7 @@ _HOW_MANY = re.compile(LEAD + r"(?:(?:for|by|to|of|in) )?"
 
 
 # Counts of people, or of the dead, that any word for people answers ("25 students", "813").
-_ANY_PEOPLE = words("people persons individuals lives deaths dead fatalities victims "
+_ANY_PEOPLE = word_set("people persons individuals lives deaths dead fatalities victims "
                     "casualties times cases")
 _PHRASE_WORDS = 3
 # What a count of news's common nouns may be written as: "five firearms" answers "how many
@@ -84,10 +84,10 @@ _COUNT_HYPONYMS = {
 def _counted_as() -> dict[str, frozenset[str]]:
     """Each count noun with the nouns a count of which answers it (`_COUNT_SYNONYMS`,
     `_COUNT_HYPONYMS`)."""
-    table = {word: words(group) - {word} | words(also)
+    table = {word: word_set(group) - {word} | word_set(also)
              for group, also in _COUNT_SYNONYMS for word in group.split()}
     for asked, nouns in _COUNT_HYPONYMS.items():
-        table[asked] = table.get(asked, frozenset()) | words(nouns)
+        table[asked] = table.get(asked, frozenset()) | word_set(nouns)
     return table
 
 

@@ -29,18 +29,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from rag.answer.checks.lexicon import DAY_NAMES, WORD, words
+from rag.answer.checks.lexicon import DAY_NAMES, WORD
 from rag.answer.constraints import Evidence, clauses, found_words, numbers, window_sentences
+from rag.answer.constraints.lexicon import word_set
 from rag.text import article_sentences, content_words, verb_words
 
-_REPORTED = words(
+_REPORTED = word_set(
     "said says reported reports announced announces confirmed confirms told tells stated "
     "states revealed reveals disclosed tweeted wrote claimed claims")
 
 
 _DATE_TOKEN = re.compile(r"\d{1,4}(?:st|nd|rd|th)?")
 # The words of a "when" question that ask for the time, not name the event.
-_TIME_ASKED = words("date day time year month week exact calendar happen happened")
+_TIME_ASKED = word_set("date day time year month week exact calendar happen happened")
 _LONG = frozenset(content_words("long"))  # of "how long", which asks for the time
 
 

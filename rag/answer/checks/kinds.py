@@ -47,19 +47,19 @@ from rag.answer.checks.lexicon import (
     article_names,
     dates_only,
     is_figure,
-    words,
 )
 from rag.answer.constraints import WEEKDAYS, name_runs
+from rag.answer.constraints.lexicon import word_set
 from rag.text import content_words, figures_as_digits, figures_in_one_style, months_in_full
 
-_TIME_WORDS = words(
+_TIME_WORDS = word_set(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
     "saturday sunday today yesterday tomorrow tonight morning afternoon evening night day "
     "weekend week month year decade century spring summer autumn fall winter ago midnight noon "
     # "the final day", "the same week": a relative time answers "on which day"
     "first last final next same previous following early late mid")
-_UNITS = words("second seconds minute minutes hour hours day days week weeks month months "
+_UNITS = word_set("second seconds minute minutes hour hours day days week weeks month months "
                "year years decade decades century centuries")
 
 
@@ -123,10 +123,10 @@ def _has_number(words: Sequence[str]) -> bool:
 PERCENT = re.compile(r"\d[\d.,]*\s*(?:%|per ?cent\b)", re.I)
 HOW_MANY_ASKED = re.compile(r"\bhow many\b", re.I)
 # A unit with no figure is no duration: "for many years", "for years", "a few weeks".
-_VAGUE = words("many several some few numerous countless various multiple recent")
-_ARTICLES = words("a an one half")
-_ROUND_PLURALS = words("hundreds thousands millions billions dozens")
-_FRACTIONS = words("half halves quarter quarters third thirds")
+_VAGUE = word_set("many several some few numerous countless various multiple recent")
+_ARTICLES = word_set("a an one half")
+_ROUND_PLURALS = word_set("hundreds thousands millions billions dozens")
+_FRACTIONS = word_set("half halves quarter quarters third thirds")
 _HOW_MANY_OR_MUCH = re.compile(r"\bhow (?:many|much)\b|\b(?:what|which) (?:amount|sum)\b",
                                re.I)
 
@@ -298,7 +298,7 @@ _INDEFINITE_TITLE = re.compile(r"\b[Aa]n?\s+[A-Z][\w'’.-]*(?:\s+(?:of|for|the|
                                r"[A-Z][\w'’.-]*))*")
 _DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact |calendar )?(?:date|day)\b|"
                         r"\bwhen exactly\b|\bexactly when\b", re.I)
-_DAY_WORDS = WEEKDAYS | words("today yesterday tomorrow tonight first last final next same "
+_DAY_WORDS = WEEKDAYS | word_set("today yesterday tomorrow tonight first last final next same "
                               "previous following")
 
 

@@ -13,14 +13,10 @@ import re
 from functools import lru_cache
 
 from rag.answer.constraints import MONTHS, WEEKDAYS
+from rag.answer.constraints.lexicon import word_set
 from rag.text import article_sentences, content_words, figures_in_one_style
 
-
-def words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-NUMBER_WORDS = words(
+NUMBER_WORDS = word_set(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
     "hundred hundreds thousand thousands million millions billion billions trillion dozen "
@@ -73,7 +69,7 @@ def dates_only(text: str) -> set[str]:
 
 TOKEN = re.compile(r"\w+(?:[.,'’-]\w+)*|[^\w\s]")  # words, figures ("2,900", "2.9"), marks
 # Words that end a counted noun phrase: "ten journalists [were] injured", "813 [in] China".
-PHRASE_ENDS = words(
+PHRASE_ENDS = word_set(
     "is was are were be been being do does did has have had will would can could should may "
     "might must of in on at by for from to with without into over under after before during "
     "since until as than and or but nor so yet the a an this that these those who whom whose "

@@ -12,8 +12,8 @@ newest news:
   question's `TimeFrame.recency`), the answer must cite the newest dated source whose shown
   evidence holds at least half of the question's topic words (`latest_problem`).
 
-Imports: rag.answer.checks.kinds, rag.answer.checks.lexicon, rag.text, rag.answer.evidence
-(its `Source`, for types only).
+Imports: rag.answer.checks.kinds, rag.answer.checks.lexicon, rag.answer.constraints, rag.text,
+rag.answer.evidence (its `Source`, for types only).
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rag.answer.checks.kinds import expected_type
-from rag.answer.checks.lexicon import DAY_NAMES, NAME, figures_of, words
+from rag.answer.checks.lexicon import DAY_NAMES, NAME, figures_of
+from rag.answer.constraints.lexicon import word_set
 from rag.text import content_words, figures_in_one_style
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ def excluded_place_problem(question: str,
 
 
 # Words of a question for the latest news that name no topic.
-_NOT_TOPIC = words("latest most recent recently newest now currently present days news "
+_NOT_TOPIC = word_set("latest most recent recently newest now currently present days news "
                    "development developments happened happening update updates result "
                    "results new")
 
