@@ -49,7 +49,6 @@ only), text_to_num.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from rag.answer.checks.contrasts import (
     contrast_problem,
@@ -79,7 +78,7 @@ from rag.answer.checks.kinds import (
     listed_problem,
     vague_items_problem,
 )
-from rag.answer.checks.lexicon import AUXILIARIES, LEAD
+from rag.answer.checks.lexicon import AUXILIARIES, LEAD, Sentences
 from rag.answer.checks.people import (
     asked_role,
     asked_role_problem,
@@ -119,9 +118,7 @@ _HEDGE = re.compile(r"\b(?:unspecified|undisclosed|unknown|unnamed|unidentified|
                     r"identify|confirmed?|released?|said|say|stated?|reported|report))\b", re.I)
 
 
-def answer_problem(question: str,
-                   sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                   ) -> str | None:
+def answer_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer does not answer `question`, or None when nothing is wrong.
 
     `sentences` are the answer's supported sentences, each with the (article text, start,

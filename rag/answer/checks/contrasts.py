@@ -25,10 +25,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Sequence
 
 from rag.answer.checks.kinds import expected_type
-from rag.answer.checks.lexicon import WORD, figures_of
+from rag.answer.checks.lexicon import WORD, Sentences, figures_of
 from rag.answer.constraints import MONTHS, WEEKDAYS, name_runs
 from rag.answer.constraints.lexicon import word_set
 from rag.text import content_words, months_in_full
@@ -64,9 +63,7 @@ def _weekdays_of(question: str) -> set[str]:
     return days
 
 
-def other_day_problem(question: str,
-                      sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                      ) -> str | None:
+def other_day_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer's figure is another day's, or None.
 
     "What were the storm's winds on the Sunday it was first detected?" is not answered by
@@ -122,9 +119,7 @@ _CONTRASTS = [(word_set(a), word_set(b)) for a, b in (
 _MANNER = re.compile(r"\bto death\b", re.I)
 
 
-def contrast_problem(question: str,
-                     sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                     ) -> str | None:
+def contrast_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer's evidence is about the other side of a contrast the question names
     ("How much did the runner-up receive?" from "the winning team receiving C$10,000"), or
     None: some cited span of some answer sentence names no other side without the asked one."""
@@ -157,9 +152,7 @@ _NEGATED_QUESTION = re.compile(r"\b(?:not|never|no longer|without|fail(?:s|ed|in
                                r"refus(?:e|es|ed|ing|al)|avoid(?:s|ed|ing)?)\b|n['’]t\b", re.I)
 
 
-def negated_problem(question: str,
-                    sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                    ) -> str | None:
+def negated_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer rests on evidence that denies what the question asks, or None: "How
     many stores are included in the sale?" is not answered by "19 stores, which were not
     included". Where every cited span negates a word of the question's own (not a name's),
@@ -210,9 +203,7 @@ def _series_number(word: str) -> str | None:
         return None
 
 
-def series_problem(question: str,
-                   sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                   ) -> str | None:
+def series_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer's evidence is about another item of a numbered series than the one the
     question names ("phase three" asked, "Phase two was planned to affect ..." cited), or
     None: some cited span names the asked item, or no other item of its series."""

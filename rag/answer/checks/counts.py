@@ -24,7 +24,6 @@ Imports: rag.answer.checks.kinds, rag.answer.checks.lexicon, rag.answer.constrai
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from rag.answer.checks.kinds import HOW_MANY_ASKED, PERCENT, expected_type
 from rag.answer.checks.lexicon import (
@@ -33,6 +32,7 @@ from rag.answer.checks.lexicon import (
     PHRASE_ENDS,
     TOKEN,
     WORD,
+    Sentences,
     figures_of,
     is_date,
     is_figure,
@@ -159,9 +159,7 @@ _AROUND = re.compile(r"\b(?:from|after|before|during|since|following|amid|when|w
                      r"[^,;?]*?(?=\b(?:in|at|on|of|by|for|with|near|and|to)\b|[,;?]|$)", re.I)
 
 
-def counted_problem(question: str,
-                    sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                    ) -> str | None:
+def counted_problem(question: str, sentences: Sentences) -> str | None:
     """Why no answer sentence counts what a "how many N" question counts, or None.
 
     A sentence passes when one of its figures counts a word of the question (N, or another:
@@ -252,9 +250,7 @@ _AUXILIARY_AFTER_NOUN = re.compile(r"(?<=[a-z])\s+(?:have|has|had|were|was|are|i
                                    r"(?=[a-z]+ed\b)")
 
 
-def count_kind_problem(question: str,
-                       sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                       ) -> str | None:
+def count_kind_problem(question: str, sentences: Sentences) -> str | None:
     """Why no answer sentence gives a count of the kind the question asks for, or None.
 
     A sentence passes when one of its figures names the asked kind or none, and its cited
@@ -316,9 +312,7 @@ def _forecast(span: str, figure: str) -> bool | None:
     return found
 
 
-def forecast_problem(question: str,
-                     sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                     ) -> str | None:
+def forecast_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer's figure is a forecast or a plan where the question asks what was, or
     None. For "how many" questions that say nothing of what may, will or is expected to be:
     where every place the cited evidence writes the answer's figure follows a modal of its

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from rag.answer.checks.lexicon import DAY_NAMES, WORD
+from rag.answer.checks.lexicon import DAY_NAMES, WORD, Sentences
 from rag.answer.constraints import Evidence, clauses, found_words, numbers, window_sentences
 from rag.answer.constraints.lexicon import word_set
 from rag.text import article_sentences, content_words, verb_words
@@ -98,9 +98,7 @@ def _giving(evidence: Sequence[tuple[str, int, int]], dates: set[str]
             if set(WORD.findall(article[start:end])) & dates]
 
 
-def reported_problem(question: str,
-                     sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                     ) -> str | None:
+def reported_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer's date is the day the event was reported, not the day it happened, or
     None. Each answer sentence fails when every span it cites for the answer's day dates a
     report (`_dates_a_report`) and no sentence of the span's article gives the date with the
@@ -168,7 +166,7 @@ def _without_descriptions(question: str) -> str:
 
 
 def event_problem(question: str,
-                  sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]],
+                  sentences: Sentences,
                   given: Callable[[str, str], set[str]] = _answer_dates,
                   what: str = "date") -> str | None:
     """Why the answer's date is the date of something else, or None: no cited sentence that
@@ -231,9 +229,7 @@ def _elliptical(clause: str, dates: set[str]) -> bool:
 _AGE_WHEN = re.compile(r"\bhow old (?:was|were|is|are|will)\b.*?\bwhen\b(?P<event>[^?]+)", re.I)
 
 
-def age_event_problem(question: str,
-                      sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                      ) -> str | None:
+def age_event_problem(question: str, sentences: Sentences) -> str | None:
     """Why the age the answer gives is the person's age at another time, or None: "How old
     was she when she married the conductor?" is not answered by "She was 95" (at her death).
     As for a date (`event_problem`), a cited sentence that gives the age must name, in it or
@@ -268,9 +264,7 @@ _ENDS = frozenset(content_words("end ended ending finish finished close closed c
 _RELATIVE_VERB = re.compile(r"\b(?:that|which|who|he|she|they|it|we)\s+\w+", re.I)
 
 
-def other_end_problem(question: str,
-                      sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                      ) -> str | None:
+def other_end_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer's date is when the asked thing ended rather than began (or the other
     way round), or None: every cited sentence that gives the date names the other end and
     not the asked one."""

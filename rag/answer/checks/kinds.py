@@ -43,6 +43,7 @@ from rag.answer.checks.lexicon import (
     LEAD,
     PHRASE_ENDS,
     WORD,
+    Sentences,
     added_names,
     article_names,
     dates_only,
@@ -312,9 +313,7 @@ _WHICH_PLURAL = re.compile(r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?P<n>\w+s)\b", 
 _SOME = "(?:" + "|".join(sorted(_VAGUE | {"certain"})) + ")"  # "some colonies", "a few"
 
 
-def vague_items_problem(question: str,
-                        sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                        ) -> str | None:
+def vague_items_problem(question: str, sentences: Sentences) -> str | None:
     """Why an answer to "Which colonies ...?" names none of them, or None: "some colonies of
     the species are growing" says that there are such colonies, not which. A sentence that
     writes the asked noun after a vague quantifier and adds no name of its own fails."""
@@ -341,9 +340,7 @@ _LISTED = re.compile(r"^\s*(?:name the|which|what|who (?:were|are) the) ("
 _NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 
 
-def listed_problem(question: str,
-                   sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                   ) -> str | None:
+def listed_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer to "which three X?" names fewer than three, or None.
 
     Each run of capitalised words that holds a word the question does not is one name
@@ -367,9 +364,7 @@ def listed_problem(question: str,
 _FULL_NAME = re.compile(r"\bfull names?\b", re.I)
 
 
-def full_name_problem(question: str,
-                      sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                      ) -> str | None:
+def full_name_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer to "What is the full name of ...?" gives no full name, or None: a
     name it adds must stand in a run of two capitalised words or more (`constraints`' name
     runs: "Łukasz" alone is a first name)."""
@@ -412,9 +407,7 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.?m\b|p\.?m\b)|\bnoo
 _FORMS = ((_SHARE_ASKED, _SHARE, "a share"), (_CLOCK_ASKED, _CLOCK, "a time of day"))
 
 
-def form_problem(question: str,
-                 sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                 ) -> str | None:
+def form_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer is not in the form the question asks for, or None: "What share of the
     vote did Buttigieg receive?" is not answered by "14 delegates", nor "At what time ...?"
     by "on Saturday". One sentence must give a share (a percentage, a fraction in words) or a

@@ -10,11 +10,17 @@ Imports: rag.answer.constraints, rag.text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import TypeAlias
 
 from rag.answer.constraints import MONTHS, WEEKDAYS
 from rag.answer.constraints.lexicon import word_set
 from rag.text import article_sentences, content_words, figures_in_one_style
+
+# What every check reads: the answer's supported sentences, each with the (article text, start,
+# end) of its own verified citations.
+Sentences: TypeAlias = Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
 
 NUMBER_WORDS = word_set(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "

@@ -34,7 +34,7 @@ import re
 from collections.abc import Sequence
 
 from rag.answer.checks.kinds import PERSON
-from rag.answer.checks.lexicon import AUXILIARIES, LEAD, NAME, WORD, added_names
+from rag.answer.checks.lexicon import AUXILIARIES, LEAD, NAME, WORD, Sentences, added_names
 from rag.answer.constraints import (
     PHRASE,
     TITLES,
@@ -79,8 +79,7 @@ def _same_name(a: str, b: str) -> bool:
         (stem >= 4 and squeezed(a)[:stem] == squeezed(b)[:stem])
 
 
-def role_problem(sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                 ) -> str | None:
+def role_problem(sentences: Sentences) -> str | None:
     """A role the answer turns round, or None: its evidence gives the role as the answer's
     country's or body's ("China's ambassador to the US") and never as going to it."""
     for text, evidence in sentences:
@@ -154,9 +153,7 @@ def asked_role(question: str) -> str | None:
     return _ROLE_NAMES[match["role"].lower()] if match else None
 
 
-def asked_role_problem(question: str,
-                       sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                       ) -> str | None:
+def asked_role_problem(question: str, sentences: Sentences) -> str | None:
     """Why no answer sentence's evidence names the role the question asks the holder of, or
     None (also when the question asks for no such role)."""
     role = asked_role(question)
@@ -227,9 +224,7 @@ def _is_source(sources: Sequence[Constraint], name: str) -> bool:
     return any(named_in(source, name) for source in sources)
 
 
-def credited_problem(question: str,
-                     sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                     ) -> str | None:
+def credited_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer's figure is another source's, or None. For a question that names a
     source, the answer fails when every figure it adds that its evidence writes is credited
     there, in each cited span that writes it, to a name that is not the question's source. A
@@ -269,9 +264,7 @@ def _outside_quotation(article: str, start: int, end: int, names: set[str]) -> b
     return False
 
 
-def quoted_speaker_problem(question: str,
-                           sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                           ) -> str | None:
+def quoted_speaker_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer to "who said 'Q'?" names someone the quotation itself names, or None.
 
     A quotation's speaker is named outside it ("...," said Corbyn; Corbyn called it "..."),
@@ -291,9 +284,7 @@ def quoted_speaker_problem(question: str,
             "quotation itself speaks of")
 
 
-def made_up_name_problem(question: str,
-                         sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                         ) -> str | None:
+def made_up_name_problem(question: str, sentences: Sentences) -> str | None:
     """Why the person the answer names to "Who ...?" is no one its articles name, or None:
     "Justice John Evers" from an article that names Governor Tony Evers. A full name the
     answer's first sentence adds (two capitalised words or more, its titles left out) must

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rag.answer.checks.kinds import expected_type
-from rag.answer.checks.lexicon import DAY_NAMES, NAME, figures_of
+from rag.answer.checks.lexicon import DAY_NAMES, NAME, Sentences, figures_of
 from rag.answer.constraints.lexicon import word_set
 from rag.text import content_words, figures_in_one_style
 
@@ -37,9 +37,7 @@ _PLACE = re.compile(r"\b(?:in|across|throughout) (?:the )?(?P<p>(?-i:[A-Z][\w.'�
                     r"(?-i:[A-Z][\w.'’-]*))*))", re.I)
 
 
-def scope_problem(question: str,
-                  sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                  ) -> str | None:
+def scope_problem(question: str, sentences: Sentences) -> str | None:
     """Why a figure asked for worldwide is given for one place, or None: every answer
     sentence puts its figure "in" a place the question does not name."""
     if not _WORLD.search(question) or expected_type(question) != "number":
@@ -68,9 +66,7 @@ _NEXT_PLACE = re.compile(r"[^;.]*?\b(?P<prep>in|outside(?: of)?|across|within)\s
                          r"(?P<p>(?-i:[A-Za-z][\w.'’-]*))")
 
 
-def excluded_place_problem(question: str,
-                           sentences: Sequence[tuple[str, Sequence[tuple[str, int, int]]]]
-                           ) -> str | None:
+def excluded_place_problem(question: str, sentences: Sentences) -> str | None:
     """Why a figure asked for outside a place is the figure for that place, or None: "How
     many cases outside China did the WHO report?" is not answered by 2741 from "2741 confirmed
     cases ... in China, 37 confirmed cases in other countries". Fails when every figure the
