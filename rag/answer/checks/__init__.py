@@ -15,6 +15,8 @@ and the first that fails gives the reason (each module's docstring says more of 
     reported_problem          events     the day a death was reported for the day it happened
     other_end_problem         events     the day a campaign ended for the day it was launched
     event_problem             events     the date, or the duration, of another event
+    other_year_problem        events     "In 2008, Hagan defeated Dole" for her 1998 opponent
+    cause_problem             causes     a fire's second victim for "what caused the fire"
     scope_problem             scope      a count "in the United States" for one "worldwide"
     other_day_problem         contrasts  a figure "as of Monday" for one on the Sunday asked
     excluded_place_problem    scope      the count "in China" for one "outside China"
@@ -32,6 +34,7 @@ and the first that fails gives the reason (each module's docstring says more of 
     role_problem              people     "ambassador to China" from "China's ambassador"
     asked_role_problem        people     the judge for "which lawyer"
     quoted_speaker_problem    people     a name inside the quotation for who spoke it
+    source_as_answer_problem  people     S for "According to S, who tried to save him?"
 
 `latest_problem` (scope), which reads the sources' dates, is run by `decide`: an older article
 for "What is the latest on ...?". The words and helpers several checks read are in `lexicon`.
@@ -42,14 +45,15 @@ model in a PyPI package. It is a classic of extractive QA (expected answer types
 on the side of answering: when in doubt, it passes.
 
 Imports: its modules (lexicon; kinds, which reads lexicon; counts, people, events, contrasts
-and scope, which read both), rag.answer.constraints, rag.text, rag.answer.evidence (for types
-only), text_to_num.
+and scope, which read both; causes, which reads lexicon), rag.answer.constraints, rag.text,
+rag.answer.evidence (for types only), text_to_num.
 """
 
 from __future__ import annotations
 
 import re
 
+from rag.answer.checks.causes import cause_problem
 from rag.answer.checks.contrasts import (
     contrast_problem,
     negated_problem,
@@ -67,6 +71,7 @@ from rag.answer.checks.events import (
     age_event_problem,
     event_problem,
     other_end_problem,
+    other_year_problem,
     reported_problem,
 )
 from rag.answer.checks.kinds import (
@@ -86,6 +91,7 @@ from rag.answer.checks.people import (
     made_up_name_problem,
     quoted_speaker_problem,
     role_problem,
+    source_as_answer_problem,
 )
 from rag.answer.checks.scope import excluded_place_problem, latest_problem, scope_problem
 from rag.text import content_words
@@ -157,6 +163,10 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
     if kind == "duration" and _HOW_LONG_DID.search(question) and (
             problem := event_problem(question, sentences, answer_figures, "duration")):
         return problem
+    if kind not in ("time", "duration") and (problem := other_year_problem(question, sentences)):
+        return problem
+    if problem := cause_problem(question, sentences):
+        return problem
     if problem := scope_problem(question, sentences) or other_day_problem(question, sentences) \
             or excluded_place_problem(question, sentences) \
             or age_event_problem(question, sentences) or vague_items_problem(question, sentences):
@@ -171,4 +181,5 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
             or forecast_problem(question, sentences):
         return problem
     return credited_problem(question, sentences) or role_problem(sentences) or \
-        asked_role_problem(question, sentences) or quoted_speaker_problem(question, sentences)
+        asked_role_problem(question, sentences) or quoted_speaker_problem(question, sentences) \
+        or source_as_answer_problem(question, sentences)

@@ -19,7 +19,12 @@ asked event's, not a report of it, another event beside it or its other end:
   date answers another question (`other_end_problem`);
 - an age at another time: "How old was she when she married?" is not answered by her age at
   death. The cited sentence that gives the age, or its neighbours, must name a word of the
-  event after "when" (`age_event_problem`).
+  event after "when" (`age_event_problem`);
+- (since session 49) another year: "Who was her opponent when she won her seat in 1998?" is
+  not answered from "A decade later, in 2008, Hagan defeated Elizabeth Dole". Where the
+  question dates its event by years and every sentence an answer sentence cites opens by
+  dating itself to a year it does not name, the answer tells of another year
+  (`other_year_problem`).
 
 Imports: rag.answer.checks.lexicon, rag.answer.constraints, rag.text.
 """
@@ -287,3 +292,39 @@ def other_end_problem(question: str, sentences: Sentences) -> str | None:
         first = first or (f"the date the evidence cited gives is for the {verb} "
                           f"(the question asks for the {'start' if asked is _STARTS else 'end'})")
     return first
+
+
+# A sentence that opens by dating itself ("In 2008, ...", "A decade later, in 2008, ...",
+# "On March 3, 2019, ...") tells of that time: its year, after at most one short phrase.
+_OPENING_YEAR = re.compile(
+    r"^\W*(?:[^,.;]{0,30},\s*)?(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y)\s+(?:(?:early|late|mid)[- ]?)?"
+    r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?(?P<y>(?:1[89]|20)\d\d)\s*,")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# A race or a season is covered in the year before the one that names it.
+_AHEAD = word_set("election elections race campaign primary primaries caucus caucuses "
+                  "nomination olympics games season")
+
+
+def other_year_problem(question: str, sentences: Sentences) -> str | None:
+    """Why the answer tells of another year than the one the question asks about, or None.
+
+    "Who was Kay Hagan's opponent when she won her seat in 1998?" is not answered from "A
+    decade later, in 2008, Hagan defeated Elizabeth Dole": a cited sentence that opens by
+    dating itself tells of that year, whatever its neighbours say. Where the question dates
+    its event by years (not in a description of someone, "who died in October 2019", nor in a
+    clause of another event, "after ...": `_without_descriptions`, `_OTHER_EVENT`) and every
+    cited sentence of an answer sentence opens with a year it does not name, the answer is
+    another year's (wikinews_blind30_qa cl11 and cl12, answered with the 2008 race for 2014 and
+    1998). Not for "when" or "how long", whose answer is the time."""
+    asked = _OTHER_EVENT.sub(" ", _without_descriptions(question))
+    years = {int(y) for y in _YEAR.findall(asked)}
+    if not years:
+        return None
+    if word_set(asked.lower()) & _AHEAD:
+        years |= {y - 1 for y in years}
+    for _text, evidence in sentences:
+        opened = [_OPENING_YEAR.match(article[start:end]) for article, start, end in evidence]
+        if evidence and all(m and int(m["y"]) not in years for m in opened):
+            return (f"the question asks about {' and '.join(map(str, sorted(years)))}; the "
+                    f"evidence cited tells of another year")
+    return None

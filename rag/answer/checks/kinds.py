@@ -42,6 +42,7 @@ from rag.answer.checks.lexicon import (
     DAY_NAMES,
     LEAD,
     PHRASE_ENDS,
+    ROUGHLY,
     WORD,
     Sentences,
     added_names,
@@ -84,15 +85,16 @@ _ENTITY_NOUNS = (r"official|spokesperson|spokesman|spokeswoman|minister|presiden
 
 _EXPECTED: list[tuple[str, re.Pattern[str]]] = [
     # "For how long ...?", "By how much ...?"
-    ("duration", re.compile(LEAD + r"(for |over )?how long\b", re.I)),
+    ("duration", re.compile(LEAD + r"(for |over )?" + ROUGHLY + r"how long\b", re.I)),
     ("number", re.compile(
-        LEAD + r"((for|by|to|of|in) )?(how (many|much|old|far|tall|big|large|high|fast)|"
+        LEAD + r"((for|by|to|of|in) )?" + ROUGHLY + r"(how (many|much|old|far|tall|big|large|"
+        r"high|fast)|"
         r"(what|which) (is |was )?"
         r"(the )?(percentage|proportion|share|fraction|number|amount|total|score|margin|price|"
         r"cost|value|time|vote|death toll|toll)\b)", re.I)),
     ("time", re.compile(
         LEAD + r"(when\b|((on|in|at|by) )?(what|which) (exact |calendar )?(date|day|month|year|"
-        r"week)\b|(at|by|until) (what|which) (exact )?time\b)", re.I)),
+        r"week|decade|century)\b|(at|by|until) (what|which) (exact )?time\b)", re.I)),
     # "Who is Xie Feng?" asks for a role, not a name.
     ("name", re.compile(
         # "Which flight-control system, by name, ...?" asks for its name (quiz_blind10 qj32).
@@ -128,6 +130,8 @@ _VAGUE = word_set("many several some few numerous countless various multiple rec
 _ARTICLES = word_set("a an one half")
 _ROUND_PLURALS = word_set("hundreds thousands millions billions dozens")
 _FRACTIONS = word_set("half halves quarter quarters third thirds")
+_FRACTION_OF_ROUND = re.compile(r"\b(?:half|quarter|third)s?\s+(?:of\s+)?an?\s+(?:hundred|"
+                                r"thousand|million|billion|trillion|dozen)\b", re.I)
 _HOW_MANY_OR_MUCH = re.compile(r"\bhow (?:many|much)\b|\b(?:what|which) (?:amount|sum)\b",
                                re.I)
 
@@ -187,6 +191,10 @@ def _stems(words: Iterable[str]) -> set[str]:
 
 # "How long had he been mayor?" is answered by "since 1998": the start of the period.
 _SINCE = re.compile(r"\bsince (?:(?:early|late|mid)[ -])?(?:\w+ )?(?:\d{1,2} )?(\d{4})\b", re.I)
+# Or both ends of it: "from roughly 1948 to 1951", "between 2010 and 2015" (wikinews_blind30_qa
+# cl23, "For roughly how long was he the endings editor?").
+_YEARS_SPAN = re.compile(r"\b(?:from|between) (?:(?:about|around|roughly|approximately) )?"
+                         r"(\d{4}) (?:to|and|until|till) (\d{4})\b", re.I)
 
 
 # Not an age: "22-year-old Rangoli Patil" is hers, and another's age is no answer, except to
@@ -260,7 +268,7 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
             # "Who claimed ...?" is not answered by "A Minister of Legislative Assembly from
             # Assam claimed ...": a title after "a" describes someone, and names no one.
             answer = _INDEFINITE_TITLE.sub(" ", answer)
-        named = added_names(answer, asked)
+        named = added_names(answer, asked) - _spelled_out(answer, question)
         if PERSON.search(question):
             named = {w for w in named if not any(ch.isdigit() for ch in w)}
         return bool(named & written)
@@ -275,7 +283,10 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         # "Many thousands of fans" counts no one: a plural of a round number, alone, is vague;
         # and a fraction alone is a share, no count or amount: "half of all people", "a
         # quarter as much money" (session 48; "half a million" keeps its million).
+        # A fraction of a round number is a count: "a quarter of a million" (wikinews_quiz_blind12
+        # ql17, where the question's own "one million" leaves "quarter" the only new figure).
         vague = _ROUND_PLURALS | _FRACTIONS if _HOW_MANY_OR_MUCH.search(question) \
+            and not _FRACTION_OF_ROUND.search(answer) \
             else _ROUND_PLURALS  # "What share of the votes ...?" is answered by "half"
         return _has_number([w for w in given if w.lower() not in vague])
     if kind == "duration":
@@ -287,12 +298,26 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         # A year, which `found` leaves out, is the start of the period.
         since = [year for year in _SINCE.findall(answer)
                  if year in written and year not in question]
+        since += [first for first, last in _YEARS_SPAN.findall(answer)
+                  if {first, last} <= written and first not in question]
         return bool(units) or bool(since) or (
             _has_number(given) and bool(_UNITS & {w.lower() for w in WORD.findall(question)}))
     if _DAY_ASKED.search(question):
         # "On what date ...?" asks for a day: "in 2021" or "in July" gives none.
         return any(w.lower() in _DAY_WORDS or _is_day_number(w) for w in given)
     return any(w.lower() in _TIME_WORDS or any(ch.isdigit() for ch in w) for w in given)
+
+
+def _spelled_out(answer: str, question: str) -> set[str]:
+    """The words of the answer's names that spell out an initialism of the question: "the
+    United States" names no state for "Which US state ...?" (wikinews_quiz_blind12 ql31)."""
+    initialisms = {w for w in WORD.findall(question) if len(w) > 1 and w.isupper()}
+    spelled: set[str] = set()
+    for _, run in name_runs(answer, first=True):
+        capitals = [w for w in run.split() if w[:1].isupper()]
+        if len(capitals) > 1 and "".join(w[0] for w in capitals) in initialisms:
+            spelled |= content_words(run)
+    return spelled
 
 
 _INDEFINITE_TITLE = re.compile(r"\b[Aa]n?\s+[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|"

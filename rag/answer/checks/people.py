@@ -312,3 +312,26 @@ def made_up_name_problem(question: str, sentences: Sentences) -> str | None:
         if not any(n.search(article) for n in near for article in articles):
             return f"the answer names {' '.join(words)}, whom the articles cited do not name"
     return None
+
+
+_WHO_ASKED = re.compile(r"\bwho(?:m)?\b(?!\s+(?:is|was|are|were)\s+[A-Z])")
+
+
+def source_as_answer_problem(question: str, sentences: Sentences) -> str | None:
+    """Why the answer to "According to S, who ...?" is S, or None. The source tells who did
+    it; the one who did it is someone else: "According to Connie Moganedi, a police
+    spokeswoman, who tried to save Leon van Biljon?" is not answered by "Connie Moganedi
+    attempted to save him" (wikinews_blind30_qa cl25; the neighbours did). The answer's first
+    sentence fails when the first name it writes is the source's and it names no one the
+    question does not."""
+    sources = [c for c in parse(question) if c.kind == "source"]
+    if not sources or not sentences or not _WHO_ASKED.search(question):
+        return None
+    text = sentences[0][0]
+    runs = name_runs(text)
+    if not runs or added_names(text, content_words(question)):
+        return None
+    if any(named_in(source, runs[0][1]) for source in sources):
+        return (f"the question asks who, according to {sources[0].text.strip()}; the answer "
+                "names the source itself")
+    return None
