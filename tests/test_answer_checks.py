@@ -1513,3 +1513,40 @@ def test_a_figure_shaped_like_a_year_may_count():
     followed = "The relic was carried in procession followed by nearly 2000 people."
     assert answer_problem(question, [("Nearly 2000 people followed it.", whole(followed))]) \
         is None
+
+
+def test_a_dated_opening_clause_keeps_its_year():
+    # wikinews_blind29_qa cj06: the form after "April 6, 2020," was not read, so the negation
+    # check (for questions of a fact) never ran.
+    question = ("As of the morning of April 6, 2020, how many absentee ballots had Wisconsin "
+                "voters already returned?")
+    assert expected_type(question) == "number"
+    outstanding = "As of yesterday morning, over 500,000 ballots were not yet returned."
+    assert answer_problem(question, [("Over 500,000 ballots were not yet returned.",
+                                      whole(outstanding))]) == \
+        "the evidence cited says the opposite: not returned"
+
+
+def test_a_time_after_an_event_is_no_duration():
+    # wikinews_blind29_qa cj14, a near miss.
+    question = "How long did the island-wide blackout caused by the earthquake last?"
+    after = "Two thirds of the island was still without power two days after the quake."
+    assert answer_problem(question, [("The blackout lasted two days.", whole(after))]) == \
+        "the question asks for a duration; the evidence cited gives none"
+    lasted = "The blackout lasted for two days before power was restored."
+    assert answer_problem(question, [("The blackout lasted two days.", whole(lasted))]) is None
+    # Unless the question asks how long after.
+    question = "How long after the earthquake was two thirds of the island still without power?"
+    assert answer_problem(question, [("Two days after the quake.", whole(after))]) is None
+
+
+def test_a_relative_clause_tells_of_its_own_event():
+    # wikinews_blind29_qa cj28, a near miss: the act's year for the year of the ruling, and the
+    # description "over which Johnson was impeached" is no word of the asked event.
+    question = ("In what year did the US Supreme Court rule the Tenure of Office Act, over which "
+                "President Andrew Johnson was impeached, unconstitutional?")
+    act = ("Johnson was impeached over perceived violations of the Tenure of Office Act of 1867, "
+           "which the Supreme Court later ruled to be unconstitutional.")
+    assert answer_problem(question, [("The Supreme Court ruled it unconstitutional in 1867.",
+                                      whole(act))]) == \
+        "the date the evidence cited gives is the date of something else"

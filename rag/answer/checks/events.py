@@ -161,7 +161,11 @@ _OTHER_EVENT = re.compile(r"(?<=\w)\s+(?:after|before|since|until|while)\b[^,?]*
 # crash that killed Harry Dunn, leave", "did the waiver, announced alongside the national
 # emergency in March 2020, take effect" (session 47). One with neither may say the asked
 # event in other words: "did Doris Day's only child, the producer who predeceased her, die".
-_DESCRIPTION = re.compile(r",\s+(?:the|a|an|who|which|whose|\w+ed)\b[^,?]*,", re.I)
+# Or one that opens with a preposition before "which" or "whom": "the Tenure of Office Act,
+# over which President Andrew Johnson was impeached, ..." (wikinews_blind29_qa cj28).
+_DESCRIPTION = re.compile(r",\s+(?:the|a|an|who|which|whose|\w+ed|(?:in|on|at|over|for|by|from|"
+                          r"with|to|of|during|under|through|against) (?:which|whom))\b[^,?]*,",
+                          re.I)
 
 
 def _without_descriptions(question: str) -> str:
@@ -217,8 +221,15 @@ def _dated_clauses(sentence: str, dates: set[str]) -> list[str]:
     """The clauses of `sentence` that write one of `dates`; the sentence if none does. A
     clause that names only who and when borrows the words of the one before ("Bill Clinton
     was impeached in 1998, and Andrew Johnson in 1868"): it is read with the whole sentence."""
-    dated = [c for c in clauses(sentence) if set(WORD.findall(c)) & dates] or [sentence]
+    # A relative clause tells of its own event: "the Tenure of Office Act of 1867, which the
+    # Supreme Court later ruled to be unconstitutional" dates the act, not the ruling
+    # (wikinews_blind29_qa cj28).
+    parts = [p for c in clauses(sentence) for p in _RELATIVE.split(c)]
+    dated = [c for c in parts if set(WORD.findall(c)) & dates] or [sentence]
     return [sentence if _elliptical(c, dates) else c for c in dated]
+
+
+_RELATIVE = re.compile(r",\s+(?=(?:which|who|whom|whose)\b)")
 
 
 def _elliptical(clause: str, dates: set[str]) -> bool:

@@ -136,13 +136,26 @@ _HOW_MANY_OR_MUCH = re.compile(r"\bhow (?:many|much)\b|\b(?:what|which) (?:amoun
                                re.I)
 
 
-def _durations(answer: str) -> list[str]:
+# A time measured from an event is a point, not how long anything lasted: "still without
+# power two days after the quake" says nothing of how long the blackout lasted
+# (wikinews_blind29_qa cj14), unless the question asks how long after.
+_OFFSET = word_set("after before later earlier ago afterwards")
+_OFFSET_ASKED = re.compile(r"\b(?:after|before|later|earlier|ago|until|since|take|took|"
+                           r"taken|elapsed)\b", re.I)
+
+
+def _durations(answer: str, offsets: bool = True) -> list[str]:
     """The units of `answer` that a figure (or "a", "an", "half") measures, not a vague
-    word: "22 minutes", "two decades", "a year and a half", not "for many years"."""
+    word: "22 minutes", "two decades", "a year and a half", not "for many years"; without
+    `offsets`, not a time from an event ("two days after the quake")."""
     words = [w.lower() for w in WORD.findall(answer)]
     found = []
     for i, word in enumerate(words):
         if word not in _UNITS or i == 0 or words[i - 1] in _VAGUE:
+            continue
+        # "for two weeks before going home" is how long; "two days after the quake" is when.
+        if not offsets and i + 1 < len(words) and words[i + 1] in _OFFSET \
+                and "for" not in words[max(0, i - 3):i]:
             continue
         before = words[max(0, i - 2):i]
         if any(is_figure(w) or w in _ARTICLES for w in before):
@@ -294,7 +307,8 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         # died" (an age), where the answer adds "years" itself, and a figure must measure it.
         # A unit the question gives ("How long, in hours, ...?") leaves the figure alone.
         # Units compared by their stems: "hours" is the "hour" of "a 14-hour drive".
-        units = _stems(_durations(answer)) & _stems(new) & _stems(_durations(quotes))
+        offsets = bool(_OFFSET_ASKED.search(question))
+        units = _stems(_durations(answer)) & _stems(new) & _stems(_durations(quotes, offsets))
         # A year, which `found` leaves out, is the start of the period.
         since = [year for year in _SINCE.findall(answer)
                  if year in written and year not in question]

@@ -43,8 +43,11 @@ AUXILIARIES = (r"(is|was|are|were|do|does|did|has|have|had|will|would|can|could|
 # who died in March 2020, ...?" and "In which century was Notre Dame, whose roof burned, ...?"
 # the form is the first clause's, and "who" and "whose" only describe (wikinews_blind30_qa
 # cl23, wikinews_quiz_blind12 ql20, read as asking for a name).
+# A date's comma before its year is inside the clause ("As of the morning of April 6, 2020,
+# how many ...?", wikinews_blind29_qa cj06).
 LEAD = (r"^\s*(?:[^?;]*;\s*)?"
-        r"(?:(?![^,?;]*\b(?:who|whom|whose|what|which|when|where|why|how)\b)[^,?;]{0,80},\s*)?")
+        r"(?:(?!(?:[^,?;]|,\s*(?=\d{4}\b))*\b(?:who|whom|whose|what|which|when|where|why|how)\b)"
+        r"(?:[^,?;]|,\s*(?=\d{4}\b)){0,80},\s*)?")
 # An estimate asked for is still a figure: "Roughly how many ...?", "For about how long ...?".
 ROUGHLY = r"(?:(?:roughly|about|approximately|around|nearly|almost|exactly|precisely) )?"
 
