@@ -1550,3 +1550,20 @@ def test_a_relative_clause_tells_of_its_own_event():
     assert answer_problem(question, [("The Supreme Court ruled it unconstitutional in 1867.",
                                       whole(act))]) == \
         "the date the evidence cited gives is the date of something else"
+
+
+def test_no_claim_of_responsibility_names_no_group_that_claimed_it():
+    # wikinews_quiz_blind11 qk31, a near miss answered with the group an official blamed.
+    question = "Which group claimed responsibility for the January 2019 market bombing in Mokha?"
+    blamed = ("No claims of responsibility were reported yesterday, but the general manager of "
+              "Abu Dhabi Media attributed the bombing to Houthi rebels.")
+    assert answer_problem(question, [("The Houthi rebels claimed responsibility.",
+                                      whole(blamed))]) == \
+        "the evidence cited says the opposite: not claims"
+    claimed = "The Houthi rebels claimed responsibility for the bombing."
+    assert answer_problem(question, [("The Houthi rebels claimed responsibility.",
+                                      whole(claimed))]) is None
+    # A question that itself negates may rest on a negated sentence.
+    question = "Which group made no claim of responsibility for the bombing?"
+    assert answer_problem(question, [("The Houthi rebels made no claim.",
+                                      whole("The Houthi rebels made no claim of it."))]) is None

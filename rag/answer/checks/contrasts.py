@@ -27,7 +27,7 @@ import datetime as dt
 import re
 
 from rag.answer.checks.kinds import expected_type
-from rag.answer.checks.lexicon import WORD, Sentences, figures_of
+from rag.answer.checks.lexicon import AUXILIARIES, LEAD, WORD, Sentences, figures_of
 from rag.answer.constraints import MONTHS, WEEKDAYS, name_runs
 from rag.answer.constraints.lexicon import word_set
 from rag.text import content_words, months_in_full
@@ -141,15 +141,23 @@ def contrast_problem(question: str, sentences: Sentences) -> str | None:
 
 
 # A negator and the word it negates, past an auxiliary or an adverb: "were not included",
-# "has never been charged", "didn't commute". "Not only" negates nothing.
-_NEGATION = re.compile(r"\b(?:not|never|no longer|neither|nor|without|\w+n['’]t)\s+"
+# "has never been charged", "didn't commute". "Not only" negates nothing. And "no" before a
+# noun: "No claims of responsibility were reported" for "Which group claimed responsibility?"
+# (wikinews_quiz_blind11 qk31, answered with the group an official blamed; session 49).
+_NEGATION = re.compile(r"\b(?:(?:not|never|no longer|neither|nor|without|\w+n['’]t)\s+"
                        r"(?:(?:be|been|being|have|yet|ever|even|fully|always|currently|"
-                       r"directly|immediately|also|to)\s+)?(?P<w>\w+)", re.I)
+                       r"directly|immediately|also|to)\s+)?|no\s+(?!longer\b)(?:(?:immediate|"
+                       r"official|formal|known|public|further)\s+)?)(?P<w>\w+)", re.I)
 # A question that speaks of a failure, a refusal or avoiding may rest on a negated sentence:
 # "the debate which O'Rourke was failing to make" on "O'Rourke was not qualifying for the
 # debate", "a name that had to avoid citing a place" on "it must not cite any place".
-_NEGATED_QUESTION = re.compile(r"\b(?:not|never|no longer|without|fail(?:s|ed|ing|ure)?|unable|"
+_NEGATED_QUESTION = re.compile(r"\b(?:not|never|no|without|fail(?:s|ed|ing|ure)?|unable|"
                                r"refus(?:e|es|ed|ing|al)|avoid(?:s|ed|ing)?)\b|n['’]t\b", re.I)
+
+
+# "Which group claimed ...?" asks for a fact too, a thing of a kind (qk31).
+_WHICH_THING = re.compile(LEAD + r"(?:(?:in|at|on|from|to|by|for|of|with) )?which\s+(?!"
+                          + AUXILIARIES + r"\b)[a-z]", re.I)
 
 
 def negated_problem(question: str, sentences: Sentences) -> str | None:
@@ -158,7 +166,8 @@ def negated_problem(question: str, sentences: Sentences) -> str | None:
     included". Where every cited span negates a word of the question's own (not a name's),
     and the question negates nothing. Questions for a fact only: what someone said may deny
     anything ("we will no longer say that Ebola is incurable")."""
-    if expected_type(question) is None or _NEGATED_QUESTION.search(question):
+    if (expected_type(question) is None and not _WHICH_THING.search(question)) \
+            or _NEGATED_QUESTION.search(question):
         return None
     named = set().union(*(content_words(run) for _, run in name_runs(question)))
     wanted = content_words(question) - named
