@@ -1567,3 +1567,15 @@ def test_no_claim_of_responsibility_names_no_group_that_claimed_it():
     question = "Which group made no claim of responsibility for the bombing?"
     assert answer_problem(question, [("The Houthi rebels made no claim.",
                                       whole("The Houthi rebels made no claim of it."))]) is None
+
+
+def test_a_description_of_someone_is_no_word_of_the_event():
+    # wikinews_blind30_qa cl28, a near miss: "a former general" is what Wiranto is, not his
+    # retirement from the military.
+    question = "In what year did Wiranto retire from the military as a general?"
+    designated = "Widodo designated Wiranto, a former general, as security minister in 2016."
+    assert answer_problem(question, [("Wiranto retired as a general in 2016.",
+                                      whole(designated))]) == \
+        "the date the evidence cited gives is the date of something else"
+    retired = "Wiranto retired from the military as a general in 1999."
+    assert answer_problem(question, [("Wiranto retired in 1999.", whole(retired))]) is None
