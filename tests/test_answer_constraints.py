@@ -1085,3 +1085,18 @@ def test_a_verb_of_speech_that_names_an_act_reports_no_words():
     emergency = "The president declared a national emergency on Friday. Crowds gathered."
     assert unmet("What did the president say about the outbreak?",
                  cited(emergency, "The president declared a national emergency on Friday."))
+
+
+def test_a_proposal_on_a_topic_must_touch_the_topic():
+    # wikinews_blind30_qa cl22, a near miss answered with her campaign's focus.
+    question = "What did Kirsten Gillibrand propose on paid family leave during her campaign?"
+    article = ("Gillibrand, who made women's issues a key focus of her campaign, is the junior "
+               "Senator from New York. She ended her campaign on Wednesday. She had polled "
+               "under one percent. Gillibrand proposed twelve weeks of paid family leave for "
+               "every worker.")
+    focus = ("Gillibrand, who made women's issues a key focus of her campaign, is the junior "
+             "Senator from New York.")
+    problem = unmet(question, cited(article, focus))
+    assert problem is not None and "paid family leave" in problem
+    proposed = "Gillibrand proposed twelve weeks of paid family leave for every worker."
+    assert unmet(question, cited(article, proposed)) is None

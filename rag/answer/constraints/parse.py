@@ -31,6 +31,12 @@ _TOPIC = re.compile(
     r"promised|disagree|disagreed)\b(?:\s+(?:to|on|upon))?[^?]*?"
     r"\b(?:about|regarding|concerning) (?P<t>.+?)(?:\b(?:when|while|after|before|during|"
     r"as|at|in|on|since|following)\b|[?,;]|$)", re.I)
+# "What did Gillibrand propose on paid family leave?": a proposal's or a position's topic
+# after "on" (wikinews_blind30_qa cl22, a near miss answered with her campaign's focus).
+_TOPIC_ON = re.compile(
+    r"\b(?:propose|proposed|proposal|proposals|position|positions|stance|stances|view|views|"
+    r"policy|policies)\s+(?:on|regarding) (?P<t>.+?)(?:\b(?:when|while|after|before|during|"
+    r"as|at|in|on|since|following)\b|[?,;]|$)", re.I)
 _CLAUSE = re.compile(r"\s*(?:how|why|whether|if|what|when|where|who|which)\b", re.I)
 # A plural acronym names a kind, not one body: "MPs", "NGOs", "CEOs".
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
@@ -80,7 +86,7 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
         if source is not None:
             found.append(source)
             taken.append(said.span("s"))
-    about = _TOPIC.search(question)
+    about = _TOPIC.search(question) or _TOPIC_ON.search(question)
     # "about how he came to leave his post" is a question of its own, which the evidence
     # answers in its own words ("he offered to resign"): no topic to find there.
     if about and not _inside(about.span("t"), taken) and not _CLAUSE.match(about.group("t")):
