@@ -27,7 +27,14 @@ import datetime as dt
 import re
 
 from rag.answer.checks.kinds import expected_type
-from rag.answer.checks.lexicon import AUXILIARIES, LEAD, WORD, Sentences, figures_of
+from rag.answer.checks.lexicon import (
+    AUXILIARIES,
+    LEAD,
+    OTHER_EVENT,
+    WORD,
+    Sentences,
+    figures_of,
+)
 from rag.answer.constraints import MONTHS, WEEKDAYS, name_runs
 from rag.answer.constraints.lexicon import word_set
 from rag.text import content_words, months_in_full
@@ -114,6 +121,9 @@ _CONTRASTS = [(word_set(a), word_set(b)) for a, b in (
     ("gold", "silver bronze"),
     ("youngest", "oldest"),
     ("born birth", "die died dies dying dead death"),
+    # (session 49) "Nevada's Republican voters" beside "the Democratic voters" (wikinews_blind30_qa
+    # cl34, a near miss answered with the Democrats' share).
+    ("democratic democrat democrats", "republican republicans gop"),
 )]
 # "stabbed four people to death" says how others died: no death the question asks about.
 _MANNER = re.compile(r"\bto death\b", re.I)
@@ -123,7 +133,9 @@ def contrast_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer's evidence is about the other side of a contrast the question names
     ("How much did the runner-up receive?" from "the winning team receiving C$10,000"), or
     None: some cited span of some answer sentence names no other side without the asked one."""
-    asked = {w.lower() for w in WORD.findall(_MANNER.sub(" ", question))}
+    # Not the sides of an event that only dates the asked one: "reported after the Nevada
+    # Democratic caucuses, what share of Nevada's Republican voters ...?" asks of Republicans.
+    asked = {w.lower() for w in WORD.findall(OTHER_EVENT.sub(" ", _MANNER.sub(" ", question)))}
     sides = [(mine, other) for a, b in _CONTRASTS for mine, other in ((a, b), (b, a))
              if asked & mine and not asked & other]
     if not sides:

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from rag.answer.checks.lexicon import DAY_NAMES, WORD, Sentences
+from rag.answer.checks.lexicon import DAY_NAMES, OTHER_EVENT, WORD, Sentences
 from rag.answer.constraints import Evidence, clauses, found_words, numbers, window_sentences
 from rag.answer.constraints.lexicon import word_set
 from rag.text import article_sentences, content_words, verb_words
@@ -152,10 +152,6 @@ def _descriptors(question: str) -> set[str]:
     return found
 
 
-# A clause of the question that dates its event by another ("... pronounced dead after being
-# shot at the custody centre", "... last appear in a video before Trump announced his death"):
-# from its conjunction to the next comma or the end.
-_OTHER_EVENT = re.compile(r"(?<=\w)\s+(?:after|before|since|until|while)\b[^,?]*", re.I)
 # A description set off by commas between the question's subject and its verb, when it names
 # or dates an event of its own: "did Anne Sacoolas, the US diplomat's wife involved in the
 # crash that killed Harry Dunn, leave", "did the waiver, announced alongside the national
@@ -188,10 +184,10 @@ def event_problem(question: str,
 
     The event is the one asked: "When did Hamza bin Laden last appear in a video before
     Trump announced his death?" asks when he appeared, and a date of the announcement is
-    another's (`_OTHER_EVENT`). Verbs are read in any tense ("sink" in "the day it sank":
+    another's (`OTHER_EVENT`). Verbs are read in any tense ("sink" in "the day it sank":
     `rag.text.verb_words`)."""
     event = event_words(question) - _descriptors(question) - _LONG
-    own = event & event_words(_OTHER_EVENT.sub(" ", _without_descriptions(question)))
+    own = event & event_words(OTHER_EVENT.sub(" ", _without_descriptions(question)))
     if own:
         event = own  # the asked event's words, not those of the event that dates it
     if not event:
@@ -331,11 +327,11 @@ def other_year_problem(question: str, sentences: Sentences) -> str | None:
     decade later, in 2008, Hagan defeated Elizabeth Dole": a cited sentence that opens by
     dating itself tells of that year, whatever its neighbours say. Where the question dates
     its event by years (not in a description of someone, "who died in October 2019", nor in a
-    clause of another event, "after ...": `_without_descriptions`, `_OTHER_EVENT`) and every
+    clause of another event, "after ...": `_without_descriptions`, `OTHER_EVENT`) and every
     cited sentence of an answer sentence opens with a year it does not name, the answer is
     another year's (wikinews_blind30_qa cl11 and cl12, answered with the 2008 race for 2014 and
     1998). Not for "when" or "how long", whose answer is the time."""
-    asked = _OTHER_EVENT.sub(" ", _without_descriptions(question))
+    asked = OTHER_EVENT.sub(" ", _without_descriptions(question))
     years = {int(y) for y in _YEAR.findall(asked)}
     if not years:
         return None

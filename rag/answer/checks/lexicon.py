@@ -48,6 +48,10 @@ AUXILIARIES = (r"(is|was|are|were|do|does|did|has|have|had|will|would|can|could|
 LEAD = (r"^\s*(?:[^?;]*;\s*)?"
         r"(?:(?!(?:[^,?;]|,\s*(?=\d{4}\b))*\b(?:who|whom|whose|what|which|when|where|why|how)\b)"
         r"(?:[^,?;]|,\s*(?=\d{4}\b)){0,80},\s*)?")
+# A clause of the question that dates its event by another ("... pronounced dead after being
+# shot at the custody centre", "... last appear in a video before Trump announced his death"):
+# from its conjunction to the next comma or the end.
+OTHER_EVENT = re.compile(r"(?<=\w)\s+(?:after|before|since|until|while)\b[^,?]*", re.I)
 # An estimate asked for is still a figure: "Roughly how many ...?", "For about how long ...?".
 ROUGHLY = r"(?:(?:roughly|about|approximately|around|nearly|almost|exactly|precisely) )?"
 
