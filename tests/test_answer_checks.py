@@ -1409,6 +1409,13 @@ def test_a_fraction_of_a_round_number_is_a_count():
     half = "About half of all people in Spain have been infected."
     assert answer_problem(question, [("About half of all people in Spain.", whole(half))]) == \
         "the question asks for a number; the evidence cited gives none"
+    thirds = "About two-thirds of all people in Spain have been infected."
+    assert answer_problem(question, [("About two-thirds of all people in Spain.",
+                                      whole(thirds))]) == \
+        "the question asks for a number; the evidence cited gives none"
+    # A share is answered by one.
+    assert answer_problem("What share of Spain's people had been infected?", [
+        ("About two-thirds of them.", whole(thirds))]) is None
 
 
 def test_both_ends_of_a_span_of_years_answer_how_long():

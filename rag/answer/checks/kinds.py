@@ -42,6 +42,7 @@ from rag.answer.checks.lexicon import (
     DAY_NAMES,
     LEAD,
     PHRASE_ENDS,
+    PLURAL_FRACTIONS,
     ROUGHLY,
     WORD,
     Sentences,
@@ -129,7 +130,7 @@ HOW_MANY_ASKED = re.compile(r"\bhow many\b", re.I)
 _VAGUE = word_set("many several some few numerous countless various multiple recent")
 _ARTICLES = word_set("a an one half")
 _ROUND_PLURALS = word_set("hundreds thousands millions billions dozens")
-_FRACTIONS = word_set("half halves quarter quarters third thirds")
+_FRACTIONS = word_set("half halves quarter quarters third thirds") | PLURAL_FRACTIONS
 _FRACTION_OF_ROUND = re.compile(r"\b(?:half|quarter|third)s?\s+(?:of\s+)?an?\s+(?:hundred|"
                                 r"thousand|million|billion|trillion|dozen)\b", re.I)
 _HOW_MANY_OR_MUCH = re.compile(r"\bhow (?:many|much)\b|\b(?:what|which) (?:amount|sum)\b",
@@ -301,7 +302,9 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         vague = _ROUND_PLURALS | _FRACTIONS if _HOW_MANY_OR_MUCH.search(question) \
             and not _FRACTION_OF_ROUND.search(answer) \
             else _ROUND_PLURALS  # "What share of the votes ...?" is answered by "half"
-        return _has_number([w for w in given if w.lower() not in vague])
+        # "two-thirds" is a fraction as "half" is.
+        return _has_number([w for w in given if w.lower() not in vague
+                            and re.split(r"[-–]", w.lower())[-1] not in vague])
     if kind == "duration":
         # The unit must be the evidence's: "79 years" does not rest on "Bishop Gutierrez, 79,
         # died" (an age), where the answer adds "years" itself, and a figure must measure it.

@@ -57,9 +57,14 @@ ROUGHLY = r"(?:(?:roughly|about|approximately|around|nearly|almost|exactly|preci
 
 
 def is_figure(word: str) -> bool:
-    """"813", "2.9", "six", "Sixty-six", "twenty-one": a figure, in digits or in words."""
-    return any(ch.isdigit() for ch in word) or all(
-        part in NUMBER_WORDS for part in re.split(r"[-–]", word.lower()))
+    """"813", "2.9", "six", "Sixty-six", "twenty-one", "two-thirds": a figure, in digits or in
+    words."""
+    *parts, last = re.split(r"[-–]", word.lower())
+    return any(ch.isdigit() for ch in word) or all(part in NUMBER_WORDS for part in parts) and (
+        last in NUMBER_WORDS or bool(parts) and last in PLURAL_FRACTIONS)
+
+
+PLURAL_FRACTIONS = word_set("halves thirds quarters fifths sixths eighths tenths")
 
 
 def _names(text: str, anywhere: bool = False) -> set[str]:
