@@ -4,7 +4,7 @@ what the fire did, and not by a sentence that says the cause is not known.
 - `cause_problem`: where the question asks what caused something (or what its cause or
   reason was), some answer sentence must say a cause in words that say one ("caused by",
   "because", "due to", "blamed on", "sparked", "after", "died of") or be a short phrase that
-  names it ("An electrical fault [1]."), and the sentence it cites must not say that the
+  names it ("An electrical fault."), and the sentence it cites must not say that the
   cause is not known ("No cause was immediately known, but a fire officer said ...") unless
   the answer itself hedges ("is suspected", "may have").
 
@@ -37,7 +37,6 @@ _CAUSE_UNKNOWN = re.compile(
     r"\bno (?:\w+ )?(?:cause|reason)\b|\b(?:cause|reason)s?\b[^.;]{0,60}?\b(?:unknown|unclear|"
     r"not (?:yet )?(?:immediately )?(?:been )?(?:known|clear|determined|established|"
     r"identified|confirmed)|under investigation|being investigated)\b", re.I)
-_CITE = re.compile(r"\[\d+\]")
 _SHORT = 8  # words: a noun phrase, not a sentence of its own
 _HEDGED = re.compile(r"\b(?:suspect\w*|may|might|possibl\w*|believed|likely|probabl\w*|"
                      r"thought|suggest\w*)\b", re.I)
@@ -47,9 +46,9 @@ def cause_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer gives no cause where the question asks for one, or None."""
     if not _CAUSE_ASKED.search(question):
         return None
-    # A short answer names the cause itself: "An electrical fault [1]."
+    # A short answer names the cause itself: "An electrical fault."
     saying = [(text, evidence) for text, evidence in sentences
-              if _SAYS_CAUSE.search(text) or len(WORD.findall(_CITE.sub("", text))) <= _SHORT]
+              if _SAYS_CAUSE.search(text) or len(WORD.findall(text)) <= _SHORT]
     if not saying:
         return "the question asks for a cause; the answer gives none"
     if all(not _HEDGED.search(text) and any(

@@ -35,7 +35,14 @@ import re
 from collections.abc import Callable, Sequence
 
 from rag.answer.checks.lexicon import DAY_NAMES, OTHER_EVENT, WORD, Sentences
-from rag.answer.constraints import Evidence, clauses, found_words, numbers, window_sentences
+from rag.answer.constraints import (
+    AHEAD,
+    Evidence,
+    clauses,
+    found_words,
+    numbers,
+    window_sentences,
+)
 from rag.answer.constraints.lexicon import word_set
 from rag.text import article_sentences, content_words, verb_words
 
@@ -315,9 +322,6 @@ _OPENING_YEAR = re.compile(
     r"^\W*(?:[^,.;]{0,30},\s*)?(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y)\s+(?:(?:early|late|mid)[- ]?)?"
     r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?(?P<y>(?:1[89]|20)\d\d)\s*,")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-# A race or a season is covered in the year before the one that names it.
-_AHEAD = word_set("election elections race campaign primary primaries caucus caucuses "
-                  "nomination olympics games season")
 
 
 def other_year_problem(question: str, sentences: Sentences) -> str | None:
@@ -335,7 +339,7 @@ def other_year_problem(question: str, sentences: Sentences) -> str | None:
     years = {int(y) for y in _YEAR.findall(asked)}
     if not years:
         return None
-    if word_set(asked.lower()) & _AHEAD:
+    if content_words(asked) & AHEAD:  # a race or a season is covered the year before
         years |= {y - 1 for y in years}
     for _text, evidence in sentences:
         opened = [_OPENING_YEAR.match(article[start:end]) for article, start, end in evidence]

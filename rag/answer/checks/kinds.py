@@ -51,7 +51,7 @@ from rag.answer.checks.lexicon import (
     dates_only,
     is_figure,
 )
-from rag.answer.constraints import WEEKDAYS, name_runs
+from rag.answer.constraints import WEEKDAYS, acronym, name_runs
 from rag.answer.constraints.lexicon import word_set
 from rag.text import content_words, figures_as_digits, figures_in_one_style, months_in_full
 
@@ -328,13 +328,9 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
 def _spelled_out(answer: str, question: str) -> set[str]:
     """The words of the answer's names that spell out an initialism of the question: "the
     United States" names no state for "Which US state ...?" (wikinews_quiz_blind12 ql31)."""
-    initialisms = {w for w in WORD.findall(question) if len(w) > 1 and w.isupper()}
-    spelled: set[str] = set()
-    for _, run in name_runs(answer, first=True):
-        capitals = [w for w in run.split() if w[:1].isupper()]
-        if len(capitals) > 1 and "".join(w[0] for w in capitals) in initialisms:
-            spelled |= content_words(run)
-    return spelled
+    initialisms = {w.lower() for w in WORD.findall(question) if len(w) > 1 and w.isupper()}
+    return {word for _, run in name_runs(answer, first=True) if acronym(run) in initialisms
+            for word in content_words(run)}
 
 
 _INDEFINITE_TITLE = re.compile(r"\b[Aa]n?\s+[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|"

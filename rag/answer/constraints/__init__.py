@@ -60,20 +60,23 @@ from __future__ import annotations
 
 from rag.answer.constraints.check import first_unmet, reason, sets_scene
 from rag.answer.constraints.constraint import Constraint
+from rag.answer.constraints.dates import AHEAD
 from rag.answer.constraints.figures import numbers
 from rag.answer.constraints.lexicon import MONTHS, TITLES, WEEKDAYS
-from rag.answer.constraints.names import found_words, name_runs, named_in, without_titles
+from rag.answer.constraints.names import acronym, found_words, name_runs, named_in, without_titles
 from rag.answer.constraints.parse import parse
 from rag.answer.constraints.speakers import PHRASE, clauses
 from rag.answer.constraints.window import Evidence, in_quotation, window_sentences
 
 __all__ = [
+    "AHEAD",
     "Constraint",
     "Evidence",
     "MONTHS",
     "PHRASE",
     "TITLES",
     "WEEKDAYS",
+    "acronym",
     "clauses",
     "first_unmet",
     "found_words",

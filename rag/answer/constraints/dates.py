@@ -88,21 +88,21 @@ def date_met(constraint: Constraint, evidence: Evidence) -> bool:
 
 # Events that news covers in the year before the one that names them: "the 2020 presidential
 # race" in a story of 2019, which may never write "2020".
-_AHEAD = frozenset(content_words("election elections race campaign primary primaries caucus "
+AHEAD = frozenset(content_words("election elections race campaign primary primaries caucus "
                                  "caucuses nomination olympics games season census"))
 
 
 def event_year_met(constraint: Constraint, evidence: Evidence) -> bool:
     """A year that names the event ("his 2011 corruption conviction") is met by an article
     that writes it (the obituary recalling the conviction), by one dated in it as any date
-    constraint is (`date_met`), or, for a race, a campaign or a season (`_AHEAD`: the
+    constraint is (`date_met`), or, for a race, a campaign or a season (`AHEAD`: the
     constraint's `words` are those after the year), by one of the year before."""
     assert constraint.start is not None
     year = constraint.start.year
     published = evidence.published_date
     return (str(year) in numbers(f"{evidence.title or ''} {evidence.article}")
             or date_met(constraint, evidence)
-            or (bool(constraint.words & _AHEAD) and published is not None
+            or (bool(constraint.words & AHEAD) and published is not None
                 and published.year == year - 1))
 
 

@@ -33,7 +33,7 @@ _NAME_JOINERS = _CONNECTORS | _BODY_JOINERS
 
 def name_constraint(name: str, either: tuple[Constraint, ...] = ()) -> Constraint:
     name = without_titles(re.sub(r"[’']s?$", "", name))  # "Tim Taylor's": Tim Taylor
-    return Constraint("name", name, frozenset(content_words(name)), acronym=_acronym(name),
+    return Constraint("name", name, frozenset(content_words(name)), acronym=acronym(name),
                       head=_head(name), first=_first(name), last=_last(name), either=either)
 
 
@@ -74,7 +74,7 @@ def source_named(name: str, aliases: frozenset[str], either: tuple[Constraint, .
     name = without_titles(name)
     if name.strip().lower() in countries():
         aliases = aliases | _STATE_VOICES
-    return Constraint("source", name, frozenset(content_words(name)), acronym=_acronym(name),
+    return Constraint("source", name, frozenset(content_words(name)), acronym=acronym(name),
                       head=_head(name), first=_first(name), last=_last(name), aliases=aliases,
                       either=either, modifier=modifier)
 
@@ -149,7 +149,7 @@ def joins_body(before: str, word: str, after: str) -> bool:
             and after[:1].isupper())
 
 
-def _acronym(name: str) -> str | None:
+def acronym(name: str) -> str | None:
     """"US Geological Survey" -> "usgs"; None for a one-word name."""
     words = [w for w in WORD.findall(name) if w.lower() not in _NAME_JOINERS]
     if len(words) < 2:
@@ -169,8 +169,8 @@ def _unqualified_acronym(name: str) -> str | None:
     words = WORD.findall(name)
     if len(words) < 4 or words[0].replace(".", "").lower() not in _COUNTRY_INITIALS:
         return None
-    acronym = _acronym(" ".join(words[1:]))
-    return acronym if acronym and len(acronym) >= 3 else None
+    letters = acronym(" ".join(words[1:]))
+    return letters if letters and len(letters) >= 3 else None
 
 
 def acronyms(text: str) -> frozenset[str]:
@@ -180,7 +180,7 @@ def acronyms(text: str) -> frozenset[str]:
             if len(w) > 1 and w.replace(".", "").isupper()}
     # Of three letters or more: two ("EI") are too often another name's ("EuroAsia
     # Interconnector" for "EuroAfrica Interconnector").
-    runs = {_acronym(name) for _, name in name_runs(text, first=True)}
+    runs = {acronym(name) for _, name in name_runs(text, first=True)}
     return frozenset(caps | {a for a in runs if a and len(a) >= 3})
 
 
@@ -237,7 +237,7 @@ def _spelled_out(initialism: str, text: str) -> bool:
     letters = initialism.replace(".", "")
     if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
         return False
-    return any(_acronym(name) == letters.lower() for _, name in name_runs(text, first=True))
+    return any(acronym(name) == letters.lower() for _, name in name_runs(text, first=True))
 
 
 def _last_names(constraint: Constraint, text: str | None) -> bool:
