@@ -1479,6 +1479,13 @@ def test_the_source_of_an_attribution_is_not_who_did_it():
          "itself")
     assert answer_problem(question, [("Neighbors from other lodges nearby attempted to save "
                                       "him.", whole(said))]) is None
+    # A "who" that only describes asks nothing (wikinews_blind31_qa cm21, refused).
+    question = ("How did Kyle Rittenhouse, the suspect in the shootings, who was released on "
+                "bond, claim to have obtained his weapon?")
+    claimed = ("He claimed to have obtained his weapon by having an older friend purchase it on "
+               "his behalf, Kyle Rittenhouse said.")
+    assert answer_problem(question, [("Kyle Rittenhouse claimed an older friend purchased it "
+                                      "on his behalf.", whole(claimed))]) is None
 
 
 def test_a_figure_of_another_sentence_counts_another_thing():
@@ -1600,3 +1607,72 @@ def test_one_party_s_figure_is_not_the_other_s():
     republicans = "Roughly half of the Republican voters preferred a primary over a caucus."
     assert answer_problem(question, [("Roughly half of the Republican voters preferred a "
                                       "primary.", whole(republicans))]) is None
+
+
+def test_a_figure_the_evidence_gives_all_of_them_does_not_count_the_part_it_names():
+    # wikinews_blind31_qa cm06, a near miss: the children on board are not counted by the dead.
+    question = "How many children were on board the bus that overturned in Babyninsky?"
+    dead = "At least seven, including four children, died."
+    assert answer_problem(question, [("At least seven children were on board [1].",
+                                      whole(dead))]) == \
+        "the question asks how many children; the evidence counts them as four, not seven"
+    aboard = "The bus carried 30 children and four adults."
+    assert answer_problem(question, [("30 children were on board.", whole(aboard))]) is None
+
+
+def test_the_side_an_event_was_with_is_not_the_counted_side():
+    # wikinews_blind31_qa cm20, a near miss answered with the police officers injured.
+    # Its opening clause dates it with a weekday's comma.
+    question = ("On the night of Friday, July 10, 2020, how many protesters were injured in the "
+                "clashes with police in front of the Serbian parliament?")
+    officers = "Director Rebic said the night's incidents injured 14 police officers."
+    assert answer_problem(question, [("14 police officers were injured.", whole(officers))]) \
+        == "the question asks how many protesters; the figure 14 counts police officers"
+
+
+def test_a_consequence_is_no_cause():
+    # wikinews_quiz_blind13 qm40, a near miss: what followed the stampede is not what set it off.
+    question = "What triggered the deadly stampede at the funeral procession in Kerman?"
+    followed = ("During the funeral on Tuesday, a stampede erupted, resulting in a several-hours "
+                "postponement of the burial, according to state media.")
+    assert answer_problem(question, [("A stampede erupted, resulting in a postponement of the "
+                                      "burial.", whole(followed))]) == \
+        "the question asks for a cause; the answer gives none"
+    crush = "The stampede was caused by a crush of mourners at a narrow street."
+    assert answer_problem(question, [("It was caused by a crush of mourners.", whole(crush))]) \
+        is None
+
+
+def test_a_clock_of_four_figures_with_its_zone_is_a_time_of_day():
+    # wikinews_quiz_blind13 qm20, refused although its evidence gave "1922 UTC".
+    question = "At what time (UTC) did SpaceX's first crewed mission lift off in May 2020?"
+    launch = "SpaceX successfully launched its first crewed mission at 1922 UTC yesterday."
+    assert answer_problem(question, [("It lifted off at 1922 UTC.", whole(launch))]) is None
+    assert answer_problem(question, [("It lifted off yesterday.", whole(launch))]) == \
+        "the question asks for a time of day; the evidence cited gives none"
+
+
+def test_the_senate_is_not_the_house_of_representatives():
+    # wikinews_quiz_blind13 qm36, a near miss answered with the House's figure.
+    question = ("How many seats did Republicans hold in the US Senate of the 116th Congress, "
+                "sworn in in January 2019 when Nancy Pelosi was again elected Speaker of the "
+                "House?")
+    house = ("The new members of the House of Representatives, which include 235 Democrats "
+             "and 199 Republicans, voted for Pelosi to serve as Speaker with 220 votes.")
+    assert answer_problem(question, [("Republicans held 199 seats in the Senate.",
+                                      whole(house))]) == \
+        'the question asks about "senate"; the evidence cited is about "representatives"'
+
+
+def test_a_place_s_comma_stays_inside_the_event_that_dates_the_asked_one():
+    # wikinews_blind31_qa cm04, a near miss answered with the time of the shooting.
+    question = ("At what time was Metropolitan Police sergeant Matt Ratana airlifted to hospital "
+                "after being shot at the Croydon, South London custody centre in September 2020?")
+    shot = ("Metropolitan Police sergeant Matt Ratana was shot at the Croydon, South London "
+            "custody centre, at roughly 2am local time (0100 UTC) on Friday by a prisoner.")
+    assert answer_problem(question, [("He was airlifted to hospital at 0100 UTC on Friday.",
+                                      whole(shot))]) == \
+        "the date the evidence cited gives is the date of something else"
+    airlifted = "He was airlifted to hospital at 0300 UTC on Friday."
+    assert answer_problem(question, [("He was airlifted to hospital at 0300 UTC on Friday.",
+                                      whole(airlifted))]) is None

@@ -1100,3 +1100,57 @@ def test_a_proposal_on_a_topic_must_touch_the_topic():
     assert problem is not None and "paid family leave" in problem
     proposed = "Gillibrand proposed twelve weeks of paid family leave for every worker."
     assert unmet(question, cited(article, proposed)) is None
+
+
+def test_a_quoted_phrase_after_the_names_a_thing_the_story_sets_its_scene_with():
+    # wikinews_quiz_blind13 qm28 was refused: the party is named in the lead, its poster later.
+    question = ("What Hindu god was the coronavirus personified as an avatar of, on a poster "
+                "displayed at the March 2020 'gaumutra party' held in New Delhi?")
+    poster = ("A poster of coronavirus, personified as an avatar of the Hindu god Narsimha, was "
+              "displayed.")
+    lead = "On Saturday, a few hundred people attended a gaumutra party (cow urine party)."
+    middle = "Reuters estimated around 200 people attended in New Delhi. An attendee spoke."
+    assert unmet(question, cited(f"{lead} {middle} {poster}", poster)) is None
+    # Written only after the cited sentence, it sets no scene of it.
+    assert unmet(question, cited(f"{middle} {poster} An attendee spoke. {lead}", poster)) == (
+        'the question names the quoted phrase "gaumutra party"; the evidence cited does not')
+
+
+def test_according_to_which_asks_for_the_source_and_names_none():
+    # wikinews_quiz_blind13 qm01 was refused for want of "Republican" as its source.
+    question = ("According to which organisation was the next Republican primary scheduled for "
+                "March 3?")
+    assert [k for k, _ in kinds(question)] == ["name"]
+    assert ("source", "the AP") not in kinds("According to the AP, who won?")
+    assert ("source", "AP") in kinds("According to the AP, who won?")
+
+
+def test_words_asked_for_are_the_speaker_s_not_those_a_relative_clause_reports():
+    # wikinews_blind31_qa cm16, a near miss answered with what Trump did, which Politico reported.
+    question = ("What words did US President Donald Trump use to explain why he did not put "
+                "FEMA in charge of the response?")
+    did = ("Trump did not place FEMA in charge of the response, which Politico reported left "
+           "some experts disappointed.")
+    assert unmet(question, cited(did, did)) == (
+        "the question asks for what US President Donald Trump said; the evidence cited is "
+        "someone else's words, or no one's")
+    said = 'Trump said, "FEMA is doing a great job already," when asked about the response.'
+    assert unmet(question, cited(said, said)) is None
+
+
+def test_a_month_s_event_is_recalled_by_a_later_story_that_opens_with_it():
+    # wikinews_blind31_qa cm21 was refused: the story of November never writes August.
+    frame = TimeFrame(text="in the August 2020", start=dt.date(2020, 8, 1),
+                      end=dt.date(2020, 8, 31), anchored=True)
+    question = ("How did Kyle Rittenhouse, the suspect in the August 2020 shootings of "
+                "protesters in Kenosha, claim to have obtained his weapon?")
+    claimed = "He claimed an older friend purchased it on his behalf, Rittenhouse said."
+    story = ("Kyle Rittenhouse, the suspect in a shooting of protesters in Kenosha, was "
+             f"released on bond.\n\nHe faces charges.\n\n{claimed}")
+    assert unmet(question, cited(story, claimed, published="2020-11-22"), frame) is None
+    # A story that opens with something else, or a year on, is of another time.
+    other = story.replace("the suspect in a shooting of protesters", "a teenager")
+    assert unmet(question, cited(other, claimed, published="2020-11-22"), frame) == (
+        'the question asks about the date "in the August 2020"; the evidence cited is about '
+        "another time")
+    assert unmet(question, cited(story, claimed, published="2021-11-22"), frame) is not None

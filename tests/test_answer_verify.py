@@ -260,6 +260,19 @@ def test_a_made_up_date_given_as_an_aside_is_dropped():
     assert not checked.sentences[0].supported and "September 12, 2019" in checked.text
 
 
+def test_the_article_s_own_date_given_as_an_aside_is_dropped():
+    # wikinews_quiz_blind13 qm23 was a partial answer: asked where Doris Day died, the model
+    # added the article's date, not the day of her death ("on Monday"); "Day" asks no time.
+    article = ("US singer and actor Doris Day died on Monday at her home in Carmel Valley, "
+               "California.")
+    question = "Where did the singer and actor Doris Day die in May 2019?"
+    answer = "Doris Day died at her home in Carmel Valley, California on May 16, 2019 [1]."
+    checked = check_citations(answer, shown_whole(article, "2019-05-16"), 0.5,
+                              question=question)
+    assert checked.sentences[0].supported
+    assert checked.text == "Doris Day died at her home in Carmel Valley, California [1]."
+
+
 def test_a_figure_s_total_or_rounding_adds_nothing_to_it():
     # wikinews_quiz_blind l15 was a partial answer: "a total of 73 months" where the article
     # says "sentenced ... to 73 months".

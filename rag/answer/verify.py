@@ -321,7 +321,8 @@ _DAY_YEAR = re.compile(rf"\b({_DAY}),?\s+({_YEAR})\b")
 _ON_DAY_YEAR = re.compile(rf",?\s+(?:on|in)\s+{_DAY},?\s+{_YEAR}\b")
 # The words of a question that asks for a time (as `checks.expected_type` reads it, roughly:
 # `verify` comes before `checks` and does not import it).
-_ASKS_TIME = re.compile(r"\b(?:when|date|day|month|year)\b", re.I)
+# Lower-case but for "When": "Where did Doris Day die?" asks a place (wikinews_quiz_blind13 qm23).
+_ASKS_TIME = re.compile(r"\b(?:[Ww]hen|date|day|month|year)\b")
 
 
 def _without_made_up_date(sentence: str, question: str, evidence: dict[int, Sentences]
@@ -329,14 +330,17 @@ def _without_made_up_date(sentence: str, question: str, evidence: dict[int, Sent
     """The sentence without the dates a small model makes up, or None when it has none: the
     year it gives a day, where no evidence sentence holds that year and the question does not
     name it ("on July 25, 1909" of an article that writes "On July 25"); and, for a question
-    that asks no time, a whole day and year that no evidence holds ("Doug Collins said this on
-    Twitter on September 12, 2019"), an aside to what was asked."""
+    that asks no time, a whole day and year ("Doug Collins said this on Twitter on September
+    12, 2019"), an aside to what was asked. Read only for a sentence its evidence does not
+    support as written."""
     held = {w for spans in evidence.values() for _, words in spans for w in words}
     asked = support_words(question)
     bare = sentence
     if not _ASKS_TIME.search(question):
-        bare = _ON_DAY_YEAR.sub(lambda m: m.group(0) if set(re.findall(r"\d+", m.group(0)))
-                                <= held else "", bare)
+        # Even where the evidence holds its figures: the article's own date, "May 16, 2019",
+        # is no day of what the answer tells ("died ... on May 16, 2019" of an article
+        # published that day, on a death "on Monday": qm23; session 50).
+        bare = _ON_DAY_YEAR.sub("", bare)
     bare = _DAY_YEAR.sub(lambda m: m.group(1) if m.group(2) not in held | asked
                          else m.group(0), bare)
     return bare if bare != sentence else None

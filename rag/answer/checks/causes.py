@@ -8,6 +8,10 @@ what the fire did, and not by a sentence that says the cause is not known.
   cause is not known ("No cause was immediately known, but a fire officer said ...") unless
   the answer itself hedges ("is suspected", "may have").
 
+"Resulting in" and "resulted in" name what followed, not a cause: "a stampede erupted,
+resulting in a several-hours postponement" does not say what triggered the stampede
+(wikinews_quiz_blind13 qm40, a near miss; session 50).
+
 Read off two near misses of fresh sets, each answered with the neighbouring fact: a fire's
 second victim for its cause (wikinews_blind30_qa cl20) and "No cause was immediately known"
 turned into "was caused by" (wikinews_quiz_blind12 ql40). A hand-written rule for the reason
@@ -30,7 +34,8 @@ _CAUSE_ASKED = re.compile(
     r"\bwhat (?:is|was|were|has been|had been) (?:the )?(?:\w+ )?(?:causes?|reasons?) "
     r"(?:of|for|behind)\b", re.I)
 _SAYS_CAUSE = re.compile(
-    r"\b(?:caus\w*|because|due to|owing to|blam\w*|attribut\w*|result\w*|spark\w*|"
+    r"\b(?:caus\w*|because|due to|owing to|blam\w*|attribut\w*|result(?:s|ed|ing)? from|"
+    r"(?:as a )?result of|spark\w*|"
     r"trigger\w*|start\w*|ignit\w*|set off|led to|leads? to|after|(?:died|dies|death) "
     r"(?:of|from)|from)\b", re.I)
 _CAUSE_UNKNOWN = re.compile(

@@ -124,6 +124,11 @@ _CONTRASTS = [(word_set(a), word_set(b)) for a, b in (
     # (session 49) "Nevada's Republican voters" beside "the Democratic voters" (wikinews_blind30_qa
     # cl34, a near miss answered with the Democrats' share).
     ("democratic democrat democrats", "republican republicans gop"),
+    # (session 50) The Senate's seats are not the House of Representatives' (wikinews_quiz_
+    # blind13 qm36, a near miss answered with the House's 199 Republicans). Not "house": the
+    # White House, a house fire.
+    ("senate senator senators", "representatives congressman congresswoman congressmen "
+                                "congresswomen"),
 )]
 # "stabbed four people to death" says how others died: no death the question asks about.
 _MANNER = re.compile(r"\bto death\b", re.I)

@@ -436,7 +436,10 @@ _SECOND_ASK = re.compile(r",?\s+and\s+(?:(?:on|in|at|to|by|for|from) )?(?:which|
 # something took, not when (quiz_blind10 qj37).
 _CLOCK_ASKED = re.compile(r"\b(?:what|which) (?:(?:exact|precise|local|approximate) )?time\b"
                           r"(?! (?:period|frame|zone|span))", re.I)
+# A clock written in four figures gives its zone or says "hours": "at 1922 UTC", "0100 GMT",
+# "at 1400 hours" (wikinews_quiz_blind13 qm20, refused although its evidence gave "1922 UTC").
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.?m\b|p\.?m\b)|\bnoon\b|"
+                    r"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:UTC|GMT|hours|hrs)\b|"
                     r"\bmidnight\b|\bo['’]clock\b|\b\d+\.\d+\s*(?:hours?|minutes?|"
                     r"seconds?)\b", re.I)
 

@@ -44,14 +44,20 @@ AUXILIARIES = (r"(is|was|are|were|do|does|did|has|have|had|will|would|can|could|
 # the form is the first clause's, and "who" and "whose" only describe (wikinews_blind30_qa
 # cl23, wikinews_quiz_blind12 ql20, read as asking for a name).
 # A date's comma before its year is inside the clause ("As of the morning of April 6, 2020,
-# how many ...?", wikinews_blind29_qa cj06).
+# how many ...?", wikinews_blind29_qa cj06), and so is a weekday's before its month ("On the
+# night of Friday, July 10, 2020, how many ...?", wikinews_blind31_qa cm20; session 50).
+_DATE_COMMA = (r",\s*(?=\d{4}\b|(?:January|February|March|April|May|June|July|August|"
+               r"September|October|November|December)\s+\d)")
 LEAD = (r"^\s*(?:[^?;]*;\s*)?"
-        r"(?:(?!(?:[^,?;]|,\s*(?=\d{4}\b))*\b(?:who|whom|whose|what|which|when|where|why|how)\b)"
-        r"(?:[^,?;]|,\s*(?=\d{4}\b)){0,80},\s*)?")
+        rf"(?:(?!(?:[^,?;]|{_DATE_COMMA})*\b(?:who|whom|whose|what|which|when|where|why|how)\b)"
+        rf"(?:[^,?;]|{_DATE_COMMA}){{0,80}},\s*)?")
 # A clause of the question that dates its event by another ("... pronounced dead after being
 # shot at the custody centre", "... last appear in a video before Trump announced his death"):
-# from its conjunction to the next comma or the end.
-OTHER_EVENT = re.compile(r"(?<=\w)\s+(?:after|before|since|until|while)\b[^,?]*", re.I)
+# from its conjunction to the next comma or the end; past the comma of a place that names
+# where it is ("after being shot at the Croydon, South London custody centre", wikinews_
+# blind31_qa cm04, a near miss dated by the shooting; session 50).
+OTHER_EVENT = re.compile(r"(?<=\w)\s+(?:after|before|since|until|while)\b[^,?]*"
+                         r"(?:,\s*(?-i:[A-Z])[^,?]*)*", re.I)
 # An estimate asked for is still a figure: "Roughly how many ...?", "For about how long ...?".
 ROUGHLY = r"(?:(?:roughly|about|approximately|around|nearly|almost|exactly|precisely) )?"
 

@@ -115,6 +115,11 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
             return _in_order(wanted, _stems(evidence.article))
         if evidence.title and _in_order(wanted, _stems(evidence.title)):
             return True  # the phrase the story is about: "'Upside-down rivers' of warm water"
+        if constraint.thing and _in_order(wanted, _stems(evidence.article[:evidence.end])):
+            # The name of a thing, written once where the story sets its scene: "the
+            # 'gaumutra party' held in New Delhi", its poster three sentences on
+            # (wikinews_quiz_blind13 qm28, refused; session 50).
+            return True
         return any(_in_order(wanted, _stems(evidence.article[s:e]))
                    for s, e in window_sentences(evidence.article, evidence.start, evidence.end))
     if constraint.kind == "number":

@@ -31,6 +31,7 @@ class Constraint:
     either: tuple[Constraint, ...] = ()  # others that will do instead: "Qin Gang and Wang Yi
     # each", the person "Virginia doctor Joel Smithers" is about
     modifier: bool = False  # a source's name only qualifies its role: "the Polish press agency"
+    thing: bool = False  # a quoted phrase is the name of a thing: "the 'gaumutra party'"
     says: bool = False  # the question asks what the source said: "What did S say/tell/call?"
     part: int = 0  # the part of a two-part question it comes from ("..., and what ...?")
     event_year: bool = False  # a date's year names the event: "the 2020 presidential race"

@@ -40,8 +40,10 @@ _SLACK_DAYS = 31
 
 # A year written before a noun, after a determiner or a possessive: "the 2020 presidential
 # race", "his 2011 corruption conviction", "the 1980 'Canadian Caper' rescue".
+# And a month with its year: "the August 2020 shootings" (`_recalled`).
 _YEAR_BEFORE_NOUN = re.compile(
-    r"\b(?:the|a|an|his|her|its|their|this|that|[A-Z][\w.-]*['’]s?)\s+(?P<y>(?:1[89]|20)\d\d)\s+"
+    r"\b(?:the|a|an|his|her|its|their|this|that|[A-Z][\w.-]*['’]s?)\s+(?:(?P<m>" + _RANGE_MONTH
+    + r")\s+)?(?P<y>(?:1[89]|20)\d\d)\s+"
     r"(?![\"'“‘]?(?:and|or|to|through|until|when|after|before)\b)[\"'“‘]?[A-Za-z]")
 
 
@@ -54,9 +56,10 @@ def year_names_the_event(question: str, frame: TimeFrame) -> str | None:
     conviction"), not the time the evidence is about. News covers a race the year before it
     and recalls a conviction in an obituary, so the date check reads it loosely
     (`event_year_met`)."""
-    year = re.fullmatch(r"(?:(?:in )?the )?((?:1[89]|20)\d\d)", frame.text.strip())
+    year = re.fullmatch(rf"(?:(?:in )?the )?(?:({_RANGE_MONTH}) )?((?:1[89]|20)\d\d)",
+                        frame.text.strip())
     for match in _YEAR_BEFORE_NOUN.finditer(question):
-        if year is not None and match["y"] == year.group(1):
+        if year is not None and (match["m"], match["y"]) == year.groups():
             return " ".join(_WORDS_AFTER.findall(question[match.end("y"):])[:3])
     return None
 
@@ -96,14 +99,38 @@ def event_year_met(constraint: Constraint, evidence: Evidence) -> bool:
     """A year that names the event ("his 2011 corruption conviction") is met by an article
     that writes it (the obituary recalling the conviction), by one dated in it as any date
     constraint is (`date_met`), or, for a race, a campaign or a season (`AHEAD`: the
-    constraint's `words` are those after the year), by one of the year before."""
-    assert constraint.start is not None
+    constraint's `words` are those after the year), by one of the year before. A month and
+    year ("the August 2020 shootings") is met as any date, or by a story of the months after
+    that opens with the event (`_recalled`)."""
+    assert constraint.start is not None and constraint.end is not None
+    if (constraint.start.month, constraint.end.month) != (1, 12):  # "the August 2020 shootings"
+        return date_met(constraint, evidence) or _recalled(constraint, evidence)
     year = constraint.start.year
     published = evidence.published_date
     return (str(year) in numbers(f"{evidence.title or ''} {evidence.article}")
             or date_met(constraint, evidence)
             or (bool(constraint.words & AHEAD) and published is not None
                 and published.year == year - 1))
+
+
+# How long after an event named by its month ("the August 2020 shootings") a story that
+# opens with it may recall it without its date.
+_RECALL_DAYS = 183
+
+
+def _recalled(constraint: Constraint, evidence: Evidence) -> bool:
+    """Whether a story of the months after a month's event opens with the event, so that a
+    fact of the story is of it: "the suspect in the August 2020 shootings of protesters" is
+    the suspect "in a shooting of protesters" of a story of November 2020, which never writes
+    August (wikinews_blind31_qa cm21, refused; session 50). For an event named by its month
+    only: a bare year is read as `event_year_met` says."""
+    assert constraint.start is not None
+    published = evidence.published_date
+    if (published is None or not constraint.start <= published
+            <= constraint.start + dt.timedelta(days=_RECALL_DAYS)):
+        return False
+    lead = evidence.article.lstrip().split("\n\n", 1)[0]
+    return bool(constraint.words) and constraint.words <= content_words(lead)
 
 
 def _within(mention: tuple[Month, Month], lo: Month, hi: Month) -> bool:

@@ -25,6 +25,11 @@ from rag.text import content_words
 from rag.types import TimeFrame
 
 _QUOTED = re.compile(r"[\"“]([^\"”]{3,}?)[\"”]|(?<!\w)['‘]([^'‘’]{3,}?)['’](?!\w)")
+# A determiner before a quoted phrase, or before a date or a name that qualifies it, makes it
+# the name of a thing ("the March 2020 'gaumutra party' held in New Delhi"), which the story
+# names where it sets the scene (`check._meets`); not "called the withdrawal 'a stab ...'".
+_NAMING = re.compile(r"\b(?:[Tt]he|an?|this|that|its|their|his|her|so-called)"
+                     r"(?:\s+(?:[A-Z][\w-]*|\d[\w-]*)){0,3}\s*$")
 _TOPIC = re.compile(
     r"\b(?:say|said|tell|told|think|thought|write|wrote|announce|announced|warn|warned|"
     r"agree|agreed|decide|decided|rule|ruled|conclude|concluded|discuss|discussed|promise|"
@@ -68,7 +73,8 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
         phrase = match.group(1) or match.group(2)
         words = frozenset(content_words(phrase))
         if words:
-            found.append(Constraint("quote", phrase, words))
+            found.append(Constraint("quote", phrase, words,
+                                    thing=bool(_NAMING.search(question[:match.start()]))))
             taken.append(match.span())
     for pattern in SOURCE:
         said = pattern.search(question)
