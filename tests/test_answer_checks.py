@@ -1676,3 +1676,13 @@ def test_a_place_s_comma_stays_inside_the_event_that_dates_the_asked_one():
     airlifted = "He was airlifted to hospital at 0300 UTC on Friday."
     assert answer_problem(question, [("He was airlifted to hospital at 0300 UTC on Friday.",
                                       whole(airlifted))]) is None
+
+
+def test_a_cause_someone_found_is_asked_for_as_a_cause():
+    # wikinews_quiz_blind10 qj40, a near miss answered with what the engineer was doing.
+    question = ("What did investigators find had caused the death of the contract engineer "
+                "working on a travelator at Waterloo station?")
+    working = "He was working on a travelator at the station when the incident occurred."
+    assert answer_problem(question, [("He was working on a travelator when the incident "
+                                      "occurred.", whole(working))]) == \
+        "the question asks for a cause; the answer gives none"

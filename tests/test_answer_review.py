@@ -156,6 +156,11 @@ def test_an_answer_that_does_not_give_the_kind_asked_is_never_given_back():
     assert gives_the_kind("How long is the pipeline?", "It is 2000 km long [1].")
     assert gives_the_kind("By what nickname was he known?", 'As "cosmonaut No. 11" [1].')
     assert not gives_the_kind("Who reopened the port?", "The port was reopened by its owner [1].")
+    # wikinews_quiz_blind10 qj40: asked what had caused a death, the answer said what he was
+    # doing when it happened; read again it sounded right.
+    question = "What did investigators find had caused the engineer's death at the station?"
+    assert not gives_the_kind(question, "He was working on a travelator when it occurred [1].")
+    assert gives_the_kind(question, "It was caused by a fall from the travelator [1].")
 
 
 def test_a_model_that_cannot_tell_leaves_the_decision_to_the_checks():

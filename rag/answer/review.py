@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.answer.checks import answer_figures, expected_type, has_type
+from rag.answer.checks import answer_figures, expected_type, gives_cause, has_type
 from rag.answer.decide import ANSWERED, Decision
 from rag.answer.evidence import Source
 from rag.answer.verify import MARKER, CheckedAnswer, Verifier, verified_citation
@@ -127,9 +127,11 @@ def gives_the_kind(question: str, answer: str) -> bool:
     """Whether `answer` itself gives the kind of answer `question` asks for (a figure for "how
     many", a unit for "how long", a day for "when", a name for "who"), or the question asks
     for none: "How long is the pipeline?" is not answered by where the pipeline ends, however
-    well its sentence reads."""
+    well its sentence reads; nor "What caused the fire?" by what the fire did."""
     kind = expected_type(question)
     text = MARKER.sub("", answer)
+    if not gives_cause(question, text):  # "What caused ...?" answered with what happened
+        return False
     if kind in ("number", "duration"):  # any figure: "how long" may ask a length ("2000 km")
         return bool(answer_figures(question, text))
     if kind == "name" and re.search(r"[\"“][^\"”]+[\"”]", text):

@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.checks.causes import cause_problem
+from rag.answer.checks.causes import cause_problem, gives_cause
 from rag.answer.checks.contrasts import (
     contrast_problem,
     negated_problem,
@@ -102,6 +102,7 @@ __all__ = [
     "asked_count_kind",
     "asked_role",
     "expected_type",
+    "gives_cause",
     "has_type",
     "latest_problem",
 ]

@@ -6,7 +6,9 @@ what the fire did, and not by a sentence that says the cause is not known.
   "because", "due to", "blamed on", "sparked", "after", "died of") or be a short phrase that
   names it ("An electrical fault."), and the sentence it cites must not say that the
   cause is not known ("No cause was immediately known, but a fire officer said ...") unless
-  the answer itself hedges ("is suspected", "may have").
+  the answer itself hedges ("is suspected", "may have"). An answer that says no cause is
+  not given back by the model's second reading either (`gives_cause`, read by
+  `rag.answer.review`): wikinews_quiz_blind10 qj40 was, at P(yes) >= 0.9.
 
 "Resulting in" and "resulted in" name what followed, not a cause: "a stampede erupted,
 resulting in a several-hours postponement" does not say what triggered the stampede
@@ -32,7 +34,12 @@ _CAUSE_ASKED = re.compile(
     r"\b(?:what|which \w+) (?:(?:is|was|were) )?(?:thought to have |believed to have |"
     r"likely )?(?:caused?|sparked|started|triggered|led to)\b|"
     r"\bwhat (?:is|was|were|has been|had been) (?:the )?(?:\w+ )?(?:causes?|reasons?) "
-    r"(?:of|for|behind)\b", re.I)
+    r"(?:of|for|behind)\b|"
+    # as found or said by someone: "What did investigators find had caused the death ...?"
+    # (wikinews_quiz_blind10 qj40, a near miss answered with what he was doing; session 50)
+    r"\bwhat (?:did|do|does|have|has|had) [^?]{1,60}? (?:find|found|say|said|believe|"
+    r"determine|conclude)d? (?:had |has |to have |was |to be )?(?:caused?|sparked|started|"
+    r"triggered|led to)\b", re.I)
 _SAYS_CAUSE = re.compile(
     r"\b(?:caus\w*|because|due to|owing to|blam\w*|attribut\w*|result(?:s|ed|ing)? from|"
     r"(?:as a )?result of|spark\w*|"
@@ -47,13 +54,18 @@ _HEDGED = re.compile(r"\b(?:suspect\w*|may|might|possibl\w*|believed|likely|prob
                      r"thought|suggest\w*)\b", re.I)
 
 
+def gives_cause(question: str, text: str) -> bool:
+    """Whether `text` says a cause (or names one in a short phrase: "An electrical fault."),
+    or the question asks for none."""
+    return (not _CAUSE_ASKED.search(question) or bool(_SAYS_CAUSE.search(text))
+            or len(WORD.findall(text)) <= _SHORT)
+
+
 def cause_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer gives no cause where the question asks for one, or None."""
     if not _CAUSE_ASKED.search(question):
         return None
-    # A short answer names the cause itself: "An electrical fault."
-    saying = [(text, evidence) for text, evidence in sentences
-              if _SAYS_CAUSE.search(text) or len(WORD.findall(text)) <= _SHORT]
+    saying = [(text, evidence) for text, evidence in sentences if gives_cause(question, text)]
     if not saying:
         return "the question asks for a cause; the answer gives none"
     if all(not _HEDGED.search(text) and any(
