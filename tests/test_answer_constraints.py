@@ -1154,3 +1154,19 @@ def test_a_month_s_event_is_recalled_by_a_later_story_that_opens_with_it():
         'the question asks about the date "in the August 2020"; the evidence cited is about '
         "another time")
     assert unmet(question, cited(story, claimed, published="2021-11-22"), frame) is not None
+
+
+def test_a_year_before_a_noun_in_the_evidence_names_an_event_not_its_time():
+    # wikinews_blind29_qa cj07 was answered from August's announcement, dated by "the 2020
+    # election" it names.
+    frame = TimeFrame(text="in May 2020", start=dt.date(2020, 5, 1), end=dt.date(2020, 5, 31),
+                      anchored=True)
+    question = "Which women were mentioned in May 2020 as possible running mates for Joe Biden?"
+    chosen = ("Joe Biden announced Kamala Harris as his choice for running mate in the 2020 "
+              "presidential election.")
+    assert unmet(question, cited(chosen, chosen, published="2020-08-12"), frame) == (
+        'the question asks about the date "in May 2020"; the evidence cited is about another '
+        "time")
+    assert unmet(question, cited(chosen, chosen, published="2020-05-12"), frame) is None
+    dated = "In 2020 Joe Biden named several women as possible running mates."
+    assert unmet(question, cited(dated, dated, published="2020-08-12"), frame) is None

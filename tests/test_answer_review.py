@@ -117,6 +117,22 @@ def test_a_refusal_for_an_unmet_name_is_overturned_when_read_as_stated():
         sentence.reason or "")
 
 
+def test_a_refusal_for_the_question_s_date_is_not_read_again():
+    # wikinews_blind29_qa cj07: the sentences shown carry no article date, so a reading
+    # cannot tell August's announcement from May's talk; it had given the answer back.
+    reason = 'the question asks about the date "in May 2020"; the evidence cited is about ' \
+        "another time"
+    checked = CheckedAnswer("It reopened on Tuesday [1].", [],
+                            [SentenceCheck(text="It reopened on Tuesday [1].", citations=[1],
+                                           supported=False, reason=reason)],
+                            unmet=[(1, REOPENED)], unmet_kinds=frozenset({"date"}))
+    refused = Decision.refuse("unmet_constraint", reason)
+    model = Reader(0.99)
+    second = review(model, PROMPTS, QUESTION, checked, sources(), refused, verify,
+                    reject_below=0.55, accept_above=0.9)
+    assert second.decision == refused and model.read == []
+
+
 def test_a_refusal_stands_when_not_read_as_clearly_stated():
     checked, refused = refused_for_a_name()
     second = review(Reader(0.85), PROMPTS, QUESTION, checked, sources(), refused, verify,

@@ -227,6 +227,8 @@ class CheckedAnswer:
     # The spans (source n, span) that held an unsupported sentence's words but failed one of
     # the question's constraints: where a refused answer rested (see `fallback`).
     unmet: list[tuple[int, tuple[int, int]]] = field(default_factory=list)
+    # The kinds of the constraints those sentences failed ("date", "name", ...).
+    unmet_kinds: frozenset[str] = frozenset()
 
 
 def verified_citation(src: Source, start: int, end: int,
@@ -368,6 +370,7 @@ def check_citations(answer: str, sources: list[Source], threshold: float,
     checks: list[SentenceCheck] = []
     parts: list[str] = []
     unmet: list[tuple[int, tuple[int, int]]] = []
+    kinds: set[str] = set()  # of the constraints sentences failed
     for sentence, numbers in split_answer(answer):
         if not content_words(sentence):  # "Yes." and the like claim nothing to check
             parts.append(sentence)
@@ -409,7 +412,9 @@ def check_citations(answer: str, sources: list[Source], threshold: float,
         markers = sorted({n for n, _, _ in kept})
         checks.append(SentenceCheck(text=sentence, citations=markers, supported=bool(kept),
                                     reason=reason(failed) if failed else None))
+        if failed is not None:
+            kinds.add(failed.kind)
         parts.append(_with_markers(sentence, markers))
     ordered = sorted(citations.values(), key=lambda c: (c.n, c.start))
     return CheckedAnswer(text=" ".join(parts), citations=ordered, sentences=checks,
-                         unmet=unmet)
+                         unmet=unmet, unmet_kinds=frozenset(kinds))

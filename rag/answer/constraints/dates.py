@@ -142,9 +142,19 @@ def _within(mention: tuple[Month, Month], lo: Month, hi: Month) -> bool:
     return first <= hi and lo <= last
 
 
+# A year before a noun names an event, not the time the sentence tells of: "announced Kamala
+# Harris as his choice for running mate in the 2020 United States presidential election" is
+# of August, not May 2020 (wikinews_blind29_qa cj07, answered from it; session 50). After a
+# determiner or a possessive only: "In 2019 the company grew" dates the sentence.
+_EVENT_YEAR = re.compile(
+    r"\b(?:the|a|an|his|her|its|their|this|that|[A-Z][\w.-]*['’]s)\s+(?P<y>(?:1[89]|20)\d\d)\s+"
+    r"(?!(?:and|or|to|through|until|when|after|before)\b)[A-Za-z]")
+
+
 @lru_cache(maxsize=512)
 def _mentions(text: str, published: dt.date | None) -> tuple[tuple[Month, Month], ...]:
-    """The months and years `text` names, each as a (first, last) month: "2019", "May 2019",
+    """The months and years `text` names, each as a (first, last) month: "2019" (not "the
+    2019 season": `_EVENT_YEAR`), "May 2019",
     "May" (the last May on or before publication), "August 4" (the year of the August 4
     nearest publication: `rag.text.nearest_year`), "last year" (from publication)."""
     found: list[tuple[Month, Month]] = []
@@ -154,7 +164,10 @@ def _mentions(text: str, published: dt.date | None) -> tuple[tuple[Month, Month]
         last_month = MONTHS[match["m2"].lower()] if match["m2"] else 12
         found.append(((int(match["y1"]), first_month), (int(match["y2"]), last_month)))
     text = _RANGE.sub(lambda m: " " * len(m[0]), text)
+    events = {m.start("y") for m in _EVENT_YEAR.finditer(text)}
     for match in YEAR.finditer(text):
+        if match.start() in events:
+            continue
         first = int(match.group(1))
         last = first
         if match.group(2):  # "2018/19", "2006–2007"
