@@ -161,6 +161,11 @@ def test_words_that_only_look_like_dates_are_not_periods() -> None:
     assert resolve("Which driver won the 24 Hours of Le Mans?", as_of) is None
     latest = resolve("What is the latest on the balloon?", as_of)
     assert latest is not None and latest.recency and latest.end == as_of
+    # A flight's number is no year (wikinews_blind27_qa ch11, refused for want of 1344).
+    flight = resolve("At what time did flight 1344 from Dubai overshoot the runway in August "
+                     "2020?", as_of)
+    assert flight is not None and (flight.start, flight.end) == (
+        dt.date(2020, 8, 1), dt.date(2020, 8, 31))
 
 
 def test_filters_on_the_cli(storms_dir: Path) -> None:

@@ -102,6 +102,9 @@ def resolve(question: str, as_of: dt.date) -> TimeFrame | None:
     periods = [_no_day(text) or (text, *_period(text, when.date(), as_of))
                for text, when in map(_as_written, found) if _plausible(text)
                and (not _HOUR_WORD.search(text) or _HOURS.search(question))]
+    # A number of four figures that is no year of news: "flight 1344 from Dubai" (wikinews_
+    # blind27_qa ch11, refused for want of the year 1344; session 50).
+    periods = [p for p in periods if _FIRST_YEAR <= p[1].year and p[2].year <= _LAST_YEAR]
     if not periods:
         words = _RECENCY.search(question)
         if words:  # "the latest on X": newer first, over the whole archive up to as_of
@@ -129,6 +132,7 @@ def resolve(question: str, as_of: dt.date) -> TimeFrame | None:
 
 
 _NUMERIC_DATE = re.compile(r"\d[/.-]\d")
+_FIRST_YEAR, _LAST_YEAR = 1800, 2099  # the years `_A_YEAR` reads
 _A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 

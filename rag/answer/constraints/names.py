@@ -192,11 +192,13 @@ def named_in(constraint: Constraint, text: str) -> bool:
 
 
 def personal(name: str) -> bool:
-    """Whether a name reads as a person's: two or three capitalised words, no digit, no
-    initialism and no word for a body ("Stephanie Chapman", not "National Crime Agency")."""
+    """Whether a name reads as a person's: two or three capitalised words (or hyphenated
+    ones), no digit, no initialism and no word for a body ("Stephanie Chapman", not "National
+    Crime Agency")."""
     words = [w for w in WORD.findall(name) if w.lower() not in TITLES]
-    return (2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha()
-                                          for w in words)
+    # A given name may be hyphenated: "Jing-Shan Zhao", "Jean-Luc Picard".
+    return (2 <= len(words) <= 3 and all(p[:1].isupper() and p[1:].islower() and p.isalpha()
+                                          for w in words for p in w.split("-"))
             and not {w.lower() for w in words} & _BODIES)
 
 

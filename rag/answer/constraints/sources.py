@@ -17,6 +17,7 @@ from rag.answer.constraints.constraint import Constraint
 from rag.answer.constraints.lexicon import NOT_NAMES, PRONOUNS, WORD, word_set
 from rag.answer.constraints.names import (
     joins_body,
+    personal,
     name_constraint,
     name_runs,
     named_in,
@@ -65,6 +66,14 @@ def source_of(phrase: str) -> Constraint | None:
         if not (before and joins_body(before[-1], cut.group(1), cut.group(2))):
             head = phrase[:cut.start()]
             break
+    # "co-author Jing-Shan Zhao of the 2019 study by Chinese scientists": a person named
+    # before "of the" speaks, and what follows only places them (wikinews_blind26_qa ci25,
+    # read as a source "Chinese"; session 50). Not "the Secretary of the Treasury".
+    place = _PLACED.search(head)
+    if place is not None:
+        named = name_runs(head[:place.start()], first=True)
+        if named and named[-1][0][1] == place.start() and personal(named[-1][1]):
+            head = head[:place.start()]
     described, head = head, _before_apposition(head)
     runs = name_runs(head, first=True)
     if not runs:
@@ -88,6 +97,7 @@ def source_of(phrase: str) -> Constraint | None:
     return source_named(name, aliases, either, modifier) if words else None
 
 
+_PLACED = re.compile(r"\s+of\s+(?:the|a|an|his|her|its|their)\s+")
 # What follows a name's comma when it describes the name: a lowercase word ("the senator",
 # "a spokesman") or a possessive ("O'Rourke's opponent"), not another name of a list.
 _APPOSITION = re.compile(r"\s*(?:[a-z]|[A-Z][\w.-]*(?:['’][A-Z][\w.-]*)?['’]s\b)")
