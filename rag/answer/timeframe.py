@@ -104,7 +104,7 @@ def resolve(question: str, as_of: dt.date) -> TimeFrame | None:
                and (not _HOUR_WORD.search(text) or _HOURS.search(question))]
     # A number of four figures that is no year of news: "flight 1344 from Dubai" (wikinews_
     # blind27_qa ch11, refused for want of the year 1344; session 50).
-    periods = [p for p in periods if _FIRST_YEAR <= p[1].year and p[2].year <= _LAST_YEAR]
+    periods = [p for p in periods if p[1].year >= _FIRST_YEAR and p[2].year <= _LAST_YEAR]
     if not periods:
         words = _RECENCY.search(question)
         if words:  # "the latest on X": newer first, over the whole archive up to as_of

@@ -17,10 +17,10 @@ from rag.answer.constraints.constraint import Constraint
 from rag.answer.constraints.lexicon import NOT_NAMES, PRONOUNS, WORD, word_set
 from rag.answer.constraints.names import (
     joins_body,
-    personal,
     name_constraint,
     name_runs,
     named_in,
+    personal,
     source_named,
 )
 from rag.text import content_words
