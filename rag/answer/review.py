@@ -26,9 +26,10 @@ on two fresh blind sets and the seeds, so `reject_below` is 0 (off) by default. 
 answers, the form with the answer read the paraphrases best: giving at 0.9 gained 9 right
 answers for 2 wrong ones; on the ten sets written after that, 6 right for 4 wrong, all of the
 wrong ones under 0.92, where the default now stands (session 50). A backend that cannot tell
-(a server without log-probabilities) leaves the decision as it was. Nor is an answer given back that does not itself give the kind
-of answer asked for (`gives_the_kind`): a fluent sentence without the figure or the name; nor
-one refused for the question's date, which the sentences shown do not carry.
+(a server without log-probabilities) leaves the decision as it was. Nor is an answer given
+back that does not itself give the kind of answer asked for (`gives_the_kind`): a fluent
+sentence without the figure or the name; nor one refused for the question's date, which the
+sentences shown do not carry.
 
 Imports: rag.answer.checks, rag.answer.decide, rag.answer.evidence, rag.answer.verify,
 rag.models.llm, rag.prompts, rag.types.
