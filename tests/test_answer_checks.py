@@ -38,6 +38,8 @@ def test_question_forms_set_the_expected_answer_type():
     assert expected_type("Which US lawmakers' actions prompted the drills?") == "name"
     assert expected_type("Who is Xie Feng?") is None  # asks for a role, not a name
     assert expected_type("Who was the US ambassador to China?") == "name"
+    # A word with "&" before the noun (wikinews_blind27_qa ch22).
+    assert expected_type("Which PG&E official apologised for the website?") == "name"
     assert expected_type("Which commitments did they reaffirm?") is None
     # wikinews_dev4_qa f32, a near miss, was answered "from different parts of Great Britain".
     assert expected_type("From which regions of Great Britain were the samples taken?") == "name"
