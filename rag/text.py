@@ -111,11 +111,23 @@ def _times(match: re.Match[str]) -> str:
     return str(int(value)) if value == value.to_integral_value() else match.group(0)
 
 
+# How many times, in the words news writes it: "twice", "a two-time champion".
+_TWICE = re.compile(r"\b(?:(?P<w>twice|thrice)|(?P<n>one|two|three|four|five|six|seven|eight|"
+                    r"nine|ten|\d+)-times?)\b", re.I)
+
+
+def _as_times(match: re.Match[str]) -> str:
+    count = {"twice": "two", "thrice": "three"}.get((match["w"] or "").lower(), match["n"])
+    return f"{count} times"
+
+
 def figures_in_one_style(text: str) -> str:
     """Figures in digits written in one style: thousands without separators ("1,500" ->
     "1500"), "%" and "per cent" as "percent", and a scale as the figure's value ("$1.5bn"
-    -> "$1500000000", "2.9 million" and "2.9m" -> "2900000"). Figures in words are left as
-    they are."""
+    -> "$1500000000", "2.9 million" and "2.9m" -> "2900000"); how many times as "N times"
+    ("twice", "a two-time champion": wikinews_blind28_qa ci15, refused). Figures in words are
+    left as they are."""
+    text = _TWICE.sub(_as_times, text)
     text = _THOUSANDS.sub("", text)
     if any(ch.isdigit() for ch in text):
         text = _PER_CENT.sub(" percent", text)
