@@ -1688,3 +1688,18 @@ def test_a_cause_someone_found_is_asked_for_as_a_cause():
     assert answer_problem(question, [("He was working on a travelator when the incident "
                                       "occurred.", whole(working))]) == \
         "the question asks for a cause; the answer gives none"
+
+
+def test_who_refereed_or_who_leads_asks_for_the_holder_of_that_role():
+    # wikinews_quiz_blind9 qi34 and qi33, near misses answered with a coach and a rally-goer.
+    coach = '"I am pretty happy with that," Caloundra coach Geoff Ingram said.'
+    assert answer_problem("Who refereed Caloundra's round-three win over Maroochydore?",
+                          [("Geoff Ingram refereed it.", whole(coach))]) == \
+        "the question asks for the referee; the evidence cited names no referee"
+    couple = "A couple from Florida, Richard and Lisa Parry, made a 14-hour drive for the rally."
+    assert answer_problem("Who leads Women for America First, the group that organised the "
+                          "rally?", [("Lisa Parry leads it.", whole(couple))]) == \
+        "the question asks for the leader; the evidence cited names no leader"
+    chair = "Amy Kremer, who chairs Women for America First, spoke at the rally."
+    assert answer_problem("Who leads Women for America First, the group that organised the "
+                          "rally?", [("Amy Kremer leads it.", whole(chair))]) is None

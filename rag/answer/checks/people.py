@@ -127,6 +127,12 @@ _ROLE_WORDS = {
     "officer": "officer constable sergeant superintendent inspector detective policeman "
                "policewoman",
     "journal": "journal",
+    # (session 50) "Who refereed the win?" is not answered by the coach quoted on it, nor "Who
+    # leads Women for America First?" by a couple who drove to its rally (wikinews_quiz_blind9
+    # qi34, qi33: near misses).
+    "referee": "referee refereed refereeing umpire umpired",
+    "leader": "leader leaders leads led leading chair chairs chaired chairman chairwoman "
+              "chairperson head heads headed founder founded president",
 }
 _ROLE_NAMES = {word: role for role, words in _ROLE_WORDS.items() for word in words.split()} | {
     "attorneys": "lawyer", "lawyers": "lawyer", "judges": "judge", "justices": "judge",
@@ -135,7 +141,7 @@ _ROLE_NAMES = {word: role for role, words in _ROLE_WORDS.items() for word in wor
     "agents": "agent", "operatives": "agent", "hospitals": "hospital", "prisons": "prison",
     "jails": "prison", "airports": "airport", "stadiums": "stadium", "cemeteries": "cemetery",
     "museums": "museum", "universities": "university", "directors": "director",
-    "officers": "officer", "journals": "journal"}
+    "officers": "officer", "journals": "journal", "referees": "referee"}
 _ROLE_ALTERNATION = "|".join(sorted(_ROLE_NAMES, key=len, reverse=True))
 # "Which (Supreme Court) justice ...?", "Who was the (Philippine Coast Guard) spokesperson
 # ...?", "Who was the (team's) coach ...?", "Who was piloting ...?": the role the answer's
