@@ -28,6 +28,9 @@ def cite(fragment: str) -> tuple[str, int, int]:
 def test_question_forms_set_the_expected_answer_type():
     assert expected_type("When is Wang Yi expected to visit Washington?") == "time"
     assert expected_type("On which day did Blinken meet Liu?") == "time"
+    # After "to" or "until" too (wikinews_quiz_blind9 qi37).
+    assert expected_type("To what date did Ohio move its primary?") == "time"
+    assert expected_type("Until what date did Moscow extend its lockdown?") == "time"
     assert expected_type("How long did the talks last?") == "duration"
     # After a preposition too (wikinews_blind10_qa u36).
     assert expected_type("For how long did the federation ban her?") == "duration"

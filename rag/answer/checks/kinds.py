@@ -94,7 +94,10 @@ _EXPECTED: list[tuple[str, re.Pattern[str]]] = [
         r"(the )?(percentage|proportion|share|fraction|number|amount|total|score|margin|price|"
         r"cost|value|time|vote|death toll|toll)\b)", re.I)),
     ("time", re.compile(
-        LEAD + r"(when\b|((on|in|at|by) )?(what|which) (exact |calendar )?(date|day|month|year|"
+        # "To what date ...?", "Until what date ...?" (wikinews_quiz_blind9 qi37, read as
+        # asking no time; session 50)
+        LEAD + r"(when\b|((on|in|at|by|to|until|till|from|since) )?(what|which) (exact |calendar )?"
+        r"(date|day|month|year|"
         r"week|decade|century)\b|(at|by|until) (what|which) (exact )?time\b)", re.I)),
     # "Who is Xie Feng?" asks for a role, not a name.
     ("name", re.compile(
