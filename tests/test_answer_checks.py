@@ -1706,3 +1706,15 @@ def test_who_refereed_or_who_leads_asks_for_the_holder_of_that_role():
     chair = "Amy Kremer, who chairs Women for America First, spoke at the rally."
     assert answer_problem("Who leads Women for America First, the group that organised the "
                           "rally?", [("Amy Kremer leads it.", whole(chair))]) is None
+
+
+def test_what_a_decree_requires_is_no_word_of_when_it_takes_effect():
+    # wikinews_quiz_blind9 qi38, a near miss answered with the day the decree was announced.
+    question = ("On what date was Pope Francis's May 2019 decree requiring priests and nuns to "
+                "report sexual abuse to church authorities due to take effect?")
+    announced = ("On Thursday (9 May 2019), Pope Francis announced new church law to mandate "
+                 "reporting sexual abuses to the church authorities.")
+    assert answer_problem(question, [("It takes effect on 9 May 2019.", whole(announced))]) == \
+        "the date the evidence cited gives is the date of something else"
+    effect = "The decree is due to take effect on 1 June 2019, the Vatican said."
+    assert answer_problem(question, [("It takes effect on 1 June 2019.", whole(effect))]) is None
