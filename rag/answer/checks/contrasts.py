@@ -164,7 +164,10 @@ def contrast_problem(question: str, sentences: Sentences) -> str | None:
 _NEGATION = re.compile(r"\b(?:(?:not|never|no longer|neither|nor|without|\w+n['’]t)\s+"
                        r"(?:(?:be|been|being|have|yet|ever|even|fully|always|currently|"
                        r"directly|immediately|also|to)\s+)?|no\s+(?!longer\b)(?:(?:immediate|"
-                       r"official|formal|known|public|further)\s+)?)(?P<w>\w+)", re.I)
+                       r"official|formal|known|public|further)\s+)?)"
+                       # past a possessive, which is not what is negated: "without users'
+                       # knowledge" (wikinews_quiz_blind14 qn24, after its one run; session 50)
+                       r"(?:\w+(?:['’]s|s['’])\s+)?(?P<w>\w+)", re.I)
 # A question that speaks of a failure, a refusal or avoiding may rest on a negated sentence:
 # "the debate which O'Rourke was failing to make" on "O'Rourke was not qualifying for the
 # debate", "a name that had to avoid citing a place" on "it must not cite any place".
