@@ -1180,3 +1180,17 @@ def test_a_person_placed_by_of_the_is_the_source_not_what_places_them():
     # A role placed by "of the" is no person: the body speaks.
     assert ("source", "Treasury") in kinds("According to the Secretary of the Treasury, how "
                                            "much did it cost?")
+
+
+def test_a_period_that_dates_a_description_fixes_no_time_of_an_asked_time():
+    # wikinews_blind32_qa cn19 was refused: August 2019 says which base, not when the
+    # agreement was made.
+    frame = TimeFrame(text="in August 2019", start=dt.date(2019, 8, 1),
+                      end=dt.date(2019, 8, 31), anchored=True)
+    question = ("In what year was the agreement made that extended immunity to all US workers at "
+                "RAF Croughton, the base near which Harry Dunn was killed in August 2019?")
+    assert "date" not in [k for k, _ in kinds(question, frame)]
+    # Not where the period dates the asked event itself.
+    assert ("date", "in August 2019") in kinds(
+        "When did the agreement extending immunity, signed in Washington, take effect in "
+        "August 2019?", frame)

@@ -65,6 +65,22 @@ def parse(question: str, frame: TimeFrame | None = None) -> list[Constraint]:
     return found
 
 
+# A question that asks for a time, whose only period dates a description of something it
+# names: "In what year was the agreement made that extended immunity to US workers at RAF
+# Croughton, the base near which Harry Dunn was killed in August 2019?" asks of 1994, and
+# August 2019 only says which base (wikinews_blind32_qa cn19, refused; session 50).
+_ASKS_TIME = re.compile(r"\b(?:[Ww]hen|(?:what|which) (?:year|date|day|month|decade))\b")
+_RELATIVE = re.compile(r",[^,?]*\b(?:which|who|whom|whose|where)\b[^,?]*$")
+
+
+def _describes(question: str, period: str) -> bool:
+    """Whether the question asks for a time and `period` is written in a relative clause set
+    off by a comma (a description of what the question names), not of the asked event."""
+    at = question.find(period)
+    return (at > 0 and bool(_ASKS_TIME.search(question[:at]))
+            and bool(_RELATIVE.search(question[:at])))
+
+
 def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
     found: list[Constraint] = []
     taken: list[tuple[int, int]] = []  # spans of the question already made a constraint
@@ -104,7 +120,7 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
     # "This week" counted from the newest article (no as_of given, the archive older than
     # today's week) ranks, but fixes no date: the day the asker counts from is not known.
     if (frame is not None and frame.anchored and not frame.recency
-            and frame.counted_from is None):
+            and frame.counted_from is None and not _describes(question, frame.text)):
         named = year_names_the_event(question, frame)
         found.append(Constraint("date", frame.text, frozenset(content_words(named or "")),
                                 start=frame.start, end=frame.end, event_year=named is not None))
