@@ -1738,3 +1738,15 @@ def test_made_public_appearances_is_no_hedge_and_a_possessive_is_not_what_is_neg
                 "scandal, in which profiles were harvested without users' knowledge.")
     assert answer_problem(question, [("The Guardian compared it with the Cambridge Analytica "
                                       "scandal.", whole(compared))]) is None
+
+
+def test_a_rank_asked_for_is_a_number_written_as_a_label():
+    # wikinews_quiz_blind14 qn20 was refused: "number 16" is the rank asked for.
+    question = ("How high in the ATP world rankings had Nikoloz Basilashvili climbed at his "
+                "career best?")
+    best = "He reached a career high of number 16 in May 2019."
+    assert answer_problem(question, [("He reached number 16.", whole(best))]) is None
+    # A label is still no count where no rank is asked for.
+    assert answer_problem("How many games did he win?", [("He won 16 games.", whole(
+        "He reached round 16."))]) == "the question asks for a number; the evidence cited " \
+        "gives none"

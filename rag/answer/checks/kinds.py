@@ -226,6 +226,10 @@ _CREDIT_LINE = re.compile(r"\b(?:Image|Photo|Photograph|Picture|Credit|Video)s?:
 _LABELLED = re.compile(r"\b(?:round|stage|phase|article|section|chapter|episode|season|game|"
                        r"flight|route|level|category|grade|number|no\.|week|day|act|part|"
                        r"volume|vol\.)\s+\d+\b", re.I)
+# A rank asked for is a number the evidence writes as a label: "How high in the ATP rankings
+# had he climbed?" is answered by "number 16" (wikinews_quiz_blind14 qn20, refused; read after
+# that set's one run, session 50).
+_RANK_ASKED = re.compile(r"\b(?:rank|ranks|ranked|ranking|rankings|seeded|seed)\b", re.I)
 _NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*)\s+\d{1,3}\b(?![.,:]?\d)")
 
 
@@ -267,7 +271,8 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         answer, quotes = (_in_one_style(t) for t in (answer, quotes))
     if kind == "number":  # "a 48-acre space" measures 48 acres
         quotes = _FIGURE_COMPOUND.sub(r"\1 \2", quotes)
-        quotes = _LABELLED.sub(" ", quotes)  # "Round 4", "world No. 16": a label, no count
+        if not _RANK_ASKED.search(question):  # "world No. 16" is the rank asked for
+            quotes = _LABELLED.sub(" ", quotes)  # "Round 4", "world No. 16": a label, no count
         if _HOW_OLD.search(question):  # the asked person's age: "54-year-old sergeant Ratana"
             quotes = _AGE_COMPOUND.sub(
                 lambda m: f"{m[1]} {m[2]} old" if content_words(
