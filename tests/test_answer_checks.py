@@ -1750,3 +1750,13 @@ def test_a_rank_asked_for_is_a_number_written_as_a_label():
     assert answer_problem("How many games did he win?", [("He won 16 games.", whole(
         "He reached round 16."))]) == "the question asks for a number; the evidence cited " \
         "gives none"
+
+
+def test_a_verb_between_two_names_is_the_event_s_word():
+    # wikinews_quiz_blind14 qn13 was refused: "leave" between "Tippu Express" and "Mysore
+    # Junction" was read as part of a name, and the train's departure as another event.
+    question = ("At what time did the all-women crew's Tippu Express leave Mysore Junction in "
+                "March 2020?")
+    left = "The train left Mysore Junction railway station at 11:30 am IST (0600 UTC)."
+    assert answer_problem(question, [("It left Mysore Junction at 11:30 am IST.",
+                                      whole(left))]) is None

@@ -43,7 +43,7 @@ from rag.answer.constraints import (
     numbers,
     window_sentences,
 )
-from rag.answer.constraints.lexicon import word_set
+from rag.answer.constraints.lexicon import TITLES, word_set
 from rag.text import article_sentences, content_words, verb_words
 
 _REPORTED = word_set(
@@ -61,6 +61,9 @@ _OPENING = 3  # a date among a sentence's first words opens it ("On July 31, ...
 _REPORTER = 8  # how far after an opening date its report verb may come
 
 
+_PARTICLE_LETTERS = 3  # "bin", "ibn", "van", "de", "al"
+
+
 def event_words(question: str) -> set[str]:
     """The stemmed words of a "when" question that name its event: neither the time asked
     for nor a name ("killed" of "On what date was Hamza bin Laden killed?")."""
@@ -69,8 +72,12 @@ def event_words(question: str) -> set[str]:
     for i, word in enumerate(words):
         # A capitalised word after the first, or "bin" in "Hamza bin Laden"; not a verb in
         # "-ed" ("the House impeached Donald Trump" names no "impeached").
+        # A particle is short ("bin", "de", "van") or a title ("Police sergeant Matt
+        # Ratana"): "did the Tippu Express leave Mysore Junction" names its event by "leave"
+        # (wikinews_quiz_blind14 qn13; session 50).
         inside = 0 < i < len(words) - 1 and words[i - 1][:1].isupper() \
-            and words[i + 1][:1].isupper() and not word.lower().endswith("ed")
+            and words[i + 1][:1].isupper() and not word.lower().endswith("ed") \
+            and (len(word) <= _PARTICLE_LETTERS or word.lower() in TITLES)
         # "al-Qaeda" is a name too: a capital after its hyphen.
         capital = word[:1].isupper() or any(p[:1].isupper() for p in word.split("-")[1:])
         if (i > 0 and capital) or inside:
