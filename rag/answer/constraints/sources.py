@@ -67,7 +67,7 @@ def source_of(phrase: str) -> Constraint | None:
             head = phrase[:cut.start()]
             break
     # "co-author Jing-Shan Zhao of the 2019 study by Chinese scientists": a person named
-    # before "of the" speaks, and what follows only places them (wikinews_blind26_qa ci25,
+    # before "of the" speaks, and what follows only places them (wikinews_blind28_qa ci25,
     # read as a source "Chinese"; session 50). Not "the Secretary of the Treasury".
     place = _PLACED.search(head)
     if place is not None:
