@@ -54,18 +54,21 @@ _HEDGED = re.compile(r"\b(?:suspect\w*|may|might|possibl\w*|believed|likely|prob
                      r"thought|suggest\w*)\b", re.I)
 
 
+def _says_cause(text: str) -> bool:
+    """Whether `text` says a cause, or names one in a short phrase ("An electrical fault.")."""
+    return bool(_SAYS_CAUSE.search(text)) or len(WORD.findall(text)) <= _SHORT
+
+
 def gives_cause(question: str, text: str) -> bool:
-    """Whether `text` says a cause (or names one in a short phrase: "An electrical fault."),
-    or the question asks for none."""
-    return (not _CAUSE_ASKED.search(question) or bool(_SAYS_CAUSE.search(text))
-            or len(WORD.findall(text)) <= _SHORT)
+    """Whether `text` says a cause, or the question asks for none."""
+    return not _CAUSE_ASKED.search(question) or _says_cause(text)
 
 
 def cause_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer gives no cause where the question asks for one, or None."""
     if not _CAUSE_ASKED.search(question):
         return None
-    saying = [(text, evidence) for text, evidence in sentences if gives_cause(question, text)]
+    saying = [(text, evidence) for text, evidence in sentences if _says_cause(text)]
     if not saying:
         return "the question asks for a cause; the answer gives none"
     if all(not _HEDGED.search(text) and any(

@@ -9,6 +9,7 @@ Imports: rag.answer.constraints, rag.text.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -46,8 +47,7 @@ AUXILIARIES = (r"(is|was|are|were|do|does|did|has|have|had|will|would|can|could|
 # A date's comma before its year is inside the clause ("As of the morning of April 6, 2020,
 # how many ...?", wikinews_blind29_qa cj06), and so is a weekday's before its month ("On the
 # night of Friday, July 10, 2020, how many ...?", wikinews_blind31_qa cm20; session 50).
-_DATE_COMMA = (r",\s*(?=\d{4}\b|(?:January|February|March|April|May|June|July|August|"
-               r"September|October|November|December)\s+\d)")
+_DATE_COMMA = rf",\s*(?=\d{{4}}\b|(?:{'|'.join(calendar.month_name[1:])})\s+\d)"
 LEAD = (r"^\s*(?:[^?;]*;\s*)?"
         rf"(?:(?!(?:[^,?;]|{_DATE_COMMA})*\b(?:who|whom|whose|what|which|when|where|why|how)\b)"
         rf"(?:[^,?;]|{_DATE_COMMA}){{0,80}},\s*)?")

@@ -41,10 +41,11 @@ _SLACK_DAYS = 31
 # A year written before a noun, after a determiner or a possessive: "the 2020 presidential
 # race", "his 2011 corruption conviction", "the 1980 'Canadian Caper' rescue".
 # And a month with its year: "the August 2020 shootings" (`_recalled`).
+_DETERMINERS = r"the|a|an|his|her|its|their|this|that"
+_NO_NOUN = r"(?:and|or|to|through|until|when|after|before)\b"  # a span or a clause follows
 _YEAR_BEFORE_NOUN = re.compile(
-    r"\b(?:the|a|an|his|her|its|their|this|that|[A-Z][\w.-]*['’]s?)\s+(?:(?P<m>" + _RANGE_MONTH
-    + r")\s+)?(?P<y>(?:1[89]|20)\d\d)\s+"
-    r"(?![\"'“‘]?(?:and|or|to|through|until|when|after|before)\b)[\"'“‘]?[A-Za-z]")
+    rf"\b(?:{_DETERMINERS}|[A-Z][\w.-]*['’]s?)\s+(?:(?P<m>{_RANGE_MONTH})\s+)?"
+    rf"(?P<y>(?:1[89]|20)\d\d)\s+(?![\"'“‘]?{_NO_NOUN})[\"'“‘]?[A-Za-z]")
 
 
 _WORDS_AFTER = re.compile(r"[A-Za-z][\w'’-]*")
@@ -147,8 +148,7 @@ def _within(mention: tuple[Month, Month], lo: Month, hi: Month) -> bool:
 # of August, not May 2020 (wikinews_blind29_qa cj07, answered from it; session 50). After a
 # determiner or a possessive only: "In 2019 the company grew" dates the sentence.
 _EVENT_YEAR = re.compile(
-    r"\b(?:the|a|an|his|her|its|their|this|that|[A-Z][\w.-]*['’]s)\s+(?P<y>(?:1[89]|20)\d\d)\s+"
-    r"(?!(?:and|or|to|through|until|when|after|before)\b)[A-Za-z]")
+    rf"\b(?:{_DETERMINERS}|[A-Z][\w.-]*['’]s)\s+(?P<y>(?:1[89]|20)\d\d)\s+(?!{_NO_NOUN})[A-Za-z]")
 
 
 @lru_cache(maxsize=512)
