@@ -1760,3 +1760,19 @@ def test_a_verb_between_two_names_is_the_event_s_word():
     left = "The train left Mysore Junction railway station at 11:30 am IST (0600 UTC)."
     assert answer_problem(question, [("It left Mysore Junction at 11:30 am IST.",
                                       whole(left))]) is None
+
+
+def test_the_event_asked_of_is_not_the_one_a_description_names():
+    # wikinews_quiz_blind12 ql01 was refused for "born" against the "died" of "who died";
+    # wikinews_blind33_qa co27 for the start ("born") of an end ("died") it never asks of.
+    studied = "Stevens, born in Chicago, studied law at Northwestern University."
+    assert answer_problem(
+        "At which university did John Paul Stevens, the retired justice who died in July 2019 "
+        "aged 99, study law?", [("Northwestern University [1].", whole(studied))]) is None
+    born = "Mukherjee was born on December 11, 1935, in Mirati."
+    assert answer_problem(
+        "When was Pranab Mukherjee born, the former President of India who died in New Delhi?",
+        [("He was born on December 11, 1935 [1].", whole(born))]) is None
+    # Asked of the death itself, the birth answers nothing.
+    assert answer_problem("When did Pranab Mukherjee, the former President of India, die?",
+                          [("He was born on December 11, 1935 [1].", whole(born))])

@@ -94,6 +94,7 @@ from rag.answer.checks.people import (
     source_as_answer_problem,
 )
 from rag.answer.checks.scope import excluded_place_problem, latest_problem, scope_problem
+from rag.answer.constraints import without_descriptions
 from rag.text import content_words
 
 __all__ = [
@@ -156,8 +157,13 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
     # Read wherever "how many" stands: a leading clause may hold commas.
     if problem := count_kind_problem(question, sentences):
         return problem
+    # The end of an event, and the side of a contrast, are the asked event's, not those of a
+    # description of what it names ("When was Pranab Mukherjee born, the former President of
+    # India who died at ...?": `without_descriptions`). (`event_problem` reads descriptions
+    # its own way: "the producer who predeceased her" may say how he died.)
+    core = without_descriptions(question)
     if kind == "time" and (problem := reported_problem(question, sentences)
-                           or other_end_problem(question, sentences)
+                           or other_end_problem(core, sentences)
                            or event_problem(question, sentences)):
         return problem
     # "How long did Ivan spend in hospital?" is not answered by how long he was trapped. Only
@@ -178,7 +184,7 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
                            or full_name_problem(question, sentences)
                            or made_up_name_problem(question, sentences)):
         return problem
-    if problem := contrast_problem(question, sentences) or series_problem(question, sentences):
+    if problem := contrast_problem(core, sentences) or series_problem(question, sentences):
         return problem
     if problem := negated_problem(question, sentences) or form_problem(question, sentences) \
             or forecast_problem(question, sentences):

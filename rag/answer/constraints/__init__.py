@@ -64,7 +64,7 @@ from rag.answer.constraints.dates import AHEAD
 from rag.answer.constraints.figures import numbers
 from rag.answer.constraints.lexicon import MONTHS, TITLES, WEEKDAYS
 from rag.answer.constraints.names import acronym, found_words, name_runs, named_in, without_titles
-from rag.answer.constraints.parse import parse
+from rag.answer.constraints.parse import parse, without_descriptions
 from rag.answer.constraints.speakers import PHRASE, clauses
 from rag.answer.constraints.window import Evidence, in_quotation, window_sentences
 
@@ -88,5 +88,6 @@ __all__ = [
     "reason",
     "sets_scene",
     "window_sentences",
+    "without_descriptions",
     "without_titles",
 ]

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from rag.answer.constraints.constraint import Constraint
-from rag.answer.constraints.dates import date_met, event_year_met
+from rag.answer.constraints.dates import date_in_article, date_met, event_year_met
 from rag.answer.constraints.figures import numbers, ordinals
 from rag.answer.constraints.lexicon import word_set
 from rag.answer.constraints.names import acronyms, named_by, personal
@@ -49,7 +49,23 @@ _PLACE_PREPOSITIONS = word_set("in at near off outside")
 def satisfied(constraint: Constraint, evidence: Sequence[Evidence]) -> bool:
     """Whether any of `evidence` (the spans one answer sentence rests on) meets `constraint`
     (or one of those that will do instead of it)."""
-    return any(_meets(c, e) for c in (constraint, *constraint.either) for e in evidence)
+    meets = _in_article if constraint.described else _meets
+    return any(meets(c, e) for c in (constraint, *constraint.either) for e in evidence)
+
+
+def _in_article(constraint: Constraint, evidence: Evidence) -> bool:
+    """A constraint the question writes in a description (`Constraint.described`) is met by
+    the article, its title or its date anywhere: it says which story, not which fact."""
+    text = f"{evidence.title or ''}\n{evidence.article}"
+    if constraint.kind == "number":
+        return constraint.words <= numbers(text) | ordinals(text)
+    if constraint.kind == "date":
+        return date_in_article(constraint, evidence)
+    if constraint.kind == "quote":
+        return _in_order(_stems(constraint.text), _stems(text))
+    if constraint.kind == "name":
+        return named_by(constraint, article_words(text), text)
+    return _meets(constraint, evidence)
 
 
 def first_unmet(constraints: Sequence[Constraint], evidence: Sequence[Evidence],

@@ -33,6 +33,10 @@ class Constraint:
     modifier: bool = False  # a source's name only qualifies its role: "the Polish press agency"
     thing: bool = False  # a quoted phrase is the name of a thing: "the 'gaumutra party'"
     says: bool = False  # the question asks what the source said: "What did S say/tell/call?"
+    # Written in a description of something the question names ("Walter Munk, who died in
+    # February 2019 aged 101"): it says which article, not which of its facts, so the article
+    # must hold it, not the cited sentence (`check.satisfied`).
+    described: bool = False
     part: int = 0  # the part of a two-part question it comes from ("..., and what ...?")
     event_year: bool = False  # a date's year names the event: "the 2020 presidential race"
     # (its `words` are then the words after the year, which `event_year_met` reads)

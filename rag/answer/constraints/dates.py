@@ -90,6 +90,20 @@ def date_met(constraint: Constraint, evidence: Evidence) -> bool:
     return constraint.start <= published <= constraint.end + dt.timedelta(days=_SLACK_DAYS)
 
 
+def date_in_article(constraint: Constraint, evidence: Evidence) -> bool:
+    """Met when the article was published in the period (or within `_SLACK_DAYS` after it),
+    or names a month or year in it anywhere, or is undated: for a date that says which story
+    the question is about (`Constraint.described`), not when its fact happened."""
+    assert constraint.start is not None and constraint.end is not None
+    published = evidence.published_date
+    if published is None or (constraint.start <= published
+                             <= constraint.end + dt.timedelta(days=_SLACK_DAYS)):
+        return True
+    lo = (constraint.start.year, constraint.start.month)
+    hi = (constraint.end.year, constraint.end.month)
+    return any(_within(mention, lo, hi) for mention in _mentions(evidence.article, published))
+
+
 # Events that news covers in the year before the one that names them: "the 2020 presidential
 # race" in a story of 2019, which may never write "2020".
 AHEAD = frozenset(content_words("election elections race campaign primary primaries caucus "

@@ -81,16 +81,77 @@ def _describes(question: str, period: str) -> bool:
             and bool(_RELATIVE.search(question[:at])))
 
 
+# Where a description of something the question names opens: a relative clause after the
+# question's own question word ("Walter Munk, who died ...", "the bridge, for which ...",
+# "the President of India who died at ..."), a report the question is asked of ("as reported
+# from the summit in Niamey", ", reported in October 2019,"), and an age ("aged 101", "a
+# 79-year-old"). Its names, figures and dates say which article; the fact asked may stand
+# anywhere in it, away from them (wikinews_blind33_qa co19, co27; wikinews_quiz_blind15 qo06;
+# refused: session 51).
+_QUESTION_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
+_RELATIVE_WORD = re.compile(
+    r"(?:,\s*|(?<=\w)\s+)(?:(?:for|in|from|of|at|by|with|to|on|after|during|near|under|over|"
+    r"into|through|about)\s+)?(?:who|whom|whose|which)\b|,\s*where\b")
+_REPORTED = re.compile(r"(?:\bas\s+(?:reported|recalled|announced|described)|"
+                       r"(?<=,)\s*(?:reported|recalled))\s+(?:in|on|from|when|after|at|during)\b",
+                       re.I)
+_AGE = re.compile(r"\baged\s+\d+|\b\d+-year-old\b")
+# A description set off by a comma ends at a comma that a clause's own word follows: "Walter
+# Munk, who died in La Jolla, California, in February 2019 aged 101, observe a test".
+_GOES_ON = word_set("in on at of aged near after before during from and")
+
+
+def _descriptions(question: str) -> list[tuple[int, int]]:
+    """The spans of the question that describe something it names (`_RELATIVE_WORD`)."""
+    first = _QUESTION_WORD.search(question)
+    spans = [m.span() for m in _AGE.finditer(question)]
+    spans += [(m.start(), _clause_end(question, m.end())) for m in _REPORTED.finditer(question)]
+    spans += [(m.start(), _clause_end(question, m.end())) for m in _RELATIVE_WORD.finditer(question)
+              if first is not None and m.start() >= first.end()]
+    return spans
+
+
+def _clause_end(question: str, at: int) -> int:
+    """Where a description opened before `at` ends: at a comma that a clause's own word
+    follows (", what share of ...", ", observe a test"), or with the question."""
+    for comma in re.finditer(r",\s*([A-Za-z]+)", question[at:]):
+        word = comma.group(1)
+        if word.islower() and word not in _GOES_ON:
+            return at + comma.start()
+    return len(question)
+
+
+def without_descriptions(question: str) -> str:
+    """The question less what describes the things it names (`_descriptions`): the event it
+    asks about is in what is left ("When was Pranab Mukherjee born, the former President of
+    India who died ...?" asks of a birth, not a death)."""
+    kept, at = [], 0
+    for start, end in sorted(_descriptions(question)):
+        if start >= at:
+            kept.append(question[at:start])
+            at = end
+        else:
+            at = max(at, end)
+    kept.append(question[at:])
+    text = "".join(kept).rstrip(" ,?")
+    return text + "?" if question.rstrip().endswith("?") else text
+
+
 def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
     found: list[Constraint] = []
     taken: list[tuple[int, int]] = []  # spans of the question already made a constraint
+    descriptions = _descriptions(question)
+
+    def described(start: int) -> bool:
+        return _inside((start, start + 1), descriptions)
 
     for match in _QUOTED.finditer(question):
         phrase = match.group(1) or match.group(2)
         words = frozenset(content_words(phrase))
         if words:
             found.append(Constraint("quote", phrase, words,
-                                    thing=bool(_NAMING.search(question[:match.start()]))))
+                                    thing=bool(_NAMING.search(question[:match.start()])),
+                                    described=described(match.start())))
             taken.append(match.span())
     for pattern in SOURCE:
         said = pattern.search(question)
@@ -123,7 +184,8 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
             and frame.counted_from is None and not _describes(question, frame.text)):
         named = year_names_the_event(question, frame)
         found.append(Constraint("date", frame.text, frozenset(content_words(named or "")),
-                                start=frame.start, end=frame.end, event_year=named is not None))
+                                start=frame.start, end=frame.end, event_year=named is not None,
+                                described=described(max(0, question.find(frame.text)))))
     runs = name_runs(question)
     for i, ((start, end), name) in enumerate(runs):
         if (_inside((start, end), taken) or _PLURAL_ACRONYM.fullmatch(name)
@@ -135,7 +197,8 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
                 name_constraint(other) for other in [_described(question, runs, i),
                                                      _located(question, runs, i),
                                                      *_DEMONYMS.get(name.lower(), ())] if other)),
-                after=_preposition(question, start), governor=_governor(question, start)))
+                after=_preposition(question, start), governor=_governor(question, start),
+                described=described(start)))
     for match in FIGURE.finditer(question):
         token = match.group(0)
         if (not YEAR.fullmatch(token) and not _is_date_number(question, match.start(),
@@ -144,10 +207,12 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
                 # a house number: "at 36 Quai des Orfèvres", "10 Downing Street"
                 and not re.match(r"\s+[A-Z]\w+\s+(?:[A-Z]|des\b|de\b|du\b)",
                                  question[match.end():])):
-            found.append(Constraint("number", token, numbers(token, as_written=False)))
+            found.append(Constraint("number", token, numbers(token, as_written=False),
+                                    described=described(match.start())))
     for match in ORDINAL.finditer(question):
         if not _inside(match.span(), taken):
-            found.append(Constraint("number", match.group(0), ordinals(match.group(0))))
+            found.append(Constraint("number", match.group(0), ordinals(match.group(0)),
+                                    described=described(match.start())))
     return found
 
 
