@@ -1776,3 +1776,22 @@ def test_the_event_asked_of_is_not_the_one_a_description_names():
     # Asked of the death itself, the birth answers nothing.
     assert answer_problem("When did Pranab Mukherjee, the former President of India, die?",
                           [("He was born on December 11, 1935 [1].", whole(born))])
+
+
+def test_a_place_or_a_role_written_with_a_and_no_name_is_left_unnamed():
+    # wikinews_quiz_blind15 qo31 (a near miss) was answered with the city of "a hospital in
+    # Auckland"; "medical treatment" names no hospital either.
+    question = "Which Auckland hospital was Tongan prime minister Akilisi Pohiva taken to?"
+    unnamed = ("Pohiva was evacuated from Nukuʻalofa to a hospital in Auckland, New Zealand. "
+               "He had received medical treatment in New Zealand this year.")
+    assert answer_problem(question, [("He was taken to Auckland, New Zealand [1].",
+                                      whole(unnamed))]) == (
+        "the question asks for the hospital; the evidence cited names no hospital")
+    named = "Pohiva was evacuated to Auckland City Hospital in New Zealand."
+    assert answer_problem(question, [("Auckland City Hospital [1].", whole(named))]) is None
+    # "a police constable, reportedly one Vijayaragavan," is named after its comma
+    # (wikinews_quiz_blind10 qj07, a right answer).
+    constable = ("Officials said a police constable, reportedly one Vijayaragavan, saw the "
+                 "twelve with the dead jackal.")
+    assert answer_problem("Who was the police constable who grew suspicious of the group?",
+                          [("Vijayaragavan [1].", whole(constable))]) is None
