@@ -133,6 +133,10 @@ _ROLE_WORDS = {
     "referee": "referee refereed refereeing umpire umpired",
     "leader": "leader leaders leads led leading chair chairs chaired chairman chairwoman "
               "chairperson head heads headed founder founded president",
+    # (session 51) "Who owned the hotel?" is not answered by the minister quoted on its fire,
+    # nor "Who owned the recalled car?" by its make (wikinews_quiz_blind15 qo33, wikinews_quiz_
+    # blind14 qn34: near misses).
+    "owner": "owner owned owns proprietor",
 }
 _ROLE_NAMES = {word: role for role, words in _ROLE_WORDS.items() for word in words.split()} | {
     "attorneys": "lawyer", "lawyers": "lawyer", "judges": "judge", "justices": "judge",
@@ -141,7 +145,8 @@ _ROLE_NAMES = {word: role for role, words in _ROLE_WORDS.items() for word in wor
     "agents": "agent", "operatives": "agent", "hospitals": "hospital", "prisons": "prison",
     "jails": "prison", "airports": "airport", "stadiums": "stadium", "cemeteries": "cemetery",
     "museums": "museum", "universities": "university", "directors": "director",
-    "officers": "officer", "journals": "journal", "referees": "referee"}
+    "officers": "officer", "journals": "journal", "referees": "referee", "owners": "owner",
+    "proprietors": "owner"}
 # A word of a role that names a place only in a phrase: "the Baylor Medical Center", not
 # "received medical treatment" (wikinews_quiz_blind15 qo31; session 51).
 _ROLE_PHRASES = {"medical": r"medical\s+(?:cent(?:er|re)|facilit(?:y|ies)|college|school)"}
