@@ -1800,8 +1800,8 @@ def test_a_place_or_a_role_written_with_a_and_no_name_is_left_unnamed():
 def test_who_owned_asks_for_the_owner():
     # wikinews_quiz_blind14 qn34 (a near miss) was answered with the car's make.
     question = "Who owned the recalled car in which the fire at Stavanger Airport started?"
-    make = "NRK later reported the fire started in a recalled 2005 Opel Zafira."
-    assert answer_problem(question, [("The car was an Opel Zafira [1].", whole(make))]) == (
+    make = "Police questioned Lars Hansen after the fire started in a recalled Opel Zafira."
+    assert answer_problem(question, [("Lars Hansen owned it [1].", whole(make))]) == (
         "the question asks for the owner; the evidence cited names no owner")
     owned = "The car, owned by Lars Hansen of Sandnes, was a recalled 2005 Opel Zafira."
     assert answer_problem(question, [("Lars Hansen [1].", whole(owned))]) is None
