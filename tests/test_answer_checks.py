@@ -1805,3 +1805,19 @@ def test_who_owned_asks_for_the_owner():
         "the question asks for the owner; the evidence cited names no owner")
     owned = "The car, owned by Lars Hansen of Sandnes, was a recalled 2005 Opel Zafira."
     assert answer_problem(question, [("Lars Hansen [1].", whole(owned))]) is None
+
+
+def test_which_of_a_kind_a_count_counts_is_the_word_before_its_noun():
+    # wikinews_quiz_blind15 qo21 was answered with the confirmed cases abroad.
+    question = ("According to the WHO report issued the day Germany confirmed its first case, "
+                "how many suspected cases were there in China?")
+    report = ("There had been 2741 confirmed cases, 80 deaths and 5794 suspected cases in "
+              "China, and 37 confirmed cases in other countries.")
+    assert answer_problem(question, [("There were 37 suspected cases [1].", whole(report))]) == (
+        "the question asks how many suspected cases; the evidence counts 37 confirmed cases")
+    assert answer_problem(question, [("There were 5794 suspected cases [1].",
+                                      whole(report))]) is None
+    # A word that only adds to a count, or a name before the noun, says no other kind.
+    troops = "The Pentagon sent 300 more troops to the region."
+    assert answer_problem("How many additional troops did the Pentagon send?",
+                          [("300 troops [1].", whole(troops))]) is None

@@ -12,6 +12,7 @@ and the first that fails gives the reason (each module's docstring says more of 
     has_type                  kinds      no date, duration, number or name where one is asked
     counted_problem           counts     "ten police officers" for "how many journalists"
     count_kind_problem        counts     "33 recovered cases" for "how many deaths"
+    modifier_problem          counts     "37 confirmed cases" for "how many suspected cases"
     reported_problem          events     the day a death was reported for the day it happened
     other_end_problem         events     the day a campaign ended for the day it was launched
     event_problem             events     the date, or the duration, of another event
@@ -66,6 +67,7 @@ from rag.answer.checks.counts import (
     count_kind_problem,
     counted_problem,
     forecast_problem,
+    modifier_problem,
 )
 from rag.answer.checks.events import (
     age_event_problem,
@@ -155,7 +157,7 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
     if kind == "number" and (problem := counted_problem(question, sentences)):
         return problem
     # Read wherever "how many" stands: a leading clause may hold commas.
-    if problem := count_kind_problem(question, sentences):
+    if problem := count_kind_problem(question, sentences) or modifier_problem(question, sentences):
         return problem
     # The end of an event, and the side of a contrast, are the asked event's, not those of a
     # description of what it names ("When was Pranab Mukherjee born, the former President of

@@ -12,6 +12,10 @@ the figures an answer gives (`answer_figures`):
   news tallies (deaths, cases, recoveries, injuries, arrests), a figure the answer or its
   evidence writes with the words of another kind, and none of the asked one, counts
   something else (`count_kind_problem`);
+- (since session 51) which of a kind: "how many suspected cases" is not answered by "37
+  confirmed cases". Where a lower-case word before the counted noun says which are counted,
+  and every place the evidence writes the answer's figures counts that noun with another
+  such word and not the asked one, the figure counts others (`modifier_problem`);
 - a forecast for a tally: "How many deaths had the US recorded by August 4?" is not answered
   by "the coronavirus may cause roughly 32,000 more deaths by August 4". Where the question
   says nothing of what may or will be, and every place the evidence writes the answer's
@@ -313,6 +317,51 @@ def count_kind_problem(question: str, sentences: Sentences) -> str | None:
         if other is not None:
             first = first or (f"the question asks how many {asked}; the figure {other[0]} "
                               f"counts {' and '.join(sorted(other[1]))}")
+    return first
+
+
+# "How many suspected cases ...?" is not answered by "37 confirmed cases": a word before the
+# counted noun says which of its kind are counted, and the evidence's figure for the same noun
+# with another such word, and not the asked one, counts others (wikinews_quiz_blind15 qo21,
+# answered with the confirmed cases abroad; session 51). Lower-case words only ("US troops"
+# and "American troops" are one), and not those that only add to a count.
+_MODIFIED_COUNT = re.compile(r"\bhow many\s+(?P<m>[a-z][a-z-]+)\s+(?P<n>[a-z]+s)\b")
+_ONLY_ADDING = word_set("more other additional extra further new total separate different "
+                        "individual known reported")
+
+
+def modifier_problem(question: str, sentences: Sentences) -> str | None:
+    """Why every figure the answer gives counts, in its evidence, the asked noun with another
+    modifier than the question's ("37 confirmed cases" for "how many suspected cases"), or
+    None."""
+    match = _MODIFIED_COUNT.search(question)
+    if match is None or match["m"] in _ONLY_ADDING or match["m"].endswith("s") \
+            or not content_words(match["m"]):
+        return None
+    modifier, head = content_words(match["m"]), content_words(match["n"])
+    # The count's own clause ("the day Germany confirmed its first case" is another's).
+    asked = content_words(re.split(r"[?;,]", question[match.start():])[0])
+    first: str | None = None
+    for text, evidence in sentences:
+        others = []
+        for figure in answer_figures(question, text):
+            for article, start, end in evidence:
+                for found, noun in _counts(article[start:end], verb_forms=True):
+                    if found != figure.lower():
+                        continue
+                    words = noun.split()
+                    if (len(words) < 2 or not head & content_words(words[1])
+                            or modifier & content_words(noun)):
+                        others.append(None)  # the asked kind, or no noun to tell
+                    elif words[0].isalpha() and words[0].islower() and not content_words(
+                            words[0]) & asked and content_words(words[0]):
+                        others.append(f"{figure} {words[0]} {words[1]}")
+                    else:
+                        others.append(None)
+        if not others or None in others:
+            return None
+        first = first or (f"the question asks how many {match['m']} {match['n']}; the "
+                          f"evidence counts {others[0]}")
     return first
 
 
