@@ -343,7 +343,7 @@ def modifier_problem(question: str, sentences: Sentences) -> str | None:
     asked = content_words(re.split(r"[?;,]", question[match.start():])[0])
     first: str | None = None
     for text, evidence in sentences:
-        others = []
+        others: list[str | None] = []
         for figure in answer_figures(question, text):
             for article, start, end in evidence:
                 for found, noun in _counts(article[start:end], verb_forms=True):
