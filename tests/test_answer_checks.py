@@ -1821,3 +1821,16 @@ def test_which_of_a_kind_a_count_counts_is_the_word_before_its_noun():
     troops = "The Pentagon sent 300 more troops to the region."
     assert answer_problem("How many additional troops did the Pentagon send?",
                           [("300 troops [1].", whole(troops))]) is None
+
+
+def test_a_clause_after_a_comma_that_dates_the_event_by_another_is_not_the_event():
+    # wikinews_blind33_qa co28 (a near miss) was answered with the day he was admitted.
+    question = ("On what date did Pranab Mukherjee undergo brain surgery for a blood clot, after "
+                "he was hospitalized in New Delhi in August 2020?")
+    admitted = "Mukherjee was hospitalized on August 10 after a reported fall at his home."
+    assert answer_problem(question, [("He underwent surgery on August 10 [1].",
+                                      whole(admitted))]) == (
+        "the date the evidence cited gives is the date of something else")
+    operated = "Mukherjee underwent brain surgery on August 11 to remove a blood clot."
+    assert answer_problem(question, [("He underwent surgery on August 11 [1].",
+                                      whole(operated))]) is None

@@ -55,8 +55,10 @@ LEAD = (r"^\s*(?:[^?;]*;\s*)?"
 # shot at the custody centre", "... last appear in a video before Trump announced his death"):
 # from its conjunction to the next comma or the end; past the comma of a place that names
 # where it is ("after being shot at the Croydon, South London custody centre", wikinews_
-# blind31_qa cm04, a near miss dated by the shooting; session 50).
-OTHER_EVENT = re.compile(r"(?<=\w)\s+(?:after|before|since|until|while)\b[^,?]*"
+# blind31_qa cm04, a near miss dated by the shooting; session 50); after a comma too ("undergo
+# brain surgery, after he was hospitalized in August": wikinews_blind33_qa co28, a near miss
+# dated by the admission; session 51).
+OTHER_EVENT = re.compile(r"(?<=[\w,])\s+(?:after|before|since|until|while)\b[^,?]*"
                          r"(?:,\s*(?-i:[A-Z])[^,?]*)*", re.I)
 # An estimate asked for is still a figure: "Roughly how many ...?", "For about how long ...?".
 ROUGHLY = r"(?:(?:roughly|about|approximately|around|nearly|almost|exactly|precisely) )?"
