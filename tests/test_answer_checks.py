@@ -1834,3 +1834,28 @@ def test_a_clause_after_a_comma_that_dates_the_event_by_another_is_not_the_event
     operated = "Mukherjee underwent brain surgery on August 11 to remove a blood clot."
     assert answer_problem(question, [("He underwent surgery on August 11 [1].",
                                       whole(operated))]) is None
+
+
+def test_a_leading_clause_may_locate_a_place_with_commas():
+    # wikinews_blind32_qa cn06 (a near miss) was read as asking no figure, and answered with
+    # "a number of cities".
+    question = ("According to the February 2020 report on the first deaths of foreigners from "
+                "the new coronavirus in Wuhan, China, how many Chinese cities had the government "
+                "quarantined?")
+    assert expected_type(question) == "number"
+    vague = "The government of China has quarantined a number of cities over the virus."
+    assert answer_problem(question, [("It had quarantined a number of cities [1].",
+                                      whole(vague))]) == (
+        "the question asks for a number; the evidence cited gives none")
+
+
+def test_not_until_says_when_and_denies_nothing():
+    # wikinews_blind28_qa ci19, a right answer, was refused as resting on a denial.
+    question = ("Under the suspension of Parliament that the Queen agreed to in August 2019, "
+                "how long before the Brexit deadline was Parliament to reconvene?")
+    until = ("Parliament would meet briefly in early September and then not reconvene until "
+             "October 14, two weeks before the current Brexit deadline.")
+    assert answer_problem(question, [("Two weeks before it [1].", whole(until))]) is None
+    assert answer_problem("How many stores are included in the sale?",
+                          [("19 stores [1].", whole("19 stores were not included."))]) == (
+        "the evidence cited says the opposite: not included")

@@ -167,7 +167,10 @@ _NEGATION = re.compile(r"\b(?:(?:not|never|no longer|neither|nor|without|\w+n['�
                        r"official|formal|known|public|further)\s+)?)"
                        # past a possessive, which is not what is negated: "without users'
                        # knowledge" (wikinews_quiz_blind14 qn24, after its one run; session 50)
-                       r"(?:\w+(?:['’]s|s['’])\s+)?(?P<w>\w+)", re.I)
+                       r"(?:\w+(?:['’]s|s['’])\s+)?(?P<w>\w+)"
+                       # "not reconvene until October 14" says when it will, and denies
+                       # nothing (wikinews_blind28_qa ci19, a right answer; session 51)
+                       r"(?![^,;.]{0,40}\b(?:until|till)\b)", re.I)
 # A question that speaks of a failure, a refusal or avoiding may rest on a negated sentence:
 # "the debate which O'Rourke was failing to make" on "O'Rourke was not qualifying for the
 # debate", "a name that had to avoid citing a place" on "it must not cite any place".

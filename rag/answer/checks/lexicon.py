@@ -48,9 +48,12 @@ AUXILIARIES = (r"(is|was|are|were|do|does|did|has|have|had|will|would|can|could|
 # how many ...?", wikinews_blind29_qa cj06), and so is a weekday's before its month ("On the
 # night of Friday, July 10, 2020, how many ...?", wikinews_blind31_qa cm20; session 50).
 _DATE_COMMA = rf",\s*(?=\d{{4}}\b|(?:{'|'.join(calendar.month_name[1:])})\s+\d)"
+# The comma of a place a leading clause locates ("in Wuhan, China, how many ...": wikinews_
+# blind32_qa cn06, a near miss read as asking no figure; session 51).
+_PLACE_COMMA = r",\s*(?=(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2},)"
 LEAD = (r"^\s*(?:[^?;]*;\s*)?"
-        rf"(?:(?!(?:[^,?;]|{_DATE_COMMA})*\b(?:who|whom|whose|what|which|when|where|why|how)\b)"
-        rf"(?:[^,?;]|{_DATE_COMMA}){{0,80}},\s*)?")
+        rf"(?:(?!(?:[^,?;]|{_DATE_COMMA}|{_PLACE_COMMA})*\b(?:who|whom|whose|what|which|when|"
+        rf"where|why|how)\b)(?:[^,?;]|{_DATE_COMMA}|{_PLACE_COMMA}){{0,160}},\s*)?")
 # A clause of the question that dates its event by another ("... pronounced dead after being
 # shot at the custody centre", "... last appear in a video before Trump announced his death"):
 # from its conjunction to the next comma or the end; past the comma of a place that names
