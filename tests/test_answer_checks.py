@@ -1859,3 +1859,14 @@ def test_not_until_says_when_and_denies_nothing():
     assert answer_problem("How many stores are included in the sale?",
                           [("19 stores [1].", whole("19 stores were not included."))]) == (
         "the evidence cited says the opposite: not included")
+
+
+def test_a_storm_s_gust_is_not_its_sustained_wind():
+    # wikinews_blind32_qa cn34 (a near miss) was answered with the maximum sustained winds.
+    question = "What was the strongest wind gust recorded on Bermuda as Hurricane Humberto passed?"
+    sustained = "Humberto had maximum sustained winds of 120 miles per hour."
+    assert answer_problem(question, [("The strongest gust was 120 mph [1].",
+                                      whole(sustained))]) == (
+        'the question asks about "gust"; the evidence cited is about "sustained"')
+    gust = "A gust of 150 miles per hour was recorded at the airport."
+    assert answer_problem(question, [("150 mph [1].", whole(gust))]) is None
