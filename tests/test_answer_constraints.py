@@ -1267,3 +1267,19 @@ def test_a_qualifier_before_a_title_is_no_part_of_the_person_s_name():
     assert unmet(question, cited(own, own)) is None
     # A title with one name after it stays whole.
     assert kinds("What did US President Trump say?")[0] == ("source", "US President Trump")
+
+
+def test_a_name_before_a_role_and_a_person_describes_the_person():
+    # wikinews_blind27_qa ch37 was refused: the panel's report names Paul Sun-Hyung Lee, not
+    # his show, beside his years as an actor.
+    question = ("How long had Kim's Convenience lead Paul Sun-Hyung Lee been working as an "
+                "actor?")
+    [show] = [c for c in parse(question) if c.text == "Kim's Convenience"]
+    assert [other.text for other in show.either] == ["Paul Sun-Hyung Lee"]
+    fact = "Lee said he had been working as an actor for 25 years."
+    panel = f"Paul Sun-Hyung Lee spoke to a panel at Fan Expo Canada.\n\n{fact}"
+    assert unmet(question, cited(panel, fact)) is None
+    # A name of more words before a role describes no body: "United Nations envoy to Yemen".
+    [body] = [c for c in parse("What did the United Nations envoy to Yemen say?")
+              if c.text == "United Nations"]
+    assert body.either == ()

@@ -274,9 +274,13 @@ def _described(question: str, runs: list[tuple[tuple[int, int], str]], i: int) -
     Smithers", "Philippine police chief Oscar Albayalde". The evidence that names the person
     need not name the modifier."""
     (_, end), name = runs[i]
-    if i + 1 == len(runs) or len(WORD.findall(name)) != 1:
+    if i + 1 == len(runs):
         return None
     (start, _), following = runs[i + 1]
+    # A name of more words describes only a person's ("Kim's Convenience lead Paul Sun-Hyung
+    # Lee": wikinews_blind27_qa ch37, refused; session 51), not "United Nations envoy to ...".
+    if len(WORD.findall(name)) != 1 and not personal(following):
+        return None
     between = question[end:start].split()
     if 1 <= len(between) <= 2 and all(w.isalpha() and w.islower() and content_words(w)
                                        for w in between):
