@@ -1283,3 +1283,14 @@ def test_a_name_before_a_role_and_a_person_describes_the_person():
     [country] = [c for c in parse("When did the Saudi Arabian oil company Aramco list shares?")
                  if c.text == "Saudi Arabian"]
     assert country.either == ()
+
+
+def test_a_person_placed_by_of_the_with_a_capital_the_is_the_source():
+    # wikinews_blind33_qa co26 (a near miss) was answered with another man's words, told to a
+    # paper whose name held "Kamloops" of "The Mustard Seed Kamloops".
+    question = ("According to Michaela Jyrkkanen of The Mustard Seed Kamloops, what was driving "
+                "the spike in overdose deaths?")
+    assert [k for k in kinds(question) if k[0] == "source"] == [("source", "Michaela Jyrkkanen")]
+    other = ("Bob Hughes told Kamloops This Week that CERB payments were a factor in a spike in "
+             "overdose deaths.")
+    assert unmet(question, cited(other, other)) is not None

@@ -97,7 +97,7 @@ def source_of(phrase: str) -> Constraint | None:
     return source_named(name, aliases, either, modifier) if words else None
 
 
-_PLACED = re.compile(r"\s+of\s+(?:the|a|an|his|her|its|their)\s+")
+_PLACED = re.compile(r"\s+of\s+(?:[Tt]he|an?|his|her|its|their)\s+")
 # What follows a name's comma when it describes the name: a lowercase word ("the senator",
 # "a spokesman") or a possessive ("O'Rourke's opponent"), not another name of a list.
 _APPOSITION = re.compile(r"\s*(?:[a-z]|[A-Z][\w.-]*(?:['’][A-Z][\w.-]*)?['’]s\b)")
