@@ -1870,3 +1870,12 @@ def test_a_storm_s_gust_is_not_its_sustained_wind():
         'the question asks about "gust"; the evidence cited is about "sustained"')
     gust = "A gust of 150 miles per hour was recorded at the airport."
     assert answer_problem(question, [("150 mph [1].", whole(gust))]) is None
+
+
+def test_what_was_the_cause_is_not_answered_by_its_not_being_announced():
+    # wikinews_quiz_blind14 qn40 (a near miss) was answered with "not announced".
+    question = "What was the cause of death of former Egyptian president Hosni Mubarak?"
+    hedge = "Mubarak died in a Cairo military hospital. Cause of death was not announced."
+    assert answer_problem(question, [("The cause of death was not announced [1].",
+                                      whole(hedge))]) == (
+        "the answer says itself that what was asked for is not given")
