@@ -1294,3 +1294,16 @@ def test_a_person_placed_by_of_the_with_a_capital_the_is_the_source():
     other = ("Bob Hughes told Kamloops This Week that CERB payments were a factor in a spike in "
              "overdose deaths.")
     assert unmet(question, cited(other, other)) is not None
+
+
+def test_a_relative_clause_inside_a_leading_clause_describes_too():
+    # wikinews_blind34_qa cp07, after its one run: the question's own word is the "what" after
+    # the lead, and "in which ... won over 80% of the seats" says which elections.
+    question = ("According to the report on Hong Kong's November 2019 district council "
+                "elections, in which pro-democracy candidates won over 80% of the seats, what "
+                "duties do most councillors' jobs involve?")
+    assert [c.text for c in parse(question) if c.described] == ["80"]
+    # "who" is the question's own word where no "what" or "how" follows the lead's comma.
+    assert not any(c.described for c in parse(
+        "According to Connie Moganedi, a police spokeswoman, who tried to save Leon van Biljon "
+        "when he was killed by his lions?"))

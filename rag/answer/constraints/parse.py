@@ -103,12 +103,33 @@ _GOES_ON = word_set("in on at of aged near after before during from and")
 
 def _descriptions(question: str) -> list[tuple[int, int]]:
     """The spans of the question that describe something it names (`_RELATIVE_WORD`)."""
-    first = _QUESTION_WORD.search(question)
+    asked = _asked_word(question)
     spans = [m.span() for m in _AGE.finditer(question)]
     spans += [(m.start(), _clause_end(question, m.end())) for m in _REPORTED.finditer(question)]
     spans += [(m.start(), _clause_end(question, m.end())) for m in _RELATIVE_WORD.finditer(question)
-              if first is not None and m.start() >= first.end()]
+              if asked is not None and not m.start() <= asked < m.end()]
     return spans
+
+
+_OPENS_WITH_QUESTION = re.compile(r"^\s*(?:[A-Za-z]+\s+)?(?:what|which|who|whom|whose|when|"
+                                  r"where|why|how)\b", re.I)
+_ASKING_WORD = re.compile(r",\s*(?:what|when|why|how)\b", re.I)
+
+
+def _asked_word(question: str) -> int | None:
+    """Where the question's own question word stands: its first, or, after a leading clause
+    ("According to the report on the elections, in which pro-democracy candidates won over
+    80% of the seats, what ...?": wikinews_blind34_qa cp07; session 51, after its one run), the
+    first after a comma that only asks (", what", ", when", ", why", ", how"), so a relative
+    clause inside the lead describes too."""
+    first = _QUESTION_WORD.search(question)
+    if first is None:
+        return None
+    if not _OPENS_WITH_QUESTION.match(question):
+        asking = _ASKING_WORD.search(question)
+        if asking is not None:
+            return asking.end() - 1
+    return first.start()
 
 
 def _clause_end(question: str, at: int) -> int:
