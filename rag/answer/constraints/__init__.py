@@ -26,8 +26,11 @@ transcript, the words of a turn are its speaker's: the tag that opens it ("((Per
 "KURTZER:") names who says them (`turn_speaker`), and a quotation that a sentence opens as
 someone's is theirs to its end (`quoted_by`). A quoted phrase in the title is what the story
 is about. A range of dates ("between January 2016 and December 2019") is one period, which
-must lie inside the asked one. One mechanism for all of them; the failed constraint is named
-in the reason (`Constraint.describe`).
+must lie inside the asked one. What the question writes in a description of something it
+names (a relative clause after its question word, "as reported from ...", "aged 101") says
+which article, not which fact: the article, its title or its date may hold it anywhere
+(`Constraint.described`; since session 51). One mechanism for all of them; the failed
+constraint is named in the reason (`Constraint.describe`).
 
 It errs towards answering: a date the question does not anchor in a year ("on Monday"), a
 source that is no name ("according to his daughter"), an undated article, all pass. Only a

@@ -2,7 +2,8 @@
 own): its quoted phrases, its source (`sources`), its topic ("about Y", less the names in it),
 the period it names (`dates`), its names, each with the preposition before it, the name it
 describes, the place it locates and a demonym's country, and its figures and positions
-(`figures`).
+(`figures`); each marked `described` where it stands in a description of something the
+question names (`_descriptions`), and the question without those (`without_descriptions`).
 
 Imports: rag.answer.constraints.constraint, rag.answer.constraints.dates,
 rag.answer.constraints.figures, rag.answer.constraints.lexicon, rag.answer.constraints.names,
