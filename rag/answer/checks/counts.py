@@ -343,26 +343,32 @@ def modifier_problem(question: str, sentences: Sentences) -> str | None:
     asked = content_words(re.split(r"[?;,]", question[match.start():])[0])
     first: str | None = None
     for text, evidence in sentences:
-        others: list[str | None] = []
-        for figure in answer_figures(question, text):
-            for article, start, end in evidence:
-                for found, noun in _counts(article[start:end], verb_forms=True):
-                    if found != figure.lower():
-                        continue
-                    words = noun.split()
-                    if (len(words) < 2 or not head & content_words(words[1])
-                            or modifier & content_words(noun)):
-                        others.append(None)  # the asked kind, or no noun to tell
-                    elif words[0].isalpha() and words[0].islower() and not content_words(
-                            words[0]) & asked and content_words(words[0]):
-                        others.append(f"{figure} {words[0]} {words[1]}")
-                    else:
-                        others.append(None)
-        if not others or None in others:
+        figures = {figure.lower(): figure for figure in answer_figures(question, text)}
+        # What each place the evidence writes one of them counts: another kind, or None (the
+        # asked kind, or no noun to tell).
+        others = [(figures[found], _other_kind(noun, modifier, head, asked))
+                  for article, start, end in evidence
+                  for found, noun in _counts(article[start:end], verb_forms=True)
+                  if found in figures]
+        if not others or any(other is None for _, other in others):
             return None
+        figure, other = others[0]
         first = first or (f"the question asks how many {match['m']} {match['n']}; the "
-                          f"evidence counts {others[0]}")
+                          f"evidence counts {figure} {other}")
     return first
+
+
+def _other_kind(noun: str, modifier: set[str], head: set[str], asked: set[str]) -> str | None:
+    """The counted `noun` ("confirmed cases") when it is the asked `head` with a lower-case
+    word before it that is neither the asked `modifier` nor another word of the count's
+    clause (`asked`), else None."""
+    words = noun.split()
+    if len(words) < 2 or not head & content_words(words[1]) or modifier & content_words(noun):
+        return None
+    word = content_words(words[0])
+    if words[0].isalpha() and words[0].islower() and word and not word & asked:
+        return f"{words[0]} {words[1]}"
+    return None
 
 
 def answer_figures(question: str, answer: str) -> set[str]:

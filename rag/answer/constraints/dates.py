@@ -87,6 +87,12 @@ def date_met(constraint: Constraint, evidence: Evidence) -> bool:
             return True
     if published is None:
         return True
+    return _published_in(constraint, published)
+
+
+def _published_in(constraint: Constraint, published: dt.date) -> bool:
+    """Published in the constraint's period, or within `_SLACK_DAYS` after it."""
+    assert constraint.start is not None and constraint.end is not None
     return constraint.start <= published <= constraint.end + dt.timedelta(days=_SLACK_DAYS)
 
 
@@ -96,8 +102,7 @@ def date_in_article(constraint: Constraint, evidence: Evidence) -> bool:
     the question is about (`Constraint.described`), not when its fact happened."""
     assert constraint.start is not None and constraint.end is not None
     published = evidence.published_date
-    if published is None or (constraint.start <= published
-                             <= constraint.end + dt.timedelta(days=_SLACK_DAYS)):
+    if published is None or _published_in(constraint, published):
         return True
     lo = (constraint.start.year, constraint.start.month)
     hi = (constraint.end.year, constraint.end.month)
