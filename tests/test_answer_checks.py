@@ -1879,3 +1879,26 @@ def test_what_was_the_cause_is_not_answered_by_its_not_being_announced():
     assert answer_problem(question, [("The cause of death was not announced [1].",
                                       whole(hedge))]) == (
         "the answer says itself that what was asked for is not given")
+
+
+def test_who_as_a_role_asks_for_someone_the_articles_give_that_role():
+    # wikinews_quiz_blind17 qq34 (a near miss) was answered with the Governor General.
+    question = ("Who, as Canada's Chief Electoral Officer, oversaw the October 2019 general "
+                "election?")
+    governor = ("In early September, Julie Payette, the Governor General of Canada, dissolved "
+                "the 42nd Canadian Parliament, triggering the elections.")
+    assert answer_problem(question, [("Julie Payette oversaw it [1].", whole(governor))]) == (
+        "the question asks who was Canada's Chief Electoral Officer; the evidence cited names "
+        "no Officer")
+    officer = "Chief Electoral Officer Stéphane Perrault said turnout was 66 percent."
+    assert answer_problem(question, [("Stéphane Perrault [1].", whole(officer))]) is None
+    # The role may stand elsewhere in the cited article, beside the answer's person; and a
+    # word of the role's group will do ("attorney" for "lawyer").
+    article = ("Mayor LaToya Cantrell spoke on Friday. The storm was slow. Rain was expected. "
+               "Later, Cantrell advised residents to shelter in place.")
+    assert answer_problem("Who, as mayor of New Orleans, advised residents to shelter in place?",
+                          [("LaToya Cantrell [1].", [(article, *sentence_span(
+                              article, "Later, Cantrell"))])]) is None
+    attorney = "Attorney Zurab Kvinikadze denied the charge against Nikoloz Basilashvili."
+    assert answer_problem("Who, as his lawyer, denied the charge against Basilashvili?",
+                          [("Zurab Kvinikadze [1].", whole(attorney))]) is None

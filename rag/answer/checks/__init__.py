@@ -34,6 +34,7 @@ and the first that fails gives the reason (each module's docstring says more of 
     credited_problem          people     NBC's count for "how many votes did the AP count"
     role_problem              people     "ambassador to China" from "China's ambassador"
     asked_role_problem        people     the judge for "which lawyer"
+    as_role_problem           people     the Governor General for "who, as Chief Electoral Officer"
     quoted_speaker_problem    people     a name inside the quotation for who spoke it
     source_as_answer_problem  people     S for "According to S, who tried to save him?"
 
@@ -87,6 +88,7 @@ from rag.answer.checks.kinds import (
 )
 from rag.answer.checks.lexicon import AUXILIARIES, LEAD, Sentences
 from rag.answer.checks.people import (
+    as_role_problem,
     asked_role,
     asked_role_problem,
     credited_problem,
@@ -195,5 +197,6 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
             or forecast_problem(question, sentences):
         return problem
     return credited_problem(question, sentences) or role_problem(sentences) or \
-        asked_role_problem(question, sentences) or quoted_speaker_problem(question, sentences) \
+        asked_role_problem(question, sentences) or as_role_problem(question, sentences) \
+        or quoted_speaker_problem(question, sentences) \
         or source_as_answer_problem(question, sentences)

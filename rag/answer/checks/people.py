@@ -12,7 +12,10 @@ them at all:
   pilot, driver, prosecutor, coach, captain, doctor, spokesperson), or the kind of a place
   that news names with its kind (hospital, prison, airport, stadium), the cited sentence or
   its immediate neighbours must name that role or kind, in one of its words
-  (`asked_role_problem`);
+  (`asked_role_problem`); and "Who, as Canada's Chief Electoral Officer, ...?" is not
+  answered by the Governor General: the head of a role named after "as" must stand in the
+  cited window, or beside the answer's person in a cited article (`as_role_problem`, since
+  session 52);
 - the figure's source: "How many votes did the AP count?" is not answered by 279 from "a
   total by NBC's reckoning of 279 votes, or 290 by AP's reckoning". Where the question names
   a source and the cited sentence credits the answer's figure to someone by name ("by S's
@@ -46,7 +49,7 @@ from rag.answer.constraints import (
     parse,
     without_titles,
 )
-from rag.text import content_words
+from rag.text import article_sentences, content_words
 
 _ROLE = re.compile(
     r"(?:\b(?P<holder>" + NAME + r")\s+)?"  # "China's", "US": whose role it is
@@ -361,3 +364,51 @@ def source_as_answer_problem(question: str, sentences: Sentences) -> str | None:
         return (f"the question asks who, according to {sources[0].text.strip()}; the answer "
                 "names the source itself")
     return None
+
+
+# "Who, as Canada's Chief Electoral Officer, oversaw the election?": the role the answer's
+# person must hold is named after "as", whatever it is (session 52). Its head is the last word
+# before a preposition, a participle or the end: "officer", "head" (of "head of Iran's
+# emergency medical services"), "MP" (of "the MP co-sponsoring the bill").
+_AS_ROLE = re.compile(r"\b(?:who|whom|which\s+[\w'’-]+)\s*,\s*as\s+(?P<phrase>[^,?]{2,100}),",
+                      re.I)
+_ROLE_END = re.compile(r"(?:of|for|to|at|in|on|from|with|who|that|which|during|\w+ing)$", re.I)
+
+
+def as_role(question: str) -> tuple[str, str] | None:
+    """The role a "Who, as <role>, ...?" question names and its head word, or None."""
+    match = _AS_ROLE.search(question)
+    if match is None:
+        return None
+    head = None
+    for word in match["phrase"].split():
+        if _ROLE_END.match(word):
+            break
+        head = word
+    if head is None or re.search(r"['’]s?$", head) or not content_words(head):
+        return None
+    return match["phrase"].strip(), head
+
+
+def as_role_problem(question: str, sentences: Sentences) -> str | None:
+    """Why the answer to "Who, as <role>, ...?" names no one the articles give that role, or
+    None. The role's head word (or a word of its `_ROLE_WORDS` group: "attorney" for
+    "lawyer") must stand in a cited sentence's window, or in a sentence of a cited article
+    beside a name the answer adds: "Julie Payette, the Governor General" is no Chief Electoral
+    Officer (wikinews_quiz_blind17 qq34, a near miss)."""
+    role_asked = as_role(question)
+    if role_asked is None or not sentences:
+        return None
+    phrase, head = role_asked
+    group = _ROLE_WORDS.get(_ROLE_NAMES.get(head.lower(), ""), head).split()
+    role = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in group) + r")(?:s|es)?\b", re.I)
+    asked = content_words(question)
+    for text, evidence in sentences:
+        names = added_names(text, asked)
+        for article, start, end in evidence:
+            if role.search(Evidence(article, start, end).window):
+                return None
+            if names and any(role.search(article[s:e]) and content_words(article[s:e]) & names
+                             for s, e in article_sentences(article)):
+                return None
+    return f"the question asks who was {phrase}; the evidence cited names no {head}"
