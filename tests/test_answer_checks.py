@@ -1902,3 +1902,28 @@ def test_who_as_a_role_asks_for_someone_the_articles_give_that_role():
     attorney = "Attorney Zurab Kvinikadze denied the charge against Nikoloz Basilashvili."
     assert answer_problem("Who, as his lawyer, denied the charge against Basilashvili?",
                           [("Zurab Kvinikadze [1].", whole(attorney))]) is None
+
+
+def test_someone_cited_only_as_who_spoke_did_not_do_what_who_asks():
+    # wikinews_quiz_blind15 qo33 and wikinews_blind35_qa cq12 (near misses) were answered
+    # with the minister quoted on the fire and the superintendent at the press conference.
+    question = "Who was the police officer who fired the live round that hit the student?"
+    spoke = ("Police Senior Superintendent Yolanda Yu Hoi-kwan said at a press conference: "
+             "\"The police officers' lives were seriously threatened.\"")
+    assert answer_problem(question, [("It was Police Senior Superintendent Yolanda Yu "
+                                      "Hoi-kwan [1].", whole(spoke))]) == (
+        "the question asks who; the evidence cited gives Police Senior Superintendent Yolanda "
+        "Yu Hoi-kwan only as who spoke, not as who did what it asks")
+    # Beside the act the question asks of, or with the role it asks for, the speaker is the
+    # answer.
+    flags = ("New Hampshire governor Chris Sununu said flags would be flown at half-mast on "
+             "Monday.")
+    assert answer_problem("Who ordered flags flown at half-mast for the seven riders?",
+                          [("Chris Sununu [1].", whole(flags))]) is None
+    author = ("Lead author Daniel Paluh, a Ph.D. candidate at the University of Florida, "
+              "said, \"Frogs may look similar.\"")
+    assert answer_problem("Who was lead author of the frog study?",
+                          [("Daniel Paluh [1].", whole(author))]) is None
+    # A question about what was said asks for its speaker.
+    assert answer_problem("Who said the police officers' lives were threatened?",
+                          [("Yolanda Yu Hoi-kwan [1].", whole(spoke))]) is None

@@ -37,6 +37,7 @@ and the first that fails gives the reason (each module's docstring says more of 
     as_role_problem           people     the Governor General for "who, as Chief Electoral Officer"
     quoted_speaker_problem    people     a name inside the quotation for who spoke it
     source_as_answer_problem  people     S for "According to S, who tried to save him?"
+    speaker_only_problem      people     the minister quoted on a fire for "who owned the hotel"
 
 `latest_problem` (scope), which reads the sources' dates, is run by `decide`: an older article
 for "What is the latest on ...?". The words and helpers several checks read are in `lexicon`.
@@ -96,6 +97,7 @@ from rag.answer.checks.people import (
     quoted_speaker_problem,
     role_problem,
     source_as_answer_problem,
+    speaker_only_problem,
 )
 from rag.answer.checks.scope import excluded_place_problem, latest_problem, scope_problem
 from rag.answer.constraints import without_descriptions
@@ -199,4 +201,5 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
     return credited_problem(question, sentences) or role_problem(sentences) or \
         asked_role_problem(question, sentences) or as_role_problem(question, sentences) \
         or quoted_speaker_problem(question, sentences) \
-        or source_as_answer_problem(question, sentences)
+        or source_as_answer_problem(question, sentences) \
+        or speaker_only_problem(question, sentences)

@@ -40,6 +40,7 @@ from rag.answer.checks.kinds import PERSON
 from rag.answer.checks.lexicon import AUXILIARIES, LEAD, NAME, WORD, Sentences, added_names
 from rag.answer.constraints import (
     PHRASE,
+    SPEECH,
     TITLES,
     Constraint,
     Evidence,
@@ -47,6 +48,7 @@ from rag.answer.constraints import (
     name_runs,
     named_in,
     parse,
+    without_descriptions,
     without_titles,
 )
 from rag.text import article_sentences, content_words
@@ -412,3 +414,71 @@ def as_role_problem(question: str, sentences: Sentences) -> str | None:
                              for s, e in article_sentences(article)):
                 return None
     return f"the question asks who was {phrase}; the evidence cited names no {head}"
+
+
+# "Who owned the hotel?" is not answered by the minister quoted on its fire, nor "Who was the
+# police officer who fired the live round?" by the superintendent who spoke at the press
+# conference: a name the cited sentence gives only as who speaks ("X, the city's home minister,
+# said ...", "said X") answers who said something, and where the rest of the sentence, out of
+# its quotations, shares no word with what the question asks, it is not the one asked for
+# (wikinews_quiz_blind15 qo33, wikinews_blind35_qa cq12: near misses; session 52). What the
+# question asks is its words less its descriptions (`without_descriptions`), or, for "Who was
+# the officer who fired ...?", the act after the role.
+_SPOKE = (r"(?:(?:has|had|have|also|later|then)\s+)?(?:said|says|told|tells|stated|added|noted|"
+          r"warned|explained|wrote|claimed|insisted|argued|remarked|commented|indicated|"
+          r"tweeted|replied|responded)\b")
+_ROLE_WHO_DID = re.compile(LEAD + r"who\s+(?:is|was|were|are)\s+the\s+(?:[\w'’-]+\s+){1,4}?"
+                           r"(?:who|that)\s+(?P<act>[^?]+)", re.I)
+
+
+def _as_speaker(sentence: str, name: str) -> list[tuple[int, int]] | None:
+    """Where `name` stands in `sentence` as who speaks, with its verb of speech ("Jain, the
+    city's home minister, said": the spans of "Jain" and "said"; [] where it does not stand),
+    or None where it also stands otherwise."""
+    spans = []
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence):
+        after = re.match(rf"(?:\s+{NAME})*(?:\s*,[^,]{{1,100}},|\s*,)?\s+(?P<verb>{_SPOKE})",
+                         sentence[m.end():])
+        before = re.search(rf"\b(?P<verb>said|told)\s+(?:{NAME}\s+)*$", sentence[:m.start()])
+        if after:
+            spans += [m.span(), (m.end() + after.start("verb"), m.end() + after.end("verb"))]
+        elif before:
+            spans += [m.span(), before.span("verb")]
+        else:
+            return None
+    return spans
+
+
+def speaker_only_problem(question: str, sentences: Sentences) -> str | None:
+    """Why the person the answer to "Who ...?" names is, in each cited sentence, only who
+    speaks there, when the question asks of no speech and the rest of the sentence out of its
+    quotations shares no word with what it asks; or None."""
+    if not PERSON.search(question) or not sentences or re.search(r"[\"“‘]", question) \
+            or {w.lower() for w in WORD.findall(question)} & SPEECH:
+        return None
+    act = _ROLE_WHO_DID.search(question)
+    asked = content_words(act["act"] if act else without_descriptions(question))
+    text, evidence = sentences[0]
+    names = [w for w in re.findall(NAME, text) if content_words(w) - content_words(question)]
+    if not names or not evidence:
+        return None
+    for article, start, end in evidence:
+        sentence = article[start:end]
+        found = {name: spans for name in names
+                 if (spans := _as_speaker(sentence, name)) != []}  # [] where it is not
+        if not found:
+            return None
+        spoken = []
+        for spans in found.values():
+            if spans is None:  # it stands there otherwise too
+                return None
+            spoken += spans
+        rest = " ".join(m.group() for m in WORD.finditer(sentence)
+                        if not any(s <= m.start() < e for s, e in spoken)
+                        and not in_quotation(article, start + m.start()))
+        if content_words(rest) & asked:
+            return None
+    name = next(iter(found))
+    run = next((run for _, run in name_runs(text) if name in run.split()), name)
+    return (f"the question asks who; the evidence cited gives {without_titles(run)} only as who "
+            "spoke, not as who did what it asks")

@@ -65,7 +65,7 @@ from rag.answer.constraints.check import first_unmet, reason, sets_scene
 from rag.answer.constraints.constraint import Constraint
 from rag.answer.constraints.dates import AHEAD
 from rag.answer.constraints.figures import numbers
-from rag.answer.constraints.lexicon import MONTHS, TITLES, WEEKDAYS
+from rag.answer.constraints.lexicon import MONTHS, SPEECH, TITLES, WEEKDAYS
 from rag.answer.constraints.names import acronym, found_words, name_runs, named_in, without_titles
 from rag.answer.constraints.parse import parse, without_descriptions
 from rag.answer.constraints.speakers import PHRASE, clauses
@@ -77,6 +77,7 @@ __all__ = [
     "Evidence",
     "MONTHS",
     "PHRASE",
+    "SPEECH",
     "TITLES",
     "WEEKDAYS",
     "acronym",
