@@ -1927,3 +1927,15 @@ def test_someone_cited_only_as_who_spoke_did_not_do_what_who_asks():
     # A question about what was said asks for its speaker.
     assert answer_problem("Who said the police officers' lives were threatened?",
                           [("Yolanda Yu Hoi-kwan [1].", whole(spoke))]) is None
+
+
+def test_which_court_asks_for_a_court():
+    # wikinews_quiz_blind16 qp31 (a near miss) was answered with the prosecutor quoted.
+    question = "Which Iranian court issued the arrest warrants for 36 people?"
+    prosecutor = ("According to ISNA, the prosecutor general of Tehran, Ali Alghasi Mehr, said "
+                  "the 36 must face murder and terrorism charges.")
+    assert answer_problem(question, [("Ali Alghasi Mehr [1].", whole(prosecutor))]) == (
+        "the question asks for the court; the evidence cited names no court")
+    court = "The warrants were issued by the Tehran Revolutionary Court on Monday."
+    assert answer_problem(question, [("The Tehran Revolutionary Court [1].",
+                                      whole(court))]) is None

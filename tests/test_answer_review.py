@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from rag.answer.decide import ANSWERED, Decision
+from rag.answer.evidence import Source
 from rag.answer.review import (
     ReviewPrompts,
     gives_the_kind,
@@ -131,6 +132,34 @@ def test_a_refusal_for_the_question_s_date_is_not_read_again():
     second = review(model, PROMPTS, QUESTION, checked, sources(), refused, verify,
                     reject_below=0.55, accept_above=0.9)
     assert second.decision == refused and model.read == []
+
+
+def test_a_refusal_for_whose_words_is_not_read_again_where_no_one_speaks():
+    # wikinews_blind35_qa cq02: "What did the captain say about the voyage?" was answered from
+    # where the ship sailed, and a reading gave it back; the sentence reports no one's words.
+    reason = "the question asks for what the harbour master said; the evidence cited is " \
+        "someone else's words, or no one's"
+    question = "What did the harbour master say about the port's reopening?"
+    checked = CheckedAnswer("He said it reopened on Tuesday [1].", [],
+                            [SentenceCheck(text="He said it reopened on Tuesday [1].",
+                                           citations=[1], supported=False, reason=reason)],
+                            unmet=[(1, REOPENED)], unmet_kinds=frozenset({"source"}))
+    refused = Decision.refuse("unmet_constraint", reason)
+    model = Reader(0.99)
+    second = review(model, PROMPTS, question, checked, sources(), refused, verify,
+                    reject_below=0.55, accept_above=0.9)
+    assert second.decision == refused and model.read == []
+    # Where the sentence reports someone's words, it is read again.
+    said = "Mayor Ana Ruiz said the port reopened on Tuesday."
+    spoken = [Source(n=1, source="port.txt", title="Port reopens", published="2023-05-02",
+                     article_text=said, spans=[(0, len(said))])]
+    checked = CheckedAnswer("She said it reopened on Tuesday [1].", [],
+                            [SentenceCheck(text="She said it reopened on Tuesday [1].",
+                                           citations=[1], supported=False, reason=reason)],
+                            unmet=[(1, (0, len(said)))], unmet_kinds=frozenset({"source"}))
+    second = review(model, PROMPTS, question, checked, spoken, refused, lambda *span: True,
+                    reject_below=0.55, accept_above=0.9)
+    assert second.decision == ANSWERED and len(model.read) == 1
 
 
 def test_a_refusal_stands_when_not_read_as_clearly_stated():

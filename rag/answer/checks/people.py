@@ -142,6 +142,9 @@ _ROLE_WORDS = {
     # nor "Who owned the recalled car?" by its make (wikinews_quiz_blind15 qo33, wikinews_quiz_
     # blind14 qn34: near misses).
     "owner": "owner owned owns proprietor",
+    # (session 52) "Which Iranian court issued the warrants?" is not answered by the prosecutor
+    # quoted on them (wikinews_quiz_blind16 qp31, a near miss).
+    "court": "court courts tribunal",
 }
 _ROLE_NAMES = {word: role for role, words in _ROLE_WORDS.items() for word in words.split()} | {
     "attorneys": "lawyer", "lawyers": "lawyer", "judges": "judge", "justices": "judge",
