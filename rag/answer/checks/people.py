@@ -159,12 +159,12 @@ _ROLE_NAMES = {word: role for role, words in _ROLE_WORDS.items() for word in wor
 # "received medical treatment" (wikinews_quiz_blind15 qo31; session 51).
 _ROLE_PHRASES = {"medical": r"medical\s+(?:cent(?:er|re)|facilit(?:y|ies)|college|school)"}
 _ROLE_ALTERNATION = "|".join(sorted(_ROLE_NAMES, key=len, reverse=True))
-# "Which (Supreme Court) justice ...?", "Who was the (Philippine Coast Guard) spokesperson
-# ...?", "Who was the (team's) coach ...?", "Who was piloting ...?": the role the answer's
-# person must hold.
+# "Which (Supreme Court) justice ...?" (the last role word of up to three: not "court"), "Who
+# was the (Philippine Coast Guard) spokesperson ...?", "Who was the (team's) coach ...?", "Who
+# was piloting ...?": the role the answer's person must hold.
 _ASKED_ROLE = re.compile(
     LEAD + r"(?:(?:(?:in|at|to|from|by|for|of|on|with)\s+)?"  # "In which hospital ...?"
-    r"(?:which|what)\s+(?:(?!" + AUXILIARIES + r"\b)[\w'’-]+\s+){0,2}?|"
+    r"(?:which|what)\s+(?:(?!" + AUXILIARIES + r"\b)[\w'’-]+\s+){0,2}|"
     r"who(?:m)?\s+(?:is|was|were|are)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|"
     r"who\s+(?:is\s+|was\s+|were\s+)?)(?P<role>" + _ROLE_ALTERNATION + r")\b", re.I)
 
