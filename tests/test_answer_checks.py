@@ -1939,3 +1939,15 @@ def test_which_court_asks_for_a_court():
     court = "The warrants were issued by the Tehran Revolutionary Court on Monday."
     assert answer_problem(question, [("The Tehran Revolutionary Court [1].",
                                       whole(court))]) is None
+
+
+def test_the_day_of_the_asked_date_names_no_word_of_the_event():
+    # The "30" of "on August 30" is no word of being taken to hospital (wikinews_blind34_qa
+    # cp28, a near miss, had the assault's time).
+    question = "At what time on August 30 was Sirhan taken to an outside hospital?"
+    assault = "There was an assault on an inmate on Friday, August 30 at 2:21 p.m."
+    assert answer_problem(question, [("He was taken to hospital at 2:21 p.m. [1].",
+                                      whole(assault))]) == (
+        "the date the evidence cited gives is the date of something else")
+    taken = "Sirhan was taken to an outside hospital at 3:05 p.m. on August 30."
+    assert answer_problem(question, [("At 3:05 p.m. [1].", whole(taken))]) is None
