@@ -1951,3 +1951,21 @@ def test_the_day_of_the_asked_date_names_no_word_of_the_event():
         "the date the evidence cited gives is the date of something else")
     taken = "Sirhan was taken to an outside hospital at 3:05 p.m. on August 30."
     assert answer_problem(question, [("At 3:05 p.m. [1].", whole(taken))]) is None
+
+
+def test_which_noun_is_the_one_before_a_verb():
+    # wikinews_quiz_blind17 qq18 (a right answer) was refused for naming no actor.
+    assert expected_type("Which illness struck voice actor Alexis Tipton?") is None
+    assert answer_problem("Which illness struck voice actor Alexis Tipton during her audition?",
+                          [("A sinus infection [1].",
+                            whole("She had a sinus infection the week of her audition."))]) is None
+    assert expected_type("Which space agency mourned Leonov?") == "name"
+    assert expected_type("Which governing party lost its majority?") == "name"
+
+
+def test_an_acronym_opening_a_sentence_is_a_name():
+    # wikinews_quiz_blind17 qq19 (a right answer) was refused for naming no agency: "NASA"
+    # stood only at the start of its sentence.
+    nasa = "NASA interrupted its live coverage of a spacewalk to mourn Leonov's passing."
+    assert answer_problem("Which space agency interrupted its live coverage to mourn Leonov?",
+                          [("NASA [1].", whole(nasa))]) is None

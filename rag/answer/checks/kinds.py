@@ -108,7 +108,8 @@ _EXPECTED: list[tuple[str, re.Pattern[str]]] = [
         r"((at|in|on|from|to|by|for|of) )?(which|what) "
         # A word before the noun may hold "&" or a full stop: "Which PG&E official ...?",
         # "Which U.S. senator ...?" (wikinews_blind27_qa ch22, read as asking for no name).
-        r"((?!" + AUXILIARIES + r"\b)[\w'’&.-]+ ){0,3}(" + _ENTITY_NOUNS + r")s?\b)", re.I)),
+        r"(?P<skipped>((?!" + AUXILIARIES + r"\b)[\w'’&.-]+ ){0,3})(" + _ENTITY_NOUNS + r")s?\b)",
+        re.I)),
 ]
 
 # Questions about people: a person's name has no digits ("AXB1344" names a flight, not its pilot).
@@ -118,9 +119,23 @@ PERSON = re.compile(LEAD + r"who(m|se)?\b|\bnames? of\b", re.I)
 def expected_type(question: str) -> str | None:
     """'time', 'duration', 'number' or 'name' when the question's form asks for one."""
     for kind, pattern in _EXPECTED:
-        if pattern.search(question):
+        if (match := pattern.search(question)) and not (
+                kind == "name" and _crosses_a_verb(match.groupdict().get("skipped") or "")):
             return kind
     return None
+
+
+def _crosses_a_verb(words: str) -> bool:
+    """Whether the words between "which" and a noun of a name hold a verb, so the noun is
+    another's: "Which illness struck voice actor Alexis Tipton?" asks for an illness, not an
+    actor (wikinews_quiz_blind17 qq18, a right answer refused for giving no name; session
+    52). A lower-case word that lemminflect knows only as a verb ("struck", "won"; not
+    "armed" or "space", which are adjectives or nouns too, nor "governing", a participle
+    that may stand before its noun)."""
+    from lemminflect import getAllLemmas  # the tables load on first use
+
+    return any(w.islower() and not w.endswith("ing") and set(getAllLemmas(w)) == {"VERB"}
+               for w in words.split())
 
 
 def _has_number(words: Sequence[str]) -> bool:

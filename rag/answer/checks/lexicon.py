@@ -79,11 +79,14 @@ PLURAL_FRACTIONS = word_set("halves thirds quarters fifths sixths eighths tenths
 
 
 def _names(text: str, anywhere: bool = False) -> set[str]:
-    """Capitalised words (stemmed) not just starting a sentence, or `anywhere`."""
+    """Capitalised words (stemmed) not just starting a sentence, or `anywhere`; an acronym
+    anywhere ("NASA interrupted its live coverage ...": wikinews_quiz_blind17 qq19, a right
+    answer refused for giving no name; session 52)."""
     names: set[str] = set()
     for start, end in article_sentences(text):
         for i, word in enumerate(WORD.findall(text[start:end])):
-            if word[:1].isupper() and (i > 0 or anywhere):
+            acronym = len(word) > 1 and word.isupper() and word.isalpha()
+            if word[:1].isupper() and (i > 0 or anywhere or acronym):
                 names |= content_words(word)
     return names
 
