@@ -1969,3 +1969,14 @@ def test_an_acronym_opening_a_sentence_is_a_name():
     nasa = "NASA interrupted its live coverage of a spacewalk to mourn Leonov's passing."
     assert answer_problem("Which space agency interrupted its live coverage to mourn Leonov?",
                           [("NASA [1].", whole(nasa))]) is None
+
+
+def test_a_place_with_a_name_before_its_kind_is_named_though_written_with_a():
+    professor = ("Robert Thompson, a Syracuse University pop culture professor, said the war "
+                 "made her famous.")
+    assert answer_problem("At which university is Robert Thompson, the pop culture professor?",
+                          [("Syracuse University [1].", whole(professor))]) is None
+    # A person is not named so: "a Coast Guard spokesperson" is no one by name.
+    unnamed = "The seaman was found by a Coast Guard spokesperson on patrol."
+    assert answer_problem("Who was the spokesperson who found the seaman?",
+                          [("Armand Balilo [1].", whole(unnamed))]) is not None
