@@ -1924,6 +1924,10 @@ def test_someone_cited_only_as_who_spoke_did_not_do_what_who_asks():
               "said, \"Frogs may look similar.\"")
     assert answer_problem("Who was lead author of the frog study?",
                           [("Daniel Paluh [1].", whole(author))]) is None
+    # The act in another tense is the act: "held" is "hold" (`rag.text.verb_words`).
+    held = "Mayor Ana Ruiz said she held them herself."
+    assert answer_problem("Who will hold the talks with the union?",
+                          [("Ana Ruiz [1].", whole(held))]) is None
     # A question about what was said asks for its speaker.
     assert answer_problem("Who said the police officers' lives were threatened?",
                           [("Yolanda Yu Hoi-kwan [1].", whole(spoke))]) is None

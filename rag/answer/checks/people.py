@@ -51,7 +51,7 @@ from rag.answer.constraints import (
     without_descriptions,
     without_titles,
 )
-from rag.text import article_sentences, content_words
+from rag.text import article_sentences, content_words, verb_words
 
 _ROLE = re.compile(
     r"(?:\b(?P<holder>" + NAME + r")\s+)?"  # "China's", "US": whose role it is
@@ -466,7 +466,7 @@ def speaker_only_problem(question: str, sentences: Sentences) -> str | None:
             or {w.lower() for w in WORD.findall(question)} & SPEECH:
         return None
     act = _ROLE_WHO_DID.search(question)
-    asked = content_words(act["act"] if act else without_descriptions(question))
+    asked = verb_words(act["act"] if act else without_descriptions(question))
     text, evidence = sentences[0]
     names = [w for w in re.findall(NAME, text) if content_words(w) - content_words(question)]
     if not names or not evidence:
@@ -485,7 +485,7 @@ def speaker_only_problem(question: str, sentences: Sentences) -> str | None:
         rest = " ".join(m.group() for m in WORD.finditer(sentence)
                         if not any(s <= m.start() < e for s, e in spoken)
                         and not in_quotation(article, start + m.start()))
-        if content_words(rest) & asked:
+        if verb_words(rest) & asked:  # "won" and "win" alike
             return None
     name = next(iter(found))
     run = next((run for _, run in name_runs(text) if name in run.split()), name)
