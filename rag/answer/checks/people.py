@@ -488,6 +488,7 @@ def speaker_only_problem(question: str, sentences: Sentences) -> str | None:
         if verb_words(rest) & asked:  # "won" and "win" alike
             return None
     name = next(iter(found))
-    run = next((run for _, run in name_runs(text) if name in run.split()), name)
+    run = next((m[0] for m in re.finditer(rf"{NAME}(?:\s+{NAME})*", text)
+                if name in m[0].split()), name)
     return (f"the question asks who; the evidence cited gives {without_titles(run)} only as who "
             "spoke, not as who did what it asks")
