@@ -1984,3 +1984,43 @@ def test_a_place_with_a_name_before_its_kind_is_named_though_written_with_a():
     unnamed = "The seaman was found by a Coast Guard spokesperson on patrol."
     assert answer_problem("Who was the spokesperson who found the seaman?",
                           [("Armand Balilo [1].", whole(unnamed))]) is not None
+
+
+def test_a_preposition_names_no_event():
+    # wikinews_blind36_qa cr04 (a near miss) was answered with the time of the crash, "near"
+    # an interstate, for when the fire "near Fairfield" was put out.
+    question = ("At what time was the wildfire sparked by the helicopter crash near Fairfield "
+                "extinguished?")
+    crash = "The Bell 206 came down near Interstate 80 around 13:30 local time."
+    assert answer_problem(question, [("At 13:30 [1].", whole(crash))]) == (
+        "the date the evidence cited gives is the date of something else")
+    out = "Firefighters extinguished the blaze at 16:10."
+    assert answer_problem(question, [("At 16:10 [1].", whole(out))]) is None
+
+
+def test_a_publisher_and_a_dispatcher_are_roles_the_evidence_must_name():
+    # wikinews_quiz_blind18 qr31 and qr33 (near misses).
+    review = ("She wrote the novel Obsession, which the New York Times called \"the steamiest "
+              "book ever written by an octogenarian.\"")
+    assert answer_problem("Which publisher brought out her memoir?",
+                          [("The New York Times [1].", whole(review))]) == (
+        "the question asks for the publisher; the evidence cited names no publisher")
+    published = "The memoir was published by Alfred A. Knopf in 1985."
+    assert answer_problem("Which publisher brought out her memoir?",
+                          [("Alfred A. Knopf [1].", whole(published))]) is None
+    call = "A recording of the call was released: \"[...] Roger, are they locked inside?\""
+    assert answer_problem("Who was the dispatcher who took the distress call?",
+                          [("Roger [1].", whole(call))]) == (
+        "the question asks for the dispatcher; the evidence cited names no dispatcher")
+
+
+def test_a_role_inside_a_quotation_names_no_one_who_holds_it():
+    # wikinews_quiz_blind18 qr34 (a near miss) was answered with the minister whose words
+    # blamed "the officers".
+    question = "Who was the fire officer who said wooden panels blocked the corridors?"
+    minister = ("Satyendra Jain, the city's home minister, said \"It's gross negligence on the "
+                "part of the officers who allowed the extra floors to be built.\"")
+    assert answer_problem(question, [("Satyendra Jain [1].", whole(minister))]) == (
+        "the question asks for the officer; the evidence cited names no officer")
+    officer = "Fire officer Vipin Kental said wooden panels blocked the corridors."
+    assert answer_problem(question, [("Vipin Kental [1].", whole(officer))]) is None
