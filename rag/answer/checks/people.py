@@ -26,7 +26,10 @@ them at all:
   the quotation speaks of. A name the answer adds to the question must stand in its evidence
   outside a quotation (`quoted_speaker_problem`);
 - (since session 47) a person no cited article names ("Justice John Evers" beside "Governor
-  Tony Evers": `made_up_name_problem`).
+  Tony Evers": `made_up_name_problem`);
+- (since session 52) someone the cited sentence names only as who spoke ("Satyendra Jain,
+  the city's home minister, said ...") for "Who owned the hotel?", when nothing else in the
+  sentence, out of its quotations, is of what the question asks (`speaker_only_problem`).
 
 Imports: rag.answer.checks.kinds, rag.answer.checks.lexicon, rag.answer.constraints, rag.text.
 """
