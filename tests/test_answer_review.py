@@ -69,6 +69,14 @@ def refused_for_a_name() -> tuple[CheckedAnswer, Decision]:
     return checked, Decision.refuse("unmet_constraint", reason)
 
 
+def refused_for(kind: str, reason: str, answer: str, span: tuple[int, int]
+                ) -> CheckedAnswer:
+    """An answer resting on `span` of source 1, refused for a constraint of `kind`."""
+    return CheckedAnswer(answer, [], [SentenceCheck(text=answer, citations=[1], supported=False,
+                                                    reason=reason)],
+                         unmet=[(1, span)], unmet_kinds=frozenset({kind}))
+
+
 def test_a_refused_answer_is_read_with_the_question_the_cited_sentence_and_the_answer():
     system, user = review_messages(PROMPTS.refused, QUESTION, "It reopened on Tuesday [1].",
                                    ["The port of Valdora reopened\non Tuesday."])
@@ -123,10 +131,7 @@ def test_a_refusal_for_the_question_s_date_is_not_read_again():
     # cannot tell August's announcement from May's talk; it had given the answer back.
     reason = 'the question asks about the date "in May 2020"; the evidence cited is about ' \
         "another time"
-    checked = CheckedAnswer("It reopened on Tuesday [1].", [],
-                            [SentenceCheck(text="It reopened on Tuesday [1].", citations=[1],
-                                           supported=False, reason=reason)],
-                            unmet=[(1, REOPENED)], unmet_kinds=frozenset({"date"}))
+    checked = refused_for("date", reason, "It reopened on Tuesday [1].", REOPENED)
     refused = Decision.refuse("unmet_constraint", reason)
     model = Reader(0.99)
     second = review(model, PROMPTS, QUESTION, checked, sources(), refused, verify,
@@ -140,10 +145,7 @@ def test_a_refusal_for_whose_words_is_not_read_again_where_no_one_speaks():
     reason = "the question asks for what the harbour master said; the evidence cited is " \
         "someone else's words, or no one's"
     question = "What did the harbour master say about the port's reopening?"
-    checked = CheckedAnswer("He said it reopened on Tuesday [1].", [],
-                            [SentenceCheck(text="He said it reopened on Tuesday [1].",
-                                           citations=[1], supported=False, reason=reason)],
-                            unmet=[(1, REOPENED)], unmet_kinds=frozenset({"source"}))
+    checked = refused_for("source", reason, "He said it reopened on Tuesday [1].", REOPENED)
     refused = Decision.refuse("unmet_constraint", reason)
     model = Reader(0.99)
     second = review(model, PROMPTS, question, checked, sources(), refused, verify,
@@ -153,10 +155,8 @@ def test_a_refusal_for_whose_words_is_not_read_again_where_no_one_speaks():
     said = "Mayor Ana Ruiz said the port reopened on Tuesday."
     spoken = [Source(n=1, source="port.txt", title="Port reopens", published="2023-05-02",
                      article_text=said, spans=[(0, len(said))])]
-    checked = CheckedAnswer("She said it reopened on Tuesday [1].", [],
-                            [SentenceCheck(text="She said it reopened on Tuesday [1].",
-                                           citations=[1], supported=False, reason=reason)],
-                            unmet=[(1, (0, len(said)))], unmet_kinds=frozenset({"source"}))
+    checked = refused_for("source", reason, "She said it reopened on Tuesday [1].",
+                          (0, len(said)))
     second = review(model, PROMPTS, question, checked, spoken, refused, lambda *span: True,
                     reject_below=0.55, accept_above=0.9)
     assert second.decision == ANSWERED and len(model.read) == 1

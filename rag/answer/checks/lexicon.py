@@ -85,8 +85,8 @@ def _names(text: str, anywhere: bool = False) -> set[str]:
     names: set[str] = set()
     for start, end in article_sentences(text):
         for i, word in enumerate(WORD.findall(text[start:end])):
-            acronym = len(word) > 1 and word.isupper() and word.isalpha()
-            if word[:1].isupper() and (i > 0 or anywhere or acronym):
+            if word[:1].isupper() and (i > 0 or anywhere
+                                       or len(word) > 1 and word.isupper() and word.isalpha()):
                 names |= content_words(word)
     return names
 

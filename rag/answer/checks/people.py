@@ -217,8 +217,9 @@ def asked_role_problem(question: str, sentences: Sentences) -> str | None:
         return " " * len(match[0])
     for _, evidence in sentences:
         for article, start, end in evidence:
-            at = window_sentences(article, start, end)[0][0]
-            window = indefinite.sub(blank, unnamed.sub(blank, Evidence(article, start, end).window))
+            spans = window_sentences(article, start, end)  # as `Evidence.window` reads them
+            at = spans[0][0]
+            window = indefinite.sub(blank, unnamed.sub(blank, article[at:spans[-1][1]]))
             if any(role in _PLACES or not in_quotation(article, at + m.start())
                    for m in named.finditer(window)):
                 return None
@@ -450,6 +451,8 @@ def as_role_problem(question: str, sentences: Sentences) -> str | None:
 # (wikinews_quiz_blind15 qo33, wikinews_blind35_qa cq12: near misses; session 52). What the
 # question asks is its words less its descriptions (`without_descriptions`), or, for "Who was
 # the officer who fired ...?", the act after the role.
+# Fewer verbs than `SPEECH` on purpose: "X gave", "X put", "X called", "X recorded" may say what
+# X did, not that X spoke.
 _SPOKE = (r"(?:(?:has|had|have|also|later|then)\s+)?(?:said|says|told|tells|stated|added|noted|"
           r"warned|explained|wrote|claimed|insisted|argued|remarked|commented|indicated|"
           r"tweeted|replied|responded)\b")
