@@ -1296,6 +1296,34 @@ def test_a_person_placed_by_of_the_with_a_capital_the_is_the_source():
     assert unmet(question, cited(other, other)) is not None
 
 
+def test_a_person_of_a_body_is_the_source_and_is_named_after_the_verb_with_titles():
+    # wikinews_blind36_qa cr37 was refused: "of Thames Valley Police" was read as part of the
+    # speaker's name, and the words after "said" were cut at "Steven".
+    question = ("What did Detective Inspector Steven Jones of Thames Valley Police say when "
+                "police announced an arrest?")
+    assert [k for k in kinds(question) if k[0] == "source"] == [("source", "Steven Jones")]
+    article = ('"Our priority is to locate the stolen item", said Detective Inspector Steven '
+               'Jones. "We will not rest", said Detective Inspector Steven Holt.')
+    his = '"Our priority is to locate the stolen item", said Detective Inspector Steven Jones.'
+    other = '"We will not rest", said Detective Inspector Steven Holt.'
+    assert unmet(question, cited(article, his)) is None
+    assert unmet(question, cited(article, other)) is not None
+    # No person precedes the "of": the whole name speaks.
+    assert ("source", "Bank of England") in kinds("What did the Bank of England say about it?")
+
+
+def test_reports_from_a_source_are_its_reports_not_a_verb():
+    # wikinews_blind32_qa cn37 was refused: "Initial reports" was read as "Initial" reporting.
+    question = "What did hospital officials in Omsk say about testing Alexei Navalny for poison?"
+    article = ("Initial reports from Omsk hospital said no traces of poison were found in his "
+               "blood. Reports from Berlin said Navalny had been poisoned.")
+    omsk = ("Initial reports from Omsk hospital said no traces of poison were found in his "
+            "blood.")
+    berlin = "Reports from Berlin said Navalny had been poisoned."
+    assert unmet(question, cited(article, omsk)) is None
+    assert unmet(question, cited(article, berlin)) is not None
+
+
 def test_a_relative_clause_inside_a_leading_clause_describes_too():
     # wikinews_blind34_qa cp07, after its one run: the question's own word is the "what" after
     # the lead, and "in which ... won over 80% of the seats" says which elections.

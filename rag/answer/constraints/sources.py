@@ -75,6 +75,7 @@ def source_of(phrase: str) -> Constraint | None:
         if named and named[-1][0][1] == place.start() and personal(named[-1][1]):
             head = head[:place.start()]
     described, head = head, _before_apposition(head)
+    head = _person_of_body(head)
     runs = name_runs(head, first=True)
     if not runs:
         return None
@@ -98,6 +99,24 @@ def source_of(phrase: str) -> Constraint | None:
 
 
 _PLACED = re.compile(r"\s+of\s+(?:[Tt]he|an?|his|her|its|their)\s+")
+_OF_BODY = re.compile(r"\s+of\s+(?=[A-Z])")
+
+
+def _person_of_body(head: str) -> str:
+    """The person of "Detective Inspector Steven Jones of Thames Valley Police": a person's
+    name, with its titles, before "of" and a capitalised body speaks, and the body only
+    places them; an article writes "said Detective Inspector Steven Jones" (session 53:
+    wikinews_blind36_qa cr37, refused for want of "Thames Valley Police" beside the words).
+    Not "Secretary of State Mike Pompeo" nor "the Bank of England": no person precedes the
+    "of"."""
+    runs = name_runs(head, first=True)
+    if not runs:
+        return head
+    (start, end), name = runs[-1]
+    cut = _OF_BODY.search(name)
+    if cut is None or not personal(name[:cut.start()]):
+        return head
+    return head[:start + cut.start()]
 # What follows a name's comma when it describes the name: a lowercase word ("the senator",
 # "a spokesman") or a possessive ("O'Rourke's opponent"), not another name of a list.
 _APPOSITION = re.compile(r"\s*(?:[a-z]|[A-Z][\w.-]*(?:['’][A-Z][\w.-]*)?['’]s\b)")
