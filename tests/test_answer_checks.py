@@ -802,6 +802,18 @@ def test_the_other_side_of_a_contrast_is_no_answer():
         is None
 
 
+def test_a_direction_from_a_place_is_no_side_of_a_region():
+    # wikinews_blind32_qa cn25 was refused: "north of Tandag City" places the epicentre; it is
+    # not the northern Philippines.
+    question = "Where was the epicenter of the earthquake in the southern Philippines?"
+    placed = "The epicenter was 73 km north of Tandag City, the capital of Surigao del Sur."
+    answer = "It was 73 km north of Tandag City. [1]"
+    assert answer_problem(question, [(answer, whole(placed))]) is None
+    region = "The epicenter was in the northern Philippines."
+    assert answer_problem(question, [("It was in the northern Philippines.", whole(region))]) \
+        is not None
+
+
 def test_killed_to_death_names_no_death_of_a_contrast():
     # wikinews_blind17_qa j05: "stabbed four people to death" says how others died; the age
     # asked is given beside where he was born.

@@ -1324,6 +1324,42 @@ def test_reports_from_a_source_are_its_reports_not_a_verb():
     assert unmet(question, cited(article, berlin)) is not None
 
 
+def test_a_body_s_name_keeps_its_and_and_its_brackets_and_ends_before_a_clause():
+    # Session 53: wikinews_quiz_blind19 qs06 was read as a source "Physics", wikinews_blind37_qa
+    # cs03 as "Rehabilitation", wikinews_blind32_qa cn25 as "Phivolcs" alone.
+    assert [k for k in kinds(
+        "How many exoplanets had been found, according to the Royal Swedish Academy of "
+        "Sciences when it announced the Nobel Prize in Physics?") if k[0] == "source"] == [
+        ("source", "Royal Swedish Academy of Sciences")]
+    assert [k for k in kinds(
+        "According to the California Department of Corrections and Rehabilitation, when did "
+        "the assault take place?") if k[0] == "source"] == [
+        ("source", "California Department of Corrections and Rehabilitation")]
+    [source] = [c for c in parse("According to the Philippine Institute of Volcanology and "
+                                 "Seismology (Phivolcs), where was the epicenter?")
+                if c.kind == "source"]
+    assert source.text == "Philippine Institute of Volcanology and Seismology"
+    assert [c.text for c in source.either] == ["Phivolcs"]
+    # Two people joined by "and" stay two speakers, either of whom will do.
+    [both] = [c for c in parse("What did Qin Gang and Wang Yi say?") if c.kind == "source"]
+    assert (both.text, [c.text for c in both.either]) == ("Wang Yi", ["Qin Gang"])
+
+
+def test_a_body_speaks_by_its_own_noun_and_by_issuing_a_statement():
+    # wikinews_blind37_qa cs03 was refused: "The Department issued a statement" is the
+    # California Department of Corrections and Rehabilitation speaking.
+    question = ("According to the California Department of Corrections and Rehabilitation, at "
+                "what time did the assault take place?")
+    article = ("The California Department of Corrections and Rehabilitation did not name the "
+               "victim. Government sources confirmed it. The Department issued a statement "
+               "that an inmate had been stabbed at 2:21 p.m.")
+    statement = "The Department issued a statement that an inmate had been stabbed at 2:21 p.m."
+    assert unmet(question, cited(article, statement)) is None
+    # Not where the article names another department too: "the Department" may be either.
+    two = article.replace("Government sources", "The Department of Justice")
+    assert unmet(question, cited(two, statement)) is not None
+
+
 def test_a_relative_clause_inside_a_leading_clause_describes_too():
     # wikinews_blind34_qa cp07, after its one run: the question's own word is the "what" after
     # the lead, and "in which ... won over 80% of the seats" says which elections.

@@ -133,6 +133,10 @@ _CONTRASTS = [(word_set(a), word_set(b)) for a, b in (
     # cn34, a near miss answered with the maximum sustained winds).
     ("gust gusts gusting", "sustained"),
 )]
+# "73 km north of Tandag City" places a point from another; it is no northern side of the
+# "southern Philippines" asked about (session 53, wikinews_blind32_qa cn25, refused).
+_RELATIVE_DIRECTION = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\b",
+                                 re.I)
 # "stabbed four people to death" says how others died: no death the question asks about.
 _MANNER = re.compile(r"\bto death\b", re.I)
 
@@ -151,7 +155,8 @@ def contrast_problem(question: str, sentences: Sentences) -> str | None:
     first: str | None = None
     for _, evidence in sentences:
         for article, start, end in evidence:
-            words = {w.lower() for w in WORD.findall(article[start:end])}
+            cited = _RELATIVE_DIRECTION.sub(" ", article[start:end])
+            words = {w.lower() for w in WORD.findall(cited)}
             other = next(((m, o) for m, o in sides if words & o and not words & m), None)
             if other is None:
                 return None

@@ -24,7 +24,7 @@ _CONNECTORS = word_set("of de del da di la le von van der du des dos das della d
 # Religious Freedom", "National Coalition for Men", "Centers for Disease Control"; elsewhere
 # they end it ("Trump on Twitter").
 _BODY_JOINERS = word_set("on for")
-_BODIES = word_set("commission commissions committee committees council councils centre centres "
+BODIES = word_set("commission commissions committee committees council councils centre centres "
                    "center centers coalition institute institutes office agency bureau board "
                    "foundation fund alliance association society league federation organization "
                    "organisation")
@@ -155,7 +155,7 @@ def name_runs(text: str, first: bool = False) -> list[tuple[tuple[int, int], str
 def joins_body(before: str, word: str, after: str) -> bool:
     """Whether `word` ("on", "for") joins a body's name: after the word for a body and before
     a capital ("Commission on International...", not "Trump on Twitter")."""
-    return (word.lower() in _BODY_JOINERS and before.lower() in _BODIES
+    return (word.lower() in _BODY_JOINERS and before.lower() in BODIES
             and after[:1].isupper())
 
 
@@ -209,7 +209,7 @@ def personal(name: str) -> bool:
     # A given name may be hyphenated: "Jing-Shan Zhao", "Jean-Luc Picard".
     return (2 <= len(words) <= 3 and all(p[:1].isupper() and p[1:].islower() and p.isalpha()
                                           for w in words for p in w.split("-"))
-            and not {w.lower() for w in words} & _BODIES)
+            and not {w.lower() for w in words} & BODIES)
 
 
 _US = re.compile(r"\bU\.?S\.?(?:A\.?)?(?!\w)")  # written in capitals: the country

@@ -69,6 +69,11 @@ def _names_an_act(lower: list[str], i: int) -> bool:
     return lower[i] in _ACTS and i + 1 < len(lower) and lower[i + 1] in _OBJECT_OPENERS
 
 
+# "The Department issued a statement that ...": issuing a statement is speaking (session 53,
+# wikinews_blind37_qa cs03).
+_ISSUE = word_set("issue issues issued release releases released publish publishes published")
+_STATEMENT = word_set("statement statements communique")
+
 # A character of an "according to" phrase: up to the mark that ends it, a full stop included
 # only after an initial ("the U.S. embassy in Beijing", "J. Smith").
 PHRASE = r"(?:[^,;:.\"“”()]|(?<=\b[A-Z])\.)"
@@ -81,8 +86,10 @@ def _speakers(sentence: str) -> tuple[list[list[str]], bool]:
     found = list(WORD.finditer(sentence))
     words = [m.group(0) for m in found]
     lower = [w.lower() for w in words]
-    verbs = [i for i, w in enumerate(lower) if w in SPEECH and not _is_noun(lower, i)
-             and not _names_an_act(lower, i)]
+    verbs = sorted([i for i, w in enumerate(lower) if w in SPEECH and not _is_noun(lower, i)
+                    and not _names_an_act(lower, i)]
+                   + [i for i, w in enumerate(lower) if w in _ISSUE
+                      and _STATEMENT.intersection(lower[i + 1:i + 4])])
     # "According to Rutgers University political scholar Kelly Dittmar, ...": the whole
     # phrase, up to its mark, names the source.
     according = [WORD.findall(m.group(1))[:_ACCORDING_WORDS] for m in re.finditer(
@@ -218,8 +225,9 @@ def role_speaks(sentence: str, roles: frozenset[str]) -> bool:
 
 def _role_span(span: Sequence[str], roles: frozenset[str]) -> bool:
     """Whether the words of a speaker's span name one of `roles` and no one by name."""
+    # A role capitalised as a body's own noun ("The Department said") is no other name.
     named = [w for w in span if w[:1].isupper() and w.lower() not in NOT_NAMES
-             and content_words(w)]
+             and set(content_words(w)) - roles]
     return bool(roles & content_words(" ".join(span))) and not named
 
 
