@@ -154,6 +154,17 @@ def test_periods_in_questions_are_resolved_against_as_of(question: str, start: s
     assert (frame.start.isoformat(), frame.end.isoformat()) == (start, end)
 
 
+def test_a_month_moved_to_the_year_a_question_names_keeps_a_real_day() -> None:
+    # Session 53: "February 29" read in a leap year and moved to 2019 raised ValueError, which
+    # stopped a whole eval run.
+    frame = resolve("What happened on February 29 and in 2019?", dt.date(2020, 3, 5))
+    assert frame is not None and (frame.start, frame.end) == (dt.date(2019, 2, 1),
+                                                                dt.date(2019, 2, 28))
+    # A month's last day stays its last day in a leap year.
+    leap = resolve("What happened in February and in 2020?", dt.date(2021, 3, 5))
+    assert leap is not None and leap.end == dt.date(2020, 2, 29)
+
+
 def test_words_that_only_look_like_dates_are_not_periods() -> None:
     as_of = dt.date(2022, 6, 16)
     assert resolve("Who may attend the summit?", as_of) is None

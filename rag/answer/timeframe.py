@@ -117,7 +117,7 @@ def resolve(question: str, as_of: dt.date) -> TimeFrame | None:
         # on its own; the year applies to the months that name none ("his 2020 campaign in
         # November 2019" stays November 2019).
         year = years[-1][1].year
-        periods = [(t, s.replace(year=year), e.replace(year=year))
+        periods = [(t, _in_year(s, year), _in_year(e, year, end=True))
                    if (t, s, e) not in years and not re.search(r"\b\d{4}\b", t)
                    else (t, s, e) for t, s, e in periods]
         periods = [p for p in periods if p not in years] or periods
@@ -160,6 +160,16 @@ def _no_day(text: str) -> tuple[str, dt.date, dt.date] | None:
         return None
     number = int(year.group(0))
     return year.group(0), dt.date(number, 1, 1), dt.date(number, 12, 31)
+
+
+def _in_year(day: dt.date, year: int, end: bool = False) -> dt.date:
+    """`day` moved to `year`; February 29 becomes the 28th where that year has none, and the
+    last day of a month (a period's `end`) stays its last day (session 53: "on February 29
+    and in 2019" raised ValueError, and one question crashed the previous release's run)."""
+    last = calendar.monthrange(year, day.month)[1]
+    if end and day.day == calendar.monthrange(day.year, day.month)[1]:
+        return day.replace(year=year, day=last)
+    return day.replace(year=year, day=min(day.day, last))
 
 
 def _year_range(question: str, recency: bool) -> TimeFrame | None:
