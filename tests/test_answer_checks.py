@@ -968,6 +968,31 @@ def test_a_share_asked_for_is_not_answered_by_a_count():
                           [("Buttigieg won nine delegates.", whole(results))]) is None
 
 
+def test_a_share_asked_for_is_not_answered_by_a_change():
+    # wikinews_blind37_qa cs34, a near miss, was answered with "85% more wildfires".
+    change = "There have been 85% more wildfires in Brazil in 2019 than there were in 2018."
+    question = "What share of the Amazon rainforest had been burned by the wildfires?"
+    assert answer_problem(question, [("85% of the rainforest had burned.", whole(change))]) \
+        == "the question asks for a share; the evidence cited gives none"
+    share = "Some 12% of the rainforest had burned by August."
+    assert answer_problem(question, [("12% of the rainforest had burned.", whole(share))]) \
+        is None
+    # A question of a change rests on one.
+    assert answer_problem("By what percentage did wildfires in Brazil rise in 2019?",
+                          [("They rose by 85%.", whole(change))]) is None
+
+
+def test_a_count_named_by_the_verb_before_it_counts_that_kind():
+    # wikinews_blind37_qa cs06, a near miss, was answered with the dead: "killing at least 20".
+    report = ("The typhoon struck the central Philippines on Wednesday, killing at least 20, "
+              "and leaving at least 15,000 stranded at ports.")
+    question = "How many people were injured when the typhoon struck the central Philippines?"
+    assert answer_problem(question, [("At least 20 people were injured.", whole(report))]) == (
+        "the question asks how many injuries; the figure 20 counts deaths")
+    hurt = "The typhoon struck on Wednesday, injuring at least 20."
+    assert answer_problem(question, [("At least 20 people were injured.", whole(hurt))]) is None
+
+
 def test_a_time_of_day_asked_for_is_not_answered_by_a_day():
     # wikinews_blind20_qa ca24, a near miss, was answered with the day the warnings ended.
     report = "The government withdrew its warnings on Saturday, when the storm moved away."

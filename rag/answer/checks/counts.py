@@ -282,9 +282,22 @@ def asked_count_kind(question: str) -> str | None:
 def _figure_kinds(text: str) -> list[tuple[str, set[str]]]:
     """Each figure of `text` with the kinds of count named by the words just after it, verb
     forms included ("33 recovered cases" -> recoveries and cases; "33 in" -> none), and past
-    an auxiliary ("291 patients have recovered" -> recoveries)."""
-    return [(figure.split()[0], _kinds(noun)) for figure, noun in
-            _counts(_AUXILIARY_AFTER_NOUN.sub(" ", text), verb_forms=True)]
+    an auxiliary ("291 patients have recovered" -> recoveries); where those name none, by the
+    verb just before it ("killing at least 20" -> deaths)."""
+    return [(figure.split()[0], _kinds(noun) or _kinds_before(text, figure.split()[0]))
+            for figure, noun in _counts(_AUXILIARY_AFTER_NOUN.sub(" ", text), verb_forms=True)]
+
+
+def _kinds_before(text: str, figure: str) -> set[str]:
+    """The kinds of count the verb just before `figure` names: "killing at least 20",
+    "injured 15" (session 53, wikinews_blind37_qa cs06: the injured asked, "killing at least
+    20" answered)."""
+    kinds: set[str] = set()
+    for match in re.finditer(r"\b(\w+(?:ing|ed))\s+(?:(?:at least|some|about|around|more than|"
+                             r"over|nearly|almost|up to|an estimated)\s+)?" + re.escape(figure)
+                             + r"(?!\w)", text, re.I):
+        kinds |= _kinds(match.group(1))
+    return kinds
 
 
 # "291 patients have recovered": the auxiliary between the counted noun and its verb.
