@@ -993,6 +993,37 @@ def test_a_count_named_by_the_verb_before_it_counts_that_kind():
     assert answer_problem(question, [("At least 20 people were injured.", whole(hurt))]) is None
 
 
+def test_a_name_that_opens_a_sentence_is_a_name_when_its_next_word_is_one_too():
+    # wikinews_quiz_blind13 qm05 was refused: "Syracuse" opens the only sentence naming it.
+    article = ("Syracuse University pop culture professor Robert Thompson remarked on the "
+               "jeans war.")
+    question = "At which university is Robert Thompson, the pop culture professor?"
+    assert answer_problem(question, [("He is a Syracuse University professor.",
+                                      whole(article))]) is None
+    # A capitalised first word alone stays the sentence's opening, no name.
+    plain = "Researchers at the university said the professor remarked on the jeans war."
+    assert answer_problem(question, [("Researchers said he remarked on it.", whole(plain))]) \
+        == "the question asks for a name; the evidence cited gives none"
+
+
+def test_the_year_written_beside_a_prize_dates_its_award():
+    # wikinews_quiz_blind13 qn11 was refused: a list of prizes with their years says nothing of
+    # "receiving" them.
+    prizes = ("His other accolades include the Berwick Prize in 1971, the Nemmers Prize in "
+              "Mathematics in 1998 and the Leroy P. Steele Prize in 2000.")
+    question = "In what year did John Conway receive the Nemmers Prize in Mathematics?"
+    assert answer_problem(question, [("He received it in 1998.", whole(prizes))]) is None
+    assert answer_problem(question, [("He received it in 1971.", whole(prizes))]) == (
+        "the date the evidence cited gives is the date of something else")
+    # The date of an act is its passing, not a later ruling on it (wikinews_blind29_qa cj28).
+    act = ("Johnson was impeached over the Tenure of Office Act of 1867, which the Supreme "
+           "Court later ruled to be unconstitutional.")
+    assert answer_problem("In what year was the Tenure of Office Act passed?",
+                          [("It was passed in 1867.", whole(act))]) is None
+    assert answer_problem("In what year did the Supreme Court rule the Tenure of Office Act "
+                          "unconstitutional?", [("It ruled so in 1867.", whole(act))]) is not None
+
+
 def test_a_time_of_day_asked_for_is_not_answered_by_a_day():
     # wikinews_blind20_qa ca24, a near miss, was answered with the day the warnings ended.
     report = "The government withdrew its warnings on Saturday, when the storm moved away."

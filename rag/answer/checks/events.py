@@ -40,6 +40,7 @@ from rag.answer.constraints import (
     Evidence,
     clauses,
     found_words,
+    name_runs,
     numbers,
     window_sentences,
 )
@@ -246,6 +247,9 @@ def event_problem(question: str,
         if not cited or any(found_words(event, verb_words(_APPOSITION.sub(" ", c)))
                             for c in cited):
             return None
+        if any(_dates_the_name(question, article[start:end], dates)
+               for article, start, end in giving):
+            return None
         # A neighbour that gives the same day with the event: "The talks on Sunday were
         # candid. Both countries said Sunday that ..." dates the talks.
         if any(set(WORD.findall(clause)) & dates
@@ -256,6 +260,40 @@ def event_problem(question: str,
             return None
         first = first or f"the {what} the evidence cited gives is the {what} of something else"
     return first
+
+
+# A thing that is dated by its name: "the Nemmers Prize in Mathematics in 1998", "the Tenure of
+# Office Act of 1867".
+_DATED_THINGS = word_set("prize prizes award awards medal medals trophy cup act treaty accord "
+                         "agreement convention games championship championships")
+
+
+# What the date beside such a name is the date of: its passing, signing or award.
+_DATED_BY_NAME = frozenset(content_words(
+    "pass passed enact enacted sign signed adopt adopted ratify ratified receive received win "
+    "won award awarded"))
+
+
+def _dates_the_name(question: str, sentence: str, dates: set[str]) -> bool:
+    """Whether `sentence` writes one of `dates` just after a prize, an act or a treaty the
+    question names ("receive the Nemmers Prize in Mathematics" on "the Nemmers Prize in
+    Mathematics in 1998", a list of his prizes with their years, where no word of the
+    receiving stands: session 53, wikinews_quiz_blind13 qn11 and two more, refused)."""
+    if not _DATED_BY_NAME & event_words(question):
+        return False  # "rule the Act unconstitutional" is no act's passing (cj28)
+    for _, name in name_runs(question):
+        words = WORD.findall(name)
+        if not words or words[-1].lower() not in _DATED_THINGS and not re.search(
+                rf"\b(?:{'|'.join(_DATED_THINGS)})\b", name, re.I):
+            continue
+        at = sentence.find(name)
+        if at < 0:
+            continue
+        # Up to the next item of a list: "the Berwick Prize in 1971, the George Pólya Prize".
+        after = re.split(r",|;|\s(?:and|while|but)\s", sentence[at + len(name):])[0]
+        if set(WORD.findall(after)[:4]) & dates:
+            return True
+    return False
 
 
 # A description set off after a name says what someone is, not what happened: "Widodo

@@ -84,11 +84,21 @@ def _names(text: str, anywhere: bool = False) -> set[str]:
     answer refused for giving no name; session 52)."""
     names: set[str] = set()
     for start, end in article_sentences(text):
-        for i, word in enumerate(WORD.findall(text[start:end])):
+        words = WORD.findall(text[start:end])
+        for i, word in enumerate(words):
             if word[:1].isupper() and (i > 0 or anywhere
-                                       or len(word) > 1 and word.isupper() and word.isalpha()):
+                                       or len(word) > 1 and word.isupper() and word.isalpha()
+                                       or _opens_a_name(words)):
                 names |= content_words(word)
     return names
+
+
+def _opens_a_name(words: list[str]) -> bool:
+    """Whether a sentence's first word begins a name of several words: "Syracuse University
+    pop culture professor Robert Thompson remarked" (session 53, wikinews_quiz_blind13 qm05,
+    a right answer refused for giving no name); not "The White House" ("The" is no name's
+    word: it has no content word)."""
+    return len(words) > 1 and words[1][:1].isupper() and words[1] != "I"
 
 
 def added_names(text: str, asked: set[str]) -> set[str]:
