@@ -658,6 +658,26 @@ def test_a_figure_is_the_same_however_news_writes_it(question: str, good: str, b
     assert unmet(question, cited(bad, bad))
 
 
+def test_a_count_that_says_which_story_is_met_anywhere_in_its_article():
+    # wikinews_quiz_blind20 qt08 was refused: the article gives "337" in its lead, and the
+    # quotation asked for paragraphs later.
+    question = ("Who, of the National Crime Agency, said offenders cannot hide when the arrests "
+                "of 337 users were announced?")
+    article = ("Police arrested 337 users of the site. Investigators worked for years. "
+               "Nikki Holland of the National Crime Agency said offenders cannot hide.")
+    said = "Nikki Holland of the National Crime Agency said offenders cannot hide."
+    assert unmet(question, cited(article, said)) is None
+    other = article.replace("337", "330")
+    assert unmet(question, cited(other, said)) == (
+        'the question names the figure "337"; the evidence cited does not')
+    # A number that labels ("round 1") says which fact, and stays with it (qt24).
+    labelled = "What was the side's weak point in round 1 of the season?"
+    season = ("In round 1 the side lost to Uni. The crowd was small. The pitch was wet. In "
+              "round 3 the set piece was the weak point, the coach said.")
+    assert unmet(labelled, cited(season, "In round 3 the set piece was the weak point, the "
+                                         "coach said.")) is not None
+
+
 def test_a_position_the_question_gives_must_be_the_evidence_s():
     # wikinews_blind9_qa s40, a near miss: "Which candidate finished fourth?" was answered with
     # the winner, from a sentence that gives no fourth place.

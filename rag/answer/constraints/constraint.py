@@ -38,6 +38,7 @@ class Constraint:
     # must hold it, not the cited sentence (`check.satisfied`).
     described: bool = False
     part: int = 0  # the part of a two-part question it comes from ("..., and what ...?")
+    label: bool = False  # a figure that names, after its noun: "round 1", "flight 1344"
     event_year: bool = False  # a date's year names the event: "the 2020 presidential race"
     # (its `words` are then the words after the year, which `event_year_met` reads)
     start: dt.date | None = None  # a date constraint's period

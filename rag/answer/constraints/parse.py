@@ -230,12 +230,22 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
                 and not re.match(r"\s+[A-Z]\w+\s+(?:[A-Z]|des\b|de\b|du\b)",
                                  question[match.end():])):
             found.append(Constraint("number", token, numbers(token, as_written=False),
-                                    described=described(match.start())))
+                                    described=described(match.start()),
+                                    label=token.isdigit()
+                                    and _LABEL.search(question[:match.start()]) is not None))
     for match in ORDINAL.finditer(question):
         if not _inside(match.span(), taken):
             found.append(Constraint("number", match.group(0), ordinals(match.group(0)),
                                     described=described(match.start())))
     return found
+
+
+# A whole number after a lower-case noun names which one ("round 1", "phase 3"), not how many;
+# not a measure ("magnitude 6.4").
+_LABEL = re.compile(r"\b(?!(?:of|the|to|from|by|with|at|in|on|than|about|nearly|over|under|"
+                    r"some|and|or|for|all|only|just|least|most|around|roughly|almost|"
+                    r"approximately|exactly|among|between|was|were|is|are|had|has|have)\b)"
+                    r"[a-z]+\s+$")
 
 
 def _topic_words(topic: str) -> frozenset[str]:
