@@ -95,7 +95,7 @@ def source_of(phrase: str) -> Constraint | None:
     if len(runs) > 1 and head[runs[-2][0][1]:start].strip() == "and" and " of " in runs[-2][1]:
         # "the Department of Corrections and Rehabilitation": one body's name, not two
         # speakers (session 53, wikinews_blind37_qa cs03, read as a source "Rehabilitation").
-        (start, _), first = runs.pop(-2)
+        (start, _), _ = runs.pop(-2)
         name = head[start:name_end]
     others = []  # "Qin Gang and Wang Yi (each)": any of them
     for (_, end), other in reversed(runs[:-1]):
@@ -133,12 +133,14 @@ def _person_of_body(head: str) -> str:
     runs = name_runs(head, first=True)
     if not runs:
         return head
-    (start, end), name = runs[-1]
+    (start, _), name = runs[-1]
     cut = _OF_BODY.search(name)
     if cut is None or not personal(name[:cut.start()]) or _INSTITUTIONS & {
             w.lower() for w in WORD.findall(name[:cut.start()])}:
         return head  # "Royal Swedish Academy of Sciences" reads as a person's three words
     return head[:start + cut.start()]
+
+
 # What follows a name's comma when it describes the name: a lowercase word ("the senator",
 # "a spokesman") or a possessive ("O'Rourke's opponent"), not another name of a list.
 _APPOSITION = re.compile(r"\s*(?:[a-z]|[A-Z][\w.-]*(?:['’][A-Z][\w.-]*)?['’]s\b)")
