@@ -38,6 +38,11 @@ def kinds(question: str, frame: TimeFrame | None = None) -> list[tuple[str, str]
     return [(c.kind, c.text.strip()) for c in parse(question, frame)]
 
 
+def sources(question: str) -> list[str]:
+    """The sources `question` names, as written."""
+    return [text for kind, text in kinds(question) if kind == "source"]
+
+
 YEAR_2017 = TimeFrame(text="in 2017", start=dt.date(2017, 1, 1), end=dt.date(2017, 12, 31),
                       anchored=True)
 
@@ -248,10 +253,9 @@ def test_an_according_to_source_is_the_one_asked_for():
     # wikinews_blind10_qa u03: the committee only gave; FEC records are the source.
     question = ("According to FEC records, how much money did the committee Rocky 101 LLC "
                 "give Mark Seidenberg?")
-    assert [k for k in kinds(question) if k[0] == "source"] == [("source", "FEC")]
+    assert sources(question) == ["FEC"]
     # A verb of speech keeps both: what the AP reports that Biden said.
-    assert [k for k in kinds("According to the AP, what did Biden say about the plan?")
-            if k[0] == "source"] == [("source", "AP"), ("source", "Biden")]
+    assert sources("According to the AP, what did Biden say about the plan?") == ["AP", "Biden"]
 
 
 def test_a_country_reports_through_its_government():
@@ -1204,7 +1208,7 @@ def test_a_person_placed_by_of_the_is_the_source_not_what_places_them():
     # wikinews_blind28_qa ci25 was refused for want of "Chinese" as its source.
     question = ("According to co-author Jing-Shan Zhao of the 2019 study by Chinese scientists "
                 "on the dinosaur Caudipteryx, how did the flapping motion develop?")
-    assert [k for k in kinds(question) if k[0] == "source"] == [("source", "Jing-Shan Zhao")]
+    assert sources(question) == ["Jing-Shan Zhao"]
     # A role placed by "of the" is no person: the body speaks.
     assert ("source", "Treasury") in kinds("According to the Secretary of the Treasury, how "
                                            "much did it cost?")
@@ -1310,7 +1314,7 @@ def test_a_person_placed_by_of_the_with_a_capital_the_is_the_source():
     # paper whose name held "Kamloops" of "The Mustard Seed Kamloops".
     question = ("According to Michaela Jyrkkanen of The Mustard Seed Kamloops, what was driving "
                 "the spike in overdose deaths?")
-    assert [k for k in kinds(question) if k[0] == "source"] == [("source", "Michaela Jyrkkanen")]
+    assert sources(question) == ["Michaela Jyrkkanen"]
     other = ("Bob Hughes told Kamloops This Week that CERB payments were a factor in a spike in "
              "overdose deaths.")
     assert unmet(question, cited(other, other)) is not None
@@ -1321,7 +1325,7 @@ def test_a_person_of_a_body_is_the_source_and_is_named_after_the_verb_with_title
     # speaker's name, and the words after "said" were cut at "Steven".
     question = ("What did Detective Inspector Steven Jones of Thames Valley Police say when "
                 "police announced an arrest?")
-    assert [k for k in kinds(question) if k[0] == "source"] == [("source", "Steven Jones")]
+    assert sources(question) == ["Steven Jones"]
     article = ('"Our priority is to locate the stolen item", said Detective Inspector Steven '
                'Jones. "We will not rest", said Detective Inspector Steven Holt.')
     his = '"Our priority is to locate the stolen item", said Detective Inspector Steven Jones.'
@@ -1347,14 +1351,12 @@ def test_reports_from_a_source_are_its_reports_not_a_verb():
 def test_a_body_s_name_keeps_its_and_and_its_brackets_and_ends_before_a_clause():
     # Session 53: wikinews_quiz_blind19 qs06 was read as a source "Physics", wikinews_blind37_qa
     # cs03 as "Rehabilitation", wikinews_blind32_qa cn25 as "Phivolcs" alone.
-    assert [k for k in kinds(
-        "How many exoplanets had been found, according to the Royal Swedish Academy of "
-        "Sciences when it announced the Nobel Prize in Physics?") if k[0] == "source"] == [
-        ("source", "Royal Swedish Academy of Sciences")]
-    assert [k for k in kinds(
-        "According to the California Department of Corrections and Rehabilitation, when did "
-        "the assault take place?") if k[0] == "source"] == [
-        ("source", "California Department of Corrections and Rehabilitation")]
+    assert sources("How many exoplanets had been found, according to the Royal Swedish Academy "
+                   "of Sciences when it announced the Nobel Prize in Physics?") == [
+        "Royal Swedish Academy of Sciences"]
+    assert sources("According to the California Department of Corrections and Rehabilitation, "
+                   "when did the assault take place?") == [
+        "California Department of Corrections and Rehabilitation"]
     [source] = [c for c in parse("According to the Philippine Institute of Volcanology and "
                                  "Seismology (Phivolcs), where was the epicenter?")
                 if c.kind == "source"]

@@ -284,8 +284,9 @@ def _figure_kinds(text: str) -> list[tuple[str, set[str]]]:
     forms included ("33 recovered cases" -> recoveries and cases; "33 in" -> none), and past
     an auxiliary ("291 patients have recovered" -> recoveries); where those name none, by the
     verb just before it ("killing at least 20" -> deaths)."""
-    return [(figure.split()[0], _kinds(noun) or _kinds_before(text, figure.split()[0]))
-            for figure, noun in _counts(_AUXILIARY_AFTER_NOUN.sub(" ", text), verb_forms=True)]
+    figures = [(figure.split()[0], noun) for figure, noun in
+               _counts(_AUXILIARY_AFTER_NOUN.sub(" ", text), verb_forms=True)]
+    return [(figure, _kinds(noun) or _kinds_before(text, figure)) for figure, noun in figures]
 
 
 def _kinds_before(text: str, figure: str) -> set[str]:

@@ -264,8 +264,8 @@ def event_problem(question: str,
 
 # A thing that is dated by its name: "the Nemmers Prize in Mathematics in 1998", "the Tenure of
 # Office Act of 1867".
-_DATED_THINGS = word_set("prize prizes award awards medal medals trophy cup act treaty accord "
-                         "agreement convention games championship championships")
+_DATED_THING = re.compile(r"\b(?:prizes?|awards?|medals?|trophy|cup|act|treaty|accord|agreement|"
+                          r"convention|games|championships?)\b", re.I)
 
 
 # What the date beside such a name is the date of: its passing, signing or award.
@@ -282,12 +282,8 @@ def _dates_the_name(question: str, sentence: str, dates: set[str]) -> bool:
     if not _DATED_BY_NAME & event_words(question):
         return False  # "rule the Act unconstitutional" is no act's passing (cj28)
     for _, name in name_runs(question):
-        words = WORD.findall(name)
-        if not words or words[-1].lower() not in _DATED_THINGS and not re.search(
-                rf"\b(?:{'|'.join(_DATED_THINGS)})\b", name, re.I):
-            continue
         at = sentence.find(name)
-        if at < 0:
+        if at < 0 or not _DATED_THING.search(name):
             continue
         # Up to the next item of a list: "the Berwick Prize in 1971, the George Pólya Prize".
         after = re.split(r",|;|\s(?:and|while|but)\s", sentence[at + len(name):])[0]
