@@ -20,6 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rag.text import figures_as_digits
+
 F1_THRESHOLD = 0.5  # an answer whose token F1 against the reference reaches this is correct
 HIT_DEPTHS = (1, 3, 5, 10)
 MRR_DEPTH = 10
@@ -116,9 +118,17 @@ def token_f1(prediction: str, reference: str) -> float:
 
 
 def contains_key_phrase(answer: str, phrases: Iterable[str]) -> bool:
-    """The normalised answer contains a normalised phrase as whole words."""
-    padded = f" {normalize(answer)} "
-    return any(f" {p} " in padded for p in map(normalize, phrases) if p)
+    """The normalised answer contains a normalised phrase as whole words, figures read in one
+    style on both sides: "17 rockets" holds "Seventeen", "6 feet 5 inches" holds "six feet
+    five inches" (`rag.text.figures_as_digits`; from session 54, before which such answers
+    counted as wrong)."""
+    phrases = list(phrases)
+    for text in (answer, figures_as_digits(answer)):
+        padded = f" {normalize(text)} "
+        if any(f" {p} " in padded for phrase in phrases if phrase
+               for p in {normalize(phrase), normalize(figures_as_digits(phrase))} if p):
+            return True
+    return False
 
 
 def answer_metrics(answer: str, refused: bool, reference: str, answerable: bool,

@@ -340,3 +340,35 @@ def test_an_initialism_is_the_same_with_or_without_stops():
     src = shown_whole(article)
     assert check_citations("The US embassy moved [1].", src, 0.5,
                            question="Which embassy moved to Jerusalem?").sentences[0].supported
+
+
+def test_a_person_named_in_full_once_is_the_same_by_the_last_name():
+    # wikinews_quiz_blind20 qt12: the answer names "Tedros Adhanom Ghebreyesus" in full; the
+    # sentence shown with the words asked about calls him "Ghebreyesus".
+    article = ("The WHO chief, Tedros Adhanom Ghebreyesus, spoke on Wednesday. Ghebreyesus "
+               "said the outbreak was a pandemic. Kimura agreed.")
+    question = "Who said the outbreak was a pandemic?"
+    answer = "Tedros Adhanom Ghebreyesus said it was a pandemic [1]."
+
+    def shown(text: str) -> list[Source]:
+        start = text.index("Ghebreyesus said")
+        return [Source(n=1, source="a.txt", title=None, published=None, article_text=text,
+                       spans=[(start, text.index("pandemic.") + 9)])]
+
+    assert check_citations(answer, shown(article), 0.6, question=question).sentences[0].supported
+    # Not where the last name is two people's: then it names neither in full.
+    two = article.replace("Kimura agreed.", "Anna Ghebreyesus, his cousin, agreed.")
+    assert not check_citations(answer, shown(two), 0.6, question=question).sentences[0].supported
+
+
+def test_an_answer_that_only_writes_a_question_s_name_in_another_form_adds_nothing():
+    # wikinews_quiz_blind21 qu19: "The Puerto Rican Legislative Assembly" restates "Puerto
+    # Rico's Legislative Assembly".
+    question = "Which chamber of Puerto Rico's Legislative Assembly had confirmed Pierluisi?"
+    assert not adds_information("The Puerto Rican Legislative Assembly had confirmed "
+                                "Pierluisi [1].", question)
+    assert adds_information("The House of Representatives had confirmed Pierluisi [1].",
+                            question)
+    # A word that only begins like one of the question's is new (wikinews_blind39_qa cu15).
+    assert adds_information("He said it was primitive [1].",
+                            "What did Prime Minister Honcharuk say of it?")

@@ -312,3 +312,12 @@ def test_docs_name_every_metric_and_which_are_gated() -> None:
     for metric in m.METRICS:
         assert metric.name in text, metric.name
         assert (f"| {metric.name} | yes" in text) == metric.headline, metric.name
+
+
+def test_a_key_phrase_in_words_is_held_by_the_same_figure_in_digits():
+    # wikinews_blind37_qa cs25: "17 rockets" is the answer "Seventeen rockets struck" asks
+    # for; wikinews_quiz_blind20 qt02: "6 feet 5 inches" is "six feet five inches".
+    assert m.contains_key_phrase("17 rockets struck near the base.", ["Seventeen"])
+    assert m.contains_key_phrase("He was 6 feet 5 inches tall.", ["six feet five inches"])
+    assert m.contains_key_phrase("Seventeen rockets struck.", ["17"])
+    assert not m.contains_key_phrase("There were fifteen of them.", ["650"])

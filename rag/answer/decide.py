@@ -27,8 +27,9 @@ import re
 from dataclasses import dataclass
 
 from rag.answer.checks import answer_problem, latest_problem
+from rag.answer.constraints import found_words
 from rag.answer.evidence import Source
-from rag.answer.verify import MARKER, CheckedAnswer, new_words
+from rag.answer.verify import MARKER, CheckedAnswer, new_words, support_words
 from rag.text import content_words
 
 REFUSAL = "The sources do not say."
@@ -66,8 +67,16 @@ def is_refusal(answer: str) -> bool:
 
 
 def adds_information(answer: str, question: str) -> bool:
-    """False for answers that only restate the question ("X said about Taiwan [1].")."""
-    return bool(new_words(MARKER.sub(" ", answer), question))
+    """False for answers that only restate the question ("X said about Taiwan [1]."), in
+    other forms of its words too ("The Puerto Rican Legislative Assembly" for "Which chamber
+    of Puerto Rico's Legislative Assembly ...?": wikinews_quiz_blind21 qu19, answered;
+    session 54)."""
+    answer = MARKER.sub(" ", answer)
+    asked = support_words(question)
+    # A name's other form only: "primitive" is no form of the question's "Prime" (Minister).
+    names = content_words(" ".join(re.findall(r"\b[A-Z][\w'’-]*", answer)))
+    return any(not (word in names and found_words({word}, asked))
+               for word in new_words(answer, question))
 
 
 def _only_asides(checked: CheckedAnswer, question: str) -> bool:

@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from rag.answer.constraints import Constraint, Evidence, first_unmet, reason
+from rag.answer.constraints import Constraint, Evidence, first_unmet, full_names, reason
 from rag.answer.evidence import Source
 from rag.answer.relative_dates import MONTHS, names_the_date, undated_days
 from rag.text import content_words, figures_as_digits, months_in_full, sentence_spans
@@ -109,7 +109,20 @@ Sentences = list[tuple[tuple[int, int], set[str]]]  # a source's sentence spans 
 
 
 def _evidence(src: Source) -> Sentences:
-    return [(span, support_words(src.article_text[span[0]:span[1]])) for span in src.sentences()]
+    """Each sentence shown of `src` with its words, and those of the full name of a person it
+    names by the last word only: a story names "Tedros Adhanom Ghebreyesus" once and
+    "Ghebreyesus" after, and an answer that names him in full rests on the later sentence
+    too (wikinews_quiz_blind20 qt12, refused; session 54)."""
+    names = {last: support_words(name) for last, name in full_names(src.article_text).items()}
+    found: Sentences = []
+    for start, end in src.sentences():
+        text = src.article_text[start:end]
+        words = support_words(text)
+        for last, name in names.items():
+            if not name <= words and re.search(rf"\b{re.escape(last)}\b", text):
+                words |= name
+        found.append(((start, end), words))
+    return found
 
 
 def _dated(evidence: dict[int, Sentences], sources: list[Source], sentence: str

@@ -38,6 +38,7 @@ from rag.answer.checks.lexicon import DAY_NAMES, OTHER_EVENT, WORD, Sentences
 from rag.answer.constraints import (
     AHEAD,
     Evidence,
+    acronym,
     clauses,
     found_words,
     name_runs,
@@ -245,7 +246,7 @@ def event_problem(question: str,
         cited = [clause for article, start, end in giving
                  for clause in _dated_clauses(article[start:end], dates)]
         if not cited or any(found_words(event, verb_words(_APPOSITION.sub(" ", c)))
-                            for c in cited):
+                            or _initialism_named(question, c) for c in cited):
             return None
         if any(_dates_the_name(question, article[start:end], dates)
                for article, start, end in giving):
@@ -260,6 +261,19 @@ def event_problem(question: str,
             return None
         first = first or f"the {what} the evidence cited gives is the {what} of something else"
     return first
+
+
+def _initialism_named(question: str, clause: str) -> bool:
+    """Whether `clause` writes the initialism of a name the question gives, the thing asked
+    about: "2008 NBA MVP" for "named the NBA's Most Valuable Player" (wikinews_quiz_blind20
+    qt16, refused; session 54)."""
+    written = {w for w in WORD.findall(clause) if len(w) >= 3 and w.isupper()}
+    for _, name in name_runs(question):
+        words = WORD.findall(name)
+        if any((acronym(" ".join(words[i:])) or "").upper() in written
+               for i in range(len(words) - 1)):
+            return True
+    return False
 
 
 # A thing that is dated by its name: "the Nemmers Prize in Mathematics in 1998", "the Tenure of

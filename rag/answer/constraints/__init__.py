@@ -69,6 +69,7 @@ from rag.answer.constraints.lexicon import MONTHS, SPEECH, TITLES, WEEKDAYS
 from rag.answer.constraints.names import acronym, found_words, name_runs, named_in, without_titles
 from rag.answer.constraints.parse import parse, without_descriptions
 from rag.answer.constraints.speakers import PHRASE, clauses
+from rag.answer.constraints.subjects import full_names
 from rag.answer.constraints.window import Evidence, in_quotation, window_sentences
 
 __all__ = [
@@ -84,6 +85,7 @@ __all__ = [
     "clauses",
     "first_unmet",
     "found_words",
+    "full_names",
     "in_quotation",
     "name_runs",
     "named_in",

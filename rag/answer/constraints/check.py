@@ -35,6 +35,7 @@ from rag.answer.constraints.speakers import (
 from rag.answer.constraints.subjects import (
     article_lead,
     article_words,
+    bracketed_aliases,
     salient,
     subject_instead,
     surname_shared,
@@ -179,7 +180,15 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
         if (constraint.after in _PLACE_PREPOSITIONS and not instead
                 and named_by(constraint, text_words(before), before)):
             return True
-        return named_by(constraint, words, evidence.near)
+        # Where the cited sentence puts another name in the question's place ("In New
+        # Hampshire, Sanders secured a plurality" for "in the Iowa caucuses"), the sentence
+        # before naming it will not do: the cited one must (wikinews_blind38_qa ct34,
+        # answered; session 54).
+        text = evidence.cited if instead else evidence.near
+        words = frozenset(content_words(text)) | acronyms(text) if instead else words
+        return named_by(constraint, words, text) or any(
+            named_by(alias, words, text)
+            for alias in bracketed_aliases(evidence.article, constraint))
     if constraint.kind == "topic":
         return named_by(constraint, evidence.window_words, evidence.window)
     # source: named in or just before the evidence (or the article's outlet), and the cited

@@ -27,6 +27,9 @@ class Constraint:
     last: str | None = None  # and its last: "Jinping"
     after: str | None = None  # the preposition before it in the question: "with" Wang Yi
     governor: str | None = None  # the word before that, stemmed: "talk" (talks with Wang Yi)
+    # The preposition before "the" and it: "in" the Iowa caucuses. Read only for a name the
+    # cited sentence puts there instead (`Evidence.names_instead`), not as `after`.
+    after_the: str | None = None
     aliases: frozenset[str] = frozenset()  # a source's role in the question: "the mother"
     either: tuple[Constraint, ...] = ()  # others that will do instead: "Qin Gang and Wang Yi
     # each", the person "Virginia doctor Joel Smithers" is about

@@ -170,6 +170,11 @@ _EVENT_YEAR = re.compile(
     rf"\b(?:{_DETERMINERS}|[A-Z][\w.-]*['’]s)\s+(?P<y>(?:1[89]|20)\d\d)\s+(?!{_NO_NOUN})[A-Za-z]")
 
 
+# Words after which "May" is the month (wikinews_quiz_blind21 qu20, refused; session 54).
+_MONTH_AFTER = re.compile(r"\b(?i:in|since|until|by|from|through|early|late|mid|last|"
+                          r"next|this)[\s-]+$")
+
+
 @lru_cache(maxsize=512)
 def _mentions(text: str, published: dt.date | None) -> tuple[tuple[Month, Month], ...]:
     """The months and years `text` names, each as a (first, last) month: "2019" (not "the
@@ -197,8 +202,9 @@ def _mentions(text: str, published: dt.date | None) -> tuple[tuple[Month, Month]
     for pattern in (_MONTH_MENTION, _DAY_MONTH):
         for match in pattern.finditer(text):
             name = match.group("m")
-            if name == "May" and not match.group("y") and not re.search(r"\d", match.group(0)):
-                continue  # "May" alone is as likely the verb
+            if (name == "May" and not match.group("y") and not re.search(r"\d", match.group(0))
+                    and not _MONTH_AFTER.search(text[max(0, match.start() - 8):match.start()])):
+                continue  # "May" alone is as likely the verb; not "In May, a study was ..."
             month = MONTHS[name.lower().rstrip(".")]
             day = re.search(r"\d{1,2}", match.group(0))
             if match.group("y"):

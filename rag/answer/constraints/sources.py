@@ -49,14 +49,14 @@ SOURCE = [
 SAYS = re.compile(r"say|tell|write|announce|warn|promise|claim|describe|call|quote|tweet",
                   re.I)
 # What an "according to" phrase names when it is the article itself, not a source within it.
-_THE_ARTICLE = re.compile(r"^\s*(?:the|this|that)\s+(?:report|article|story|news|piece)\b",
+THE_ARTICLE = re.compile(r"^\s*(?:the|this|that)\s+(?:report|article|story|news|piece)\b",
                           re.I)
 
 
 def source_of(phrase: str) -> Constraint | None:
     """The source an "according to" phrase or a question's subject names: its name, or None
     when it names none ("his daughter", "forecasters") or is the article itself."""
-    if _THE_ARTICLE.match(phrase):
+    if THE_ARTICLE.match(phrase):
         return None
     # "NDTV's report on the officials' investigation": the source precedes "on/about", unless
     # the word joins a body's name ("the US Commission on International Religious Freedom").
@@ -65,6 +65,11 @@ def source_of(phrase: str) -> Constraint | None:
     # of time or manner after the source says when it spoke, and its names do not speak
     # (session 53, wikinews_quiz_blind19 qs06, read as a source "Physics").
     head = re.split(r"\s+(?:when|after|before|while|as|once|until)\s+", head, maxsplit=1)[0]
+    # "the audio recording uploaded in January 2020 to an anonymous YouTube channel": where
+    # the source was put out is no speaker (wikinews_blind39_qa cu15, read as a source
+    # "YouTube"; session 54). Not who put it out ("a report published by the BBC").
+    if " by " not in head:
+        head = re.split(r"\s+\w+ed\s+(?=(?:in|to|on|onto|at)\b)", head, maxsplit=1)[0]
     for cut in re.finditer(r"\s+(on|about|into|regarding|concerning|over|for|with)\s+(\w*)",
                            head):
         before = WORD.findall(phrase[:cut.start()])

@@ -1,7 +1,8 @@
 """Who and what an article is about: a name in its title or its lead, or in two of its
 sentences, is the article's subject (`salient`) and may stand anywhere in it; a cited sentence
 that opens with another person as its subject is that person's (`subject_instead`); a last name
-the article gives two people names neither (`surname_shared`). With the words of an article's
+the article gives two people names neither (`surname_shared`); a short name the article gives
+in brackets names the long one, and back (`bracketed_aliases`). With the words of an article's
 parts, read once per text (`article_lead`, `text_words`, `article_words`).
 
 Imports: rag.answer.constraints.constraint, rag.answer.constraints.window,
@@ -15,7 +16,15 @@ from functools import lru_cache
 
 from rag.answer.constraints.constraint import Constraint
 from rag.answer.constraints.lexicon import SPEECH, TITLES, WORD, title_stems, word_set
-from rag.answer.constraints.names import acronyms, name_runs, named_by, named_in, personal
+from rag.answer.constraints.names import (
+    acronyms,
+    name_constraint,
+    name_runs,
+    named_by,
+    named_in,
+    personal,
+    without_titles,
+)
 from rag.answer.constraints.window import Evidence
 from rag.text import article_sentences, content_words
 
@@ -83,13 +92,80 @@ def surname_shared(article: str, name: str, last: str) -> bool:
     """Whether the article names someone else with the name's last word ("Hana Kimura" for
     "Kyoko Kimura"): then that word alone names neither."""
     own = {w.lower() for w in WORD.findall(name)} | _nicknames(article, name, last)
-    for _, run in name_runs(article, first=True):
+    runs = name_runs(article, first=True)
+    alone = {run for _, run in runs}
+    for (start, _), run in runs:
         words = [w for w in WORD.findall(run) if w.lower().rstrip(".") not in TITLES]
         # "Segal/de Graaf" (a ticket) holds de Graaf's own "de".
         before = {part.lower() for w in words[:-1] for part in w.split("/")}
-        if len(words) >= 2 and words[-1] == last and not before & own:
+        if len(words) >= 2 and words[-1] == last and not before & own \
+                and not _two_names(article, start, run, last, alone):
             return True
     return False
+
+
+_PLACE_OF_WORDS = re.compile(r"\b(?:on|in|at|via|from|to)\s+$", re.I)
+
+
+def _two_names(article: str, start: int, run: str, last: str, alone: set[str]) -> bool:
+    """Whether a run is two names with no comma between them: "The next day on Twitter West
+    accused his wife" is Twitter, then Kanye West, not a second West (wikinews_quiz_blind21
+    qu07, refused; session 54). After a preposition, where the words before the last one are
+    a name the article writes on its own elsewhere."""
+    head = run[:run.rfind(last)].strip()
+    return bool(_PLACE_OF_WORDS.search(article[max(0, start - 6):start])) and head in alone
+
+
+# A short name in brackets just after a name: "the Islamic State (ISIS)", "Philippine
+# Institute of Volcanology and Seismology (Phivolcs)". One word, or an initialism of a few.
+_BRACKETED = re.compile(r"\(([A-Z][A-Za-z.&-]{1,15})\)")
+
+
+@lru_cache(maxsize=64)
+def _bracket_pairs(article: str) -> tuple[tuple[str, str], ...]:
+    """The (name, short name) pairs the article defines with brackets."""
+    pairs = []
+    for match in _BRACKETED.finditer(article):
+        before = article[max(0, match.start() - 120):match.start()].rstrip()
+        runs = name_runs(before, first=True)
+        # Both begin alike ("Islamic State (ISIS)"), or the brackets say something else
+        # ("Transport for London (TfL)" read as London; "Qin (Chin)").
+        if runs and runs[-1][0][1] == len(before) and runs[-1][1][0] == match.group(1)[0]:
+            pairs.append((runs[-1][1], match.group(1)))
+    return tuple(pairs)
+
+
+def bracketed_aliases(article: str, constraint: Constraint) -> list[Constraint]:
+    """The other name of a pair the article defines in brackets, where the constraint's name
+    is one of them: "the international coalition to counter the Islamic State (ISIS)" makes
+    "to fight ISIS" name the Islamic State (wikinews_quiz_blind20 qt05, refused; session
+    54), and "ISIS" of a question the Islamic State."""
+    aliases = []
+    for long, short in _bracket_pairs(article):
+        for one, other in ((long, short), (short, long)):
+            if named_in(constraint, one) and named_in(name_constraint(one), constraint.text):
+                aliases.append(name_constraint(other))
+    return aliases
+
+
+@lru_cache(maxsize=64)
+def full_names(article: str) -> dict[str, str]:
+    """The people the article names in full, by the last word it names them by after: "Tedros
+    Adhanom Ghebreyesus" for "Ghebreyesus". Not a last word two of its people share."""
+    found: dict[str, set[str]] = {}
+    for _, run in name_runs(article, first=True):
+        name = without_titles(run)
+        words = WORD.findall(name)
+        if len(words) >= 2:
+            found.setdefault(words[-1], set()).add(name)
+    full = {}
+    for last, names in found.items():
+        # "WHO Director-General Tedros Adhanom Ghebreyesus" is Tedros Adhanom Ghebreyesus.
+        distinct = {name for name in names
+                    if not any(other != name and name.endswith(" " + other) for other in names)}
+        if len(distinct) == 1 and personal(name := distinct.pop()):
+            full[last] = name
+    return full
 
 
 def _nicknames(article: str, name: str, last: str) -> set[str]:

@@ -90,12 +90,13 @@ class Evidence:
         hours with Foreign Minister Qin" for "discussions with Wang Yi"; "a fire in Badalona"
         for "the fire in La Llagosta"; not "worked at Cipriani Dolci in Grand Central
         Terminal" for "found dead in Queens")."""
-        if not constraint.after or not self.asked:
+        after = constraint.after or constraint.after_the
+        if not after or not self.asked:
             return False
         for (start, _), name in name_runs(self.cited):
             before = re.findall(r"\w+", self.cited[max(0, start - 60):start])
             words = frozenset(content_words(name)) - title_stems()
-            if not (before and before[-1].lower() == constraint.after and words
+            if not (before and before[-1].lower() == after and words
                     and not words & self.asked):
                 continue
             # "discussed for over 7 hours with": the word may stand a few words before.
@@ -138,6 +139,14 @@ def window_sentences(article: str, start: int, end: int, after: bool = True
     for _ in range(3):
         if lo == 0 or not in_quotation(article, spans[lo][0]):
             break
+        lo -= 1
+    # A quotation that opens a sentence and goes on past it: its speaker is named in the
+    # sentence before ('Comic artist Jenn St-Onge told of ... "In my first stint, I didn't
+    # get any work. [...] working seven days a week for the last eight years."':
+    # wikinews_blind38_qa ct13, refused; session 54).
+    opening = article[spans[lo][0]:spans[lo][0] + 1]
+    if lo > 0 and lo < inside[0] and opening in ('"', "“") \
+            and in_quotation(article, spans[lo][1]):
         lo -= 1
     hi = min(len(spans) - 1, inside[-1] + 1) if after else inside[-1]
     # And where it closes: 'Chan said: "I urge her to step down. [...] Please go."'
