@@ -2152,3 +2152,36 @@ def test_a_place_of_another_kind_answers_no_place_asked():
     prison = "Manafort was to serve his 73 months at FCI Loretto prison, a federal prison."
     assert answer_problem(question, [("He was to serve it at FCI Loretto prison.",
                                       whole(prison))]) is None
+
+
+def test_a_time_of_another_year_answers_no_event_the_question_dates_by_its_year():
+    # wikinews_quiz_blind21 qu38, a near miss: the date of the 2020 caucuses answered when the
+    # 2016 ones were held.
+    caucus = "On March 14, 2020, the Democratic Party held caucuses in the Northern Mariana Islands."
+    question = "On what date were the 2016 Northern Mariana Islands Democratic caucuses held?"
+    assert answer_problem(question, [("They were held on March 14, 2020.", whole(caucus))]) == \
+        "the question asks about 2016; the answer gives another year"
+    held = "On March 12, 2016, the Democratic Party held caucuses in the Northern Mariana Islands."
+    assert answer_problem(question, [("They were held on March 12, 2016.", whole(held))]) is None
+
+
+def test_a_measure_asked_for_is_a_figure_and_no_day_gives_it():
+    # wikinews_quiz_blind21 qu35, a near miss: "10 feet" rested on "10 September".
+    question = "What was the height clearance of the railway bridge the bus hit?"
+    assert expected_type(question) == "number"
+    called = "Police said: we were called at 8.10am today, 10 September, after a bus hit a bridge."
+    assert answer_problem(question, [("The clearance was 10 feet.", whole(called))]) == \
+        "the question asks for a number; the evidence cited gives none"
+    sign = "The bridge, with a clearance of 10 feet, was hit by the bus on 10 September."
+    assert answer_problem(question, [("The clearance was 10 feet.", whole(sign))]) is None
+
+
+def test_a_share_in_another_sentence_counts_nothing_asked():
+    # wikinews_quiz_blind21 qu36, a near miss: the confirmed cases answered how many had
+    # recovered, and a later sentence's "30%" let the answer pass.
+    cases = "The United States had over 1.6 million confirmed cases, around 30% of all infections."
+    question = "How many people in the United States had recovered?"
+    assert answer_problem(question, [
+        ("There were 1.6 million confirmed cases.", whole(cases)),
+        ("The country had around 30% of all infections.", whole(cases))]) == \
+        "the question asks how many recoveries; the figure 1.6 counts cases"

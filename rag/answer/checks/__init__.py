@@ -13,6 +13,7 @@ and the first that fails gives the reason (each module's docstring says more of 
     counted_problem           counts     "ten police officers" for "how many journalists"
     count_kind_problem        counts     "33 recovered cases" for "how many deaths"
     modifier_problem          counts     "37 confirmed cases" for "how many suspected cases"
+    answered_year_problem     events     "March 14, 2020" for the date of the 2016 caucuses
     reported_problem          events     the day a death was reported for the day it happened
     other_end_problem         events     the day a campaign ended for the day it was launched
     event_problem             events     the date, or the duration, of another event
@@ -73,6 +74,7 @@ from rag.answer.checks.counts import (
 )
 from rag.answer.checks.events import (
     age_event_problem,
+    answered_year_problem,
     event_problem,
     other_end_problem,
     other_year_problem,
@@ -171,7 +173,8 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
     # India who died at ...?": `without_descriptions`). (`event_problem` reads descriptions
     # its own way: "the producer who predeceased her" may say how he died.)
     core = without_descriptions(question)
-    if kind == "time" and (problem := reported_problem(question, sentences)
+    if kind == "time" and (problem := answered_year_problem(question, sentences)
+                           or reported_problem(question, sentences)
                            or other_end_problem(core, sentences)
                            or event_problem(question, sentences)):
         return problem

@@ -408,6 +408,33 @@ _OPENING_YEAR = re.compile(
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
+# A year as a date's: "March 14, 2020", "14 March 2020", "in 2020"; not "The 2016 caucuses"
+# (the question's event, restated) nor a clock ("at 1922 UTC").
+_MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
+_DATED_YEAR = re.compile(rf"(?:\b(?:{_MONTH_NAMES})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?|"
+                         rf"\b\d{{1,2}}\s+(?:{_MONTH_NAMES})\s+|\b(?:in|of|since)\s+)"
+                         r"((?:1[89]|20)\d\d)\b")
+
+
+def answered_year_problem(question: str, sentences: Sentences) -> str | None:
+    """Why the time the answer gives is of another year than the one the question names its
+    event by, or None: "On what date were the 2016 Northern Mariana Islands Democratic
+    caucuses held?" is not answered by "March 14, 2020", the date of the next ones
+    (wikinews_quiz_blind21 qu38, a near miss answered so; session 54). The asked event's
+    years as `other_year_problem` reads them, give or take one (a race covered the year
+    before, a season or games put off to the next); every year the answer gives outside them."""
+    asked = OTHER_EVENT.sub(" ", _without_descriptions(question))
+    years = {int(y) for y in _YEAR.findall(asked)}
+    if not years:
+        return None
+    near = {y + step for y in years for step in (-1, 0, 1)}
+    given = [{int(y) for y in _DATED_YEAR.findall(text)} for text, _ in sentences]
+    if any(given) and all(not found & near for found in given if found):
+        return (f"the question asks about {' and '.join(map(str, sorted(years)))}; the answer "
+                "gives another year")
+    return None
+
+
 def other_year_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer tells of another year than the one the question asks about, or None.
 

@@ -92,7 +92,10 @@ _EXPECTED: list[tuple[str, re.Pattern[str]]] = [
         r"high|fast)|"
         r"(what|which) (is |was )?"
         r"(the )?(percentage|proportion|share|fraction|number|amount|total|score|margin|price|"
-        r"cost|value|time|vote|death toll|toll)\b)", re.I)),
+        r"cost|value|time|vote|death toll|toll|"
+        # a measure (wikinews_quiz_blind21 qu35, a near miss answered "10 feet" from "10
+        # September"; session 54)
+        r"(height )?clearance|height|length|depth|altitude|weight|speed|distance)\b)", re.I)),
     ("time", re.compile(
         # "To what date ...?", "Until what date ...?" (wikinews_quiz_blind9 qi37, read as
         # asking no time; session 50)
