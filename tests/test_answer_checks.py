@@ -2157,11 +2157,13 @@ def test_a_place_of_another_kind_answers_no_place_asked():
 def test_a_time_of_another_year_answers_no_event_the_question_dates_by_its_year():
     # wikinews_quiz_blind21 qu38, a near miss: the date of the 2020 caucuses answered when the
     # 2016 ones were held.
-    caucus = "On March 14, 2020, the Democratic Party held caucuses in the Northern Mariana Islands."
+    caucus = ("On March 14, 2020, the Democratic Party held caucuses in the Northern Mariana "
+              "Islands.")
     question = "On what date were the 2016 Northern Mariana Islands Democratic caucuses held?"
     assert answer_problem(question, [("They were held on March 14, 2020.", whole(caucus))]) == \
         "the question asks about 2016; the answer gives another year"
-    held = "On March 12, 2016, the Democratic Party held caucuses in the Northern Mariana Islands."
+    held = ("On March 12, 2016, the Democratic Party held caucuses in the Northern Mariana "
+            "Islands.")
     assert answer_problem(question, [("They were held on March 12, 2016.", whole(held))]) is None
 
 
