@@ -2187,3 +2187,14 @@ def test_a_share_in_another_sentence_counts_nothing_asked():
         ("There were 1.6 million confirmed cases.", whole(cases)),
         ("The country had around 30% of all infections.", whole(cases))]) == \
         "the question asks how many recoveries; the figure 1.6 counts cases"
+
+
+def test_first_names_no_event_of_its_own():
+    # wikinews_quiz_blind21 qu16: "The first observations were taken 1999" answered when the
+    # first suggestion of a black hole surfaced.
+    question = "In what year did the first suggestion surface that the system holds a black hole?"
+    taken = "The first observations, these few spectra, were taken 1999."
+    assert answer_problem(question, [("It surfaced in 1999.", whole(taken))]) == \
+        "the date the evidence cited gives is the date of something else"
+    suggested = "A black hole was first suggested in 2010."
+    assert answer_problem(question, [("It surfaced in 2010.", whole(suggested))]) is None

@@ -1485,3 +1485,30 @@ def test_a_place_after_the_is_in_its_place_and_another_there_is_not_met_from_bef
         'the question names the name "Iowa Democratic"; the evidence cited does not')
     iowa = "In Iowa, Sanders secured a plurality of the vote, at 25.7%."
     assert unmet(question, cited(article.replace(nh, iowa), iowa, asked=asked)) is None
+
+
+def test_a_phrase_that_opens_the_sentence_is_not_the_speaker():
+    # wikinews_blind38_qa ct02, a near miss: Sanders' words on the show were answered as
+    # Colbert's, who is named in the opening phrase.
+    question = "What did talk show host Stephen Colbert say to Bernie Sanders?"
+    article = ("Bernie Sanders ended his bid.\n\nDuring an interview on The Late Show with "
+               "Stephen Colbert on Wednesday, Sanders called Biden a \"decent man\".")
+    said = ("During an interview on The Late Show with Stephen Colbert on Wednesday, Sanders "
+            "called Biden a \"decent man\".")
+    assert unmet(question, cited(article, said)) == (
+        "the question asks for what Stephen Colbert said; the evidence cited is someone "
+        "else's words, or no one's")
+    colbert = said.replace("Sanders called Biden", "Colbert called Biden")
+    assert unmet(question, cited(article.replace(said, colbert), colbert)) is None
+
+
+def test_according_to_reports_is_no_verb_of_the_name_after_it():
+    # wikinews_blind38_qa ct22, a near miss: what reports said of Gillibrand answered what
+    # she said.
+    question = "What did Kirsten Gillibrand say about the debate rules?"
+    article = ("Kirsten Gillibrand ended her campaign.\n\nAccording to reports, Gillibrand "
+               "was unable to qualify for this debate.")
+    reports = "According to reports, Gillibrand was unable to qualify for this debate."
+    assert unmet(question, cited(article, reports)) == (
+        "the question asks for what Kirsten Gillibrand said; the evidence cited is someone "
+        "else's words, or no one's")
