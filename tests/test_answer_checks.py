@@ -2198,3 +2198,14 @@ def test_first_names_no_event_of_its_own():
         "the date the evidence cited gives is the date of something else"
     suggested = "A black hole was first suggested in 2010."
     assert answer_problem(question, [("It surfaced in 2010.", whole(suggested))]) is None
+
+
+def test_a_question_that_opens_with_a_clause_of_its_own_asks_what_follows_it():
+    # wikinews_blind40_qa cv21 was read as asking when, wikinews_quiz_blind22 qv07 as asking
+    # who: both right answers were refused for giving no time, and no name.
+    assert expected_type("When Wikinews asked the scientist about plans for a future model, "
+                         "what did he say his team was now exploring?") is None
+    assert expected_type("According to biologist Natasha Gownaris, who spoke to Wikinews in "
+                         "January 2019, about how much lighter are female penguins?") == "number"
+    assert expected_type("According to police, who fired the first shot?") == "name"
+    assert expected_type("When did the fire start?") == "time"

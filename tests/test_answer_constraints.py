@@ -1512,3 +1512,28 @@ def test_according_to_reports_is_no_verb_of_the_name_after_it():
     assert unmet(question, cited(article, reports)) == (
         "the question asks for what Kirsten Gillibrand said; the evidence cited is someone "
         "else's words, or no one's")
+
+
+def test_a_body_s_short_name_asked_what_it_said_needs_its_words_too():
+    # wikinews_blind40_qa cv02, a near miss: a notice "from the ... (RIAA)" answered what the
+    # RIAA said, read by its short name, which was not asked what it said.
+    question = ("What did the Recording Industry Association of America (RIAA) say in response "
+                "to GitHub's decision?")
+    article = ("GitHub restored the repository.\n\nIt was blocked after GitHub received a "
+               "take-down notice from the Recording Industry Association of America (RIAA).")
+    notice = ("It was blocked after GitHub received a take-down notice from the Recording "
+              "Industry Association of America (RIAA).")
+    assert unmet(question, cited(article, notice)) == (
+        "the question asks for what Recording Industry Association of America said; the "
+        "evidence cited is someone else's words, or no one's")
+    said = "The RIAA said the decision was wrong."
+    assert unmet(question, cited(article + " " + said, said)) is None
+
+
+def test_a_nickname_in_quotation_marks_is_part_of_the_name():
+    # wikinews_blind40_qa cv35: 'Jeremy "Spike" Cohen' was read as a quoted phrase "Spike"
+    # that the cited sentence, which calls him Cohen, did not hold.
+    question = 'Which media company is Jeremy "Spike" Cohen a co-owner of?'
+    assert kinds(question) == [("name", "Jeremy Cohen")]
+    assert kinds('Who called the talks "a real conversation"?') == [
+        ("quote", "a real conversation")]

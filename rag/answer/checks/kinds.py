@@ -121,11 +121,43 @@ PERSON = re.compile(LEAD + r"who(m|se)?\b|\bnames? of\b", re.I)
 
 def expected_type(question: str) -> str | None:
     """'time', 'duration', 'number' or 'name' when the question's form asks for one."""
+    question = _asking_part(question)
     for kind, pattern in _EXPECTED:
         if (match := pattern.search(question)) and not (
                 kind == "name" and _crosses_a_verb(match.groupdict().get("skipped") or "")):
             return kind
     return None
+
+
+# A question that opens with a clause of its own: "When Wikinews asked him about ..., what
+# did he say ...?" asks what, not when (wikinews_blind40_qa cv21); "According to biologist
+# Natasha Gownaris, who spoke to Wikinews ..., about how much lighter are ...?" asks how much,
+# not who (wikinews_quiz_blind22 qv07; both right answers refused, session 54). Not "Since
+# what year ...?", which asks at once.
+_OPENING_CLAUSE = re.compile(r"\s*(?:according to\b|(?:when|after|as|while|before|once|since)"
+                             r"\s+(?!(?:" + AUXILIARIES + r"|what|which|who|whom|whose|how|where|"
+                             r"why)\b))", re.I)
+_LATER_ASK = re.compile(r",\s+(?:(?:about|roughly|approximately|around|exactly|just|on|in|at|"
+                        r"by|for|from|to|since|until)\s+)?(?P<q>what|who|whom|whose|which|when|"
+                        r"where|why|how)\b", re.I)
+_RELATIVE = frozenset({"who", "whom", "whose", "which"})  # ", who died in 2019,": a description
+
+
+def _asking_part(question: str) -> str:
+    """Where a question opens with a clause of its own (`_OPENING_CLAUSE`) that holds a
+    question word ("When", "who spoke"), the question from its first question word after a
+    comma that does not open a relative clause; else the whole question, as the patterns
+    read it ("According to X, a spokeswoman, who ...?" stays as it was)."""
+    if not _OPENING_CLAUSE.match(question):
+        return question
+    asking = next((m for m in _LATER_ASK.finditer(question)
+                   if m["q"].lower() not in _RELATIVE), None)
+    if asking is None or not _QUESTION_WORD.search(question[:asking.start()]):
+        return question
+    return question[asking.start() + 1:].lstrip()
+
+
+_QUESTION_WORD = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b", re.I)
 
 
 def _crosses_a_verb(words: str) -> bool:

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rag.answer.checks.kinds import PERSON
+from rag.answer.checks.kinds import PERSON, expected_type
 from rag.answer.checks.lexicon import AUXILIARIES, LEAD, NAME, WORD, Sentences, added_names
 from rag.answer.constraints import (
     PHRASE,
@@ -397,7 +397,8 @@ def source_as_answer_problem(question: str, sentences: Sentences) -> str | None:
     question does not."""
     sources = [c for c in parse(question) if c.kind == "source"]
     asked = _WHO_ASKED.search(question)
-    if not sources or not sentences or asked is None or asked["who"] is None:
+    if not sources or not sentences or asked is None or asked["who"] is None \
+            or expected_type(question) not in ("name", None):  # "..., who spoke, how much"
         return None
     text = sentences[0][0]
     runs = name_runs(text)
