@@ -9,6 +9,10 @@ Every citation is checked in code, never taken on the model's word:
   among all sources, if one supports it well enough;
 - sentences that no source supports are flagged (`supported: false`).
 
+A source sentence that names a person by the last name holds the words of the full name the
+article gives once (`constraints.full_names`): "Ghebreyesus said" supports "Tedros Adhanom
+Ghebreyesus said".
+
 Support is judged on what a sentence adds to the question: "Blinken met Liu on Friday" in answer
 to "When did Blinken meet Liu?" is supported by a source sentence that says "Friday", even if
 the names appear only elsewhere; and it is not supported by one that names Blinken and Liu but

@@ -47,7 +47,9 @@ the names the rest of the project imports):
     names       name: a text's names and their acronyms, the name and source constraints
                 built from them, and whether a text names one (`named_in`)
     window      `Evidence`: a cited span, its article's metadata, its window of sentences
-    subjects    what an article is about: its title and lead, a sentence's own subject
+    subjects    what an article is about: its title and lead, a sentence's own subject,
+                the short names it gives in brackets, the people it names in full
+                (`full_names`, read by the support check)
     dates       date: a year that names an event, the months a text names, the period met
     sources     source: "according to S", "what did S say", the nouns a company speaks by
     speakers    source: who speaks in a sentence (verbs of speech, turn speakers, quotations)

@@ -2,8 +2,9 @@
 sentences, is the article's subject (`salient`) and may stand anywhere in it; a cited sentence
 that opens with another person as its subject is that person's (`subject_instead`); a last name
 the article gives two people names neither (`surname_shared`); a short name the article gives
-in brackets names the long one, and back (`bracketed_aliases`). With the words of an article's
-parts, read once per text (`article_lead`, `text_words`, `article_words`).
+in brackets names the long one, and back (`bracketed_aliases`); the people it names in full,
+by their last names (`full_names`). With the words of an article's parts, read once per text
+(`article_lead`, `text_words`, `article_words`).
 
 Imports: rag.answer.constraints.constraint, rag.answer.constraints.window,
 rag.answer.constraints.lexicon, rag.answer.constraints.names, rag.text.
