@@ -122,13 +122,10 @@ def contains_key_phrase(answer: str, phrases: Iterable[str]) -> bool:
     style on both sides: "17 rockets" holds "Seventeen", "6 feet 5 inches" holds "six feet
     five inches" (`rag.text.figures_as_digits`; from session 54, before which such answers
     counted as wrong)."""
-    phrases = list(phrases)
-    for text in (answer, figures_as_digits(answer)):
-        padded = f" {normalize(text)} "
-        if any(f" {p} " in padded for phrase in phrases if phrase
-               for p in {normalize(phrase), normalize(figures_as_digits(phrase))} if p):
-            return True
-    return False
+    wanted = {form for phrase in phrases if phrase
+              for form in (normalize(phrase), normalize(figures_as_digits(phrase))) if form}
+    return any(f" {p} " in f" {normalize(text)} " for text in (answer, figures_as_digits(answer))
+               for p in wanted)
 
 
 def answer_metrics(answer: str, refused: bool, reference: str, answerable: bool,

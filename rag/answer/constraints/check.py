@@ -184,8 +184,10 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
         # Hampshire, Sanders secured a plurality" for "in the Iowa caucuses"), the sentence
         # before naming it will not do: the cited one must (wikinews_blind38_qa ct34,
         # answered; session 54).
-        text = evidence.cited if instead else evidence.near
-        words = frozenset(content_words(text)) | acronyms(text) if instead else words
+        text = evidence.near
+        if instead:
+            text = evidence.cited
+            words = frozenset(content_words(text)) | acronyms(text)
         return named_by(constraint, words, text) or any(
             named_by(alias, words, text)
             for alias in bracketed_aliases(evidence.article, constraint))

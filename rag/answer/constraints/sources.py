@@ -50,7 +50,7 @@ SAYS = re.compile(r"say|tell|write|announce|warn|promise|claim|describe|call|quo
                   re.I)
 # What an "according to" phrase names when it is the article itself, not a source within it.
 THE_ARTICLE = re.compile(r"^\s*(?:the|this|that)\s+(?:report|article|story|news|piece)\b",
-                          re.I)
+                         re.I)
 
 
 def source_of(phrase: str) -> Constraint | None:

@@ -93,7 +93,7 @@ def surname_shared(article: str, name: str, last: str) -> bool:
     """Whether the article names someone else with the name's last word ("Hana Kimura" for
     "Kyoko Kimura"): then that word alone names neither."""
     own = {w.lower() for w in WORD.findall(name)} | _nicknames(article, name, last)
-    runs = name_runs(article, first=True)
+    runs = _article_runs(article)
     alone = {run for _, run in runs}
     for (start, _), run in runs:
         words = [w for w in WORD.findall(run) if w.lower().rstrip(".") not in TITLES]
@@ -103,6 +103,12 @@ def surname_shared(article: str, name: str, last: str) -> bool:
                 and not _two_names(article, start, run, last, alone):
             return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _article_runs(article: str) -> tuple[tuple[tuple[int, int], str], ...]:
+    """The article's names (`name_runs`, its first word counted), read once per article."""
+    return tuple(name_runs(article, first=True))
 
 
 _PLACE_OF_WORDS = re.compile(r"\b(?:on|in|at|via|from|to)\s+$", re.I)
@@ -154,7 +160,7 @@ def full_names(article: str) -> dict[str, str]:
     """The people the article names in full, by the last word it names them by after: "Tedros
     Adhanom Ghebreyesus" for "Ghebreyesus". Not a last word two of its people share."""
     found: dict[str, set[str]] = {}
-    for _, run in name_runs(article, first=True):
+    for _, run in _article_runs(article):
         name = without_titles(run)
         words = WORD.findall(name)
         if len(words) >= 2:
