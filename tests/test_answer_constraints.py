@@ -1537,3 +1537,55 @@ def test_a_nickname_in_quotation_marks_is_part_of_the_name():
     assert kinds(question) == [("name", "Jeremy Cohen")]
     assert kinds('Who called the talks "a real conversation"?') == [
         ("quote", "a real conversation")]
+
+
+def test_a_body_that_reports_in_a_relative_clause_is_its_speaker():
+    # wikinews_blind42_qa cx35: the Post's own report, after the official's quotation it
+    # printed, was read as the official's words.
+    question = "According to The Jakarta Post, where did location data falsely show the ship?"
+    article = ('"We will continue searching," the Navy head told The Jakarta Post, which also '
+               "today reported location data falsely showing the ship in Sunda Kelapa Port.")
+    assert unmet(question, cited(article, article)) is None
+    other = ('"We will continue searching," the Navy head told The Jakarta Post, and location '
+             "data falsely showed the ship in Sunda Kelapa Port, the head said.")
+    assert unmet(question, cited(other, other))
+
+
+def test_a_name_that_only_qualifies_a_role_s_body_names_no_speaker():
+    # wikinews_blind42_qa cx09: "French" of "the French police's internal investigators" was
+    # read as the speaker, and her quoted regret refused.
+    assert sources("What did the head of the French police's internal investigators say she "
+                   "regretted?") == []
+    assert sources("What did the Chinese foreign ministry spokesman say?") == ["Chinese"]
+    assert sources("What did the mayor of Yartsevo say?") == ["Yartsevo"]
+
+
+def test_what_the_question_sets_aside_need_not_be_in_the_evidence():
+    # wikinews_quiz_blind24 qx12: "Besides President Donald Trump, which Democrat ...?" was
+    # refused for want of "Donald Trump" beside the Democrat named.
+    question = ("Besides President Donald Trump, which Democrat favoured congressional term "
+                "limits in January 2019?")
+    # It says which story, as a description does: the article names it somewhere.
+    article = ("President Donald Trump has backed term limits. Senator Ted Cruz proposed the "
+               "amendment on Thursday. It needs two-thirds of both houses. Former Representative "
+               "Beto O'Rourke, a Democrat, has also spoken in favour of them.")
+    favour = "Former Representative Beto O'Rourke, a Democrat, has also spoken in favour of them."
+    assert unmet(question, cited(article, favour, published=dt.date(2019, 1, 4))) is None
+    # It is read as a description of the story; a name the question asks with is not.
+    described = {c.text: c.described for c in parse(question) if c.kind == "name"}
+    assert described == {"Donald Trump": True, "Democrat": False}
+
+
+def test_a_year_inside_a_quoted_name_dates_nothing():
+    # wikinews_blind42_qa cx21: "'Zrínyi 2026'", a programme's name, was read as asking of
+    # 2026, and a right answer from a 2019 article refused.
+    from rag.answer.timeframe import resolve
+
+    today = dt.date(2026, 12, 6)
+    named = resolve("What is Hungary's 'Zrínyi 2026' military programme meant to do?", today)
+    assert named is None
+    dated = resolve("What is Hungary's 'Zrínyi 2026' programme, mentioned in 2019, meant to do?",
+                    today)
+    assert dated is not None and dated.start == dt.date(2019, 1, 1)
+    month = resolve("Who spoke at the rally held in 'May 2020'?", today)
+    assert month is not None and month.start.year == 2020

@@ -39,6 +39,7 @@ and the first that fails gives the reason (each module's docstring says more of 
     quoted_speaker_problem    people     a name inside the quotation for who spoke it
     source_as_answer_problem  people     S for "According to S, who tried to save him?"
     speaker_only_problem      people     the minister quoted on a fire for "who owned the hotel"
+    other_half_problem        contrasts  "..., but 6% with mAb114" for the rate with ZMapp
 
 `latest_problem` (scope), which reads the sources' dates, is run by `decide`: an older article
 for "What is the latest on ...?". The words and helpers several checks read are in `lexicon`.
@@ -62,6 +63,7 @@ from rag.answer.checks.contrasts import (
     contrast_problem,
     negated_problem,
     other_day_problem,
+    other_half_problem,
     series_problem,
 )
 from rag.answer.checks.counts import (
@@ -205,4 +207,4 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
         asked_role_problem(question, sentences) or as_role_problem(question, sentences) \
         or quoted_speaker_problem(question, sentences) \
         or source_as_answer_problem(question, sentences) \
-        or speaker_only_problem(question, sentences)
+        or speaker_only_problem(question, sentences) or other_half_problem(question, sentences)

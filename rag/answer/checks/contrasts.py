@@ -165,6 +165,55 @@ def contrast_problem(question: str, sentences: Sentences) -> str | None:
     return first
 
 
+# The halves of a sentence that sets two things against each other: "..., but ...", "...,
+# whereas ...". What one half says of its names, the other does not say of its own. Not a
+# semicolon, which as often goes on about the same: "Saudi Arabia extended curfews in Mecca
+# and Medina; previously, the curfew was in effect between 3 p.m. and 6 a.m." (wikinews_
+# blind35_qa cq39, a right answer refused while it split there).
+_CONTRASTED = re.compile(r",\s+(?:but|whereas|while)\s+", re.I)
+
+
+def _names(text: str) -> set[str]:
+    """The words of `text`, past its first, that hold a capital: names ("ZMapp", "mAb114",
+    "REGN-EB3")."""
+    return {w.lower() for w in WORD.findall(text)[1:] if any(ch.isupper() for ch in w)}
+
+
+def other_half_problem(question: str, sentences: Sentences) -> str | None:
+    """Why the answer's figure is given, in its evidence, for other names than the question's,
+    or None: "What was the death rate among patients given ZMapp or remdesivir?" is not
+    answered by "6% to 11%" from "The overall mortality rates were 49% for patients treated
+    with ZMapp, 53% for remdesivir, ..., but patients treated early had a death rate of only
+    6% to 11% when treated with REGN-EB3 or mAb114" (wikinews_blind41_qa cw34, a near miss;
+    session 55). Where every cited sentence that gives the answer's figure sets two halves
+    against each other (`_CONTRASTED`), and the half with the figure names no name of the
+    question but names others, while another half names the question's, the figure is the
+    others'. A sentence of one half passes."""
+    asked = _names(question)
+    given = figures_of(question)
+    if not asked:
+        return None
+    first: str | None = None
+    for text, evidence in sentences:
+        figures = figures_of(text) - given
+        giving = [article[start:end] for article, start, end in evidence
+                  if figures & figures_of(article[start:end])]
+        if not figures or not giving:
+            return None
+        for quote in giving:
+            halves = _CONTRASTED.split(quote)
+            with_figure = [h for h in halves if figures & figures_of(h)]
+            rest = [h for h in halves if h not in with_figure]
+            if not rest or any(_names(h) & asked or not _names(h) for h in with_figure) \
+                    or not any(_names(h) & asked for h in rest):
+                return None
+            others = [w for h in with_figure for w in WORD.findall(h)[1:]
+                      if w.lower() in _names(h) - asked]
+        first = first or (f"the evidence cited gives the figure for {others[0]}, and another "
+                          f"figure for what the question names")
+    return first
+
+
 # A negator and the word it negates, past an auxiliary or an adverb: "were not included",
 # "has never been charged", "didn't commute". "Not only" negates nothing. And "no" before a
 # noun: "No claims of responsibility were reported" for "Which group claimed responsibility?"

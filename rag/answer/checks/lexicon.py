@@ -1,8 +1,8 @@
 """The words and the helpers that several checks read: a word of a text (`WORD`) and its
 tokens (`TOKEN`), figures in digits or in words (`is_figure`, `figures_of`), dates (`is_date`,
 `dates_only`, `DAY_NAMES`), names (`added_names`, `article_names`), the words that end a noun
-phrase (`PHRASE_ENDS`), and the clause a question's form may follow (`LEAD`), with the
-auxiliaries that are no noun's modifiers (`AUXILIARIES`).
+phrase (`PHRASE_ENDS`), and the clause a question's form may follow (`LEAD`; two before a
+figure's form, `LEADS`), with the auxiliaries that are no noun's modifiers (`AUXILIARIES`).
 
 Imports: rag.answer.constraints, rag.text.
 """
@@ -54,6 +54,12 @@ _PLACE_COMMA = r",\s*(?=(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2}
 LEAD = (r"^\s*(?:[^?;]*;\s*)?"
         rf"(?:(?!(?:[^,?;]|{_DATE_COMMA}|{_PLACE_COMMA})*\b(?:who|whom|whose|what|which|when|"
         rf"where|why|how)\b)(?:[^,?;]|{_DATE_COMMA}|{_PLACE_COMMA}){{0,160}},\s*)?")
+# Up to two such clauses before "how many", "how long" or "what share", which no clause of a
+# description opens: "According to Akram Pasha, a Mysore sex worker, how long did it take ...?"
+# (wikinews_blind40_qa cv05, cv23; session 55). Not before "who" or "when": in "According to
+# Connie Moganedi, a spokeswoman for the police, who tried to save him?" the second clause
+# may be what "who" describes.
+LEADS = LEAD.replace(r",\s*)?", r",\s*){0,2}")
 # A clause of the question that dates its event by another ("... pronounced dead after being
 # shot at the custody centre", "... last appear in a video before Trump announced his death"):
 # from its conjunction to the next comma or the end; past the comma of a place that names

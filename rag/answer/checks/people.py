@@ -154,6 +154,16 @@ _ROLE_WORDS = {
     # the call's recording speaks to (wikinews_quiz_blind18 qr31, qr33: near misses).
     "publisher": "publisher published publishing publishes imprint",
     "dispatcher": "dispatcher dispatchers dispatch dispatched operator",
+    # (session 55) "What was the name of Ginger Baker's father?" is not answered by the name
+    # he was born with (wikinews_blind41_qa cw30, a near miss): a relative is named as one.
+    "father": "father fathers dad stepfather",
+    "mother": "mother mothers mum mom stepmother",
+    "wife": "wife wives widow spouse married",
+    "husband": "husband husbands widower spouse married",
+    "son": "son sons stepson",
+    "daughter": "daughter daughters stepdaughter",
+    "brother": "brother brothers",
+    "sister": "sister sisters",
 }
 _PLACES = frozenset({"hospital", "prison", "airport", "stadium", "cemetery", "museum",
                      "university", "journal", "court"})
@@ -177,6 +187,9 @@ _ASKED_ROLE = re.compile(
     LEAD + r"(?:(?:(?:in|at|to|from|by|for|of|on|with)\s+)?"  # "In which hospital ...?"
     r"(?:which|what)\s+(?:(?!" + AUXILIARIES + r"\b)[\w'’-]+\s+){0,2}|"
     r"who(?:m)?\s+(?:is|was|were|are)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|"
+    # "What was the name of the father of ...?" asks who the father was (cw30; session 55).
+    r"(?:what|which)\s+(?:is|was|were|are)\s+the\s+(?:full\s+)?names?\s+of\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?|"
     r"who\s+(?:is\s+|was\s+|were\s+)?)(?P<role>" + _ROLE_ALTERNATION + r")\b", re.I)
 
 

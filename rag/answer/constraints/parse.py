@@ -97,6 +97,11 @@ _REPORTED = re.compile(r"(?:\bas\s+(?:reported|recalled|announced|described)|"
                        r"(?<=,)\s*(?:reported|recalled))\s+(?:in|on|from|when|after|at|during)\b",
                        re.I)
 _AGE = re.compile(r"\baged\s+\d+|\b\d+-year-old\b")
+# What the question sets aside, "Besides President Donald Trump, which Democrat ...?", names
+# what the answer is not: the evidence of the answer need not name it (wikinews_quiz_blind24
+# qx12, qx20: right answers refused; session 55). Up to its comma.
+_BESIDES = re.compile(r"(?:^|(?<=,)|(?<=\s))(?:besides|apart from|aside from|in addition to)\s+"
+                      r"[^,?]+", re.I)
 # A description set off by a comma ends at a comma that a clause's own word follows: "Walter
 # Munk, who died in La Jolla, California, in February 2019 aged 101, observe a test".
 _GOES_ON = word_set("in on at of aged near after before during from and")
@@ -106,6 +111,7 @@ def _descriptions(question: str) -> list[tuple[int, int]]:
     """The spans of the question that describe something it names (`_RELATIVE_WORD`)."""
     asked = _asked_word(question)
     spans = [m.span() for m in _AGE.finditer(question)]
+    spans += [m.span() for m in _BESIDES.finditer(question)]
     spans += [(m.start(), _clause_end(question, m.end())) for m in _REPORTED.finditer(question)]
     spans += [(m.start(), _clause_end(question, m.end())) for m in _RELATIVE_WORD.finditer(question)
               if asked is not None and not m.start() <= asked < m.end()]

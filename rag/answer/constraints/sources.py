@@ -96,6 +96,13 @@ def source_of(phrase: str) -> Constraint | None:
     runs = name_runs(head, first=True)
     if not runs:
         return None
+    if len(runs) == 1 and _MODIFIER.match(head, runs[0][0][1]) and " " not in runs[0][1] \
+            and re.fullmatch(r"\s*(?:the|a|an)?(?:\s+[a-z][\w-]*)+\s+of\s+(?:the\s+)?",
+                             head[:runs[0][0][0]]):
+        # "the head of the French police's internal investigators": a word of a name that
+        # qualifies a noun, behind a role, names the body's kind, not who speaks (wikinews_
+        # blind42_qa cx09, a right answer refused for want of a speaker "French"; session 55).
+        return None
     (start, name_end), name = runs[-1]  # "Alan Kurdi's aunt, Tima Kurdi": the last speaks
     if len(runs) > 1 and head[runs[-2][0][1]:start].strip() == "and" and " of " in runs[-2][1]:
         # "the Department of Corrections and Rehabilitation": one body's name, not two
@@ -123,6 +130,8 @@ def source_of(phrase: str) -> Constraint | None:
 
 
 _PLACED = re.compile(r"\s+of\s+(?:[Tt]he|an?|his|her|its|their)\s+")
+# A lower-case noun right after a name, the name its modifier: "French police's".
+_MODIFIER = re.compile(r"\s+[a-z][\w-]*(?:['’]s)?\s+[a-z]")
 _OF_BODY = re.compile(r"\s+of\s+(?=[A-Z])")
 _INSTITUTIONS = word_set("academy university college school court department ministry museum "
                          "church police service library hospital bank")
