@@ -117,15 +117,30 @@ def token_f1(prediction: str, reference: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+# British and American spellings of the words news measures and names with: "18 kilometers"
+# holds the key phrase "eighteen kilometres" (wikinews_quiz_blind24 qx01; from session 55,
+# before which such answers counted as wrong).
+_SPELLINGS = re.compile(r"\b(kilo|centi|milli)?(met|lit|cent|theat|fib)re(s?)\b|"
+                        r"\b(col|hon|lab|neighb|fav|harb|rum|behavi)our(s?|ed|ing|ite|ites)?\b",
+                        re.I)
+
+
+def _one_spelling(text: str) -> str:
+    """`text` with the British spellings of `_SPELLINGS` in American ones."""
+    return _SPELLINGS.sub(lambda m: f"{m[1] or ''}{m[2]}er{m[3]}" if m[2]
+                          else f"{m[4]}or{m[5] or ''}", text)
+
+
 def contains_key_phrase(answer: str, phrases: Iterable[str]) -> bool:
     """The normalised answer contains a normalised phrase as whole words, figures read in one
     style on both sides: "17 rockets" holds "Seventeen", "6 feet 5 inches" holds "six feet
     five inches" (`rag.text.figures_as_digits`; from session 54, before which such answers
-    counted as wrong)."""
+    counted as wrong), and British spellings read as American ones (`_one_spelling`)."""
     wanted = {form for phrase in phrases if phrase
-              for form in (normalize(phrase), normalize(figures_as_digits(phrase))) if form}
-    return any(f" {p} " in f" {normalize(text)} " for text in (answer, figures_as_digits(answer))
-               for p in wanted)
+              for form in (normalize(_one_spelling(phrase)),
+                           normalize(_one_spelling(figures_as_digits(phrase)))) if form}
+    return any(f" {p} " in f" {normalize(_one_spelling(text))} "
+               for text in (answer, figures_as_digits(answer)) for p in wanted)
 
 
 def answer_metrics(answer: str, refused: bool, reference: str, answerable: bool,

@@ -321,3 +321,12 @@ def test_a_key_phrase_in_words_is_held_by_the_same_figure_in_digits():
     assert m.contains_key_phrase("He was 6 feet 5 inches tall.", ["six feet five inches"])
     assert m.contains_key_phrase("Seventeen rockets struck.", ["17"])
     assert not m.contains_key_phrase("There were fifteen of them.", ["650"])
+
+
+def test_a_key_phrase_in_british_spelling_is_held_by_the_american_one():
+    # wikinews_quiz_blind24 qx01: "18 kilometers away" is the answer "eighteen kilometres"
+    # asks for.
+    assert m.contains_key_phrase("The blaze was 18 kilometers away.", ["eighteen kilometres"])
+    assert m.contains_key_phrase("It stood in the city centre.", ["city center"])
+    assert m.contains_key_phrase("The Labor party won.", ["Labour"])
+    assert not m.contains_key_phrase("The blaze was 18 miles away.", ["eighteen kilometres"])
