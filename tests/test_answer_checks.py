@@ -2301,3 +2301,31 @@ def test_an_age_a_weekday_or_a_figure_in_words_is_no_answer_of_another_kind():
     assert answer_problem(question, [("He died on Sunday.", whole(died))]) == \
         "the question asks for a name; the evidence cited gives none"
     assert answer_problem(question, [("He died in Windhoek.", whole(died))]) is None
+
+
+def test_a_figure_inside_a_code_or_a_name_counts_nothing():
+    # wikinews_quiz_blind24 qx36, a near miss: "3 local school Maker Clubs" rested on "3D
+    # printers", whose "3" a word split read as a figure.
+    question = "How many local school Maker Clubs displayed projects at the faire?"
+    printers = "An array of technologies were on hand including 3D printers and drones."
+    assert answer_problem(question, [("There were 3 local school Maker Clubs on hand.",
+                                      whole(printers))]) == \
+        "the question asks for a number; the evidence cited gives none"
+    clubs = "Three Maker Clubs from local schools were on hand with 3D printers."
+    assert answer_problem(question, [("There were three local school Maker Clubs.",
+                                      whole(clubs))]) is None
+
+
+def test_a_share_is_of_what_the_question_says_it_is_of():
+    # wikinews_blind40_qa cv34, a near miss: the Aboriginal share of Victoria's residents, given
+    # in an interview's answer, answered the share born in Australia.
+    article = ("((WN)) What percentage of residents in Melbourne and Victoria are aboriginals?\n\n"
+               "((Wayne Tseng)) Melbourne 0.5%, Victoria 1.6%.\n\n"
+               "((WN)) Why is the population so low?")
+    shares = (article, *sentence_span(article, "Melbourne 0.5%"))
+    assert answer_problem("What percentage of Victoria's residents were born in Australia?",
+                          [("1.6% were born in Australia.", [shares])]) == \
+        "the question asks the share that born in Australia; the evidence cited does not say " \
+        "of what its share is"
+    assert answer_problem("What percentage of Victoria's residents are Aboriginal?",
+                          [("1.6% are Aboriginal.", [shares])]) is None

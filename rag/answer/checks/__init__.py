@@ -32,6 +32,7 @@ and the first that fails gives the reason (each module's docstring says more of 
     negated_problem           contrasts  "19 stores, which were not included" for those included
     form_problem              kinds      "14 delegates" for a share, "on Saturday" for a time
     forecast_problem          counts     "may cause 32,000 more deaths" for the deaths recorded
+    share_problem             counts     an Aboriginal share for the share born in Australia
     credited_problem          people     NBC's count for "how many votes did the AP count"
     role_problem              people     "ambassador to China" from "China's ambassador"
     asked_role_problem        people     the judge for "which lawyer"
@@ -73,6 +74,7 @@ from rag.answer.checks.counts import (
     counted_problem,
     forecast_problem,
     modifier_problem,
+    share_problem,
 )
 from rag.answer.checks.events import (
     age_event_problem,
@@ -201,7 +203,8 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
     if problem := contrast_problem(core, sentences) or series_problem(question, sentences):
         return problem
     if problem := negated_problem(question, sentences) or form_problem(question, sentences) \
-            or forecast_problem(question, sentences):
+            or forecast_problem(question, sentences) \
+            or share_problem(question, sentences):
         return problem
     return credited_problem(question, sentences) or role_problem(sentences) or \
         asked_role_problem(question, sentences) or as_role_problem(question, sentences) \

@@ -4,8 +4,9 @@ the figures an answer gives (`answer_figures`):
 - the counted noun: "how many journalists" is not answered by "ten police officers were
   injured", nor by "ten journalists" resting on "ten police officers and two journalists". A
   figure counts the noun written after it ("half a million doses"; in the evidence even a
-  word that reads like a verb: "the three deceased"); where the answer or its evidence
-  writes one, it must be a word of the question (`counted_problem`);
+  word that reads like a verb: "the three deceased"; a participle that lemminflect knows as
+  an adjective, before another word, is the noun's: "two armed officers"); where the answer
+  or its evidence writes one, it must be a word of the question (`counted_problem`);
 - the kind of count: "How many COVID-19 deaths had Bangladesh recorded?" is not answered by
   "33 new deaths" resting on "33 recovered cases", nor "how many people had recovered" by
   counts of confirmed cases and deaths. Where the question counts one kind of the outcomes
@@ -43,6 +44,7 @@ from rag.answer.checks.lexicon import (
     is_date,
     is_figure,
 )
+from rag.answer.constraints import window_sentences, without_descriptions
 from rag.answer.constraints.lexicon import word_set
 from rag.text import content_words, figures_in_one_style
 
@@ -457,4 +459,43 @@ def forecast_problem(question: str, sentences: Sentences) -> str | None:
             return None
         first = first or ("the evidence cited gives what may or will happen, not what "
                           "happened")
+    return first
+
+
+# "What percentage of Victoria's residents were born in Australia?": of whom ("Victoria's
+# residents"), and what is true of the share ("born in Australia").
+_SHARE_OF = re.compile(r"\b(?:what|which)\s+(?:share|percentage|proportion|fraction)s?\s+of\s+"
+                       r"(?P<whole>[^?]+?)\s+(?:were|are|was|is|had|have|has)\s+(?P<what>[^?,;]+)",
+                       re.I)
+
+
+_TIME_CLAUSE = re.compile(r"\b(?:as|when|after|before|during|while|since|until|following|"
+                          r"according)\b", re.I)
+
+
+def share_problem(question: str, sentences: Sentences) -> str | None:
+    """Why the answer's share is of something else than the question asks, or None: "What
+    percentage of Victoria's residents were born in Australia?" is not answered by "1.6%" from
+    "Melbourne 0.5%, Victoria 1.6%." answering a question about Aboriginal residents
+    (wikinews_blind40_qa cv34, a near miss; session 55). Where no cited sentence of an answer
+    sentence, with its neighbours, writes half the words of what the question says is true of
+    the share ("born", "Australia"), the share is another's."""
+    match = _SHARE_OF.search(without_descriptions(question))
+    if match is None:
+        return None
+    # Up to a clause of time: "been vaccinated against measles as Samoa's shutdown began"
+    # (wikinews_blind36_qa qs03, a right answer the first version refused).
+    what = content_words(_TIME_CLAUSE.split(match["what"])[0])
+    if not what:
+        return None
+    first: str | None = None
+    for _, evidence in sentences:
+        for article, start, end in evidence:
+            spans = window_sentences(article, start, end)
+            near = content_words(article[spans[0][0]:spans[-1][1]])
+            if 2 * len(what & near) >= len(what):
+                return None
+        asked = _TIME_CLAUSE.split(match["what"])[0].strip()
+        first = first or f"the question asks the share that {asked}; the evidence cited does " \
+                         f"not say of what its share is"
     return first

@@ -9,7 +9,9 @@ asked event's, not a report of it, another event beside it or its other end:
 - the date of something else: "On what date was the funeral held?" is not answered by the day
   he died. Where no cited sentence that gives the answer's date names a word of the
   question's event (the words that describe a person, "radio host", left out), and no
-  neighbour gives the same date with one, the date is another event's (`event_problem`);
+  neighbour gives the same date with one, the date is another event's (`event_problem`;
+  since session 55, a phrase of another time before the date, "After Mugabe fired his vice
+  president, the army moved on November 15", names no word of the dated event);
   since session 47, a duration of another event too ("How long did he spend in hospital?" is
   not answered by how long he was trapped: `event_problem` with the answer's figures, as for
   a date);

@@ -11,7 +11,9 @@ name), whether an answer gives it (`has_type`), and the checks of its form:
   ill; a photograph's credit ("Image: Paul Budd.") names no one but the photographer; "a
   48-acre space" measures 48 acres, but "22-year-old Rangoli Patil" gives only her age; and
   (since session 47) "who" answered by "a Minister of Legislative Assembly", a title after
-  "a", which names no one;
+  "a", which names no one; (since session 55) an age is no count ("28-year-old Usman Khan
+  stabbed several people" for how many were there), nor a weekday or a figure in words a
+  name ("died on Sunday" for where, "Four Navy ships" for which countries);
 - a vague answer: a unit no figure measures ("for many years") is no duration, though "since
   1998" is; a share ("45% of homes") or a round plural alone ("many thousands") answers no
   "how many"; "On what date ...?" (or "when exactly") asks for a day, which "in 2021" does
@@ -289,6 +291,10 @@ _LABELLED = re.compile(r"\b(?:round|stage|phase|article|section|chapter|episode|
 # that set's one run, session 50).
 _RANK_ASKED = re.compile(r"\b(?:rank|ranks|ranked|ranking|rankings|seeded|seed)\b", re.I)
 _NAMED_NUMBER = re.compile(r"\b([A-Z][\w-]*)\s+\d{1,3}\b(?![.,:]?\d)")
+# A figure inside a code or a name counts nothing: "3D printers", "G7", "COVID-19", "F-35"
+# (wikinews_quiz_blind24 qx36, a near miss answered "3 local school Maker Clubs" from "3D
+# printers"; session 55).
+_CODE = re.compile(r"\b(?:\d+[A-Z]+|[A-Z]+\d+|[A-Za-z]+-\d+)\b")
 
 
 def _aged(text: str) -> list[str]:
@@ -327,6 +333,8 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
                           for t in (answer, quotes))
         quotes = _UNIT_COMPOUND.sub(lambda m: _compound_duration(m, asked), quotes)
         quotes = _UNIT_OF.sub(lambda m: _duration_of(m, asked), quotes)
+    if kind == "number":
+        quotes = _CODE.sub(" ", quotes)
     if kind != "name":  # a figure or a day in one style: "1,500" is "1500", "Dec. 28" December
         answer, quotes = (_in_one_style(t) for t in (answer, quotes))
     if kind == "number":  # "a 48-acre space" measures 48 acres

@@ -9,7 +9,8 @@ them at all:
 - the role asked for: "Which lawyer represented the group?" is not answered by the judge who
   ruled on its lawsuit, nor "Who was piloting the helicopter?" by a passenger. Where the
   question asks for the holder of a role that news names beside the holder (lawyer, judge,
-  pilot, driver, prosecutor, coach, captain, doctor, spokesperson), or the kind of a place
+  pilot, driver, prosecutor, coach, captain, doctor, spokesperson; since session 55 a
+  relative, "the name of his father"), or the kind of a place
   that news names with its kind (hospital, prison, airport, stadium), the cited sentence or
   its immediate neighbours must name that role or kind, in one of its words
   (`asked_role_problem`); and "Who, as Canada's Chief Electoral Officer, ...?" is not
