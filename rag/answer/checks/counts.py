@@ -467,8 +467,6 @@ def forecast_problem(question: str, sentences: Sentences) -> str | None:
 _SHARE_OF = re.compile(r"\b(?:what|which)\s+(?:share|percentage|proportion|fraction)s?\s+of\s+"
                        r"(?P<whole>[^?]+?)\s+(?:were|are|was|is|had|have|has)\s+(?P<what>[^?,;]+)",
                        re.I)
-
-
 _TIME_CLAUSE = re.compile(r"\b(?:as|when|after|before|during|while|since|until|following|"
                           r"according)\b", re.I)
 
@@ -485,17 +483,15 @@ def share_problem(question: str, sentences: Sentences) -> str | None:
         return None
     # Up to a clause of time: "been vaccinated against measles as Samoa's shutdown began"
     # (wikinews_blind36_qa qs03, a right answer the first version refused).
-    what = content_words(_TIME_CLAUSE.split(match["what"])[0])
+    asked = _TIME_CLAUSE.split(match["what"])[0].strip()
+    what = content_words(asked)
     if not what:
         return None
-    first: str | None = None
     for _, evidence in sentences:
         for article, start, end in evidence:
             spans = window_sentences(article, start, end)
             near = content_words(article[spans[0][0]:spans[-1][1]])
             if 2 * len(what & near) >= len(what):
                 return None
-        asked = _TIME_CLAUSE.split(match["what"])[0].strip()
-        first = first or f"the question asks the share that {asked}; the evidence cited does " \
-                         f"not say of what its share is"
-    return first
+    return (f"the question asks the share that {asked}; the evidence cited does not say of "
+            f"what its share is") if sentences else None
