@@ -1589,3 +1589,32 @@ def test_a_year_inside_a_quoted_name_dates_nothing():
     assert dated is not None and dated.start == dt.date(2019, 1, 1)
     month = resolve("Who spoke at the rally held in 'May 2020'?", today)
     assert month is not None and month.start.year == 2020
+
+
+def test_a_capitalised_quoted_phrase_after_a_noun_names_a_thing():
+    # wikinews_blind43_qa cy19, after that set's one run: "the gold toilet 'America'" named
+    # where the story sets its scene, and the year of the offer two sentences on, was refused.
+    question = "In what year was the gold toilet 'America' offered to Donald Trump?"
+    lead = "The fully functioning gold toilet 'America' was stolen from Blenheim Palace."
+    middle = "Police arrested a man on Saturday. The artist made it in 2016."
+    offered = "Back in 2017, the artwork was offered to Donald Trump."
+    assert unmet(question, cited(f"{lead} {middle} {offered}", offered)) is None
+    # A lower-case phrase after a verb is words said, which the evidence must hold.
+    said = "What did Trump call 'a total disgrace' in 2017?"
+    assert [c.thing for c in parse(said) if c.kind == "quote"] == [False]
+
+
+def test_a_year_after_which_the_event_came_names_an_event():
+    # wikinews_blind43_qa cy35, after that set's one run: "after the 2018 Kīlauea eruption"
+    # was read as asking of 2018, and a 2019 report of the study refused.
+    frame = TimeFrame(text="after the 2018", start=dt.date(2018, 1, 1),
+                      end=dt.date(2018, 12, 31), anchored=True)
+    question = ("Which tools did the team use to study the plume of water off Hawaii after the "
+                "2018 Kīlauea eruption?")
+    [date] = [c for c in parse(question, frame) if c.kind == "date"]
+    assert date.event_year
+    article = ("The 2018 Kīlauea eruption off Hawaii sent lava into the sea. The research team "
+               "used satellite images and gliders to study the water.")
+    used = cited(article, "The research team used satellite images and gliders to study the "
+                          "water.", published="2019-09-20")
+    assert unmet(question, used, frame) is None
