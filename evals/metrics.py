@@ -139,8 +139,8 @@ def contains_key_phrase(answer: str, phrases: Iterable[str]) -> bool:
     wanted = {form for phrase in phrases if phrase
               for form in (normalize(_one_spelling(phrase)),
                            normalize(_one_spelling(figures_as_digits(phrase)))) if form}
-    return any(f" {p} " in f" {normalize(_one_spelling(text))} "
-               for text in (answer, figures_as_digits(answer)) for p in wanted)
+    texts = [f" {normalize(_one_spelling(text))} " for text in (answer, figures_as_digits(answer))]
+    return any(f" {p} " in text for text in texts for p in wanted)
 
 
 def answer_metrics(answer: str, refused: bool, reference: str, answerable: bool,

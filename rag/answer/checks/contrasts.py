@@ -30,6 +30,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from rag.answer.checks.kinds import expected_type
 from rag.answer.checks.lexicon import (
@@ -75,6 +76,16 @@ def _weekdays_of(question: str) -> set[str]:
     return days
 
 
+def _giving_figures(question: str, text: str, evidence: Sequence[tuple[str, int, int]]
+                    ) -> tuple[set[str], list[str]]:
+    """The figures an answer sentence gives that the question does not, and the cited spans
+    that write one of them (none where the sentence gives no figure)."""
+    figures = figures_of(text) - figures_of(question)
+    giving = [article[start:end] for article, start, end in evidence
+              if figures & figures_of(article[start:end])]
+    return figures, giving
+
+
 def other_day_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer's figure is another day's, or None.
 
@@ -87,13 +98,10 @@ def other_day_problem(question: str, sentences: Sentences) -> str | None:
     asked = ({w.lower() for w in WORD.findall(question)} & WEEKDAYS) | _weekdays_of(question)
     if not asked:
         return None
-    given = figures_of(question)
     first: str | None = None
     for text, evidence in sentences:
-        figures = figures_of(text) - given
-        giving = [article[start:end] for article, start, end in evidence
-                  if figures & figures_of(article[start:end])]
-        if not figures or not giving:
+        figures, giving = _giving_figures(question, text, evidence)
+        if not giving:
             return None
         others: set[str] = set()
         for quote in giving:
@@ -195,25 +203,22 @@ def other_half_problem(question: str, sentences: Sentences) -> str | None:
     question but names others, while another half names the question's, the figure is the
     others'. A sentence of one half passes."""
     asked = _names(question)
-    given = figures_of(question)
     if not asked:
         return None
     first: str | None = None
     for text, evidence in sentences:
-        figures = figures_of(text) - given
-        giving = [article[start:end] for article, start, end in evidence
-                  if figures & figures_of(article[start:end])]
-        if not figures or not giving:
+        figures, giving = _giving_figures(question, text, evidence)
+        if not giving:
             return None
         for quote in giving:
-            halves = _CONTRASTED.split(quote)
-            with_figure = [h for h in halves if figures & figures_of(h)]
-            rest = [h for h in halves if h not in with_figure]
-            if not rest or any(_names(h) & asked or not _names(h) for h in with_figure) \
-                    or not any(_names(h) & asked for h in rest):
+            halves = [(h, _names(h)) for h in _CONTRASTED.split(quote)]
+            with_figure = [(h, names) for h, names in halves if figures & figures_of(h)]
+            rest = [names for h, names in halves if not figures & figures_of(h)]
+            if not rest or any(names & asked or not names for _, names in with_figure) \
+                    or not any(names & asked for names in rest):
                 return None
-            others = [w for h in with_figure for w in WORD.findall(h)[1:]
-                      if w.lower() in _names(h) - asked]
+            others = [w for h, names in with_figure for w in WORD.findall(h)[1:]
+                      if w.lower() in names - asked]
         first = first or (f"the evidence cited gives the figure for {others[0]}, and another "
                           f"figure for what the question names")
     return first
