@@ -216,6 +216,26 @@ def test_a_count_of_where_the_counted_came_from_is_no_count_of_them():
         "the question asks how many homes; the figure 21 counts hurricanes")
 
 
+def test_a_phrase_ending_in_a_plural_counts_that_plural():
+    # wikinews_blind44_qa cz18: "vaccination" is a word of the question, but "128 vaccination
+    # teams" counts teams, and the question counts civil servants.
+    article = "The government assigned 128 vaccination teams. Ten police officers stood by."
+    teams, police = ((article, *sentence_span(article, f)) for f in ("128", "Ten police"))
+    question = ("How many civil servants did the government assign to the vaccination effort "
+                "during the shutdown?")
+    assert answer_problem(question, [("It assigned 128 vaccination teams.", [teams])]) == (
+        "the question asks how many civil servants; the figure 128 counts vaccination teams")
+    assert answer_problem("How many vaccination teams did the government assign?",
+                          [("It assigned 128 vaccination teams.", [teams])]) is None
+    # A word of the counted noun itself before the plural still names it.
+    assert answer_problem("How many police stood by?",
+                          [("Ten police officers stood by.", [police])]) is None
+    # A plural that ends in the counted noun counts it (wikinews_quiz_blind26 qz06).
+    shots = "He thought he heard three gunshots."
+    assert answer_problem("How many shots did the eyewitness think he heard?",
+                          [("He heard three gunshots.", whole(shots))]) is None
+
+
 def test_a_count_of_years_is_no_count_of_what_a_rate_asks_for():
     # wikinews_blind13_qa y08: "a year" says how often; "18+ years" counts years, not sharks.
     article = ("In 18+ years of working at Seal Island, we had never seen sevengill sharks. "
@@ -1460,6 +1480,56 @@ def test_a_fraction_alone_is_no_count_or_amount():
     iraq = "The coalition came to Iraq after the group took over about a third of the country."
     assert answer_problem("Roughly how much of Iraq had the group taken over?",
                           [("It had taken over about a third of Iraq.", whole(iraq))]) is None
+
+
+def test_who_said_it_is_who_the_cited_sentence_gives_the_words_to():
+    # wikinews_blind44_qa cz11: the next sentence names Sufianov, and the cited one gives the
+    # words to Dydykin.
+    question = ("Who, as co-chairman of the organising committee, said that surgical "
+                "competitions for students are a Russian practice?")
+    article = ("According to Professor Sergey Dydykin of the First MSMU, co-chairman of the "
+               "organizing committee, surgical competitions for students are a Russian "
+               "practice. The chairman of the committee, Albert Sufianov, heads the First "
+               "MSMU's neurosurgery department.")
+    said = [(article, 0, article.index(" The chairman"))]
+    assert answer_problem(question, [("Albert Sufianov of the First MSMU said that such "
+                                      "competitions are a Russian practice.", said)]) == (
+        "the question asks who said it; the evidence cited gives the words to someone other "
+        "than Albert Sufianov")
+    assert answer_problem(question, [("Sergey Dydykin said that such competitions are a "
+                                      "Russian practice.", said)]) is None
+
+
+def test_a_chief_executive_is_named_as_ceo():
+    # wikinews_blind44_qa cz29, a right answer refused as naming no executive.
+    question = "Who, as chief executive of broadcaster ABS-CBN, apologised to the President?"
+    ceo = "ABS-CBN CEO Carlo Katigbak said refunds were offered. Katigbak apologized to him."
+    lawyer = ceo.replace("CEO", "lawyer")
+    assert answer_problem(question, [("Carlo Katigbak apologised.", whole(ceo))]) is None
+    assert answer_problem(question, [("Carlo Katigbak apologised.", whole(lawyer))]) == (
+        "the question asks who was chief executive of broadcaster ABS-CBN; the evidence cited "
+        "names no executive")
+
+
+def test_a_part_in_words_answers_what_fraction():
+    # wikinews_quiz_blind26 qz01: "a tenth part" is the fraction asked for, though an ordinal
+    # alone is no figure.
+    question = ("Roughly what fraction of the body that elects the chief executive do district "
+                "councillors make up?")
+    body = "District councillors make up about a tenth part of the body that elects him."
+    assert answer_problem(question, [("About a tenth part of the body.", whole(body))]) is None
+    assert answer_problem(question, [("A part of the body that elects him.", whole(body))]) == (
+        "the question asks for a number; the evidence cited gives none")
+
+
+def test_which_mp_asks_for_a_name():
+    # wikinews_quiz_blind26 qz34, a near miss answered "One MP told the BBC ...".
+    question = "Which MP told the BBC that those who wanted another referendum were a minority?"
+    unnamed = 'One MP told the BBC, "It was always a minority."'
+    assert answer_problem(question, [("One MP told the BBC so.", whole(unnamed))]) == (
+        "the question asks for a name; the evidence cited gives none")
+    named = 'Conservative MP Anna Soubry told the BBC, "It was always a minority."'
+    assert answer_problem(question, [("Anna Soubry told the BBC so.", whole(named))]) is None
 
 
 def test_a_leading_clause_with_a_question_word_of_its_own_is_the_question():

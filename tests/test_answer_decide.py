@@ -40,6 +40,9 @@ def test_a_supported_aside_does_not_carry_an_unsupported_answer() -> None:
     # The sentence that answers is made up; the one the sources hold says nothing asked.
     made_up = "The talks lasted three hours. The two sides had agreed to stabilise relations [1]."
     assert decision(made_up).code == "unsupported"
+    # Nor does a cited sentence that only says the question again.
+    restated = "The talks lasted three hours. Blinken held talks with Xi [1]."
+    assert decision(restated).code == "unsupported"
     # A supported first sentence answers, whatever follows.
     assert decision("The talks lasted 35 minutes [1]. They met on Monday [1].").refused is False
 

@@ -82,12 +82,14 @@ def adds_information(answer: str, question: str) -> bool:
 def _only_asides(checked: CheckedAnswer, question: str) -> bool:
     """The first sentence, the one that answers, is unsupported, and the supported ones do not
     touch the question ("... was won by Tsaiying-shih. This was reported by the State
-    Department spokesperson Matthew Miller [1].")."""
+    Department spokesperson Matthew Miller [1]."), or touch it only to say it again: a cited
+    sentence that adds nothing to the question's words does not carry a made-up answer before
+    it (wikinews_blind42_qa cx22, answered; session 56)."""
     if not checked.sentences or checked.sentences[0].supported:
         return False
-    rest = checked.sentences[1:]
     asked = content_words(question)
-    return not any(s.supported and content_words(s.text) & asked for s in rest)
+    return not any(s.supported and content_words(s.text) & asked
+                   and adds_information(s.text, question) for s in checked.sentences[1:])
 
 
 def decide(reply: str, checked: CheckedAnswer, sources: list[Source], question: str,

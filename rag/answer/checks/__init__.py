@@ -41,6 +41,7 @@ and the first that fails gives the reason (each module's docstring says more of 
     source_as_answer_problem  people     S for "According to S, who tried to save him?"
     speaker_only_problem      people     the minister quoted on a fire for "who owned the hotel"
     other_half_problem        contrasts  "..., but 6% with mAb114" for the rate with ZMapp
+    other_speaker_problem     people     Sufianov for "who said ...", where Dydykin says it
 
 `latest_problem` (scope), which reads the sources' dates, is run by `decide`: an older article
 for "What is the latest on ...?". The words and helpers several checks read are in `lexicon`.
@@ -100,6 +101,7 @@ from rag.answer.checks.people import (
     asked_role_problem,
     credited_problem,
     made_up_name_problem,
+    other_speaker_problem,
     quoted_speaker_problem,
     role_problem,
     source_as_answer_problem,
@@ -210,4 +212,5 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
         asked_role_problem(question, sentences) or as_role_problem(question, sentences) \
         or quoted_speaker_problem(question, sentences) \
         or source_as_answer_problem(question, sentences) \
-        or speaker_only_problem(question, sentences) or other_half_problem(question, sentences)
+        or speaker_only_problem(question, sentences) or other_half_problem(question, sentences) \
+        or other_speaker_problem(question, sentences)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from rag.answer.checks.kinds import HOW_MANY_ASKED, PERCENT, expected_type
 from rag.answer.checks.lexicon import (
@@ -168,12 +169,50 @@ def _counts(text: str, verb_forms: bool = False) -> list[tuple[str, str]]:
     return found
 
 
-def _other_count(asked: set[str], counts: list[tuple[str, str]]) -> tuple[str, str] | None:
+def _other_count(asked: Asked, counts: list[tuple[str, str]]) -> tuple[str, str] | None:
     """The first of `counts` (figures and what they count), when every one counts a noun
     that is no word of the question (`asked`)."""
-    if not counts or any(not noun or content_words(noun) & asked for _, noun in counts):
+    if not counts or any(not noun or counts_asked(noun, asked) for _, noun in counts):
         return None
     return counts[0]
+
+
+class Asked(NamedTuple):
+    """The words of a "how many" question that may name what a figure counts: any of its
+    words (`words`), and those of the counted noun phrase itself (`counted`)."""
+
+    words: set[str]
+    counted: set[str]
+
+
+def counts_asked(noun: str, asked: Asked) -> bool:
+    """Whether the words a figure counts (`noun`, as `_counts` reads them) name what the
+    question counts. Any word of the question will do ("93 statues" for "how many moai statue
+    locations"), except that a phrase ending in a plural noun counts that noun: its words
+    before it must be the counted noun's own ("ten police officers" for "how many police"),
+    not another of the question's ("128 vaccination teams" is no count of "civil servants
+    ... assigned to the vaccination effort", wikinews_blind44_qa cz18; "a quarter million video
+    clips" none of the "Welcome To Video" site's members, cz32; session 56). A plural that
+    ends in the counted noun counts it: "three gunshots" answers "how many shots" (qz06)."""
+    words = WORD.findall(noun)
+    if not words:
+        return False
+    head = content_words(words[-1])
+    if head & asked.words or any(len(a) >= 4 and h.endswith(a) for h in head
+                                 for a in asked.counted):
+        return True
+    if _plural_noun(words[-1]):
+        return bool(content_words(" ".join(words[:-1])) & asked.counted)
+    return bool(content_words(noun) & asked.words)
+
+
+def _plural_noun(word: str) -> bool:
+    """Whether lemminflect knows `word` (in lower case) as the plural of a noun: "teams"."""
+    from lemminflect import getAllLemmas  # the tables load on first use
+
+    low = word.lower()
+    return word == low and low not in NUMBER_WORDS and any(
+        lemma != low for lemma in getAllLemmas(low, upos="NOUN").get("NOUN", ()))
 
 
 # "How many sharks a year" counts sharks: "a year" says how often, and "18 years" is no answer.
@@ -201,9 +240,10 @@ def counted_problem(question: str, sentences: Sentences) -> str | None:
     # Any word of the question may name what is counted, except those of a phrase saying
     # where from or when: "how many survivors were pulled from collapsed buildings" is not
     # answered by "20 buildings collapsed".
-    asked = content_words(_RATE.sub(" ", _AROUND.sub(" ", question)))
-    asked |= content_words(" ".join(
+    synonyms = content_words(" ".join(
         noun for word in WORD.findall(counted) for noun in _COUNTED_AS.get(word.lower(), ())))
+    asked = Asked(content_words(_RATE.sub(" ", _AROUND.sub(" ", question))) | synonyms,
+                  content_words(counted) | synonyms)
     first: str | None = None
     for text, evidence in sentences:
         # A share counts nothing: "48% of the vote" is no number of votes (as in `has_type`).
@@ -215,7 +255,7 @@ def counted_problem(question: str, sentences: Sentences) -> str | None:
             continue
         other = _other_count(asked, counts)
         if other is None:
-            figures = {f for f, noun in counts if not noun or content_words(noun) & asked}
+            figures = {f for f, noun in counts if not noun or counts_asked(noun, asked)}
             other = next(filter(None, (
                 # A word after the evidence's figure is its noun even when it reads like a
                 # verb: "Three acres burned" does not rest on "The three deceased were ...".

@@ -84,7 +84,10 @@ _ENTITY_NOUNS = (r"official|spokesperson|spokesman|spokeswoman|minister|presiden
                  r"carmaker|automaker|manufacturer|retailer|brand|state|island|river|lake|"
                  r"mountain|volcano|arena|station|church|cathedral|mosque|storm|hurricane|"
                  r"typhoon|cyclone|venue|stadium|hotel|theatre|theater|prison|restaurant|"
-                 r"website|prize|award|tournament")
+                 r"website|prize|award|tournament|"
+                 # (session 56: "Which MP told the BBC ...?" answered "One MP told the BBC",
+                 # wikinews_quiz_blind26 qz34, a near miss)
+                 r"MP|MEP|councillor|councilor|commissioner|prosecutor")
 
 
 _EXPECTED: list[tuple[str, re.Pattern[str]]] = [
@@ -194,6 +197,11 @@ _ROUND_PLURALS = word_set("hundreds thousands millions billions dozens")
 _FRACTIONS = word_set("half halves quarter quarters third thirds") | PLURAL_FRACTIONS
 _FRACTION_OF_ROUND = re.compile(r"\b(?:half|quarter|third)s?\s+(?:of\s+)?an?\s+(?:hundred|"
                                 r"thousand|million|billion|trillion|dozen)\b", re.I)
+# A part asked for ("What fraction of the body ...?") is given by a part in words: "a tenth",
+# "one fifth", which `is_figure` leaves out (ordinals else: "the tenth anniversary").
+_PART_ASKED = re.compile(r"\b(?:what|which)\s+(?:share|proportion|fraction|part)\b", re.I)
+_ONE_PART = re.compile(r"\b(?:a|one)\s+(fifth|sixth|seventh|eighth|ninth|tenth|twentieth|"
+                       r"hundredth)\b", re.I)
 # Not "how much of": "Roughly how much of Iraq had the group taken over?" asks for a part,
 # which "about a third" gives (wikinews_quiz_blind20 qt05, refused; session 54).
 _HOW_MANY_OR_MUCH = re.compile(r"\bhow (?:many|much(?! of\b))\b|\b(?:what|which) (?:amount|sum)\b",
@@ -385,6 +393,9 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         found |= {w for w in WORD.findall(figures_as_digits(quotes))
                   if w.isdigit() and w not in written}
     given = [w for w in new if w.lower() in found]
+    if kind == "number" and _PART_ASKED.search(question) and any(
+            part.lower() in found for part in _ONE_PART.findall(answer)):
+        return True  # "about a tenth part" of the body (wikinews_quiz_blind26 qz01; session 56)
     if kind == "number":
         # "Many thousands of fans" counts no one: a plural of a round number, alone, is vague;
         # and a fraction alone is a share, no count or amount: "half of all people", "a

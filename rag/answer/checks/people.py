@@ -48,7 +48,9 @@ from rag.answer.constraints import (
     TITLES,
     Constraint,
     Evidence,
+    attributes_to,
     in_quotation,
+    name_constraint,
     name_runs,
     named_in,
     parse,
@@ -165,6 +167,9 @@ _ROLE_WORDS = {
     "daughter": "daughter daughters stepdaughter",
     "brother": "brother brothers",
     "sister": "sister sisters",
+    # (session 56) "Who, as chief executive of ABS-CBN, ...?" is answered by "ABS-CBN CEO
+    # Carlo Katigbak" (wikinews_blind44_qa cz29, a right answer refused).
+    "executive": "executive executives CEO CEOs",
 }
 _PLACES = frozenset({"hospital", "prison", "airport", "stadium", "cemetery", "museum",
                      "university", "journal", "court"})
@@ -363,6 +368,49 @@ def quoted_speaker_problem(question: str, sentences: Sentences) -> str | None:
             return None
     return ("the question asks who said the quoted words; the answer names only someone the "
             "quotation itself speaks of")
+
+
+# "Who, as co-chairman of the committee, said that ...?": a question whose own verb is one of
+# speech, after "who" and anything but another verb of its own.
+_WHO_SAID = re.compile(LEAD + r"who\b(?!\s+(?:is|was|are|were|has been|had been)\b)[^?]*?"
+                       r"\b(?:said|told|stated|claimed|argued|warned|explained|added|noted|"
+                       r"described|called|wrote|tweeted|announced)\b", re.I)
+
+
+def other_speaker_problem(question: str, sentences: Sentences) -> str | None:
+    """Why the person the answer to "Who said ...?" names is not who speaks in its evidence,
+    or None: "Albert Sufianov said that manual skills are not taught to undergraduates" does
+    not rest on "According to Professor Sergey Dydykin, ..., it is not customary to teach
+    manual skills to undergraduates", where the next sentence names Sufianov (wikinews_blind44_qa
+    cz11, answered; session 56). Where every cited sentence of the answer's first sentence
+    reports speech and gives it to someone named (`attributes_to`: a name, or a pronoun or a
+    role for one named beside it), the person the answer adds must be that one."""
+    if not _WHO_SAID.search(question) or not sentences:
+        return None
+    asked = content_words(question)
+    text, evidence = sentences[0]
+    # The person's own name: the run's words up to its first in lower case ("Albert Sufianov
+    # of the First MSMU" is Albert Sufianov).
+    person = next((" ".join(own) for _, run in name_runs(text, first=True)
+                   if added_names(run, asked) and len(own := _leading_capitals(run)) >= 2),
+                  None)
+    if person is None or not evidence:
+        return None
+    answered = name_constraint(person)
+    for article, start, end in evidence:
+        cited = Evidence(article, start, end)
+        if attributes_to(article[start:end], answered, cited.window_words,
+                         cited.window) is not False:
+            return None
+    return (f"the question asks who said it; the evidence cited gives the words to someone "
+            f"other than {person}")
+
+
+def _leading_capitals(run: str) -> list[str]:
+    """The words of a name, its titles left out, before its first word in lower case."""
+    words = without_titles(run).split()
+    end = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+    return words[:end]
 
 
 def made_up_name_problem(question: str, sentences: Sentences) -> str | None:

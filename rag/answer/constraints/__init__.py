@@ -68,9 +68,16 @@ from rag.answer.constraints.constraint import Constraint
 from rag.answer.constraints.dates import AHEAD
 from rag.answer.constraints.figures import numbers
 from rag.answer.constraints.lexicon import MONTHS, SPEECH, TITLES, WEEKDAYS
-from rag.answer.constraints.names import acronym, found_words, name_runs, named_in, without_titles
+from rag.answer.constraints.names import (
+    acronym,
+    found_words,
+    name_constraint,
+    name_runs,
+    named_in,
+    without_titles,
+)
 from rag.answer.constraints.parse import parse, without_descriptions
-from rag.answer.constraints.speakers import PHRASE, clauses
+from rag.answer.constraints.speakers import PHRASE, attributes_to, clauses
 from rag.answer.constraints.subjects import full_names
 from rag.answer.constraints.window import Evidence, in_quotation, window_sentences
 
@@ -84,12 +91,14 @@ __all__ = [
     "TITLES",
     "WEEKDAYS",
     "acronym",
+    "attributes_to",
     "clauses",
     "first_unmet",
     "found_words",
     "full_names",
     "in_quotation",
     "name_runs",
+    "name_constraint",
     "named_in",
     "numbers",
     "parse",

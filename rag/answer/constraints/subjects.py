@@ -38,23 +38,61 @@ def subject_instead(constraint: Constraint, evidence: Evidence) -> bool:
     fact, not Stephanie Chapman's, however often the article names Chapman around it. A
     subject that reports ("Reuters said", "Smith told ...") passes on its words, and one the
     question or the answer names is no other."""
-    if not personal(constraint.text) or any(
-            text and named_by(constraint, text_words(text), text)
-            for text in (evidence.title, article_lead(evidence.article))):
-        return False  # the story is about the person: "Judge Kellar ordered [him] ..."
-    cited = evidence.cited.lstrip(" \"“‘'(")
-    runs = name_runs(cited, first=True)
-    if not runs or runs[0][0][0] != 0:
+    if not personal(constraint.text):
         return False
-    (_, end), name = runs[0]
-    # The name is the subject where a verb follows it: an auxiliary or a verb in "-ed" or
-    # "-s" ("Labour Party leader Jeremy Corbyn" opens with no subject "Labour Party").
-    verb = re.match(r"\s*(?:,[^,]{1,60},\s*)?([a-z]\w*)", cited[end:])
-    if (verb is None or not _person_in(evidence.article, name) or verb.group(1) in SPEECH
-            or not (verb.group(1) in _AUXILIARIES or verb.group(1).endswith(("ed", "s")))):
+    if _pronoun_instead(constraint, evidence):
+        return True
+    if any(text and named_by(constraint, text_words(text), text)
+           for text in (evidence.title, article_lead(evidence.article))):
+        return False  # the story is about the person: "Judge Kellar ordered [him] ..."
+    cited = evidence.cited
+    name = _opening_subject(cited, evidence.article)
+    if name is None:
         return False
     words = frozenset(content_words(name)) - title_stems()
     return bool(words) and not words & evidence.asked and not named_in(constraint, cited)
+
+
+def _opening_subject(sentence: str, article: str) -> str | None:
+    """The person `sentence` opens with as its subject, or None."""
+    sentence = sentence.lstrip(" \"“‘'(")
+    runs = name_runs(sentence, first=True)
+    if not runs or runs[0][0][0] != 0:
+        return None
+    (_, end), name = runs[0]
+    # The name is the subject where a verb follows it: an auxiliary or a verb in "-ed" or
+    # "-s" ("Labour Party leader Jeremy Corbyn" opens with no subject "Labour Party").
+    verb = re.match(r"\s*(?:,[^,]{1,60},\s*)?([a-z]\w*)", sentence[end:])
+    if (verb is None or not _person_in(article, name) or verb.group(1) in SPEECH
+            or not (verb.group(1) in _AUXILIARIES or verb.group(1).endswith(("ed", "s")))):
+        return None
+    return name
+
+
+# "he" or "she" as a clause's subject: at the sentence's start or after its opening phrase,
+# before a verb ("According to projections by CNN and NPR, he won in Virginia ...").
+_PRONOUN_SUBJECT = re.compile(r"^(?:[^,\"“]{0,80},\s+)?(?:he|she)\s+(?:[a-z]+ed|[a-z]+s|won|"
+                              r"was|is|has|had|will|would|said|told|got|led|lost|ran|took)\b",
+                              re.I)
+
+
+def _pronoun_instead(constraint: Constraint, evidence: Evidence) -> bool:
+    """Whether the cited sentence's subject is "he" or "she" for another person: the one the
+    sentence before it, in its paragraph, opens with as its subject, where neither names the
+    asked person. "Former Vice-President Biden secured pluralities in ten states. According
+    to projections by CNN and NPR, he won in Virginia, ..." gives Biden's states, not those of
+    Sanders, the story's other subject (wikinews_blind44_qa cz07, answered; session 56)."""
+    cited = evidence.cited
+    if not _PRONOUN_SUBJECT.match(cited.lstrip(" \"“‘'(")) or named_in(constraint, cited):
+        return False
+    article = evidence.article
+    previous = [(s, e) for s, e in article_sentences(article) if e <= evidence.start]
+    if not previous or "\n" in article[previous[-1][1]:evidence.start]:
+        return False
+    before = article[previous[-1][0]:previous[-1][1]]
+    name = _opening_subject(before, article)
+    return (name is not None and not named_in(constraint, before)
+            and not frozenset(content_words(name)) - title_stems() & evidence.asked)
 
 
 def _person_in(article: str, name: str) -> bool:
@@ -135,9 +173,12 @@ def _bracket_pairs(article: str) -> tuple[tuple[str, str], ...]:
     for match in _BRACKETED.finditer(article):
         before = article[max(0, match.start() - 120):match.start()].rstrip()
         runs = name_runs(before, first=True)
-        # Both begin alike ("Islamic State (ISIS)"), or the brackets say something else
-        # ("Transport for London (TfL)" read as London; "Qin (Chin)").
-        if runs and runs[-1][0][1] == len(before) and runs[-1][1][0] == match.group(1)[0]:
+        # Both begin alike ("Islamic State (ISIS)"), or the short name is the name's last
+        # word ("World Wonder Ring Stardom (Stardom)"; session 56), or the brackets say
+        # something else ("Transport for London (TfL)" read as London; "Qin (Chin)").
+        if runs and runs[-1][0][1] == len(before) and (
+                runs[-1][1][0] == match.group(1)[0]
+                or runs[-1][1].split()[-1] == match.group(1) != runs[-1][1]):
             pairs.append((runs[-1][1], match.group(1)))
     return tuple(pairs)
 
