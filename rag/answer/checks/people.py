@@ -30,7 +30,10 @@ them at all:
   Tony Evers": `made_up_name_problem`);
 - (since session 52) someone the cited sentence names only as who spoke ("Satyendra Jain,
   the city's home minister, said ...") for "Who owned the hotel?", when nothing else in the
-  sentence, out of its quotations, is of what the question asks (`speaker_only_problem`).
+  sentence, out of its quotations, is of what the question asks (`speaker_only_problem`);
+- (since session 56) the speaker asked for: "Who said ...?" is not answered by someone the
+  cited sentence does not give the words to ("According to Professor Sergey Dydykin, ..."
+  holds no words of Albert Sufianov, named beside it): `other_speaker_problem`.
 
 Imports: rag.answer.checks.kinds, rag.answer.checks.lexicon, rag.answer.constraints, rag.text.
 """
@@ -382,9 +385,9 @@ def other_speaker_problem(question: str, sentences: Sentences) -> str | None:
     or None: "Albert Sufianov said that manual skills are not taught to undergraduates" does
     not rest on "According to Professor Sergey Dydykin, ..., it is not customary to teach
     manual skills to undergraduates", where the next sentence names Sufianov (wikinews_blind44_qa
-    cz11, answered; session 56). Where every cited sentence of the answer's first sentence
-    reports speech and gives it to someone named (`attributes_to`: a name, or a pronoun or a
-    role for one named beside it), the person the answer adds must be that one."""
+    cz11, answered; session 56). The person the answer's first sentence adds (a name of two
+    words or more) must be who speaks in one of its cited sentences (`attributes_to`: by
+    name, or by a pronoun or a role beside the name), or one of them must report no speech."""
     if not _WHO_SAID.search(question) or not sentences:
         return None
     asked = content_words(question)

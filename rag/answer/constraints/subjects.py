@@ -1,6 +1,7 @@
 """Who and what an article is about: a name in its title or its lead, or in two of its
 sentences, is the article's subject (`salient`) and may stand anywhere in it; a cited sentence
-that opens with another person as its subject is that person's (`subject_instead`); a last name
+that opens with another person as its subject is that person's, and so is one whose subject
+is "he" or "she" after a sentence that opens with another person (`subject_instead`); a last name
 the article gives two people names neither (`surname_shared`); a short name the article gives
 in brackets names the long one, and back (`bracketed_aliases`); the people it names in full,
 by their last names (`full_names`). With the words of an article's parts, read once per text
