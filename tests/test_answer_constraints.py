@@ -648,6 +648,20 @@ def test_a_topic_is_what_it_says_of_the_names_in_it():
     assert unmet(question, cited(article, funeral)) is None
 
 
+def test_a_topic_of_one_relation_to_a_name_is_met_by_the_name():
+    # wikinews_blind45_qa da37: what the Senate may do in his confirmation is its role.
+    question = "What had Pedro Pierluisi said about the Puerto Rico Senate's role in confirming him?"
+    article = ("Pedro Pierluisi was sworn in as governor of Puerto Rico on Friday. By Sunday "
+               "he said the Senate had no say in his confirmation. The island's justice "
+               "department declined to comment. Pierluisi was once a congressman. He said he "
+               "would leave if lawmakers voted against him.")
+    senate = "By Sunday he said the Senate had no say in his confirmation."
+    assert unmet(question, cited(article, senate)) is None
+    leave = "He said he would leave if lawmakers voted against him."
+    problem = unmet(question, cited(article, leave))
+    assert problem is not None and "Senate's role" in problem
+
+
 def test_what_someone_said_about_how_or_why_has_no_topic_of_its_own():
     # wikinews_dev4_qa f17: "about how he came to leave his post" is answered in other words.
     question = "What did John Bolton say about how he came to leave his post?"
@@ -1541,6 +1555,16 @@ def test_where_a_source_was_put_out_is_no_speaker():
     assert [(c.kind, c.text, c.described) for c in parse(question)] == [
         ("name", "YouTube", True), ("name", "Zelensky", False)]
     assert sources("According to a report published by the BBC, how many died?") == ["BBC"]
+    # wikinews_blind45_qa da01: who interviewed the speakers, and where, does not speak.
+    question = ("What did some of the protesters interviewed by Wikinews at the March 2019 "
+                "anti-Brexit march in London say they had gone there to do?")
+    assert sources(question) == []
+    # wikinews_quiz_blind27 ea23: "in the tweet" has no one tweeting; the one who ascribes
+    # speaks.
+    assert sources("What profession did Goa Chief Minister Manohar Parrikar ascribe to Francis "
+                   "D'Souza in the tweet mourning his former deputy?") == ["Manohar Parrikar"]
+    assert sources("What did the report about Francis D'Souza in the tweet mean?") == []
+    assert sources("What did Manohar Parrikar tweet about Francis D'Souza?") == ["Manohar Parrikar"]
 
 
 def test_a_place_after_the_is_in_its_place_and_another_there_is_not_met_from_before():

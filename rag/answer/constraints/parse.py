@@ -298,10 +298,18 @@ def _topic_words(topic: str) -> frozenset[str]:
     Akilisi Pohiva" is about a state funeral (a sentence on Pohiva's death names him, and so
     most of the whole phrase, without a word of a funeral). The names are left to the other
     constraints and to the article's subject. A topic that is only a name ("about Taiwan")
-    keeps it."""
+    keeps it. One word of a relation to a name ("the Puerto Rico Senate's role in confirming
+    him") is met by that word or by the name's last word: a sentence on what the Senate may
+    do in his confirmation need not write "role" (wikinews_blind45_qa da37, a right answer
+    refused; session 57)."""
     words = frozenset(content_words(topic))
-    named = frozenset(content_words(" ".join(name for _, name in name_runs(topic, first=True))))
-    return (words - named - title_stems()) or words
+    runs = [name for _, name in name_runs(topic, first=True)]
+    named = frozenset(content_words(" ".join(runs)))
+    left = words - named - title_stems()
+    if len(left) == 1 and runs:
+        return left | frozenset(stem for name in runs
+                                for stem in content_words(name.split()[-1]))
+    return left or words
 
 
 _PREPOSITIONS = word_set("with in at by from near against")
