@@ -650,7 +650,8 @@ def test_a_topic_is_what_it_says_of_the_names_in_it():
 
 def test_a_topic_of_one_relation_to_a_name_is_met_by_the_name():
     # wikinews_blind45_qa da37: what the Senate may do in his confirmation is its role.
-    question = "What had Pedro Pierluisi said about the Puerto Rico Senate's role in confirming him?"
+    question = ("What had Pedro Pierluisi said about the Puerto Rico Senate's role in "
+                "confirming him?")
     article = ("Pedro Pierluisi was sworn in as governor of Puerto Rico on Friday. By Sunday "
                "he said the Senate had no say in his confirmation. The island's justice "
                "department declined to comment. Pierluisi was once a congressman. He said he "
