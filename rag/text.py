@@ -182,14 +182,34 @@ _INITIALISM = re.compile(r"\b(?:[^\W\d_]\.)+[^\W\d_]\b\.?")
 # British and American spellings of one word: "decriminalised" is "decriminalized",
 # "analyse" is "analyze". Folded one way before stemming, which does not join them.
 _BRITISH = re.compile(r"(?<=[a-z]{3})([iy])s(e|ed|es|ing|ation|ations|er|ers)$")
+# And the other spellings that part them: "offences" and "offenses", "centre" and "center",
+# "labour" and "labor" (wikinews_blind41_qa cw17, a count of "offenses" refused for "how many
+# offences"; session 57). Whole words of a list: "hour" and "four" are no "hor" and "for".
+_BRITISH_WORD = re.compile(
+    r"(?P<ce>offen|defen|licen|preten)ce(?P<ce_end>s?)"
+    r"|(?P<our>colo|hono|labo|favo|neighbo|behavio|harbo|rumo|humo|vigo|armo|endeavo|tumo|odo"
+    r"|valo|parlo|flavo)ur(?P<our_end>s|ed|ing|ite|ites|able|ably|er|ers|hood|hoods)?"
+    r"|(?P<tre>\w*(?:cen|me|thea|li|spec))tre(?P<tre_end>s|d)?")
+
+
+def _american(word: str) -> str:
+    """`word` in American spelling where `_BRITISH_WORD` knows its British one."""
+    match = _BRITISH_WORD.fullmatch(word)
+    if match is None:
+        return word
+    if match["ce"]:
+        return f"{match['ce']}se{match['ce_end']}"
+    if match["our"]:
+        return f"{match['our']}r{match['our_end'] or ''}"
+    return f"{match['tre']}ter{match['tre_end'] or ''}"
 
 
 def content_words(text: str) -> set[str]:
     """Lower-cased words without diacritics, stop words removed, Snowball-stemmed; an
     initialism with stops is the word without them ("U.S." is "US"); British spellings in
-    "-ise" as American ones in "-ize"."""
+    American ones ("-ise" in "-ize", "offence", "centre", "labour")."""
     text = _INITIALISM.sub(lambda m: m.group(0).replace(".", ""), text)
-    words = [_BRITISH.sub(r"\1z\2", w) for w in _WORD.findall(fold_marks(text))
+    words = [_BRITISH.sub(r"\1z\2", _american(w)) for w in _WORD.findall(fold_marks(text))
              if w not in _stopwords()]
     return set(_stemmer().stemWords(words))
 

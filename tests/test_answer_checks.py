@@ -184,6 +184,11 @@ def test_how_many_counts_the_noun_the_question_names():
     written = (article.replace("Ten police", "10 police"), *both[1:])
     assert answer_problem(question, [("10 journalists were injured.", [written])]) == (
         "the question asks how many journalists; the figure 10 counts police officers")
+    # The noun in either spelling: "offenses" are the question's "offences" (wikinews_blind41_qa
+    # cw17, a right answer refused).
+    offenses = "He was imprisoned in 2018 for 13 separate terror offenses."
+    assert answer_problem("For how many offences had Sudesh Amman been imprisoned in 2018?", [
+        ("He was imprisoned for 13 separate terror offenses [1].", whole(offenses))]) is None
 
 
 def test_a_count_of_people_or_of_an_unsaid_noun_passes():
@@ -1080,6 +1085,25 @@ def test_a_unit_long_compound_is_a_duration_of_one_unit():
                                       whole(report))]) is None
     assert answer_problem(question, [("He stayed there for a long time.", whole(report))]) \
         == "the question asks for a duration; the evidence cited gives none"
+    # wikinews_blind44_qa cz23 was refused: the answer's own "three-year-long" measured nothing.
+    sentence = "Cohen is serving a three-year-long prison sentence."
+    assert answer_problem("How long a prison sentence was Michael Cohen serving?", [
+        ("Cohen was serving a three-year-long prison sentence [1].", whole(sentence))]) is None
+
+
+def test_how_long_something_was_to_last_is_answered_by_its_end():
+    # wikinews_blind43_qa cy23 was refused for giving no duration.
+    question = "How long were PG&E's scheduled power shutoffs expected to last?"
+    until = "The shutoffs were expected to last through at least midday tomorrow."
+    answer = "They were expected to last through at least midday tomorrow [1]."
+    assert answer_problem(question, [(answer, whole(until))]) is None
+    # The end must be the evidence's, and "until further notice" gives none.
+    began = "The shutoffs began at midnight, affecting 800 thousand customers."
+    assert answer_problem(question, [(answer, whole(began))]) == (
+        "the question asks for a duration; the evidence cited gives none")
+    notice = "The shutoffs were to last until further notice."
+    assert answer_problem(question, [("Until further notice [1].", whole(notice))]) == (
+        "the question asks for a duration; the evidence cited gives none")
 
 
 def test_a_question_that_speaks_of_a_failure_may_rest_on_a_negated_sentence():
@@ -1937,6 +1961,17 @@ def test_a_place_or_a_role_written_with_a_and_no_name_is_left_unnamed():
                  "twelve with the dead jackal.")
     assert answer_problem("Who was the police constable who grew suspicious of the group?",
                           [("Vijayaragavan [1].", whole(constable))]) is None
+    # A role in apposition after a name is that person's, though written with "another"
+    # (wikinews_quiz_blind23 qw11, a right answer refused).
+    lawyer = ("Sophie Obadia, another lawyer for the victim, told reporters that women do not "
+              "have to justify their private life.")
+    assert answer_problem("Which lawyer for Emily Spanton told reporters that women do not have "
+                          "to justify their private life?",
+                          [("Sophie Obadia [1].", whole(lawyer))]) is None
+    paris = "In Paris, a lawyer for Sophie Obadia spoke to reporters."
+    assert answer_problem("Which lawyer spoke to reporters?",
+                          [("Sophie Obadia [1].", whole(paris))]) == (
+        "the question asks for the lawyer; the evidence cited names no lawyer")
 
 
 def test_who_owned_asks_for_the_owner():
@@ -2115,6 +2150,10 @@ def test_an_acronym_opening_a_sentence_is_a_name():
     nasa = "NASA interrupted its live coverage of a spacewalk to mourn Leonov's passing."
     assert answer_problem("Which space agency interrupted its live coverage to mourn Leonov?",
                           [("NASA [1].", whole(nasa))]) is None
+    # wikinews_quiz_blind23 qw19 (a right answer) was refused so: an acronym in mixed case.
+    uokik = "UOKiK, the Polish anti-monopoly agency, has to approve the deal."
+    assert answer_problem("Which Polish agency had to approve Tesco's sale?",
+                          [("UOKiK [1].", whole(uokik))]) is None
 
 
 def test_a_place_with_a_name_before_its_kind_is_named_though_written_with_a():

@@ -280,6 +280,17 @@ _SINCE = re.compile(r"\bsince (?:(?:early|late|mid)[ -])?(?:\w+ )?(?:\d{1,2} )?(
 # cl23, "For roughly how long was he the endings editor?").
 _YEARS_SPAN = re.compile(r"\b(?:from|between) (?:(?:about|around|roughly|approximately) )?"
                          r"(\d{4}) (?:to|and|until|till) (\d{4})\b", re.I)
+# Or its end, for how long something was to last: "expected to last through at least midday
+# tomorrow" (wikinews_blind43_qa cy23, a right answer refused for giving no duration;
+# session 57). The words of the end must be the evidence's.
+_LAST_ASKED = re.compile(r"\b(?:last|lasts|lasted|run|runs|remain|remains|stay|stays)\b"
+                         r"[^?]*\?\s*$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|through|to)\s+(?:at\s+least\s+)?(?:the\s+end\s+of\s+)?"
+                    r"(?P<end>(?:(?:early|late|mid|midday|noon|midnight|\d{1,2}(?::\d\d)?\s*"
+                    r"(?:a\.?m\.?|p\.?m\.?)?)\s+)?(?:on\s+)?(?:tomorrow|tonight|today|"
+                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
+                    r"march|april|may|june|july|august|september|october|november|december|"
+                    r"next\s+(?:week|month|year)|\d{4}|midday|noon|midnight))\b", re.I)
 
 
 # Not an age: "22-year-old Rangoli Patil" is hers, and another's age is no answer, except to
@@ -339,7 +350,11 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         # "a week-long stay" lasted a week; "a year-and-a-half" is a year and a half
         answer, quotes = (_UNIT_LONG.sub(r"\1 long", _AND_A_HALF.sub(r"\1 and a half", t))
                           for t in (answer, quotes))
-        quotes = _UNIT_COMPOUND.sub(lambda m: _compound_duration(m, asked), quotes)
+        # In the answer as in the evidence: "a three-year-long prison sentence" lasts three
+        # years (wikinews_blind44_qa cz23, a right answer refused for giving no duration;
+        # session 57).
+        answer, quotes = (_UNIT_COMPOUND.sub(lambda m: _compound_duration(m, asked), t)
+                          for t in (answer, quotes))
         quotes = _UNIT_OF.sub(lambda m: _duration_of(m, asked), quotes)
     if kind == "number":
         quotes = _CODE.sub(" ", quotes)
@@ -420,6 +435,10 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
                  if year in written and year not in question]
         since += [first for first, last in _YEARS_SPAN.findall(answer)
                   if {first, last} <= written and first not in question]
+        if _LAST_ASKED.search(question):
+            since += [m["end"] for m in _UNTIL.finditer(answer)
+                      if {w.lower() for w in WORD.findall(m["end"])} <= written
+                      and m["end"].lower() not in question.lower()]
         return bool(units) or bool(since) or (
             _has_number(given) and bool(_UNITS & {w.lower() for w in WORD.findall(question)}))
     if _DAY_ASKED.search(question):

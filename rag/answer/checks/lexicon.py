@@ -87,13 +87,14 @@ PLURAL_FRACTIONS = word_set("halves thirds quarters fifths sixths eighths tenths
 def _names(text: str, anywhere: bool = False) -> set[str]:
     """Capitalised words (stemmed) not just starting a sentence, or `anywhere`; an acronym
     anywhere ("NASA interrupted its live coverage ...": wikinews_quiz_blind17 qq19, a right
-    answer refused for giving no name; session 52)."""
+    answer refused for giving no name; session 52), in mixed case too ("UOKiK, the Polish
+    anti-monopoly agency, ...": wikinews_quiz_blind23 qw19, refused so; session 57)."""
     names: set[str] = set()
     for start, end in article_sentences(text):
         words = WORD.findall(text[start:end])
         for i, word in enumerate(words):
             if word[:1].isupper() and (i > 0 or anywhere
-                                       or len(word) > 1 and word.isupper() and word.isalpha()
+                                       or word.isalpha() and sum(map(str.isupper, word)) > 1
                                        or _opens_a_name(words)):
                 names |= content_words(word)
     return names

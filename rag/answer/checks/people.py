@@ -202,6 +202,12 @@ _ASKED_ROLE = re.compile(
     r"who\s+(?:is\s+|was\s+|were\s+)?)(?P<role>" + _ROLE_ALTERNATION + r")\b", re.I)
 
 
+# A name just before a comma: what follows it in apposition is said of that name (not a
+# place a sentence opens with: "In Paris, a lawyer said").
+_NAME_BEFORE = re.compile(r"\b(?!(?:In|At|On|By|For|From|After|Before|During|With|Under)\b)"
+                          r"[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*,\s*$")
+
+
 def asked_role(question: str) -> str | None:
     """The role a question asks the holder of ("lawyer" for "Which attorney ...?"), or None."""
     match = _ASKED_ROLE.search(question)
@@ -237,11 +243,19 @@ def asked_role_problem(question: str, sentences: Sentences) -> str | None:
     # ...?"; session 52). A place the quotation names is named.
     def blank(match: re.Match[str]) -> str:
         return " " * len(match[0])
+
+    def blank_unnamed(match: re.Match[str]) -> str:
+        # A role in apposition to the name before it is that person's: "Sophie Obadia,
+        # another lawyer for the victim, told reporters" (wikinews_quiz_blind23 qw11, a right
+        # answer refused; session 57).
+        if _NAME_BEFORE.search(match.string, 0, match.start()):
+            return match[0]
+        return blank(match)
     for _, evidence in sentences:
         for article, start, end in evidence:
             spans = window_sentences(article, start, end)  # as `Evidence.window` reads them
             at = spans[0][0]
-            window = indefinite.sub(blank, unnamed.sub(blank, article[at:spans[-1][1]]))
+            window = indefinite.sub(blank_unnamed, unnamed.sub(blank, article[at:spans[-1][1]]))
             if any(role in _PLACES or not in_quotation(article, at + m.start())
                    for m in named.finditer(window)):
                 return _other_place(role, sentences)
