@@ -231,6 +231,21 @@ def test_person_what_they_said_is_something_said():
                "his roommates said they last saw him on Saturday.")
     assert unmet(question, cited(manager, "Fernando Dallorso, the general manager, said his "
                                           "roommates said they last saw him on Saturday."))
+    # "States" in "United States" is a name's word, no verb of speech (wikinews_blind45_qa
+    # da38, a near miss answered with what a sentence of no speech says of its subject).
+    resigned = ("On Friday, Ricardo Rosselló resigned as the governor of United States "
+                "commonwealth of Puerto Rico.")
+    assert unmet("What did Ricardo Rosselló say after the court ruled?",
+                 cited(resigned, resigned)) == (
+        "the question asks for what Ricardo Rosselló said; the evidence cited is someone "
+        "else's words, or no one's")
+    # A quoted phrase in the source's description leaves it the source (wikinews_blind41_qa
+    # cw10, a near miss answered with what Carter did).
+    carter = ("What did former US President Jimmy Carter, who awarded Tony Mendez the "
+              "Intelligence Star for the 1980 'Argo' rescue, say after Mendez died?")
+    assert sources(carter) == ["Jimmy Carter"]
+    awarded = "Mendez was awarded the Intelligence Star by then-president Jimmy Carter."
+    assert unmet(carter, cited(awarded, awarded)) is not None
 
 
 def test_person_what_they_said_in_an_interview_is_their_turn():
