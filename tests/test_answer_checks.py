@@ -2438,3 +2438,26 @@ def test_a_share_is_of_what_the_question_says_it_is_of():
         "of what its share is"
     assert answer_problem("What percentage of Victoria's residents are Aboriginal?",
                           [("1.6% are Aboriginal.", [shares])]) is None
+
+
+def test_a_day_asked_in_a_month_is_not_answered_by_another_month_s():
+    # wikinews_blind45_qa da04 (a near miss) was answered with the day of the report.
+    question = ("On exactly what date in late October 2019 did Iraq's protests resume after "
+                "going quiet for a few weeks?")
+    friday = "On Friday, 8 November 2019, the protests filled the streets of Baghdad."
+    assert answer_problem(question, [("The protests resumed on Friday, 8 November 2019 [1].",
+                                      whole(friday))]) == (
+        "the question asks for a day in October; the answer gives one in November")
+    resumed = "The protests resumed on October 25 after a lull of three weeks."
+    assert answer_problem(question, [("They resumed on October 25 [1].", whole(resumed))]) is None
+
+
+def test_one_of_a_kind_with_no_name_does_not_say_which():
+    # wikinews_quiz_blind26 qz34 (a near miss) was answered with "One MP", a name only inside
+    # what the MP said.
+    question = "Which MP told the BBC that those who wanted another referendum were a minority?"
+    unnamed = 'One MP told the BBC, "Some would like another go at staying in the EU."'
+    assert answer_problem(question, [(unnamed + " [1]", whole(unnamed))]) == (
+        "the question asks which MP; the answer names none")
+    named = 'Conservative MP Nigel Evans told the BBC, "It was always a minority."'
+    assert answer_problem(question, [("Nigel Evans [1].", whole(named))]) is None

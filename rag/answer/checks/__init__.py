@@ -21,9 +21,11 @@ and the first that fails gives the reason (each module's docstring says more of 
     cause_problem             causes     a fire's second victim for "what caused the fire"
     scope_problem             scope      a count "in the United States" for one "worldwide"
     other_day_problem         contrasts  a figure "as of Monday" for one on the Sunday asked
+    other_month_problem       contrasts  "8 November" for "what date in late October"
     excluded_place_problem    scope      the count "in China" for one "outside China"
     age_event_problem         events     her age at death for her age when she married
-    vague_items_problem       kinds      "some colonies" for "which colonies"
+    vague_items_problem       kinds      "some colonies" for "which colonies"; "one MP" for
+                                         "which MP"
     listed_problem            kinds      two names for "which three candidates"
     full_name_problem         kinds      "Łukasz" for a full name
     made_up_name_problem      people     "Justice John Evers" where the articles name Tony Evers
@@ -66,6 +68,7 @@ from rag.answer.checks.contrasts import (
     negated_problem,
     other_day_problem,
     other_half_problem,
+    other_month_problem,
     series_problem,
 )
 from rag.answer.checks.counts import (
@@ -195,6 +198,7 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
     if problem := cause_problem(question, sentences):
         return problem
     if problem := scope_problem(question, sentences) or other_day_problem(question, sentences) \
+            or other_month_problem(question, sentences) \
             or excluded_place_problem(question, sentences) \
             or age_event_problem(question, sentences) or vague_items_problem(question, sentences):
         return problem
