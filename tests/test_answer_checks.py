@@ -2461,3 +2461,29 @@ def test_one_of_a_kind_with_no_name_does_not_say_which():
         "the question asks which MP; the answer names none")
     named = 'Conservative MP Nigel Evans told the BBC, "It was always a minority."'
     assert answer_problem(question, [("Nigel Evans [1].", whole(named))]) is None
+
+
+def test_a_role_held_in_another_body_is_not_the_one_asked_for():
+    # wikinews_quiz_blind23 qw33 (a near miss) was answered with Tesco's chief executive for
+    # Salling Group's.
+    question = "Who was chief executive of Denmark's Salling Group when it bought Tesco Poland?"
+    tesco = "Matt Simister, Tesco's CEO for Central Europe, said the company would stay."
+    assert answer_problem(question, [("Matt Simister [1].", whole(tesco))]) == (
+        "the question asks for the executive; the evidence cited names no executive")
+    for salling in ("Per Bank, Salling Group's CEO, said the deal was good.",
+                    "Per Bank, the chief executive of Salling Group, said the deal was good.",
+                    "Per Bank, the chief executive, said the deal was good."):
+        assert answer_problem(question, [("Per Bank [1].", whole(salling))]) is None
+
+
+def test_a_part_of_a_noun_after_of_counts_that_noun():
+    # wikinews_quiz_blind23 qw36 (a near miss) was answered with "two shots" resting on "two
+    # of Khan's victims died".
+    question = "How many shots did police fire at Usman Khan on London Bridge?"
+    victims = "By reports on Saturday, two of Khan's victims died."
+    assert answer_problem(question, [("Two shots were fired at Usman Khan [1].",
+                                      whole(victims))]) == (
+        "the question asks how many shots; the figure two counts victims died")
+    shots = "Police fired two of the shots that killed Khan."
+    assert answer_problem(question, [("Two shots were fired at Usman Khan [1].",
+                                      whole(shots))]) is None

@@ -157,6 +157,12 @@ def _counts(text: str, verb_forms: bool = False) -> list[tuple[str, str]]:
             i += 1
         if i < len(tokens) and tokens[i] == "+":  # "18+ years" counts years
             i += 1
+        # "two of Khan's victims", "three of the officers": a part of the noun after "of"
+        # counts that noun (wikinews_quiz_blind23 qw36, "two shots" resting on "two of Khan's
+        # victims died", a near miss answered; session 57). Not "two of the three goals".
+        if i + 2 < len(tokens) and tokens[i].lower() == "of" \
+                and _OF_WHOSE.fullmatch(tokens[i + 1]) and not is_figure(tokens[i + 2]):
+            i += 2
         words = [part for part in re.split(r"[-–]", token)
                  if part.isalpha() and any(ch.isdigit() for ch in token)]
         for j, word in enumerate(tokens[i:i + _PHRASE_WORDS], start=i):
@@ -167,6 +173,9 @@ def _counts(text: str, verb_forms: bool = False) -> list[tuple[str, str]]:
             words.append(word)
         found.append((" ".join(figure).lower(), " ".join(words)))
     return found
+
+
+_OF_WHOSE = re.compile(r"the|these|those|his|her|its|their|our|[A-Z][\w.-]*['’]s?", re.I)
 
 
 def _other_count(asked: Asked, counts: list[tuple[str, str]]) -> tuple[str, str] | None:

@@ -221,6 +221,7 @@ def asked_role_problem(question: str, sentences: Sentences) -> str | None:
     if role is None:
         return None
     words = _ROLE_WORDS[role].split()
+    body = _role_body(question, role)
     alternation = "|".join(_ROLE_PHRASES.get(word, re.escape(word)) for word in words)
     named = re.compile(r"\b(?:" + alternation + r")(?:s|es)?\b", re.I)
     # "The seaman was identified as Jaypee Galicha by a Coast Guard spokesperson": the agent
@@ -256,10 +257,36 @@ def asked_role_problem(question: str, sentences: Sentences) -> str | None:
             spans = window_sentences(article, start, end)  # as `Evidence.window` reads them
             at = spans[0][0]
             window = indefinite.sub(blank_unnamed, unnamed.sub(blank, article[at:spans[-1][1]]))
-            if any(role in _PLACES or not in_quotation(article, at + m.start())
-                   for m in named.finditer(window)):
+            if any((role in _PLACES or not in_quotation(article, at + m.start()))
+                   and not _another_body(window, m, body) for m in named.finditer(window)):
                 return _other_place(role, sentences)
     return f"the question asks for the {role}; the evidence cited names no {role}"
+
+
+# The body a role is held in: "chief executive of Denmark's Salling Group".
+_ROLE_OF = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?:[A-Z][\w.&-]*['’]s\s+)?"
+                      r"(?P<body>[A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|for|and))*)")
+_BODY_BEFORE = re.compile(r"(?P<body>[A-Z][\w.&-]*)['’]s?\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _role_body(question: str, role: str) -> frozenset[str]:
+    """The words of the body the question holds the role in ("of Denmark's Salling Group"),
+    or none."""
+    words = "|".join(re.escape(word) for word in _ROLE_WORDS[role].split())
+    match = re.search(rf"\b(?:{words})(?:s|es)?\b(?-i:{_ROLE_OF.pattern})", question, re.I)
+    return frozenset(content_words(match["body"])) if match else frozenset()
+
+
+def _another_body(window: str, role: re.Match[str], body: frozenset[str]) -> bool:
+    """Whether the role the evidence names is held in another body than the asked one:
+    "Matt Simister, Tesco's CEO for Central Europe" is no chief executive of Salling Group
+    (wikinews_quiz_blind23 qw33, a near miss answered so; session 57)."""
+    if not body:
+        return False
+    before = _BODY_BEFORE.search(window, 0, role.start())
+    after = re.match(_ROLE_OF.pattern, window[role.end():])
+    held = [m["body"] for m in (before, after) if m is not None]
+    return bool(held) and not any(content_words(name) & body for name in held)
 
 
 def _other_place(role: str, sentences: Sentences) -> str | None:
