@@ -4,7 +4,9 @@ side of a contrast, another item of a numbered series, the fact denied:
 - a figure for another day: "What were the winds on the Sunday it was detected?" is not
   answered by a figure the evidence gives "as of Monday evening". Where the question names
   a weekday (or a date with its year: the weekday it fell on) and every cited sentence that
-  gives the answer's figure names only another (`other_day_problem`);
+  gives the answer's figure names only another (`other_day_problem`); and (since session 57)
+  a day asked for in a month ("On what date in late October ...?") is not answered by a
+  day in another ("8 November"), where the answer names a month (`other_month_problem`);
 - the opposite: "How many stores are included in the sale?" is not answered from "19 stores,
   which were not included". Where every cited span negates a word of the question's own, and
   the question negates nothing, it says the opposite (`negated_problem`; questions for a fact

@@ -5,7 +5,8 @@ the figures an answer gives (`answer_figures`):
   injured", nor by "ten journalists" resting on "ten police officers and two journalists". A
   figure counts the noun written after it ("half a million doses"; in the evidence even a
   word that reads like a verb: "the three deceased"; a participle that lemminflect knows as
-  an adjective, before another word, is the noun's: "two armed officers"); where the answer
+  an adjective, before another word, is the noun's: "two armed officers"; a part of a noun
+  after "of", since session 57, counts that noun: "two of Khan's victims"); where the answer
   or its evidence writes one, it must be a word of the question (`counted_problem`);
 - the kind of count: "How many COVID-19 deaths had Bangladesh recorded?" is not answered by
   "33 new deaths" resting on "33 recovered cases", nor "how many people had recovered" by

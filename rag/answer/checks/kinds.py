@@ -13,7 +13,10 @@ name), whether an answer gives it (`has_type`), and the checks of its form:
   (since session 47) "who" answered by "a Minister of Legislative Assembly", a title after
   "a", which names no one; (since session 55) an age is no count ("28-year-old Usman Khan
   stabbed several people" for how many were there), nor a weekday or a figure in words a
-  name ("died on Sunday" for where, "Four Navy ships" for which countries);
+  name ("died on Sunday" for where, "Four Navy ships" for which countries); (since session
+  57) "a three-year-long sentence" in the answer lasts three years, and the end of what was
+  to last ("through at least midday tomorrow") answers how long, where the evidence writes
+  it; a mixed-case acronym opening a sentence ("UOKiK, the agency, ...") is a name;
 - a vague answer: a unit no figure measures ("for many years") is no duration, though "since
   1998" is; a share ("45% of homes") or a round plural alone ("many thousands") answers no
   "how many"; "On what date ...?" (or "when exactly") asks for a day, which "in 2021" does
@@ -23,7 +26,8 @@ name), whether an answer gives it (`has_type`), and the checks of its form:
   (`listed_problem`); "Name the ...", like "who", asks for names; a full name is two words
   or more ("Łukasz" is a first name: `full_name_problem`);
 - some of them for which: "Which colonies are growing?" is not answered by "some colonies are
-  growing", which names none (`vague_items_problem`);
+  growing", which names none (`vague_items_problem`); nor (since session 57) "Which MP told
+  the BBC ...?" by "One MP told the BBC" with a name only inside the MP's quotation;
 - a count for a share, a day for a time: "What share of the vote did she receive?" is not
   answered by "14 delegates", nor "At what time did they withdraw the warnings?" by "on
   Saturday". The answer must give a share (a percentage, a fraction in words), or a time of

@@ -16,7 +16,9 @@ them at all:
   (`asked_role_problem`); and "Who, as Canada's Chief Electoral Officer, ...?" is not
   answered by the Governor General: the head of a role named after "as" must stand in the
   cited window, or beside the answer's person in a cited article (`as_role_problem`, since
-  session 52);
+  session 52). Since session 57, a role the cited window gives as another body's ("Tesco's
+  CEO" for Salling Group's chief executive) is not the one asked for, and one in apposition
+  after a name ("Sophie Obadia, another lawyer for the victim") is that person's;
 - the figure's source: "How many votes did the AP count?" is not answered by 279 from "a
   total by NBC's reckoning of 279 votes, or 290 by AP's reckoning". Where the question names
   a source and the cited sentence credits the answer's figure to someone by name ("by S's
