@@ -1580,6 +1580,11 @@ def test_where_a_source_was_put_out_is_no_speaker():
     assert sources("What profession did Goa Chief Minister Manohar Parrikar ascribe to Francis "
                    "D'Souza in the tweet mourning his former deputy?") == ["Manohar Parrikar"]
     assert sources("What did the report about Francis D'Souza in the tweet mean?") == []
+    asked = "What did the World Health Organization attribute the rise in cases to?"
+    said = "The World Health Organization attributed the rise in cases to more testing."
+    assert unmet(asked, cited(said, said)) is None
+    other = "Doctors said the rise in cases was due to more testing."
+    assert unmet(asked, cited(other, other)) is not None
     assert sources("What did Manohar Parrikar tweet about Francis D'Souza?") == ["Manohar Parrikar"]
 
 
