@@ -1968,6 +1968,11 @@ def test_a_place_or_a_role_written_with_a_and_no_name_is_left_unnamed():
     assert answer_problem("Which lawyer for Emily Spanton told reporters that women do not have "
                           "to justify their private life?",
                           [("Sophie Obadia [1].", whole(lawyer))]) is None
+    # A name with a particle too: "Ahmed al-Assadi, a spokesman for the PMF, blamed ..."
+    # (wikinews_quiz_blind28 eb09, a right answer refused).
+    spokesman = "In a statement, Ahmed al-Assadi, a spokesman for the PMF, blamed Israel."
+    assert answer_problem("Which spokesman for the Popular Mobilization Forces blamed Israel?",
+                          [("Ahmed al-Assadi [1].", whole(spokesman))]) is None
     paris = "In Paris, a lawyer for Sophie Obadia spoke to reporters."
     assert answer_problem("Which lawyer spoke to reporters?",
                           [("Sophie Obadia [1].", whole(paris))]) == (
@@ -2177,6 +2182,19 @@ def test_a_preposition_names_no_event():
         "the date the evidence cited gives is the date of something else")
     out = "Firefighters extinguished the blaze at 16:10."
     assert answer_problem(question, [("At 16:10 [1].", whole(out))]) is None
+
+
+def test_a_journal_is_named_where_findings_are_published_in_it():
+    # wikinews_quiz_blind28 eb19 (a right answer) was refused for naming no journal.
+    question = "In which journal did the researchers publish their findings on premature deaths?"
+    published = ("In findings published Wednesday in Environmental Science and Technology, "
+                 "researchers reported that premature deaths rose.")
+    assert answer_problem(question, [("In Environmental Science and Technology [1].",
+                                      whole(published))]) is None
+    said = "Researchers said premature deaths rose, Environmental Science and Technology noted."
+    assert answer_problem(question, [("In Environmental Science and Technology [1].",
+                                      whole(said))]) == (
+        "the question asks for the journal; the evidence cited names no journal")
 
 
 def test_a_publisher_and_a_dispatcher_are_roles_the_evidence_must_name():

@@ -207,7 +207,12 @@ _ASKED_ROLE = re.compile(
 # A name just before a comma: what follows it in apposition is said of that name (not a
 # place a sentence opens with: "In Paris, a lawyer said").
 _NAME_BEFORE = re.compile(r"\b(?!(?:In|At|On|By|For|From|After|Before|During|With|Under)\b)"
-                          r"[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*,\s*$")
+                          r"[A-Z][\w'’.-]*\s+(?:(?:al|el|ad|bin|ibn|de|da|di|van|von)-)?"
+                          r"[A-Z][\w'’.-]*,\s*$")
+# A journal is named where a finding is published in it: "In findings published Wednesday in
+# Environmental Science and Technology" (wikinews_quiz_blind28 eb19, a right answer refused).
+_PUBLISHED_IN = re.compile(r"\bpublished\b(?:\s+[\w-]+){0,3}?\s+in\s+(?:the\s+)?(?-i:[A-Z])",
+                           re.I)
 
 
 def asked_role(question: str) -> str | None:
@@ -260,7 +265,8 @@ def asked_role_problem(question: str, sentences: Sentences) -> str | None:
             at = spans[0][0]
             window = indefinite.sub(blank_unnamed, unnamed.sub(blank, article[at:spans[-1][1]]))
             if any((role in _PLACES or not in_quotation(article, at + m.start()))
-                   and not _another_body(window, m, body) for m in named.finditer(window)):
+                   and not _another_body(window, m, body) for m in named.finditer(window)) \
+                    or role == "journal" and _PUBLISHED_IN.search(window):
                 return _other_place(role, sentences)
     return f"the question asks for the {role}; the evidence cited names no {role}"
 
