@@ -2187,10 +2187,18 @@ def test_a_preposition_names_no_event():
 def test_a_journal_is_named_where_findings_are_published_in_it():
     # wikinews_quiz_blind28 eb19 (a right answer) was refused for naming no journal.
     question = "In which journal did the researchers publish their findings on premature deaths?"
-    published = ("In findings published Wednesday in Environmental Science and Technology, "
-                 "researchers reported that premature deaths rose.")
+    # (A day the model was shown resolved stands in brackets: "Wednesday (20 November 2019)".)
+    published = ("In findings published Wednesday (20 November 2019) in Environmental Science "
+                 "and Technology, researchers reported that premature deaths rose.")
     assert answer_problem(question, [("In Environmental Science and Technology [1].",
                                       whole(published))]) is None
+    # A place the question names is no other place the answer gives.
+    assert answer_problem("In which journal did researchers from the University of Washington "
+                          "publish their findings?", [(
+                              "Researchers from the University of Washington published them "
+                              "in Environmental Science and Technology [1].",
+                              whole(published.replace("researchers", "researchers from the "
+                                                      "University of Washington")))]) is None
     said = "Researchers said premature deaths rose, Environmental Science and Technology noted."
     assert answer_problem(question, [("In Environmental Science and Technology [1].",
                                       whole(said))]) == (

@@ -211,8 +211,8 @@ _NAME_BEFORE = re.compile(r"\b(?!(?:In|At|On|By|For|From|After|Before|During|Wit
                           r"[A-Z][\w'’.-]*,\s*$")
 # A journal is named where a finding is published in it: "In findings published Wednesday in
 # Environmental Science and Technology" (wikinews_quiz_blind28 eb19, a right answer refused).
-_PUBLISHED_IN = re.compile(r"\bpublished\b(?:\s+[\w-]+){0,3}?\s+in\s+(?:the\s+)?(?-i:[A-Z])",
-                           re.I)
+_PUBLISHED_IN = re.compile(r"\bpublished\b(?:\s+(?:[\w-]+|\([^()]*\))){0,3}?\s+in\s+"
+                           r"(?:the\s+)?(?-i:[A-Z])", re.I)
 
 
 def asked_role(question: str) -> str | None:
@@ -267,7 +267,7 @@ def asked_role_problem(question: str, sentences: Sentences) -> str | None:
             if any((role in _PLACES or not in_quotation(article, at + m.start()))
                    and not _another_body(window, m, body) for m in named.finditer(window)) \
                     or role == "journal" and _PUBLISHED_IN.search(window):
-                return _other_place(role, sentences)
+                return _other_place(role, sentences, question)
     return f"the question asks for the {role}; the evidence cited names no {role}"
 
 
@@ -297,14 +297,17 @@ def _another_body(window: str, role: re.Match[str], body: frozenset[str]) -> boo
     return bool(held) and not any(content_words(name) & body for name in held)
 
 
-def _other_place(role: str, sentences: Sentences) -> str | None:
+def _other_place(role: str, sentences: Sentences, question: str) -> str | None:
     """Why the answer names a place of another kind than the one asked for, or None: "in the
     U.S. Federal Court" names a court, not the prison asked for, though the evidence says
-    "prison" beside it (wikinews_quiz_blind20 qt32, a near miss answered so; session 54)."""
+    "prison" beside it (wikinews_quiz_blind20 qt32, a near miss answered so; session 54). Not
+    a place the question names itself: "researchers from the University of Washington"
+    (wikinews_quiz_blind28 eb19, a journal refused so; session 57)."""
     if role not in _PLACES:
         return None
+    asked = content_words(question)
     kinds = {_ROLE_NAMES.get(WORD.findall(run)[-1].lower()) for text, _ in sentences
-             for _, run in name_runs(text, first=True)}
+             for _, run in name_runs(text, first=True) if not content_words(run) <= asked}
     other = sorted(kind for kind in kinds if kind in _PLACES and kind != role)
     if other and role not in kinds:
         return f"the question asks for the {role}; the answer names a {other[0]}"
