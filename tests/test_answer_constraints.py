@@ -1733,3 +1733,20 @@ def test_a_year_after_which_the_event_came_names_an_event():
     at = TimeFrame(text="at the 2018", start=frame.start, end=frame.end, anchored=True)
     assert [c.event_year for c in parse("To whom had Boseman given his award at the 2018 MTV "
                                         "Video Music Awards?", at) if c.kind == "date"] == [True]
+
+
+def test_person_a_past_verb_that_opens_a_quotation_reports_it():
+    # wikinews_blind47_qa dc10, a near miss: "continued" is no verb of speech in the list,
+    # but a quotation it opens is the words of the one before it, not the ambassador's.
+    question = "What did the French ambassador to Spain say when the case was raised with him?"
+    article = ("The prime minister spoke at a school in Lyon. Dupont continued, \"I hope the "
+               "driver will come back and face the courts.\" He said the case was raised with "
+               "the French ambassador in Spain.")
+    dupont = cited(article, 'Dupont continued, "I hope the driver will come back and face the '
+                            'courts."')
+    assert unmet(question, dupont) == (
+        "the question asks for what Spain said; the evidence cited is someone else's words, "
+        "or no one's")
+    # The ambassador's own words, opened the same way, are his.
+    own = article + ' The ambassador replied, "We will look at it."'
+    assert unmet(question, cited(own, 'The ambassador replied, "We will look at it."')) is None

@@ -13,6 +13,7 @@ and the first that fails gives the reason (each module's docstring says more of 
     counted_problem           counts     "ten police officers" for "how many journalists"
     count_kind_problem        counts     "33 recovered cases" for "how many deaths"
     modifier_problem          counts     "37 confirmed cases" for "how many suspected cases"
+    unit_problem              counts     "27 days ahead" from "voted 66 to 27, seven days ahead"
     answered_year_problem     events     "March 14, 2020" for the date of the 2016 caucuses
     reported_problem          events     the day a death was reported for the day it happened
     other_end_problem         events     the day a campaign ended for the day it was launched
@@ -34,6 +35,7 @@ and the first that fails gives the reason (each module's docstring says more of 
     negated_problem           contrasts  "19 stores, which were not included" for those included
     form_problem              kinds      "14 delegates" for a share, "on Saturday" for a time
     forecast_problem          counts     "may cause 32,000 more deaths" for the deaths recorded
+    current_problem           counts     "currently 16-17 percent" for the share forecast
     share_problem             counts     an Aboriginal share for the share born in Australia
     credited_problem          people     NBC's count for "how many votes did the AP count"
     role_problem              people     "ambassador to China" from "China's ambassador"
@@ -44,6 +46,8 @@ and the first that fails gives the reason (each module's docstring says more of 
     speaker_only_problem      people     the minister quoted on a fire for "who owned the hotel"
     other_half_problem        contrasts  "..., but 6% with mAb114" for the rate with ZMapp
     other_speaker_problem     people     Sufianov for "who said ...", where Dydykin says it
+    quote_owner_problem       people     Grenell for "who tweeted 'Q'?", where the sentence
+                                         holding Q gives it to Pompeo
 
 `latest_problem` (scope), which reads the sources' dates, is run by `decide`: an older article
 for "What is the latest on ...?". The words and helpers several checks read are in `lexicon`.
@@ -76,9 +80,11 @@ from rag.answer.checks.counts import (
     asked_count_kind,
     count_kind_problem,
     counted_problem,
+    current_problem,
     forecast_problem,
     modifier_problem,
     share_problem,
+    unit_problem,
 )
 from rag.answer.checks.events import (
     age_event_problem,
@@ -105,6 +111,7 @@ from rag.answer.checks.people import (
     credited_problem,
     made_up_name_problem,
     other_speaker_problem,
+    quote_owner_problem,
     quoted_speaker_problem,
     role_problem,
     source_as_answer_problem,
@@ -175,7 +182,8 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
     if kind == "number" and (problem := counted_problem(question, sentences)):
         return problem
     # Read wherever "how many" stands: a leading clause may hold commas.
-    if problem := count_kind_problem(question, sentences) or modifier_problem(question, sentences):
+    if problem := count_kind_problem(question, sentences) or modifier_problem(question, sentences) \
+            or unit_problem(question, sentences):
         return problem
     # The end of an event, and the side of a contrast, are the asked event's, not those of a
     # description of what it names ("When was Pranab Mukherjee born, the former President of
@@ -209,7 +217,7 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
     if problem := contrast_problem(core, sentences) or series_problem(question, sentences):
         return problem
     if problem := negated_problem(question, sentences) or form_problem(question, sentences) \
-            or forecast_problem(question, sentences) \
+            or forecast_problem(question, sentences) or current_problem(question, sentences) \
             or share_problem(question, sentences):
         return problem
     return credited_problem(question, sentences) or role_problem(sentences) or \
@@ -217,4 +225,4 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
         or quoted_speaker_problem(question, sentences) \
         or source_as_answer_problem(question, sentences) \
         or speaker_only_problem(question, sentences) or other_half_problem(question, sentences) \
-        or other_speaker_problem(question, sentences)
+        or other_speaker_problem(question, sentences) or quote_owner_problem(question, sentences)
