@@ -32,6 +32,7 @@ from rag.answer.decide import NO_MATCH, REFUSAL, Decision, decide
 from rag.answer.evidence import Source, build_sources, is_list_question
 from rag.answer.fallback import partial_answer
 from rag.answer.generate import AnswerPrompts, build_messages, generate
+from rag.answer.quotation import with_quotation
 from rag.answer.review import ReviewPrompts, review
 from rag.answer.select import NONE_CHOSEN, SelectPrompts, select
 from rag.answer.verify import Verifier, check_citations
@@ -399,8 +400,8 @@ class Assistant:
         the archive as it stood on that day (and resolves "last week" against it).
 
         The stages of `rag.answer`, in order: condense, timeframe, retrieve, constraints,
-        evidence, generate, verify, checks, decide, review, and the fallback of a refused
-        answer."""
+        evidence, generate, verify, checks, decide, review, the quotation an answer about what
+        someone said gets in full, and the fallback of a refused answer."""
         clock = _Clock()
         question = self._check_question(question)
         filters = make_filters(since, until, outlets, as_of)
@@ -478,6 +479,7 @@ class Assistant:
             yield self._refused_or_partial(decision, standalone, sources, constraints, verify,
                                            clock, base, prompt_tokens, checked.unmet)
             return
+        checked = with_quotation(standalone, checked, shown, constraints, verify)
         clock.mark("total_ms")
         yield Answer(answer=checked.text, status="answered", refused=False,
                      citations=checked.citations,

@@ -1750,3 +1750,26 @@ def test_person_a_past_verb_that_opens_a_quotation_reports_it():
     # The ambassador's own words, opened the same way, are his.
     own = article + ' The ambassador replied, "We will look at it."'
     assert unmet(question, cited(own, 'The ambassador replied, "We will look at it."')) is None
+
+
+def test_a_participle_s_phrase_after_a_name_describes_it():
+    # wikinews_quiz_blind28 eb08 was refused: the crash's date says which story, and the
+    # mother's name stands in a sentence that dates nothing.
+    question = ("What is the name of the mother of Tom Reed, the 19-year-old cyclist killed in "
+                "Kent in August 2019 in a crash, who spoke on TV?")
+    frame = TimeFrame(text="in August 2019", start=dt.date(2019, 8, 1),
+                      end=dt.date(2019, 8, 31), anchored=True)
+    described = {c.text.strip() for c in parse(question, frame) if c.described}
+    assert {"Kent", "in August 2019"} <= described
+    assert not any(c.described for c in parse(question, frame) if c.text == "Tom Reed")
+    story = ("Tom Reed was killed in Kent in August 2019 when a car hit his bicycle.\n\n"
+             "His mother, Ann Reed, spoke on TV on Sunday.")
+    assert unmet(question, cited(story, "His mother, Ann Reed, spoke on TV on Sunday.",
+                                 published="2019-10-14"), frame) is None
+
+
+def test_a_limit_put_on_something_is_no_figure_a_source_put():
+    # wikinews_blind46_qa db33 was refused for want of Ocado speaking: "put ... on" is no
+    # report, "put ... at" is.
+    assert sources("What limit did the supermarket Ocado put on toilet paper purchases?") == []
+    assert sources("What did the health ministry of Peru put the death toll at?") == ["Peru"]

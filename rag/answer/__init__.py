@@ -20,6 +20,8 @@
     review      -> (RAG_REVIEW) the model's second reading, a Yes/No probability: refuses an
                    answer it finds unstated, gives one the word checks refused for an unmet
                    constraint or the wrong kind when it finds it stated
+    quotation   -> an answer to "what did S say?" with the quotation its citation opens,
+                   verbatim and in full, as a citation of its own
     fallback    -> a refused answer's closest passage, quoted and cited (status partial),
                    when one clearly bears on the question
 
