@@ -2620,3 +2620,41 @@ def test_a_place_the_article_names_with_its_kind_elsewhere_is_of_that_kind():
     assert answer_problem(question, [("It was supposed to land at Payam.",
                                       [(elsewhere, *payam)])]) == (
         "the question asks for the airport; the evidence cited names no airport")
+
+
+def test_the_end_of_a_project_is_no_date_it_begins():
+    # wikinews_blind46_qa db04, a near miss: "to be completed by" is the other end.
+    question = "When is construction of the undersea cable due to begin?"
+    evidence = "The undersea cable is to be completed by December 2023."
+    assert answer_problem(question, [("Construction is due to begin in December 2023.",
+                                      whole(evidence))]) == (
+        "the date the evidence cited gives is for the complet (the question asks for the start)")
+    begins = "Construction of the undersea cable is to begin in March 2021."
+    assert answer_problem(question, [("It is due to begin in March 2021.", whole(begins))]) is None
+
+
+def test_the_end_a_clause_of_its_own_names_describes_with_an_adverb_between():
+    # wikinews_blind46_qa db40, a near miss: "that it reportedly closed" describes the depot;
+    # the question asks when it opened.
+    question = "In what year did the grocer open the depot that it reportedly closed in June?"
+    evidence = "The grocer cut costs by closing stores, including in 2019 its depot."
+    assert answer_problem(question, [("The grocer opened the depot in 2019.", whole(evidence))]
+                          ) == ("the date the evidence cited gives is for the close (the "
+                                "question asks for the start)")
+    opened = "The grocer opened its depot in 2009."
+    assert answer_problem(question, [("It opened the depot in 2009.", whole(opened))]) is None
+
+
+def test_a_date_that_only_bounds_a_period_is_no_day_of_the_event():
+    # wikinews_quiz_blind26 qz37, a near miss: "until April 13" bounds the judge's order, and
+    # says nothing of the day the court ruled against it.
+    question = "On what date did the high court rule against the judge's extension of voting?"
+    order = "The judge ordered last week that ballots be accepted until April 13."
+    assert answer_problem(question, [("The court ruled against it on April 13.", whole(order))]
+                          ) == ('the date the evidence cited gives is the end of a period '
+                                '("until ..."), not the day of the event asked about')
+    ruling = "The high court ruled on April 6 against the judge's extension of voting."
+    assert answer_problem(question, [("It ruled on April 6.", whole(ruling))]) is None
+    # Asked until when, "until" answers.
+    assert answer_problem("Until what date were ballots to be accepted?",
+                          [("Until April 13.", whole(order))]) is None

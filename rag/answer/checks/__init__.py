@@ -18,6 +18,7 @@ and the first that fails gives the reason (each module's docstring says more of 
     reported_problem          events     the day a death was reported for the day it happened
     other_end_problem         events     the day a campaign ended for the day it was launched
     event_problem             events     the date, or the duration, of another event
+    bound_problem             events     "until April 13" for the day a court ruled
     other_year_problem        events     "In 2008, Hagan defeated Dole" for her 1998 opponent
     cause_problem             causes     a fire's second victim for "what caused the fire"
     scope_problem             scope      a count "in the United States" for one "worldwide"
@@ -89,6 +90,7 @@ from rag.answer.checks.counts import (
 from rag.answer.checks.events import (
     age_event_problem,
     answered_year_problem,
+    bound_problem,
     event_problem,
     other_end_problem,
     other_year_problem,
@@ -193,7 +195,8 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
     if kind == "time" and (problem := answered_year_problem(question, sentences)
                            or reported_problem(question, sentences)
                            or other_end_problem(core, sentences)
-                           or event_problem(question, sentences)):
+                           or event_problem(question, sentences)
+                           or bound_problem(question, sentences)):
         return problem
     # "How long did Ivan spend in hospital?" is not answered by how long he was trapped. Only
     # where the question asks how long someone did something: "How long is a year on K2-18b,

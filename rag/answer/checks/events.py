@@ -15,6 +15,8 @@ asked event's, not a report of it, another event beside it or its other end:
   since session 47, a duration of another event too ("How long did he spend in hospital?" is
   not answered by how long he was trapped: `event_problem` with the answer's figures, as for
   a date);
+- (since session 58) a bound: "On what date did the court rule?" is not answered by the
+  "until April 13" of the order it ruled on (`bound_problem`);
 - the end for the start: "When did Gillibrand launch her campaign?" is not answered by the day
   she "ended her campaign". Where the question asks when something began (or ended) and
   every cited sentence that gives the answer's date names only the other end of it, the
@@ -392,12 +394,49 @@ def age_event_problem(question: str, sentences: Sentences) -> str | None:
 # The words for the two ends of something: its start and its end.
 _STARTS = frozenset(content_words("launch launched start started begin began begun open opened "
                                   "opening beginning"))
+# (session 58: "completed" and "shut" too: "When is construction due to begin?" is not
+# answered by "is to be completed by December 2023", wikinews_blind46_qa db04, a near miss.)
 _ENDS = frozenset(content_words("end ended ending finish finished close closed closing quit "
                                 "suspend suspended withdraw withdrew withdrawn conclude "
-                                "concluded"))
+                                "concluded complete completed completion shut"))
 
 
-_RELATIVE_VERB = re.compile(r"\b(?:that|which|who|he|she|they|it|we)\s+\w+", re.I)
+# The verb of a clause of its own, past its subject and any adverb or auxiliary: "the Poznan
+# distribution center that it reportedly closed" (wikinews_blind46_qa db40, a near miss
+# answered with the year it closed; session 58).
+_RELATIVE_VERB = re.compile(r"\b(?:that|which|who|he|she|they|it|we)\s+(?:(?:\w+ly|it|he|she|"
+                            r"they|we|had|has|have|was|were|is|are)\s+){0,3}\w+", re.I)
+
+
+# A question that asks for an end, a bound or how long something is to run: "until" answers it.
+_BOUND_ASKED = re.compile(r"\b(?:until|till|through|deadline|expires?|expired|lasts?|lasted|"
+                          r"lift|lifted|extend|extended|remain|remained|stay|stayed|"
+                          r"due|runs?|ran|valid)\b|\bby (?:what|which|when)\b", re.I)
+_UNTIL_DATE = re.compile(r"\b(?:until|till|through)\s+(?:at\s+least\s+)?(?:the\s+end\s+of\s+)?"
+                         r"(?:\w+\s+)?$", re.I)
+
+
+def bound_problem(question: str, sentences: Sentences) -> str | None:
+    """Why the answer's date is only the bound of a period another event set, or None: "On
+    what date did the Supreme Court rule against the extension?" is not answered by "April
+    13" of "the judge ordered that absentee ballots be accepted until April 13"
+    (wikinews_quiz_blind26 qz37, a near miss; session 58). Where the question asks for no
+    end, bound or span (`_BOUND_ASKED`), and every place a cited sentence writes the answer's
+    date follows "until", "till" or "through", the date bounds something else."""
+    if _BOUND_ASKED.search(question) or event_words(question) & _ENDS:
+        return None
+    first: str | None = None
+    for text, evidence in sentences:
+        dates = _answer_dates(question, text)
+        giving = _giving(evidence, dates)
+        places = [_UNTIL_DATE.search(article[max(start, m.start() - 40):m.start()])
+                  for article, start, end in giving
+                  for m in WORD.finditer(article, start, end) if m.group() in dates]
+        if not places or not all(places):
+            return None
+        first = first or ("the date the evidence cited gives is the end of a period (\"until "
+                          "...\"), not the day of the event asked about")
+    return first
 
 
 def other_end_problem(question: str, sentences: Sentences) -> str | None:
