@@ -2658,3 +2658,14 @@ def test_a_date_that_only_bounds_a_period_is_no_day_of_the_event():
     # Asked until when, "until" answers.
     assert answer_problem("Until what date were ballots to be accepted?",
                           [("Until April 13.", whole(order))]) is None
+
+
+def test_a_phrase_of_when_goes_on_past_of():
+    # wikinews_blind46_qa db18, a near miss: "the search of the collapsed apartment block" says
+    # when the rescuers were hurt; "48 apartments" counts none of them.
+    question = "How many rescuers were injured during the search of the collapsed apartment block?"
+    evidence = "The building was home to over 1,000 people; 48 apartments were damaged."
+    assert answer_problem(question, [("48 apartments were damaged.", whole(evidence))]) == (
+        "the question asks how many rescuers; the figure 48 counts apartments")
+    hurt = "Three rescuers were injured during the search."
+    assert answer_problem(question, [("Three rescuers were injured.", whole(hurt))]) is None

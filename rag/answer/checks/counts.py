@@ -242,10 +242,13 @@ _RATE = re.compile(r"\b(?:a|an|per|each|every)\s+(?:second|minute|hour|day|week|
                    r"decade)\b", re.I)
 # A phrase of whom an event was with or against names no one counted: "how many protesters
 # were injured in the clashes with police" is not answered by "fourteen police officers"
-# (wikinews_blind31_qa cm20, a near miss; session 50).
+# (wikinews_blind31_qa cm20, a near miss; session 50). Past "of", which goes on with the same
+# noun phrase: "how many rescuers were injured during the search of the collapsed apartment
+# block" is not answered by "48 apartments were damaged" (wikinews_blind46_qa db18, a near
+# miss; session 58).
 _AROUND = re.compile(r"\b(?:from|after|before|during|since|following|amid|when|while|with|"
                      r"against)\b"
-                     r"[^,;?]*?(?=\b(?:in|at|on|of|by|for|with|near|and|to)\b|[,;?]|$)", re.I)
+                     r"[^,;?]*?(?=\b(?:in|at|on|by|for|with|near|and|to)\b|[,;?]|$)", re.I)
 
 
 def counted_problem(question: str, sentences: Sentences) -> str | None:
