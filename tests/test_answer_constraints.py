@@ -1773,3 +1773,31 @@ def test_a_limit_put_on_something_is_no_figure_a_source_put():
     # report, "put ... at" is.
     assert sources("What limit did the supermarket Ocado put on toilet paper purchases?") == []
     assert sources("What did the health ministry of Peru put the death toll at?") == ["Peru"]
+
+
+def test_on_twitter_is_met_by_a_tweet():
+    # wikinews_blind48_qa dd15 was refused: "He tweeted, ..." is the minister on Twitter.
+    question = "In what words did the interior minister Jan Nowak address the families on Twitter?"
+    article = ("Five girls died in the fire. Interior minister Jan Nowak spoke to reporters. He "
+               'tweeted, "I want to express my sympathy to the families."')
+    tweet = cited(article, 'He tweeted, "I want to express my sympathy to the families."')
+    assert unmet(question, tweet) is None
+    spoke = cited(article.replace("He tweeted", "He said"),
+                  'He said, "I want to express my sympathy to the families."')
+    assert unmet(question, spoke) == (
+        'the question names the name "Twitter"; the evidence cited does not')
+
+
+def test_a_date_of_the_event_the_asked_one_came_after_describes_that_event():
+    # wikinews_quiz_blind30 ed09 was refused: the crash was in August, the urging in October.
+    question = ("Who, as the county's police commissioner, urged that the driver's immunity be "
+                "waived after the August 2019 crash that killed a cyclist?")
+    frame = TimeFrame(text="after the August 2019", start=dt.date(2019, 8, 1),
+                      end=dt.date(2019, 8, 31), anchored=True)
+    [date] = [c for c in parse(question, frame) if c.kind == "date"]
+    assert date.described
+    article = ("The cyclist was killed on August 27.\n\nCommissioner Stephen Mold urged that "
+               "the immunity be waived.")
+    mold = cited(article, "Commissioner Stephen Mold urged that the immunity be waived.",
+                 published="2019-10-10")
+    assert unmet(question, mold, frame) is None

@@ -121,7 +121,16 @@ def _descriptions(question: str) -> list[tuple[int, int]]:
               if asked is not None and not m.start() <= asked < m.end()]
     spans += [(m.start(), _clause_end(question, m.end())) for m in _APPOSITION.finditer(question)
               if asked is not None and m.start() > asked]
+    spans += [m.span() for m in _DATED_REFERENCE.finditer(question)]
     return spans
+
+
+# An event the asked one is dated by, itself dated: "urging that the immunity be waived after
+# the August 2019 crash" dates the crash, and the urging was later (wikinews_quiz_blind30
+# ed09, a right answer refused for a cited sentence of October; session 58).
+_DATED_REFERENCE = re.compile(r"\b(?:after|before|since|following)\s+(?:the\s+)?"
+                              r"(?:(?:early|late|mid)[ -])?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?"
+                              r"(?:19|20)\d\d\s+(?-i:[a-z]+)\b", re.I)
 
 
 _PUT_AT = re.compile(r"[^?]*\bat\b", re.I)
