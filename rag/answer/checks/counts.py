@@ -39,7 +39,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from rag.answer.checks.kinds import HOW_MANY_ASKED, PERCENT, expected_type
+from rag.answer.checks.kinds import HOW_MANY_ASKED, PERCENT, RANGE, expected_type
 from rag.answer.checks.lexicon import (
     LEADS,
     NUMBER_WORDS,
@@ -576,12 +576,9 @@ def _unit(figure: str, noun: str) -> tuple[str, str] | None:
     return figure.split("-")[0].lower(), first.rstrip("s") if first != "centuries" else "century"
 
 
-# A range's dash, whichever the writer typed: "16–17 percent" is "16 to 17 percent".
-_RANGE = re.compile(r"(?<=\d)\s?[-–—]\s?(?=\d)")
-
-
 def _ranges_apart(text: str) -> str:
-    return _RANGE.sub(" to ", figures_in_one_style(text))
+    """Figures in one style, a range written apart: "16–17 percent" is "16 to 17 percent"."""
+    return RANGE.sub(" to ", figures_in_one_style(text))
 
 
 def unit_problem(question: str, sentences: Sentences) -> str | None:

@@ -213,7 +213,8 @@ def _has_number(words: Sequence[str]) -> bool:
     return any(is_figure(w) for w in words)
 
 
-_RANGE = re.compile(r"(?<=\d)\s?[-–—]\s?(?=\d)")
+# A range's dash, whichever the writer typed: "16–17", "16-17" (read as "16 to 17").
+RANGE = re.compile(r"(?<=\d)\s?[-–—]\s?(?=\d)")
 # A share is no count: "How many homes did the storm destroy?" is not answered by "45% to 60%
 # destruction".
 PERCENT = re.compile(r"\d[\d.,]*\s*(?:%|per ?cent\b)", re.I)
@@ -395,7 +396,7 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         # A range's dash, whichever the writer typed: "16–17 percent" is "16-17 percent" and
         # "16 to 17 percent" (wikinews_blind47_qa dc33, a right answer refused for giving no
         # figure; session 58).
-        answer, quotes = (_RANGE.sub(" to ", t) for t in (answer, quotes))
+        answer, quotes = (RANGE.sub(" to ", t) for t in (answer, quotes))
         if not _COUNT_CHANGE_ASKED.search(question):
             quotes = _COUNT_CHANGE.sub(" ", quotes)
         if not _RANK_ASKED.search(question):  # "world No. 16" is the rank asked for
