@@ -469,11 +469,7 @@ def other_speaker_problem(question: str, sentences: Sentences) -> str | None:
         return None
     asked = content_words(question)
     text, evidence = sentences[0]
-    # The person's own name: the run's words up to its first in lower case ("Albert Sufianov
-    # of the First MSMU" is Albert Sufianov).
-    person = next((" ".join(own) for _, run in name_runs(text, first=True)
-                   if added_names(run, asked) and len(own := _leading_capitals(run)) >= 2),
-                  None)
+    person = _added_person(text, asked)
     if person is None or not evidence:
         return None
     answered = name_constraint(person)
@@ -513,9 +509,7 @@ def quote_owner_problem(question: str, sentences: Sentences) -> str | None:
     quoted = _stemmed(match["q"] or match["r"])
     text, evidence = sentences[0]
     asked = content_words(question)
-    person = next((" ".join(own) for _, run in name_runs(text, first=True)
-                   if added_names(run, asked) and len(own := _leading_capitals(run)) >= 2),
-                  None)
+    person = _added_person(text, asked)
     if person is None or len(quoted) < 2:
         return None
     answered = name_constraint(person)
@@ -535,6 +529,14 @@ def quote_owner_problem(question: str, sentences: Sentences) -> str | None:
 def _stemmed(text: str) -> list[str]:
     """The content words of `text`, stemmed, in order."""
     return [stem for word in WORD.findall(text) for stem in content_words(word)]
+
+
+def _added_person(text: str, asked: set[str]) -> str | None:
+    """The first person `text` names that the question does not: a name of two words or
+    more, its own words up to its first in lower case ("Albert Sufianov of the First MSMU" is
+    Albert Sufianov)."""
+    return next((" ".join(own) for _, run in name_runs(text, first=True)
+                 if added_names(run, asked) and len(own := _leading_capitals(run)) >= 2), None)
 
 
 def _leading_capitals(run: str) -> list[str]:
