@@ -105,6 +105,7 @@ def run_system(system: System, items: Sequence[Item], k: int, retrieval_only: bo
         if got is not None:
             row.update(answer=got.answer, refused=got.refused, citations=got.citations,
                        retrieved=got.retrieved, refusal_reason=got.refusal_reason,
+                       refusal_code=got.refusal_code, draft=got.draft,
                        status=got.status or ("refused" if got.refused else "answered"))
         row["metrics"] = score(item, got, row["ranked"], k, judge)
         if retrieval_only:

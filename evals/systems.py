@@ -18,6 +18,9 @@ class SystemAnswer:
     answer: str
     refused: bool
     refusal_reason: str | None = None
+    refusal_code: str | None = None
+    # the model's reply the checks set aside (newsrag's `Answer.draft`), read by `evals.ledger`
+    draft: str | None = None
     # answered, partial (a quoted passage, refused) or refused; None: from `refused`
     status: str | None = None
     # n, source and verified of each citation; None for a system that does not cite
@@ -54,7 +57,7 @@ class NewsragSystem:
         timings = answer.timings_ms
         return SystemAnswer(
             answer=answer.answer, refused=answer.refused, refusal_reason=answer.refusal_reason,
-            status=answer.status,
+            refusal_code=answer.refusal_code, draft=answer.draft, status=answer.status,
             citations=[{"n": c.n, "source": c.source, "verified": c.verified,
                         "quote": c.quote} for c in answer.citations],
             retrieved=[r.source for r in answer.retrieved],

@@ -477,7 +477,8 @@ class Assistant:
             decision, checked = second.decision, second.checked
         if decision.refused:
             yield self._refused_or_partial(decision, standalone, sources, constraints, verify,
-                                           clock, base, prompt_tokens, checked.unmet)
+                                           clock, base, prompt_tokens, checked.unmet,
+                                           draft=reply.strip())
             return
         checked = with_quotation(standalone, checked, shown, constraints, verify)
         clock.mark("total_ms")
@@ -489,24 +490,27 @@ class Assistant:
     def _refused_or_partial(self, decision: Decision, question: str, sources: list[Source],
                             constraints: list[Constraint], verify: Verifier, clock: _Clock,
                             base: dict[str, Any], prompt_tokens: int | None,
-                            unmet: Sequence[tuple[int, tuple[int, int]]] = ()) -> Answer:
+                            unmet: Sequence[tuple[int, tuple[int, int]]] = (),
+                            draft: str | None = None) -> Answer:
         """A refusal after the model was asked: the closest passage of all the evidence shown
         (status partial) when one clearly bears on the question, else the refusal; `unmet`:
-        the spans the refused answer rested on (`CheckedAnswer.unmet`)."""
+        the spans the refused answer rested on (`CheckedAnswer.unmet`); `draft`: the model's
+        reply the checks set aside (`Answer.draft`)."""
         partial = partial_answer(question, sources, constraints, verify, unmet)
         if partial is None:
-            return self._refused(decision, clock, base, prompt_tokens=prompt_tokens)
+            return self._refused(decision, clock, base, prompt_tokens=prompt_tokens, draft=draft)
         clock.mark("total_ms")
-        return Answer(answer=partial.text, status="partial", refused=True,
+        return Answer(answer=partial.text, status="partial", refused=True, draft=draft,
                       refusal_code=decision.code, refusal_reason=decision.reason,
                       citations=partial.citations, sentences=partial.sentences,
                       timings_ms=clock.timings, prompt_tokens=prompt_tokens, **base)
 
     @staticmethod
     def _refused(decision: Decision, clock: _Clock, base: dict[str, Any],
-                 prompt_tokens: int | None = None) -> Answer:
+                 prompt_tokens: int | None = None, draft: str | None = None) -> Answer:
         clock.mark("total_ms")
-        return Answer(answer=REFUSAL, status="refused", refused=True, refusal_code=decision.code,
+        return Answer(answer=REFUSAL, status="refused", refused=True, draft=draft,
+                      refusal_code=decision.code,
                       refusal_reason=decision.reason, citations=[], timings_ms=clock.timings,
                       prompt_tokens=prompt_tokens, **base)
 

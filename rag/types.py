@@ -166,6 +166,10 @@ class Answer(BaseModel):
         None, description="Why there is no checked answer: the model said so, nothing it said "
         "is supported, its evidence fails a constraint of the question (a date, a name, a "
         "source...), or it does not answer what was asked (e.g. no date for 'when').")
+    draft: str | None = Field(
+        None, description="The model's own reply, when the checks set it aside (refused or "
+        "partial after the model answered): what refusal_reason is about, kept for audit and "
+        "for measuring the checks (`python -m evals.ledger`); never an answer. None otherwise.")
     citations: list[Citation]
     retrieved: list[RetrievedChunk]
     sentences: list[SentenceCheck] = Field(default_factory=list)

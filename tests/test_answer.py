@@ -87,6 +87,9 @@ def test_citation_to_an_unknown_source_is_dropped_and_unsupported_claims_refused
     made_up = ScriptedLLM("The summit produced a trade deal worth 40 billion dollars [1].")
     answer = Assistant(settings_for(seeded_dir), llm=made_up).ask("What was agreed?")
     assert answer.refused and answer.citations == []
+    # The reply set aside is kept for audit, apart from the answer (`evals.ledger` reads it).
+    assert answer.draft == "The summit produced a trade deal worth 40 billion dollars [1]."
+    assert "40 billion" not in answer.answer
 
 
 def test_evidence_shown_to_the_model_is_article_body_not_its_header(seeded_dir):
