@@ -1323,6 +1323,36 @@ def test_a_description_ends_where_the_question_s_own_clause_goes_on():
     assert not any(c.described for c in parse("In which journal did Georgia Tech publish?"))
 
 
+def test_a_clause_of_time_after_what_is_asked_sets_the_scene_for_its_names():
+    # "when Governor John Bel Edwards declared a state of emergency" says which storm; the
+    # forecast asked for is written sentences away from his name (wikinews_quiz_blind31 ee06,
+    # a right answer refused; session 59).
+    question = ("How high a storm surge did forecasters predict as Tropical Storm Barry "
+                "approached the Louisiana coast in July 2019, when Governor John Bel Edwards "
+                "declared a state of emergency?")
+    names = {c.text: c.described for c in parse(question) if c.kind == "name"}
+    assert names == {"Tropical Storm Barry": True, "Louisiana": True, "John Bel Edwards": True}
+    fact = "Forecasters predicted a storm surge of three to six feet."
+    story = ("Governor John Bel Edwards declared a state of emergency on Wednesday as Tropical "
+             "Storm Barry approached the Louisiana coast.\n\nThe storm was moving slowly.\n\n"
+             f"Rain was expected through Sunday.\n\n{fact}")
+    assert unmet(question, cited(story, fact)) is None
+    # The article must still name them: another storm's forecast is another story's.
+    other = story.replace("John Bel Edwards", "Greg Abbott")
+    assert unmet(question, cited(other, fact)) == (
+        'the question names the name "John Bel Edwards"; the evidence cited does not')
+    # What is asked keeps its names where its fact is, and a noun with a relative clause
+    # ("after the suspected gas explosion that brought down a block on Karl Marx Avenue") is
+    # no clause of time.
+    asked = parse("Which parishes did Governor John Bel Edwards evacuate when the storm "
+                  "approached New Orleans?")
+    assert {c.text: c.described for c in asked if c.kind == "name"} == {
+        "John Bel Edwards": False, "New Orleans": True}
+    blast = parse("How many people were injured after the suspected gas explosion that brought "
+                  "down a block on Karl Marx Avenue in Magnitogorsk?")
+    assert not any(c.described for c in blast if c.kind == "name")
+
+
 def test_the_asked_event_is_what_is_left_without_the_descriptions():
     # wikinews_blind33_qa co27 was refused: the death of "who died" is no event it asks of.
     assert without_descriptions(

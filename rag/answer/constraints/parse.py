@@ -136,6 +136,42 @@ _DATED_REFERENCE = re.compile(r"\b(?:after|before|since|following)\s+(?:the\s+)?
 _PUT_AT = re.compile(r"[^?]*\bat\b", re.I)
 
 
+# A clause of time after what is asked, with a verb of its own: "when it caught fire near
+# Santa Cruz Island over the Labor Day weekend", "after drones struck Saudi Aramco's Abqaiq
+# plant and Khurais oil field", "as Tropical Storm Barry approached the Louisiana coast". It
+# sets the story's scene: the article names its places, bodies and people once, where it
+# tells of that event, and not beside the fact asked. Its names are read in the article
+# anywhere (`Constraint.described`); its dates and figures are not, since the time of the
+# clause is the time of the fact ("What did she say when she was released in May?"). A
+# participle after a determiner is an adjective ("after the suspected gas explosion that
+# brought down a block on Karl Marx Avenue" is a noun phrase, its names the cited sentence's).
+_SCENE_CLAUSE = re.compile(
+    r"(?:,\s*|\s)(?:when|after|before|as|while|once|until)\s+"
+    r"(?:(?!(?:what|which|who|whom|whose|when|where|why|how|that)\b)[\w'’.-]+\s+){0,6}?"
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
+    r"(?:was|were|had|has|have|is|are|\w+ed|struck|caught|hit|took|began|fell|won|lost|"
+    r"made|came|went|ran|left|shot|held|became|broke|spoke|said|told|sent|brought|gave|"
+    r"found|rose|led|met|saw|built|beat|sank|stood|put|set|cut|fought|flew|drove|threw|"
+    r"wrote|sold|paid|sought|kept|quit)\b")
+
+
+_ASKS_AGAIN = re.compile(r",\s*(?:and\s+)?(?:what|which|who|whom|whose|where|why|how)\b", re.I)
+
+
+def _scene_clauses(question: str) -> list[tuple[int, int]]:
+    """The spans of clauses of time after the question's own question word (`_SCENE_CLAUSE`),
+    each to the question's end or a comma before another question word (", and what ...")."""
+    asked = _asked_word(question)
+    if asked is None:
+        return []
+    spans = []
+    for m in _SCENE_CLAUSE.finditer(question):
+        if m.start() > asked and not _REPORTED.match(question, m.start()):
+            other = _ASKS_AGAIN.search(question, m.end())
+            spans.append((m.start(), other.start() if other else len(question)))
+    return spans
+
+
 # A description set off by a comma after a name, a noun with a participle of its own: "the
 # mother of Harry Dunn, the 19-year-old motorcyclist killed in Northamptonshire in August 2019
 # in a crash ..." dates the crash, not the name of the mother asked for (wikinews_quiz_blind28
@@ -270,6 +306,7 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
                                  described=described(start)))
             taken.append((start, end))
     runs = name_runs(question)
+    scenes = _scene_clauses(question)
     for i, ((start, end), name) in enumerate(runs):
         if (_inside((start, end), taken) or _PLURAL_ACRONYM.fullmatch(name)
                 or name in _COMMON_INITIALISMS):
@@ -285,7 +322,7 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
                 # secured a plurality" puts another place there (wikinews_blind38_qa ct34,
                 # answered; session 54).
                 after_the=_preposition(question, start, the=True),
-                described=described(start)))
+                described=described(start) or _inside((start, start + 1), scenes)))
     for match in FIGURE.finditer(question):
         token = match.group(0)
         if (not YEAR.fullmatch(token) and not _is_date_number(question, match.start(),
