@@ -1353,6 +1353,19 @@ def test_a_clause_of_time_after_what_is_asked_sets_the_scene_for_its_names():
     assert not any(c.described for c in blast if c.kind == "name")
 
 
+def test_a_region_s_adjective_after_the_question_word_is_the_kind_of_answer_not_a_constraint():
+    # "Which European leaders ...?" is answered by the leaders' names; the evidence that names
+    # them need not write "European" (wikinews_blind43_qa cy07, refused; session 59).
+    assert kinds("Which European leaders self-isolated after the summit?") == []
+    assert kinds("In which Middle Eastern countries were arrests made?") == []
+    # A country's adjective is read with its country, and a name stays the evidence's to give.
+    assert kinds("Which Indian agency investigated the crash?") == [("name", "Indian")]
+    assert kinds("Which American companies sued?") == [("name", "American")]
+    assert kinds("Which Boeing aircraft crashed?") == [("name", "Boeing")]
+    # Elsewhere in the question a region is what the story is about.
+    assert ("name", "European") in kinds("Which leaders did Macron meet at the European summit?")
+
+
 def test_the_asked_event_is_what_is_left_without_the_descriptions():
     # wikinews_blind33_qa co27 was refused: the death of "who died" is no event it asks of.
     assert without_descriptions(
