@@ -65,6 +65,7 @@ from rag.answer.constraints import (
     name_runs,
     named_in,
     parse,
+    stems,
     window_sentences,
     without_descriptions,
     without_titles,
@@ -506,7 +507,7 @@ def quote_owner_problem(question: str, sentences: Sentences) -> str | None:
     match = _SAID_QUOTE.search(question)
     if match is None or not sentences:
         return None
-    quoted = _stemmed(match["q"] or match["r"])
+    quoted = stems(match["q"] or match["r"])
     text, evidence = sentences[0]
     asked = content_words(question)
     person = _added_person(text, asked)
@@ -515,8 +516,8 @@ def quote_owner_problem(question: str, sentences: Sentences) -> str | None:
     answered = name_constraint(person)
     for article in dict.fromkeys(article for article, _, _ in evidence):
         for start, end in article_sentences(article):
-            stems = _stemmed(article[start:end])
-            if not any(stems[i:i + len(quoted)] == quoted for i in range(len(stems))):
+            words = stems(article[start:end])
+            if not any(words[i:i + len(quoted)] == quoted for i in range(len(words))):
                 continue
             holder = Evidence(article, start, end)
             if attributes_to(article[start:end], answered, holder.window_words,
@@ -524,11 +525,6 @@ def quote_owner_problem(question: str, sentences: Sentences) -> str | None:
                 return (f"the question asks who said the quoted words; where the article "
                         f"writes them, it gives them to someone other than {person}")
     return None
-
-
-def _stemmed(text: str) -> list[str]:
-    """The content words of `text`, stemmed, in order."""
-    return [stem for word in WORD.findall(text) for stem in content_words(word)]
 
 
 def _added_person(text: str, asked: set[str]) -> str | None:

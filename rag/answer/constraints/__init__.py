@@ -63,7 +63,7 @@ Imports: its modules.
 
 from __future__ import annotations
 
-from rag.answer.constraints.check import first_unmet, reason, sets_scene
+from rag.answer.constraints.check import first_unmet, reason, sets_scene, stems
 from rag.answer.constraints.constraint import Constraint
 from rag.answer.constraints.dates import AHEAD
 from rag.answer.constraints.figures import numbers
@@ -104,6 +104,7 @@ __all__ = [
     "parse",
     "reason",
     "sets_scene",
+    "stems",
     "window_sentences",
     "without_descriptions",
     "without_titles",

@@ -75,7 +75,7 @@ def _in_article(constraint: Constraint, evidence: Evidence) -> bool:
     if constraint.kind == "date":
         return date_in_article(constraint, evidence)
     if constraint.kind == "quote":
-        return _in_order(_stems(constraint.text), _stems(text))
+        return _in_order(stems(constraint.text), stems(text))
     if constraint.kind == "name":
         return named_by(constraint, article_words(text), text)
     return _meets(constraint, evidence)
@@ -138,19 +138,19 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
         constraint = replace(constraint, last=None)
     words = evidence.words
     if constraint.kind == "quote":  # its words, in its order: "a stab in the back"
-        wanted = _stems(constraint.text)
+        wanted = stems(constraint.text)
         if is_title(constraint.text):
             # A title in quotation marks ("Storm Area 51, They Can't Stop All of Us") names an
             # event or a work, as a name does: the article that holds it is about it.
-            return _in_order(wanted, _stems(evidence.article))
-        if evidence.title and _in_order(wanted, _stems(evidence.title)):
+            return _in_order(wanted, stems(evidence.article))
+        if evidence.title and _in_order(wanted, stems(evidence.title)):
             return True  # the phrase the story is about: "'Upside-down rivers' of warm water"
-        if constraint.thing and _in_order(wanted, _stems(evidence.article[:evidence.end])):
+        if constraint.thing and _in_order(wanted, stems(evidence.article[:evidence.end])):
             # The name of a thing, written once where the story sets its scene: "the
             # 'gaumutra party' held in New Delhi", its poster three sentences on
             # (wikinews_quiz_blind13 qm28, refused; session 50).
             return True
-        return any(_in_order(wanted, _stems(evidence.article[s:e]))
+        return any(_in_order(wanted, stems(evidence.article[s:e]))
                    for s, e in window_sentences(evidence.article, evidence.start, evidence.end))
     if constraint.kind == "number":
         text = evidence.window + " " + (evidence.title or "")
@@ -235,8 +235,9 @@ def _short_name(constraint: Constraint, article: str) -> bool:
     return any(alias.text == constraint.last for alias in bracketed_aliases(article, constraint))
 
 
-def _stems(text: str) -> list[str]:
-    """The content words of `text`, stemmed, in order."""
+def stems(text: str) -> list[str]:
+    """The content words of `text`, stemmed, in order (read for quoted words here and in
+    `checks.people`)."""
     return [stem for word in re.findall(r"\w+", text) for stem in content_words(word)]
 
 
