@@ -93,6 +93,27 @@ def test_when_needs_a_date_or_time_from_the_evidence():
                           [("Blinken met Liu Jianchao on Friday.", [cite("on Friday")])]) is None
 
 
+def test_a_bare_when_may_be_answered_by_an_event_the_evidence_tells_of():
+    # wikinews_blind49_qa de27: the sponsor said the law is enforceable only once the court
+    # revisits Roe v. Wade, a right answer refused for giving no date (session 59).
+    evidence = whole("Collins said the bill would become enforceable after the Supreme Court "
+                     "revisits the Roe v. Wade case.")
+    question = "According to Terri Collins, when would the law become enforceable?"
+    answer = ("According to Terri Collins, the law would become enforceable after the Supreme "
+              "Court revisits the Roe v. Wade case [1].")
+    assert answer_problem(question, [(answer, evidence)]) is None
+    # An event the evidence does not tell of, or the question's own, gives no time.
+    assert answer_problem(question, [(
+        "The law would become enforceable after the governor signs it [1].", evidence)]) == (
+        "the question asks for a time; the evidence cited gives none")
+    assert answer_problem("When did the law become enforceable after Collins sponsored it?", [(
+        "The law became enforceable after Collins sponsored it [1].", evidence)]) == (
+        "the question asks for a time; the evidence cited gives none")
+    # A date asked by name still wants a day.
+    assert answer_problem("On what date would the law become enforceable?", [
+        (answer, evidence)]) == "the question asks for a time; the evidence cited gives none"
+
+
 def test_how_long_needs_a_duration():
     evidence = [cite("on Friday")]
     assert answer_problem("How long did Blinken's meeting with Liu last?",
