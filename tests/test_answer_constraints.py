@@ -1366,6 +1366,24 @@ def test_a_region_s_adjective_after_the_question_word_is_the_kind_of_answer_not_
     assert ("name", "European") in kinds("Which leaders did Macron meet at the European summit?")
 
 
+def test_initials_in_brackets_after_common_words_name_a_thing_the_article_names_once():
+    # "the slippery liquid-entrenched smooth surface (LESS) toilet coating" is the story's
+    # invention; its article writes "LESS" where it introduces it, not beside each fact
+    # (wikinews_blind45_qa da13, a right answer refused; session 59).
+    question = ("How long does the two-spray process take to apply the slippery "
+                "liquid-entrenched smooth surface (LESS) coating?")
+    assert [(c.text, c.described) for c in parse(question)] == [("LESS", True)]
+    fact = "The two-spray process takes under five minutes."
+    story = ("The invention, called a liquid-entrenched smooth surface (LESS) coating, involves "
+             f"two treatments.\n\nIt repels bacteria.\n\nIt was tested on toilets.\n\n{fact}")
+    assert unmet(question, cited(story, fact)) is None
+    assert unmet(question, cited(story.replace("(LESS) ", ""), fact)) == (
+        'the question names the name "LESS"; the evidence cited does not')
+    # Initials that spell no words before them stay a name the evidence must give.
+    assert [(c.text, c.described) for c in parse("Which agency (FBI) led it?")] == [
+        ("FBI", False)]
+
+
 def test_the_asked_event_is_what_is_left_without_the_descriptions():
     # wikinews_blind33_qa co27 was refused: the death of "who died" is no event it asks of.
     assert without_descriptions(

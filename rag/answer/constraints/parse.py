@@ -339,7 +339,8 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
                 # secured a plurality" puts another place there (wikinews_blind38_qa ct34,
                 # answered; session 54).
                 after_the=_preposition(question, start, the=True),
-                described=described(start) or _inside((start, start + 1), scenes)))
+                described=described(start) or _inside((start, start + 1), scenes)
+                or _initials_of_words(question, start, end)))
     for match in FIGURE.finditer(question):
         token = match.group(0)
         if (not YEAR.fullmatch(token) and not _is_date_number(question, match.start(),
@@ -513,6 +514,19 @@ def _spelled_out(question: str) -> list[tuple[tuple[int, int], str, str]]:
                 found.append(((start, match.end()), name, short))
                 break
     return found
+
+
+def _initials_of_words(question: str, start: int, end: int) -> bool:
+    """Whether the name at `start`-`end` is the initials, in brackets, of the common words
+    before it: "a slippery liquid-entrenched smooth surface (LESS) coating" names a thing the
+    article calls so once, where it sets the scene, as a quoted name is (wikinews_blind45_qa
+    da13, a right answer refused for want of "LESS" beside it; session 59)."""
+    short = question[start:end]
+    if not (short.isupper() and question[start - 1:start] == "(" and question[end:end + 1] == ")"):
+        return False
+    words = re.findall(r"[\w'’]+", question[:start - 1])[-len(short) - 2:]
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z']+", " ".join(words).replace("-", " ")))
+    return initials.lower().endswith(short.lower())
 
 
 def _inside(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
