@@ -524,9 +524,8 @@ def _initials_of_words(question: str, start: int, end: int) -> bool:
     short = question[start:end]
     if not (short.isupper() and question[start - 1:start] == "(" and question[end:end + 1] == ")"):
         return False
-    words = re.findall(r"[\w'’]+", question[:start - 1])[-len(short) - 2:]
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z']+", " ".join(words).replace("-", " ")))
-    return initials.lower().endswith(short.lower())
+    words = re.findall(r"[A-Za-z]+", question[:start - 1])[-len(short):]  # hyphens split
+    return "".join(w[0] for w in words).lower() == short.lower()
 
 
 def _inside(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
