@@ -5,7 +5,9 @@
 
 The CLI is `rag eval` (see docs/evals.md), which this package adds to `rag` through the
 `newsrag.commands` entry point (evals/cli.py); `python -m evals.gate NEW REFERENCE` is the gate
-alone, and `python -m evals.fallback_sweep` sweeps the closest-passage thresholds over a run.
+alone, `python -m evals.fallback_sweep` sweeps the closest-passage thresholds over a run, and
+`python -m evals.ledger RUN...` tallies, per check, the right drafts it refused and the wrong
+ones it stopped.
 
 Imports: rag and its own modules; rag never imports evals (tests/test_layout.py checks it).
 """
