@@ -848,6 +848,23 @@ def test_the_other_side_of_a_contrast_is_no_answer():
         is None
 
 
+def test_damaged_is_not_destroyed_nor_the_last_time_the_first():
+    # wikinews_blind50_qa df18, df20 (near misses, read after the pair's run; session 59).
+    report = "The tremor damaged 143 buildings including 70 schools and 40 houses."
+    question = "How many houses were totally destroyed by the earthquake?"
+    assert answer_problem(question, [("40 houses were destroyed.", whole(report))]) == (
+        "the question asks about \"destroyed\"; the evidence cited is about \"damaged\"")
+    survey = "The study used data from 2004, when the body last surveyed US gun owners."
+    first = "In what year did the body first survey household gun ownership?"
+    assert answer_problem(first, [("It first surveyed them in 2004.", whole(survey))]) is not None
+    # "Last week" is a time, no side of "first".
+    visited = "He first visited the site last week."
+    assert answer_problem("When did he first visit the site?",
+                          [("He first visited it last week.", whole(visited))]) is None
+    assert answer_problem("When did he first visit the site?", [(
+        "He visited it last week.", whole("He visited the site last week."))]) is None
+
+
 def test_a_direction_from_a_place_is_no_side_of_a_region():
     # wikinews_blind32_qa cn25 was refused: "north of Tandag City" places the epicentre; it is
     # not the northern Philippines.

@@ -171,7 +171,17 @@ _CONTRASTS = [(word_set(a), word_set(b)) for a, b in (
     # (session 51) A storm's strongest gust is not its sustained wind (wikinews_blind32_qa
     # cn34, a near miss answered with the maximum sustained winds).
     ("gust gusts gusting", "sustained"),
+    # (session 59) Homes a quake damaged are not those it destroyed (wikinews_blind50_qa df18,
+    # wikinews_blind47_qa dc32: near misses answered with the other count); nor is the
+    # first time a body surveyed the last (wikinews_blind50_qa df20). "Last" of a time
+    # ("last week") is no side (`_LAST_OF_TIME`).
+    ("destroyed destroy destroys destroying", "damaged damage damages damaging"),
+    ("first", "last"),
 )]
+_LAST_OF_TIME = re.compile(
+    r"\blast\s+(?:week|weekend|month|year|night|season|time|decade|century|spring|summer|"
+    r"autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
+    r"february|march|april|may|june|july|august|september|october|november|december)s?\b", re.I)
 # "73 km north of Tandag City" places a point from another; it is no northern side of the
 # "southern Philippines" asked about (session 53, wikinews_blind32_qa cn25, refused).
 _RELATIVE_DIRECTION = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\b",
@@ -194,7 +204,7 @@ def contrast_problem(question: str, sentences: Sentences) -> str | None:
     first: str | None = None
     for _, evidence in sentences:
         for article, start, end in evidence:
-            cited = _RELATIVE_DIRECTION.sub(" ", article[start:end])
+            cited = _LAST_OF_TIME.sub(" ", _RELATIVE_DIRECTION.sub(" ", article[start:end]))
             words = {w.lower() for w in WORD.findall(cited)}
             other = next(((m, o) for m, o in sides if words & o and not words & m), None)
             if other is None:
