@@ -1140,6 +1140,18 @@ def test_the_name_before_a_description_after_its_comma_speaks():
     # The description's role words still name him ("the foreign minister said").
     assert kinds("What did Wang Yi, the foreign minister, tell Blinken?")[0] == (
         "source", "Wang Yi")
+    # A description that opens with a name of more words, or a role qualified by a name
+    # before the comma: the name, or that role, speaks (wikinews_blind50_qa df38, df02: near
+    # misses answered with another's words; session 59).
+    assert kinds("What did Mazars USA, Donald Trump's tax preparer, say?")[0] == (
+        "source", "Mazars USA")
+    joined = ("What did New York's attorney general, one of the fifteen who joined "
+              "California's Xavier Becerra, say about the lawsuit?")
+    assert kinds(joined)[0] == ("source", "New York's")
+    lawsuit = ("Fifteen states joined California's lawsuit. \"The president treats the law "
+               "with contempt,\" said California Attorney General Xavier Becerra.")
+    assert unmet(joined, cited(lawsuit, "\"The president treats the law with contempt,\" said "
+                                        "California Attorney General Xavier Becerra."))
 
 
 def test_what_words_someone_used_asks_what_they_said_and_a_month_may_be_a_surname():
@@ -1156,6 +1168,12 @@ def test_what_words_someone_used_asks_what_they_said_and_a_month_may_be_a_surnam
     # The words after a verb still name who speaks where a mark stands before the verb.
     quoted = "\"We will vote against it,\" said Theresa May."
     assert unmet(question, cited(quoted, quoted)) is None
+    # "In what words did S respond?" asks for S's words too (wikinews_blind50_qa df16, a near
+    # miss answered with what the president claimed; session 59).
+    responded = "In what words did Attorney General William Barr respond to the contempt vote?"
+    assert kinds(responded)[0] == ("source", "William Barr")
+    claimed = "Before the vote, Trump claimed the documents were subject to executive privilege."
+    assert unmet(responded, cited(claimed, claimed))
 
 
 def test_a_verb_of_speech_that_names_an_act_reports_no_words():

@@ -43,8 +43,11 @@ SOURCE = [
     # "What words did Theresa May use in responding to the march?": what she said; read before
     # the next, which would take "use to explain" for its verb (wikinews_blind31_qa cm16,
     # session 50).
+    # "In what words did William Barr respond ...?" too (wikinews_blind50_qa df16, a near miss
+    # answered with what Trump claimed; session 59).
     re.compile(r"\bwhat (?:words|phrases?|terms?|language)\b[^?]*?\b(?:did|does|do|has|have|"
-               r"had|will|would)\s+(?P<s>.+?)\s+(?P<w>use|choose|employ)\b", re.I),
+               r"had|will|would)\s+(?P<s>.+?)\s+(?P<w>use|choose|employ|respond|react|reply)\b",
+               re.I),
     # after a leading clause too: "Once Nevada had been called, how many votes did the AP
     # count?"
     re.compile(r"^\s*(?:(?!(?:who|whom|whose|what|which|when|where|why|how)\b)[^,?]{0,80},\s*)?"
@@ -173,7 +176,8 @@ def _person_of_body(head: str) -> str:
 
 # What follows a name's comma when it describes the name: a lowercase word ("the senator",
 # "a spokesman") or a possessive ("O'Rourke's opponent"), not another name of a list.
-_APPOSITION = re.compile(r"\s*(?:[a-z]|[A-Z][\w.-]*(?:['’][A-Z][\w.-]*)?['’]s\b)")
+_APPOSITION = re.compile(r"\s*(?:[a-z]|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:['’][A-Z][\w.-]*)?"
+                         r"['’]s\b)")
 
 
 def _before_apposition(phrase: str) -> str:
@@ -185,7 +189,11 @@ def _before_apposition(phrase: str) -> str:
     if not comma or not _APPOSITION.match(rest):
         return phrase
     runs = name_runs(first, first=True)
-    if runs and not first[runs[-1][0][1]:].strip():
+    # "Mazars USA, Donald Trump's tax preparer"; "New York's attorney general, one of the
+    # fifteen who joined California's Xavier Becerra": the name, or the role a name qualifies,
+    # before the comma speaks (wikinews_blind50_qa df38, df02: near misses answered with
+    # another's words; session 59).
+    if runs and re.fullmatch(r"(?:\s+[a-z][\w-]*)*\s*", first[runs[-1][0][1]:]):
         return first
     return phrase
 
