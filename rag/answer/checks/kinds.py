@@ -494,11 +494,12 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         # sentence commuted?" by "when California outlawed the death penalty" (wikinews_blind49
         # de27, wikinews_blind47_qa dc03: right answers refused; session 59). Two words of the
         # event, not the question's, in the evidence; "On what date ...?" still asks a day.
-        # A clause, with a verb of its own: "before the end of life of CentOS 8" names a
-        # time by a thing's state, and answers no "when" (wikinews_blind10_qa u21, a near miss).
+        # A clause, with a verb of its own (`_crosses_a_verb`, lemminflect's): "before the end
+        # of life of CentOS 8" names a time by a thing's state, and answers no "when"
+        # (wikinews_blind10_qa u21, a near miss).
         told = [w for w in WORD.findall(event["event"])
                 if content_words(w) and not content_words(w) & asked and w.lower() in written]
-        if len(told) >= 2 and _FINITE_VERB.search(event["event"]):
+        if len(told) >= 2 and _crosses_a_verb(event["event"]):
             return True
     return any(w.lower() in _TIME_WORDS or any(ch.isdigit() for ch in w) for w in given)
 
@@ -507,7 +508,6 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
 # nor after "what" or "which" asked a year, a day or an hour by name.
 _WHEN_ASKED = re.compile(r"^(?:(?!\b(?:what|which|how)\b)[^?])*?(?:^|,\s*)when\b"
                          r"(?!\s+exactly)", re.I)
-_FINITE_VERB = re.compile(r"\b(?:[a-z]+ed|[a-z]+[^\Ws]s|is|are|was|were|has|had|will|would)\b")
 _BY_EVENT = re.compile(r"\b(?:after|when|once|until|before|as soon as)\b,?\s+"
                        r"(?P<event>[^.;]+)", re.I)
 
