@@ -48,7 +48,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
-from rag.text import article_sentences, months_in_full, nearest_year
+from rag.text import IRREGULAR_PAST, article_sentences, months_in_full, nearest_year
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -76,12 +76,6 @@ _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|would|going to|gonna|(?:is|are|am|was|were) to|plans?|planned|"
     r"planning|intends?|intended|expects?|expected|scheduled|slated|set to|due|upcoming|"
     r"ahead of|next|later this|tomorrow)\b|\w['’]ll\b", re.I)
-_IRREGULAR_PAST = _words(
-    "said told met held took gave came went left won lost made began fell rose spoke wrote saw "
-    "found sent struck broke fled paid sold brought thought chose flew ran became did had was "
-    "were got hit shot led drew felt kept knew meant stood understood won taught caught sought "
-    "fought bought hung sank swore tore wore threw grew blew slid stole woke froze forgot "
-    "arose bore quit withdrew overtook overthrew")
 # Past participles that, after "is" or on their own, speak of what is to come.
 _PLANNED = _words("scheduled expected planned slated set due proposed supposed intended "
                   "timed billed tipped poised")
@@ -210,7 +204,7 @@ def _past_context(before: list[str], sentence: str) -> bool:
 
 def _is_past(word: str) -> bool:
     lower = word.lower()
-    if lower in _IRREGULAR_PAST:
+    if lower in IRREGULAR_PAST:
         return True
     return (word.islower() and lower.endswith("ed") and len(lower) > 4
             and lower not in _PLANNED and lower not in _NOT_VERBS)

@@ -23,7 +23,7 @@ from rag.answer.constraints.figures import FIGURE, ORDINAL, numbers, ordinals
 from rag.answer.constraints.lexicon import MONTHS, WORD, YEAR, title_stems, word_set
 from rag.answer.constraints.names import countries, name_constraint, name_runs, personal
 from rag.answer.constraints.sources import SAYS, SOURCE, THE_ARTICLE, source_of
-from rag.text import content_words
+from rag.text import IRREGULAR_PAST, content_words
 from rag.types import TimeFrame
 
 _QUOTED = re.compile(r"[\"“]([^\"”]{3,}?)[\"”]|(?<!\w)['‘]([^'‘’]{3,}?)['’](?!\w)")
@@ -152,10 +152,7 @@ _SCENE_CLAUSE = re.compile(
     r"(?:,\s*|\s)(?:when|after|before|as|while|once|until)\s+"
     r"(?:(?!(?:what|which|who|whom|whose|when|where|why|how|that)\b)[\w'’.-]+\s+){0,6}?"
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
-    r"(?:was|were|had|has|have|is|are|\w+ed|struck|caught|hit|took|began|fell|won|lost|"
-    r"made|came|went|ran|left|shot|held|became|broke|spoke|said|told|sent|brought|gave|"
-    r"found|rose|led|met|saw|built|beat|sank|stood|put|set|cut|fought|flew|drove|threw|"
-    r"wrote|sold|paid|sought|kept|quit)\b")
+    rf"(?:was|were|had|has|have|is|are|\w+ed|put|set|cut|{'|'.join(sorted(IRREGULAR_PAST))})\b")
 
 
 _ASKS_AGAIN = re.compile(r",\s*(?:and\s+)?(?:what|which|who|whom|whose|where|why|how)\b", re.I)
