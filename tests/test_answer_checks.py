@@ -2707,3 +2707,39 @@ def test_a_phrase_of_when_goes_on_past_of():
         "the question asks how many rescuers; the figure 48 counts apartments")
     hurt = "Three rescuers were injured during the search."
     assert answer_problem(question, [("Three rescuers were injured.", whole(hurt))]) is None
+
+
+def test_a_count_in_words_is_the_same_figure_in_digits():
+    # wikinews_blind51_qa dg18, a near miss: "10 people were injured" rested on "ten people
+    # died", whose figure the kind check did not match to the answer's 10.
+    question = "How many people were injured in the second shooting in Ohio?"
+    died = whole("The attack came hours later in Ohio, where ten people died.")
+    assert answer_problem(question, [("10 people were injured.", died)]) == (
+        "the question asks how many injuries; the figure 10 counts deaths")
+    hurt = whole("The attack came hours later in Ohio, where ten people were injured.")
+    assert answer_problem(question, [("10 people were injured.", hurt)]) is None
+
+
+def test_an_ordinal_before_a_noun_numbers_it_in_a_series():
+    # wikinews_blind51_qa dg30, a near miss: "his first wife" answered with his second.
+    question = "Who was the broadcaster's first wife?"
+    second = whole("He is survived by his second wife Jane Doe and four daughters.")
+    assert answer_problem(question, [("His first wife was Jane Doe.", second)]) == (
+        "the question asks about the 1st wife; the evidence cited is about the 2nd wife")
+    both = whole("He married Ann Roe, his first wife, in 1962; his second wife Jane Doe "
+                 "survives him.")
+    assert answer_problem(question, [("His first wife was Ann Roe.", both)]) is None
+    # An ordinal of no such noun in the evidence leaves the answer alone.
+    plain = whole("He married Ann Roe in 1962.")
+    assert answer_problem(question, [("His first wife was Ann Roe.", plain)]) is None
+
+
+def test_a_year_asked_for_is_not_answered_by_a_decade():
+    # wikinews_blind51_qa dg40, a near miss: "in what year" answered with "the 1970s".
+    question = "In what year did the Group of Six become the Group of Seven?"
+    decade = whole("It grew out of the Group of Six, which started in the 1970s.")
+    assert answer_problem(question, [("It became the Group of Seven in the 1970s.",
+                                      decade)]) == (
+        "the question asks for a year; the evidence cited gives none")
+    year = whole("The Group of Six became the Group of Seven in 1976, when Canada joined.")
+    assert answer_problem(question, [("It became the Group of Seven in 1976.", year)]) is None

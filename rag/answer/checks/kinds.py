@@ -652,8 +652,15 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.?m\b|p\.?m\b)|\bnoo
                     r"seconds?)\b", re.I)
 
 
+# "In what year ...?" asks for a year: "in the 1970s" is a decade (wikinews_blind51_qa dg40,
+# a near miss answered with the decade the group started in; session 60).
+_YEAR_ASKED = re.compile(r"\b(?:what|which) year\b", re.I)
+_A_YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d\b(?![’']?s\b)")
+
+
 # The forms a question may ask its answer in, each with what gives it and its name.
-_FORMS = ((_SHARE_ASKED, _SHARE, "a share"), (_CLOCK_ASKED, _CLOCK, "a time of day"))
+_FORMS = ((_SHARE_ASKED, _SHARE, "a share"), (_CLOCK_ASKED, _CLOCK, "a time of day"),
+          (_YEAR_ASKED, _A_YEAR, "a year"))
 
 # "85% more wildfires than in 2018" is a change, no share of the rainforest burned (session 53,
 # wikinews_blind37_qa cs34, a near miss answered with it). A question of a change ("By what
