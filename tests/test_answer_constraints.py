@@ -1174,6 +1174,14 @@ def test_what_words_someone_used_asks_what_they_said_and_a_month_may_be_a_surnam
     assert kinds(responded)[0] == ("source", "William Barr")
     claimed = "Before the vote, Trump claimed the documents were subject to executive privilege."
     assert unmet(responded, cited(claimed, claimed))
+    # A verb after "and" shares its clause's subject: Major speaks, though Johnson stands
+    # between (wikinews_blind51_qa dg16, a near miss; session 60).
+    johnson = "In what words did Prime Minister Boris Johnson respond to the ruling?"
+    major = ("Former prime minister John Major has accused Johnson of misleading the Queen, "
+             "and argued that the intent was to shut down debate.")
+    assert unmet(johnson, cited(major, major))
+    own = "Boris Johnson has criticised the ruling, and argued that the court was wrong."
+    assert unmet(johnson, cited(own, own)) is None
 
 
 def test_a_verb_of_speech_that_names_an_act_reports_no_words():

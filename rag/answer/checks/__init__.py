@@ -32,9 +32,11 @@ and the first that fails gives the reason (each module's docstring says more of 
     full_name_problem         kinds      "Łukasz" for a full name
     made_up_name_problem      people     "Justice John Evers" where the articles name Tony Evers
     contrast_problem          contrasts  the winner's prize for the runner-up's
-    series_problem            contrasts  "phase two" for "phase three"
+    series_problem            contrasts  "phase two" for "phase three", "his second wife"
+                                         for his first
     negated_problem           contrasts  "19 stores, which were not included" for those included
-    form_problem              kinds      "14 delegates" for a share, "on Saturday" for a time
+    form_problem              kinds      "14 delegates" for a share, "on Saturday" for a time,
+                                         "in the 1970s" for a year
     forecast_problem          counts     "may cause 32,000 more deaths" for the deaths recorded
     current_problem           counts     "currently 16-17 percent" for the share forecast
     share_problem             counts     an Aboriginal share for the share born in Australia

@@ -16,7 +16,8 @@ side of a contrast, another item of a numbered series, the fact denied:
   question names one side of a pair news writes in contrast (winner/runner-up, men/women,
   minimum/maximum, mother/father, born/died, ...) and every cited span names only the other
   (`contrast_problem`); likewise another item of a numbered series ("phase two" for "phase
-  three": `series_problem`);
+  three": `series_problem`; since session 60, an ordinal's too: "his second wife" for "his
+  first wife");
 - (since session 55) the other half of "but": "What was the death rate with ZMapp?" is not
   answered from "49% with ZMapp ..., but 6% with REGN-EB3". Where every cited sentence that
   gives the answer's figure gives it in a half set against another by "but", "whereas" or

@@ -30,8 +30,9 @@ name), whether an answer gives it (`has_type`), and the checks of its form:
   the BBC ...?" by "One MP told the BBC" with a name only inside the MP's quotation;
 - a count for a share, a day for a time: "What share of the vote did she receive?" is not
   answered by "14 delegates", nor "At what time did they withdraw the warnings?" by "on
-  Saturday". The answer must give a share (a percentage, a fraction in words), or a time of
-  day (or a race's time), from evidence that gives one (`form_problem`);
+  Saturday", nor (since session 60) "In what year ...?" by "in the 1970s". The answer must
+  give a share (a percentage, a fraction in words), a time of day (or a race's time), or a
+  year, from evidence that gives one (`form_problem`);
   not where the question asks a second thing ("..., and on which programme?").
 
 Imports: rag.answer.checks.lexicon, rag.answer.constraints, rag.text.
