@@ -2743,3 +2743,18 @@ def test_a_year_asked_for_is_not_answered_by_a_decade():
         "the question asks for a year; the evidence cited gives none")
     year = whole("The Group of Six became the Group of Seven in 1976, when Canada joined.")
     assert answer_problem(question, [("It became the Group of Seven in 1976.", year)]) is None
+
+
+def test_a_year_before_a_noun_dates_that_thing():
+    # wikinews_blind51_qa dg04, a near miss: the year of a documentary for the year of a move.
+    question = "In what year did the drummer move to South Africa?"
+    film = whole("Afterwards he moved to South Africa, and still lived there when the 2012 "
+                 "documentary about him was filmed.")
+    assert answer_problem(question, [("He moved to South Africa in 2012.", film)]) == (
+        "the date the evidence cited gives is the date of something else")
+    moved = whole("He moved to South Africa in 2012, after years in Colorado.")
+    assert answer_problem(question, [("He moved to South Africa in 2012.", moved)]) is None
+    # A thing the question's event names is dated by its year: the election is the electing.
+    won = whole("She won the 2016 election by a wide margin.")
+    assert answer_problem("In what year was she elected governor?",
+                          [("She was elected in 2016.", won)]) is None
