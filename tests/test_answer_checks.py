@@ -2758,3 +2758,19 @@ def test_a_year_before_a_noun_dates_that_thing():
     won = whole("She won the 2016 election by a wide margin.")
     assert answer_problem("In what year was she elected governor?",
                           [("She was elected in 2016.", won)]) is None
+
+
+def test_the_cause_of_a_death_is_no_cause_of_the_fire():
+    # wikinews_quiz_blind33 eg40, a near miss: what killed the victims for what caused the fire.
+    question = "What caused the January fire at the escape room, in which five girls died?"
+    deaths = whole("Police said all five deaths were caused by carbon monoxide poisoning.")
+    assert answer_problem(question, [("The fire was caused by carbon monoxide poisoning.",
+                                      deaths)]) == (
+        "the question asks what caused the January fire at the escape room; the evidence "
+        "cited gives the cause of a death")
+    heater = whole("Investigators said the fire was caused by a faulty heater; the five deaths "
+                   "were caused by carbon monoxide poisoning.")
+    assert answer_problem(question, [("It was caused by a faulty heater.", heater)]) is None
+    # Asked what caused the deaths, the cause of death answers.
+    assert answer_problem("What caused the deaths of the five girls?",
+                          [("They died of carbon monoxide poisoning.", deaths)]) is None

@@ -8,7 +8,9 @@ what the fire did, and not by a sentence that says the cause is not known.
   cause is not known ("No cause was immediately known, but a fire officer said ...") unless
   the answer itself hedges ("is suspected", "may have"). An answer that says no cause is
   not given back by the model's second reading either (`gives_cause`, read by
-  `rag.answer.review`): wikinews_quiz_blind10 qj40 was, at P(yes) >= 0.9.
+  `rag.answer.review`): wikinews_quiz_blind10 qj40 was, at P(yes) >= 0.9. Since session
+  60, the cause of a death ("the deaths were caused by carbon monoxide poisoning") is no
+  cause of the fire or the crash asked about (`_only_death_causes`).
 
 "Resulting in" and "resulted in" name what followed, not a cause: "a stampede erupted,
 resulting in a several-hours postponement" does not say what triggered the stampede
@@ -64,6 +66,25 @@ def gives_cause(question: str, text: str) -> bool:
     return not _CAUSE_ASKED.search(question) or _says_cause(text)
 
 
+# The cause of a death: "all five deaths were caused by carbon monoxide poisoning", "died of
+# smoke inhalation", "the cause of death". It says what killed, not what started the fire or
+# the crash the question asks about (wikinews_quiz_blind33 eg40, a near miss answered with
+# it; session 60).
+_DEATH_CAUSE = re.compile(
+    r"\b(?:deaths?|died|dies|fatalities)\s+(?:(?:was|were|is|are|had been|have been)\s+)?"
+    r"(?:caused by|due to|of|from)\b|\bcauses? of (?:(?:his|her|their|the)\s+)?deaths?\b", re.I)
+_DEATH_ASKED = re.compile(r"\b(?:death|deaths|die|died|dying|killed|fatal\w*)\b", re.I)
+# What the question asks the cause of: the words after "caused", up to a clause of its own.
+_CAUSED_THING = re.compile(r"\b(?:caused?|sparked|started|triggered|led to|causes? of|reasons? "
+                           r"(?:of|for|behind))\s+(?P<thing>[^,?;]*?)(?=,|\?|;|\s+(?:in|at) "
+                           r"which\b|\s+(?:that|which|who|where|when)\b|$)", re.I)
+
+
+def _only_death_causes(span: str) -> bool:
+    """Whether every cause `span` says is a death's."""
+    return bool(_DEATH_CAUSE.search(span)) and not _SAYS_CAUSE.search(_DEATH_CAUSE.sub(" ", span))
+
+
 def cause_problem(question: str, sentences: Sentences) -> str | None:
     """Why the answer gives no cause where the question asks for one, or None."""
     if not _CAUSE_ASKED.search(question):
@@ -71,6 +92,13 @@ def cause_problem(question: str, sentences: Sentences) -> str | None:
     saying = [(text, evidence) for text, evidence in sentences if _says_cause(text)]
     if not saying:
         return "the question asks for a cause; the answer gives none"
+    thing = _CAUSED_THING.search(question)
+    if thing and not _DEATH_ASKED.search(thing["thing"]) and all(
+            evidence and all(_only_death_causes(article[start:end])
+                             for article, start, end in evidence)
+            for _, evidence in saying):
+        return ("the question asks what caused " + thing["thing"].strip()
+                + "; the evidence cited gives the cause of a death")
     if all(not _HEDGED.search(text) and any(
             _CAUSE_UNKNOWN.search(article[start:end]) for article, start, end in evidence)
            for text, evidence in saying):
