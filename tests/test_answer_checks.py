@@ -2774,3 +2774,16 @@ def test_the_cause_of_a_death_is_no_cause_of_the_fire():
     # Asked what caused the deaths, the cause of death answers.
     assert answer_problem("What caused the deaths of the five girls?",
                           [("They died of carbon monoxide poisoning.", deaths)]) is None
+
+
+def test_a_name_s_words_name_no_event():
+    # wikinews_blind48_qa dd40, a near miss: the day he resigned, in a sentence naming the
+    # "United States", for the day he appointed a secretary of state.
+    question = "On what date did the governor appoint Pedro Pierluisi as secretary of state?"
+    resigned = whole("On 2 August 2019 the governor of the United States commonwealth of "
+                     "Puerto Rico resigned, and Pedro Pierluisi was sworn in as governor.")
+    assert answer_problem(question, [("He appointed him on 2 August 2019.", resigned)]) == (
+        "the date the evidence cited gives is the date of something else")
+    appointed = whole("On 31 July 2019 the governor appointed Pedro Pierluisi as secretary of "
+                      "state.")
+    assert answer_problem(question, [("He appointed him on 31 July 2019.", appointed)]) is None
