@@ -2776,6 +2776,25 @@ def test_the_cause_of_a_death_is_no_cause_of_the_fire():
                           [("They died of carbon monoxide poisoning.", deaths)]) is None
 
 
+def test_a_fact_asked_of_a_relative_is_not_the_person_s_own():
+    # wikinews_quiz_blind32 ef38, a near miss: his own date of death for his mother's.
+    question = "On what date did the mother of council member Mohammad Mir-Mohammadi die?"
+    his = whole("Mohammad Mir-Mohammadi, a council member, died of COVID-19 on 2 March.")
+    assert answer_problem(question, [("His mother died on 2 March.", his)]) == (
+        "the question asks about the mother; the evidence cited does not name them")
+    hers = whole("Mir-Mohammadi's mother died of COVID-19 on 2 March, days before him.")
+    assert answer_problem(question, [("His mother died on 2 March.", hers)]) is None
+    # The relative may be named in the sentence before: the window is read.
+    before = ("Mir-Mohammadi had lost his mother to the disease. She died on 2 March.")
+    assert answer_problem(question, [("His mother died on 2 March.",
+                                      [(before, before.index("She"), len(before))])]) is None
+    # "Ginger Baker's father" is a relative asked about too.
+    baker = whole("Baker was born in Lewisham in 1939 and died in 2019.")
+    assert answer_problem("In what year did Ginger Baker's father die?",
+                          [("He died in 1939.", baker)]) == (
+        "the question asks about the father; the evidence cited does not name them")
+
+
 def test_a_name_s_words_name_no_event():
     # wikinews_blind48_qa dd40, a near miss: the day he resigned, in a sentence naming the
     # "United States", for the day he appointed a secretary of state.
@@ -2787,3 +2806,4 @@ def test_a_name_s_words_name_no_event():
     appointed = whole("On 31 July 2019 the governor appointed Pedro Pierluisi as secretary of "
                       "state.")
     assert answer_problem(question, [("He appointed him on 31 July 2019.", appointed)]) is None
+

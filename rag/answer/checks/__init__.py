@@ -43,6 +43,7 @@ and the first that fails gives the reason (each module's docstring says more of 
     credited_problem          people     NBC's count for "how many votes did the AP count"
     role_problem              people     "ambassador to China" from "China's ambassador"
     asked_role_problem        people     the judge for "which lawyer"
+    relative_problem          people     his own death's date for his mother's
     as_role_problem           people     the Governor General for "who, as Chief Electoral Officer"
     quoted_speaker_problem    people     a name inside the quotation for who spoke it
     source_as_answer_problem  people     S for "According to S, who tried to save him?"
@@ -117,6 +118,7 @@ from rag.answer.checks.people import (
     other_speaker_problem,
     quote_owner_problem,
     quoted_speaker_problem,
+    relative_problem,
     role_problem,
     source_as_answer_problem,
     speaker_only_problem,
@@ -226,7 +228,8 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
             or share_problem(question, sentences):
         return problem
     return credited_problem(question, sentences) or role_problem(sentences) or \
-        asked_role_problem(question, sentences) or as_role_problem(question, sentences) \
+        asked_role_problem(question, sentences) or relative_problem(question, sentences) \
+        or as_role_problem(question, sentences) \
         or quoted_speaker_problem(question, sentences) \
         or source_as_answer_problem(question, sentences) \
         or speaker_only_problem(question, sentences) or other_half_problem(question, sentences) \

@@ -41,7 +41,11 @@ them at all:
   cited for other words, where the sentence that holds the quoted words gives them to
   someone else by name (`quote_owner_problem`). And a place the answer names is of the kind
   asked for when its article writes its full name with the kind ("Payam" of "Payam
-  International Airport"), though the cited window does not.
+  International Airport"), though the cited window does not;
+- (since session 60) a relative asked about: "On what date did the mother of Mohammad
+  Mir-Mohammadi die?" is not answered from "Mir-Mohammadi died of COVID-19". Where the
+  question asks its fact of someone's father, mother, wife, husband, son, daughter, brother
+  or sister, a cited window must name the relative (`relative_problem`).
 
 Imports: rag.answer.checks.kinds, rag.answer.checks.lexicon, rag.answer.constraints, rag.text.
 """
@@ -226,6 +230,38 @@ def asked_role(question: str) -> str | None:
     """The role a question asks the holder of ("lawyer" for "Which attorney ...?"), or None."""
     match = _ASKED_ROLE.search(question)
     return _ROLE_NAMES[match["role"].lower()] if match else None
+
+
+# A relative the question asks about by the person they are related to: "the mother of
+# Iranian council member Mohammad Mir-Mohammadi", "Ginger Baker's father". The fact asked is
+# the relative's; evidence about the person only ("Mir-Mohammadi died of COVID-19") is not
+# about them (wikinews_quiz_blind32 ef38, a near miss answered with his own date of death;
+# session 60). "Who was her mother?" is `asked_role_problem`'s.
+_RELATIVES = ("father", "mother", "wife", "husband", "son", "daughter", "brother", "sister")
+_RELATIVE_OF = re.compile(
+    r"\b(?:the\s+(?:(?:late|first|second|elder|eldest|younger|youngest)\s+)?"
+    r"(?P<kin>" + "|".join(_RELATIVES) + r")\s+of\s+(?:[\w'’.,-]+\s+){0,6}?(?-i:[A-Z])|"
+    r"(?-i:[A-Z])[\w.-]*['’]s?\s+(?:(?:late|first|second|elder|eldest|younger|youngest)\s+)?"
+    r"(?P<kin2>" + "|".join(_RELATIVES) + r")\b)", re.I)
+
+
+def relative_problem(question: str, sentences: Sentences) -> str | None:
+    """Why the answer's evidence is about the person a relative is asked of, not about the
+    relative, or None: where the question asks its fact of someone's father, mother, wife,
+    husband, son, daughter, brother or sister (not who they are: `asked_role`), some cited
+    window must name the relative in one of its words."""
+    if asked_role(question) is not None:
+        return None
+    kin = {(m["kin"] or m["kin2"]).lower() for m in _RELATIVE_OF.finditer(question)}
+    if len(kin) != 1:
+        return None
+    relative = kin.pop()
+    named = re.compile(r"\b(?:" + "|".join(_ROLE_WORDS[relative].split()) + r")\b", re.I)
+    for _, evidence in sentences:
+        for article, start, end in evidence:
+            if any(named.search(article[s:e]) for s, e in window_sentences(article, start, end)):
+                return None
+    return f"the question asks about the {relative}; the evidence cited does not name them"
 
 
 def asked_role_problem(question: str, sentences: Sentences) -> str | None:
