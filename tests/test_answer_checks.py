@@ -2807,3 +2807,13 @@ def test_a_name_s_words_name_no_event():
                       "state.")
     assert answer_problem(question, [("He appointed him on 31 July 2019.", appointed)]) is None
 
+
+def test_a_number_in_a_name_names_no_event():
+    # wikinews_quiz_blind32 ef37, a near miss: when the Bell 206 came down, for when it took
+    # off; "206" of its name is no word of its take-off.
+    question = "At what time did the Bell 206 helicopter take off before it crashed?"
+    down = whole("The Bell 206 came down near Interstate 80 around 13:30 local time.")
+    assert answer_problem(question, [("It took off at 13:30.", down)]) == (
+        "the date the evidence cited gives is the date of something else")
+    off = whole("The Bell 206 helicopter took off from Concord at 13:05 local time.")
+    assert answer_problem(question, [("It took off at 13:05.", off)]) is None
