@@ -326,7 +326,7 @@ _ORDINAL_LABEL = re.compile(
 
 def _series_labels(text: str) -> set[tuple[str, str]]:
     """The numbered items of a series `text` names: {("phase", "3")} of "phase three",
-    {("wife", "2")} of "his second wife"."""
+    {("wife", "2nd")} of "his second wife"."""
     found = set()
     for match in _SERIES_LABEL.finditer(text):
         number = _series_number(match["n"].lower())

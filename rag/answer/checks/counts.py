@@ -287,12 +287,13 @@ def counted_problem(question: str, sentences: Sentences) -> str | None:
             continue
         other = _other_count(asked, counts)
         if other is None:
-            figures = {f for f, noun in counts if not noun or counts_asked(noun, asked)}
+            figures = {_figure_key(f) for f, noun in counts
+                       if not noun or counts_asked(noun, asked)}
             other = next(filter(None, (
                 # A word after the evidence's figure is its noun even when it reads like a
                 # verb: "Three acres burned" does not rest on "The three deceased were ...".
                 _other_count(asked, [c for c in _counts(article[start:end], verb_forms=True)
-                                     if _figure_key(c[0]) in {_figure_key(f) for f in figures}])
+                                     if _figure_key(c[0]) in figures])
                 for article, start, end in evidence)), None)
         if other is not None:
             why = f"the figure {other[0]} counts {other[1]}"
