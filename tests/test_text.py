@@ -43,3 +43,13 @@ def test_a_name_is_one_word_set_however_its_apostrophe_is_written():
     # question "Nuku'alofa"; and diacritics go, as news writes a name with or without them.
     assert content_words("riots in Nukuʻalofa") == content_words("riots in Nuku'alofa")
     assert content_words("Erdoğan") == content_words("Erdogan")
+
+
+def test_a_round_plural_is_no_figure():
+    # wikinews_blind53_qa di18, a near miss, was answered "100 service members" from
+    # "hundreds of ... service members", which text2num reads as "100 of".
+    assert figures_as_digits("the deaths of hundreds of service members") == (
+        "the deaths of hundreds of service members")
+    assert figures_as_digits("Two thousand people, and thousands more") == (
+        "2000 people, and thousands more")
+    assert figures_as_digits("a hundred people") == "a 100 people"

@@ -28,6 +28,8 @@ and the first that fails gives the reason (each module's docstring says more of 
     age_event_problem         events     her age at death for her age when she married
     vague_items_problem       kinds      "some colonies" for "which colonies"; "one MP" for
                                          "which MP"
+    set_aside_problem         kinds      "Penn State" for "besides Penn State, which
+                                         universities"
     listed_problem            kinds      two names for "which three candidates"
     full_name_problem         kinds      "Łukasz" for a full name
     made_up_name_problem      people     "Justice John Evers" where the articles name Tony Evers
@@ -106,6 +108,7 @@ from rag.answer.checks.kinds import (
     full_name_problem,
     has_type,
     listed_problem,
+    set_aside_problem,
     vague_items_problem,
 )
 from rag.answer.checks.lexicon import AUXILIARIES, LEAD, Sentences
@@ -215,7 +218,8 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
     if problem := scope_problem(question, sentences) or other_day_problem(question, sentences) \
             or other_month_problem(question, sentences) \
             or excluded_place_problem(question, sentences) \
-            or age_event_problem(question, sentences) or vague_items_problem(question, sentences):
+            or age_event_problem(question, sentences) or vague_items_problem(question, sentences) \
+            or set_aside_problem(question, sentences):
         return problem
     if kind == "name" and (problem := listed_problem(question, sentences)
                            or full_name_problem(question, sentences)

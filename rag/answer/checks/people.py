@@ -186,6 +186,10 @@ _ROLE_WORDS = {
     # (session 56) "Who, as chief executive of ABS-CBN, ...?" is answered by "ABS-CBN CEO
     # Carlo Katigbak" (wikinews_blind44_qa cz29, a right answer refused).
     "executive": "executive executives CEO CEOs",
+    # (session 61) "Who was the mayor of Fort Lee ...?" is not answered by the state's
+    # governor (wikinews_quiz_blind35 ei33, a near miss).
+    "mayor": "mayor mayors mayoral",
+    "governor": "governor governors gubernatorial",
 }
 _PLACES = frozenset({"hospital", "prison", "airport", "stadium", "cemetery", "museum",
                      "university", "journal", "court"})
@@ -197,7 +201,8 @@ _ROLE_NAMES = {word: role for role, words in _ROLE_WORDS.items() for word in wor
     "jails": "prison", "airports": "airport", "stadiums": "stadium", "cemeteries": "cemetery",
     "museums": "museum", "universities": "university", "directors": "director",
     "officers": "officer", "journals": "journal", "referees": "referee", "owners": "owner",
-    "proprietors": "owner", "publishers": "publisher", "dispatchers": "dispatcher"}
+    "proprietors": "owner", "publishers": "publisher", "dispatchers": "dispatcher",
+    "mayors": "mayor", "governors": "governor"}
 # A word of a role that names a place only in a phrase: "the Baylor Medical Center", not
 # "received medical treatment" (wikinews_quiz_blind15 qo31; session 51).
 _ROLE_PHRASES = {"medical": r"medical\s+(?:cent(?:er|re)|facilit(?:y|ies)|college|school)"}

@@ -76,7 +76,7 @@ from rag.answer.constraints.names import (
     named_in,
     without_titles,
 )
-from rag.answer.constraints.parse import parse, without_descriptions
+from rag.answer.constraints.parse import parse, set_aside, without_descriptions
 from rag.answer.constraints.speakers import PHRASE, attributes_to, clauses
 from rag.answer.constraints.subjects import full_names
 from rag.answer.constraints.window import Evidence, in_quotation, window_sentences
@@ -103,6 +103,7 @@ __all__ = [
     "numbers",
     "parse",
     "reason",
+    "set_aside",
     "sets_scene",
     "stems",
     "window_sentences",

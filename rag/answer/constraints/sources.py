@@ -80,6 +80,10 @@ def source_of(phrase: str) -> Constraint | None:
     # of time or manner after the source says when it spoke, and its names do not speak
     # (session 53, wikinews_quiz_blind19 qs06, read as a source "Physics").
     head = re.split(r"\s+(?:when|after|before|while|as|once|until)\s+", head, maxsplit=1)[0]
+    # So are the names of a relative clause: "the Telangana ministers whom Swami Chakrapani
+    # accused of ..." speak, not Chakrapani (wikinews_blind52_qa dh16, a near miss answered
+    # with Chakrapani's words for theirs; session 61).
+    head = re.split(r",?\s+(?:who|whom|whose|which|that)\s+", head, maxsplit=1)[0]
     # "the audio recording uploaded in January 2020 to an anonymous YouTube channel": where
     # the source was put out is no speaker (wikinews_blind39_qa cu15, read as a source
     # "YouTube"; session 54). Not who put it out ("a report published by the BBC").
