@@ -2895,3 +2895,25 @@ def test_what_type_of_thing_is_not_answered_by_the_thing_alone():
         "the question asks what type of gun; the answer names none")
     rifle = whole("The gunman opened fire with a semi-automatic gun at the party in Clairton.")
     assert answer_problem(question, [("A semi-automatic gun was used.", rifle)]) is None
+
+
+def test_where_is_answered_by_a_spot_the_evidence_writes():
+    # wikinews_quiz_blind26 qz29: "in its car park" answers where the bomb went off, though
+    # it names no place; wikinews_quiz_blind29 ec39, a near miss: a day, or an age, is no spot.
+    evidence = whole("The first bomb exploded inside the cathedral during Mass, and the second "
+                     "went off in the cathedral's car park.")
+    question = "Where did the second of the twin bombs at Jolo Cathedral go off?"
+    assert answer_problem(question, [("The second bomb went off in its car park.",
+                                      evidence)]) is None
+    died = whole("U.S. heiress Gloria Vanderbilt died on Monday at the age of 95.")
+    assert answer_problem("Where did Gloria Vanderbilt die?", [(
+        "Gloria Vanderbilt died on Monday at the age of 95.", died)]) == (
+        "the question asks for a name; the evidence cited gives none")
+
+
+def test_what_type_of_reads_the_noun_before_the_verb():
+    # wikinews_quiz_blind32 ef20: "Which type of Japanese aircraft ...?" asks of aircraft, which
+    # "The Japanese Nakajima B5N carrier bomber" answers.
+    evidence = whole("A Japanese Nakajima B5N carrier bomber attacked the submarine.")
+    assert answer_problem("Which type of Japanese aircraft attacked the submarine?", [(
+        "A Nakajima B5N carrier bomber attacked it.", evidence)]) is None
