@@ -1907,3 +1907,19 @@ def test_the_names_of_a_dated_event_after_what_is_asked_describe_it():
     described = {c.text.strip(): c.described for c in parse(question) if c.kind == "name"}
     assert described["National Directorate"] and described["Maidan Shahr"]
     assert not described["Sharif Hotak"]
+
+
+def test_the_statement_speaks_for_whoever_issued_it():
+    # wikinews_blind53_qa di37 was refused as no one's words: the quotation is "read the
+    # statement" two paragraphs after the task force released it.
+    article = ("On Friday, the Combined Joint Task Force Operation Inherent Resolve released a "
+               "statement saying an attack that day produced no casualties.\n\nA spokesperson "
+               "told the Military Times the attack took place in the evening. \"No Coalition "
+               "troops were injured,\" read the statement; \"we will not be deterred by these "
+               "attacks.\"")
+    quotation = article[article.index('"No Coalition'):]
+    question = "How did the Combined Joint Task Force say, in its statement, it would respond?"
+    assert unmet(question, cited(article, quotation)) is None
+    other = article.replace("the Combined Joint Task Force Operation Inherent Resolve",
+                            "the Iraqi military")
+    assert unmet(question, cited(other, quotation)) is not None

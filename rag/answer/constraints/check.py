@@ -30,6 +30,7 @@ from rag.answer.constraints.speakers import (
     quotes_speech,
     role_reports,
     role_speaks,
+    statement_by,
     turn_speaker,
 )
 from rag.answer.constraints.subjects import (
@@ -211,6 +212,8 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
     if speaker is not None and named_by(
             constraint, frozenset(content_words(speaker)) | acronyms(speaker), speaker):
         return True  # an interviewee's answer: the words of the turn are the speaker's
+    if statement_by(evidence, constraint):
+        return True
     if not named_by(constraint, evidence.window_words, evidence.window):
         return (bool(constraint.aliases) and named_by(constraint, article_words(evidence.article))
                 and role_speaks(evidence.cited, constraint.aliases))

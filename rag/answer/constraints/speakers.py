@@ -346,6 +346,32 @@ def is_title(phrase: str) -> bool:
                                                   for w in long)
 
 
+# '"...; we will not be deterred," read the statement': "the statement" speaks for whoever
+# the article last had issue one ("On Friday, the Combined Joint Task Force Operation
+# Inherent Resolve released a statement saying ...", two paragraphs before; wikinews_blind53_qa
+# di37, a right answer refused as no one's words; session 61).
+_THE_STATEMENT_SPEAKS = re.compile(
+    r"\b(?:read|reads|said|says|added|adds|stated|states|continued|continues)\s+the\s+"
+    r"statement\b|\bthe\s+statement\s+(?:read|reads|said|says|added|adds|stated|states|"
+    r"continued|continues)\b", re.I)
+
+
+def statement_by(evidence: Evidence, source: Constraint) -> bool:
+    """Whether the cited sentence gives the words of "the statement" and the last statement
+    the article has someone issue before it is `source`'s."""
+    if not _THE_STATEMENT_SPEAKS.search(evidence.cited):
+        return False
+    issued = None
+    for start, end in article_sentences(evidence.article):
+        if start >= evidence.start:
+            break
+        lower = [w.lower() for w in WORD.findall(evidence.article[start:end])]
+        if any(w in _ISSUE and _STATEMENT.intersection(lower[i + 1:i + 4])
+               for i, w in enumerate(lower)):
+            issued = evidence.article[start:end]
+    return issued is not None and bool(attributes_to(issued, source, frozenset()))
+
+
 def quoted_by(evidence: Evidence, source: Constraint) -> bool:
     """Whether the cited sentence lies inside a quotation that an earlier sentence of its
     paragraph opens as `source`'s: 'Boon said about Amman: "His fascination ... was clear.
