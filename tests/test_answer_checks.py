@@ -2917,3 +2917,15 @@ def test_what_type_of_reads_the_noun_before_the_verb():
     evidence = whole("A Japanese Nakajima B5N carrier bomber attacked the submarine.")
     assert answer_problem("Which type of Japanese aircraft attacked the submarine?", [(
         "A Nakajima B5N carrier bomber attacked it.", evidence)]) is None
+
+
+def test_a_name_that_spells_out_the_question_s_initialism_is_no_new_name():
+    # wikinews_quiz_blind32 ef31, a near miss, was answered with the "US Department of Defense"
+    # the question names, spelled out as "the United States Department of Defense".
+    evidence = whole("On July 31, multiple news outlets reported him to be dead citing sources "
+                     "within the United States Department of Defense.")
+    question = ("Which news outlet first reported, citing US Department of Defense sources, his "
+                "death?")
+    assert answer_problem(question, [(
+        "The United States Department of Defense reported his death.", evidence)]) == (
+        "the question asks for a name; the evidence cited gives none")

@@ -570,8 +570,13 @@ def _spelled_out(answer: str, question: str) -> set[str]:
     """The words of the answer's names that spell out an initialism of the question: "the
     United States" names no state for "Which US state ...?" (wikinews_quiz_blind12 ql31)."""
     initialisms = {w.lower() for w in WORD.findall(question) if len(w) > 1 and w.isupper()}
-    return {word for _, run in name_runs(answer, first=True) if acronym(run) in initialisms
-            for word in content_words(run)}
+    # The run's opening words too: "the United States Department of Defense" spells out the
+    # "US" of "US Department of Defense" (wikinews_quiz_blind32 ef31, a near miss answered
+    # with the body the question names; session 61).
+    return {word for _, run in name_runs(answer, first=True)
+            for words in [run.split()] for n in range(2, len(words) + 1)
+            if acronym(" ".join(words[:n])) in initialisms
+            for word in content_words(" ".join(words[:n]))}
 
 
 _INDEFINITE_TITLE = re.compile(r"\b[Aa]n?\s+[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|"
