@@ -2929,3 +2929,23 @@ def test_a_name_that_spells_out_the_question_s_initialism_is_no_new_name():
     assert answer_problem(question, [(
         "The United States Department of Defense reported his death.", evidence)]) == (
         "the question asks for a name; the evidence cited gives none")
+
+
+def test_a_channel_or_a_handle_is_a_name():
+    # wikinews_quiz_blind36 ej14: "#ohjelmointiputka" names the channel asked for.
+    evidence = whole("About a week later he published it on #ohjelmointiputka, a public "
+                     "programming channel on IRCnet.")
+    assert answer_problem("On which public programming channel on IRCnet did he publish it?", [(
+        "He published it on #ohjelmointiputka.", evidence)]) is None
+
+
+def test_how_long_had_someone_been_in_a_role_when_something_happened():
+    # wikinews_quiz_blind36 ej01: the clause of "when" ends the period, and the period's own
+    # words are only the role's name.
+    evidence = whole("Aparna Garg — who has been the Divisional Railway Manager (DRM) for "
+                     "Mysore Division for almost two years — discussed this initiative with "
+                     "Wikinews.")
+    question = ("How long had Aparna Garg been the Divisional Railway Manager of the Mysore "
+                "Division when she spoke to Wikinews about the all-women crew?")
+    assert answer_problem(question, [(
+        "She had been the Divisional Railway Manager for almost two years.", evidence)]) is None

@@ -1923,3 +1923,35 @@ def test_the_statement_speaks_for_whoever_issued_it():
     other = article.replace("the Combined Joint Task Force Operation Inherent Resolve",
                             "the Iraqi military")
     assert unmet(question, cited(other, quotation)) is not None
+
+
+def test_the_date_of_what_came_before_the_fact_is_not_the_fact_s():
+    # wikinews_blind54_qa dj35 was refused: the shots came days after the bat struck her "on
+    # August 1, 2020", and the cited sentence is of a later day.
+    frame = TimeFrame(text="on August 1, 2020", start=dt.date(2020, 8, 1),
+                      end=dt.date(2020, 8, 1), anchored=True)
+    article = ("A bat struck Jo Jorgensen on the chin at her home on Saturday, 1 August 2020. "
+               "The bat broke her skin. Her campaign said she was well. On 4 August 2020 she "
+               "received five precautionary rabies shots at a facility in Pittsburgh.")
+    shots = cited(article, "On 4 August 2020 she received five precautionary rabies shots at a "
+                           "facility in Pittsburgh.", published="2020-08-07")
+    after = parse("How many rabies shots did Jo Jorgensen receive after a bat struck her at her "
+                  "home on August 1, 2020?", frame)
+    assert [c.described for c in after if c.kind == "date"] == [True]  # read in the article
+    assert first_unmet(after, [shots]) is None
+    # A clause of "when" keeps its date: it is the fact's own time.
+    when = parse("How many rabies shots did Jo Jorgensen receive when she was in Pittsburgh on "
+                 "August 1, 2020?", frame)
+    assert [c.described for c in when if c.kind == "date"] == [False]
+
+
+def test_a_speech_verb_inside_a_quotation_is_what_was_said():
+    # wikinews_quiz_blind36 ej06 was refused as no one's words: "calling" inside the quotation
+    # was read as the sentence's speech verb, and "he told" was never read.
+    article = ("Stamenković told National Geographic of his surprise. \"Our work is calling for "
+               "a complete revision for how we think about life on Mars,\" he told Scientific "
+               "American.")
+    quotation = article[article.index('"Our work'):]
+    question = ("What did planetary scientist Vlada Stamenković tell Scientific American his "
+                "team's work was calling for?")
+    assert unmet(question, cited(article, quotation)) is None

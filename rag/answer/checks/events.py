@@ -229,6 +229,9 @@ def _without_descriptions(question: str) -> str:
         lambda m: " " if re.search(r"\d|\s[A-Z]", m[0][2:]) else m[0], question))
 
 
+_UNTIL_WHEN = re.compile(r"(?<=[\w,])\s+when\b[^?]*", re.I)
+
+
 def event_problem(question: str,
                   sentences: Sentences,
                   given: Callable[[str, str], set[str]] = _answer_dates,
@@ -249,6 +252,13 @@ def event_problem(question: str,
     own = event & event_words(OTHER_EVENT.sub(" ", _without_descriptions(question)))
     if own:
         event = own  # the asked event's words, not those of the event that dates it
+    if what == "duration" and _UNTIL_WHEN.search(question):
+        # "How long had Aparna Garg been the Divisional Railway Manager when she spoke to
+        # Wikinews ...?": the clause of "when" ends the period, another event; the period's
+        # own words may be only a name's (wikinews_quiz_blind36 ej01, a right answer refused
+        # for a duration of "something else"; session 61).
+        event &= event_words(_UNTIL_WHEN.sub(" ", OTHER_EVENT.sub(" ", _without_descriptions(
+            question))))
     if not event:
         return None
     first: str | None = None

@@ -97,7 +97,14 @@ def _names(text: str, anywhere: bool = False) -> set[str]:
                                        or word.isalpha() and sum(map(str.isupper, word)) > 1
                                        or _opens_a_name(words)):
                 names |= content_words(word)
+    # A channel or a handle is a name in any case: "#ohjelmointiputka", "@peoplesvote_uk"
+    # (wikinews_quiz_blind36 ej14, a right answer refused for giving no name; session 61).
+    for handle in _HANDLE.findall(text):
+        names |= content_words(handle)
     return names
+
+
+_HANDLE = re.compile(r"(?<![\w&])[#@]([A-Za-z][\w-]{2,})")
 
 
 def _opens_a_name(words: list[str]) -> bool:

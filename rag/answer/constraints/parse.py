@@ -172,6 +172,16 @@ _SCENE_CLAUSE = re.compile(
 _ASKS_AGAIN = re.compile(r",\s*(?:and\s+)?(?:what|which|who|whom|whose|where|why|how)\b", re.I)
 
 
+def _earlier_scenes(question: str) -> list[tuple[int, int]]:
+    """The scene clauses (`_scene_clauses`) of what came before or after the fact asked: "How
+    many rabies shots did she receive after a bat struck her on August 1, 2020?" dates the
+    bat, and the shots came later (wikinews_blind54_qa dj35, a right answer refused for a
+    cited sentence of another day; session 61). Their dates, too, are read anywhere in the
+    article; a clause of "when", "as" or "while" keeps its date, the fact's own."""
+    return [(start, end) for start, end in _scene_clauses(question)
+            if re.match(r"[,\s]*(?:after|before)\b", question[start:end], re.I)]
+
+
 def _scene_clauses(question: str) -> list[tuple[int, int]]:
     """The spans of clauses of time after the question's own question word (`_SCENE_CLAUSE`),
     each to the question's end or a comma before another question word (", and what ...")."""
@@ -326,9 +336,12 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
     if (frame is not None and frame.anchored and not frame.recency
             and frame.counted_from is None and not _describes(question, frame.text)):
         named = year_names_the_event(question, frame)
+        at = max(0, question.find(frame.text))
         found.append(Constraint("date", frame.text, frozenset(content_words(named or "")),
                                 start=frame.start, end=frame.end, event_year=named is not None,
-                                described=described(max(0, question.find(frame.text)))))
+                                # (a year that names the event keeps its own reading)
+                                described=described(at) or named is None and _inside(
+                                    (at, at + 1), _earlier_scenes(question))))
     for (start, end), name, short in _spelled_out(question):
         if not _inside((start, end), taken):
             found.append(replace(name_constraint(name, either=(name_constraint(short),)),
