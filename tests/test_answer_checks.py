@@ -2949,3 +2949,18 @@ def test_how_long_had_someone_been_in_a_role_when_something_happened():
                 "Division when she spoke to Wikinews about the all-women crew?")
     assert answer_problem(question, [(
         "She had been the Divisional Railway Manager for almost two years.", evidence)]) is None
+
+
+def test_a_ratio_is_no_count_and_a_volume_is_a_figure():
+    # wikinews_blind54_qa dj18, a near miss: "about 1.5 adult males for every adult female"
+    # counts no breeding pairs.
+    evidence = whole("In 2019 there were about 1.5 adult male penguins for every adult female "
+                     "at Punta Tombo.")
+    assert answer_problem("How many breeding pairs of penguins nest at Punta Tombo?", [(
+        "There were about 1.5 adult male penguins for every adult female.", evidence)]) == (
+        "the question asks for a number; the evidence cited gives none")
+    # wikinews_blind54_qa dj22, a near miss answered "The volume ... was discussed".
+    bottles = whole("The team grew E. coli in custom-made sealed bottles.")
+    assert answer_problem("What was the volume of the sealed bottles the team used?", [(
+        "The volume of the bottles was discussed with Wikinews.", bottles)]) == (
+        "the question asks for a number; the evidence cited gives none")

@@ -103,7 +103,7 @@ _EXPECTED: list[tuple[str, re.Pattern[str]]] = [
         r"high|fast)|"
         r"(what|which) (is |was )?"
         r"(the )?(percentage|proportion|share|fraction|number|amount|total|score|margin|price|"
-        r"cost|value|time|vote|death toll|toll|"
+        r"cost|value|time|vote|death toll|toll|volume|capacity|"
         # a measure (wikinews_quiz_blind21 qu35, a near miss answered "10 feet" from "10
         # September"; session 54)
         r"(height )?clearance|height|length|depth|altitude|weight|speed|distance)\b)", re.I)),
@@ -251,6 +251,10 @@ _ESTIMATE_ASKED = re.compile(r"\b(?:roughly|about|approximately|around)\s+how\s+
                              re.I)
 _HOW_MANY_OR_MUCH = re.compile(r"\bhow (?:many|much(?! of\b))\b|\b(?:what|which) (?:amount|sum)\b",
                                re.I)
+
+
+_RATIO = re.compile(r"\b\d[\d.,]*(?=\s+(?:[\w-]+\s+){0,4}?(?:for every|to every|for each)\b)",
+                    re.I)
 
 
 # A time measured from an event is a point, not how long anything lasted: "still without
@@ -428,7 +432,9 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
     if kind == "number" and HOW_MANY_ASKED.search(question):
         # A share is no count, nor an age: "28-year-old Usman Khan stabbed several people"
         # says not how many were there (wikinews_blind42_qa cx32, a near miss; session 55).
-        answer = _AGE_COMPOUND.sub(" ", PERCENT.sub(" ", answer))
+        # Nor a ratio: "about 1.5 adult males for every adult female" counts no breeding
+        # pairs (wikinews_blind54_qa dj18, a near miss; session 61).
+        answer = _RATIO.sub(" ", _AGE_COMPOUND.sub(" ", PERCENT.sub(" ", answer)))
     quotes = " ".join(article[start:end] for article, start, end in evidence)
     if kind == "duration":  # "a 14-hour drive" writes the duration "14 hours" of the drive
         # "a week-long stay" lasted a week; "a year-and-a-half" is a year and a half
