@@ -33,7 +33,11 @@ name), whether an answer gives it (`has_type`), and the checks of its form:
   Saturday", nor (since session 60) "In what year ...?" by "in the 1970s". The answer must
   give a share (a percentage, a fraction in words), a time of day (or a race's time), or a
   year, from evidence that gives one (`form_problem`);
-  not where the question asks a second thing ("..., and on which programme?").
+  not where the question asks a second thing ("..., and on which programme?");
+- (since session 61) what a question sets aside: "Besides Penn State, which universities
+  ...?" is not answered by Penn State alone (`set_aside_problem`), nor "What type of gun
+  ...?" by "a gun"; "Where ...?" is answered by a spot the evidence writes ("in its car
+  park") as well as by a name, and "Which part of the hotel ...?" asks for no name.
 
 Imports: rag.answer.checks.lexicon, rag.answer.constraints, rag.text.
 """
