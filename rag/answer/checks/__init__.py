@@ -218,10 +218,10 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
     if problem := scope_problem(question, sentences) or other_day_problem(question, sentences) \
             or other_month_problem(question, sentences) \
             or excluded_place_problem(question, sentences) \
-            or age_event_problem(question, sentences) or vague_items_problem(question, sentences) \
-            or set_aside_problem(question, sentences):
+            or age_event_problem(question, sentences) or vague_items_problem(question, sentences):
         return problem
-    if kind == "name" and (problem := listed_problem(question, sentences)
+    if kind == "name" and (problem := set_aside_problem(question, sentences)
+                           or listed_problem(question, sentences)
                            or full_name_problem(question, sentences)
                            or made_up_name_problem(question, sentences)):
         return problem

@@ -45,6 +45,7 @@ from rag.answer.checks.lexicon import (
     figures_of,
 )
 from rag.answer.constraints import MONTHS, WEEKDAYS, name_runs
+from rag.answer.constraints.figures import ORDINAL_WORDS
 from rag.answer.constraints.lexicon import word_set
 from rag.text import content_words, months_in_full
 
@@ -318,8 +319,8 @@ _SERIES_LABEL = re.compile(rf"\b(?P<s>{_SERIES})\s+(?P<n>\d{{1,2}}|[a-z]+)\b", r
 
 # An ordinal before its noun numbers it in a series of its own: "his first wife" is not "his
 # second wife" (wikinews_blind51_qa dg30, a near miss answered with the second; session 60).
-_ORDINALS = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th",
-             "sixth": "6th", "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th"}
+_ORDINALS = {word: f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n, 'th')}"
+             for word, n in ORDINAL_WORDS.items()}
 _ORDINAL_LABEL = re.compile(
     rf"\b(?P<n>{'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+(?P<s>[a-z]+)\b", re.I)
 

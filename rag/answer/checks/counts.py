@@ -430,9 +430,9 @@ def count_kind_problem(question: str, sentences: Sentences) -> str | None:
         other = next(((figure, kinds) for figure, kinds in answered
                       if kinds and asked not in kinds), None)
         for figure, _ in figures:
+            key = _figure_key(figure)
             given = [kinds for article, start, end in evidence
-                     for f, kinds in _figure_kinds(article[start:end])
-                     if _figure_key(f) == _figure_key(figure)]
+                     for f, kinds in _figure_kinds(article[start:end]) if _figure_key(f) == key]
             if not given or any(not kinds or asked in kinds for kinds in given):
                 return None
             other = other or (figure, given[0])

@@ -249,7 +249,8 @@ def event_problem(question: str,
     another's (`OTHER_EVENT`). Verbs are read in any tense ("sink" in "the day it sank":
     `rag.text.verb_words`)."""
     event = event_words(question) - _descriptors(question) - _LONG
-    own = event & event_words(OTHER_EVENT.sub(" ", _without_descriptions(question)))
+    asked = OTHER_EVENT.sub(" ", _without_descriptions(question))
+    own = event & event_words(asked)
     if own:
         event = own  # the asked event's words, not those of the event that dates it
     if what == "duration" and _UNTIL_WHEN.search(question):
@@ -257,8 +258,7 @@ def event_problem(question: str,
         # Wikinews ...?": the clause of "when" ends the period, another event; the period's
         # own words may be only a name's (wikinews_quiz_blind36 ej01, a right answer refused
         # for a duration of "something else"; session 61).
-        event &= event_words(_UNTIL_WHEN.sub(" ", OTHER_EVENT.sub(" ", _without_descriptions(
-            question))))
+        event &= event_words(_UNTIL_WHEN.sub(" ", asked))
     if not event:
         return None
     first: str | None = None

@@ -18,8 +18,9 @@ _NUMBER = re.compile(r"^\d[\d,.]*(?:/\d+)?$")
 
 # A position the question gives ("finished fourth", "the 3rd round"): the evidence must give
 # it, in words or figures. Not "first", which news writes of nearly anything new.
-_ORDINAL_WORDS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                  "eighth": 8, "ninth": 9, "tenth": 10}
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                 "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_ORDINAL_WORDS = {word: n for word, n in ORDINAL_WORDS.items() if n > 1}
 ORDINAL = re.compile(rf"\b(?:{'|'.join(_ORDINAL_WORDS)}|(?:[2-9]|\d\d)(?:st|nd|rd|th))\b", re.I)
 
 
