@@ -1321,9 +1321,10 @@ def test_a_cemetery_or_a_museum_asked_for_is_named_beside_the_answer():
     # wikinews_quiz_blind8 qh32 (buried in "the Paris Cemetery", made up from the city he
     # died in) and quiz_blind7 qg31 (museums answered with the author's university).
     question = "In which cemetery was Jacques Chirac buried?"
-    died = "Jacques Chirac died at home in Paris, surrounded by family."
+    # (The evidence of where he died is refused before, as another event: `contrast_problem`.)
+    funeral = "Jacques Chirac's funeral was held in Paris, surrounded by family."
     assert answer_problem(question, [("Chirac was buried in the Paris Cemetery [1].",
-                                      whole(died))]) == (
+                                      whole(funeral))]) == (
         "the question asks for the cemetery; the evidence cited names no cemetery")
     buried = "Chirac was buried at the Montparnasse Cemetery in Paris on Monday."
     assert answer_problem(question, [("Chirac was buried at the Montparnasse Cemetery [1].",
@@ -2474,6 +2475,46 @@ def test_an_age_a_weekday_or_a_figure_in_words_is_no_answer_of_another_kind():
     assert answer_problem(question, [("He died on Sunday.", whole(died))]) == \
         "the question asks for a name; the evidence cited gives none"
     assert answer_problem(question, [("He died in Windhoek.", whole(died))]) is None
+
+
+def test_where_he_died_is_not_where_he_was_buried():
+    # wikinews_quiz_blind37 ek37, a near miss: where he was buried answered with the hospital
+    # he died in.
+    died = ("On Tuesday, Hosni Mubarak, the former President of Egypt, died aged 91 in a "
+            "military hospital in Cairo, the country's capital.")
+    buried = "Where was former Egyptian President Hosni Mubarak buried?"
+    assert answer_problem(buried, [("Mubarak was buried in a military hospital in Cairo.",
+                                    whole(died))]) == \
+        'the question asks about "buried"; the evidence cited is about "died"'
+    assert answer_problem("Where did Hosni Mubarak die?",
+                          [("He died in a military hospital in Cairo.", whole(died))]) is None
+    grave = "Mubarak, who died on Tuesday, was buried at the family tomb in Heliopolis."
+    assert answer_problem(buried, [("He was buried at the family tomb in Heliopolis.",
+                                    whole(grave))]) is None
+
+
+def test_for_what_date_asks_for_a_date():
+    # wikinews_quiz_blind30 ed38, a near miss answered "New elections were set for a clear date".
+    assert expected_type("For what date were new elections in Iraq set?") == "time"
+    clear = "Parliament set new elections for a clear date."
+    assert answer_problem("For what date were new elections in Iraq set?",
+                          [("New elections were set for a clear date.", whole(clear))]) == \
+        "the question asks for a time; the evidence cited gives none"
+
+
+def test_a_currency_names_no_one_for_who():
+    # wikinews_blind55_qa dk30, a near miss: asked who sues the host, the answer says only that
+    # it is sued, and "thousands of Euros" was read as a name.
+    host = ("We would also like to thank our main website hoster Uberspace who is currently "
+            "being sued in Germany and who have already spent thousands of Euros in their "
+            "legal defense.")
+    question = "Who is suing Uberspace, youtube-dl's main website host, in Germany?"
+    assert answer_problem(question, [("Uberspace is being sued in Germany and has spent "
+                                      "thousands of Euros in its defense.", whole(host))]) == \
+        "the question asks for a name; the evidence cited gives none"
+    sued = host.replace("being sued in Germany", "being sued in Germany by the RIAA")
+    assert answer_problem(question, [("The RIAA is suing Uberspace in Germany.",
+                                      whole(sued))]) is None
 
 
 def test_a_figure_inside_a_code_or_a_name_counts_nothing():

@@ -89,6 +89,35 @@ def test_a_year_that_names_the_event_is_met_by_an_article_that_writes_it():
                 if c.event_year]
 
 
+def test_a_year_naming_the_event_is_not_met_by_the_same_noun_of_another_year():
+    # wikinews_blind55_qa dk38: asked about "his 2010 run", the cited sentence gives the share
+    # of "his 2012 run"; the range of years beside it does not make it the 2010 one.
+    frame = TimeFrame(text="2010", start=dt.date(2010, 1, 1), end=dt.date(2010, 12, 31),
+                      anchored=True)
+    question = ("What share of the vote did William Mohr receive in his 2010 run for the "
+                "Michigan House of Representatives?")
+    article = ("William Mohr was a candidate for the Michigan House of Representatives in every "
+               "election from 2006 to 2014. "
+               "He received 3 percent of the vote in his 2012 run and 2.3 percent in his 2014 run.")
+    other_run = cited(article, "He received 3 percent of the vote in his 2012 run and 2.3 "
+                      "percent in his 2014 run.", published="2020-07-10")
+    assert unmet(question, other_run, frame) == (
+        'the question asks about the date "2010"; the evidence cited is about another time')
+    asked_run = article.replace("his 2012 run", "his 2010 run")
+    assert unmet(question, cited(asked_run, "He received 3 percent of the vote in his 2010 run "
+                                 "and 2.3 percent in his 2014 run.", published="2020-07-10"),
+                 frame) is None
+    # A year of the question other than its time frame's names its event all the same: the
+    # frame of "the Constitution Party's 2020 nominee ... in his 2010 run" is 2020.
+    nominee = TimeFrame(text="2020", start=dt.date(2020, 1, 1), end=dt.date(2020, 12, 31),
+                        anchored=True)
+    question = ("What share of the vote did William Mohr, the Constitution Party's 2020 vice "
+                "presidential nominee, receive in his 2010 run for the Michigan House?")
+    assert [c.text for c in parse(question, nominee) if c.kind == "date"] == ["2020", "2010"]
+    assert unmet(question, other_run, nominee) == (
+        'the question asks about the date "2010"; the evidence cited is about another time')
+
+
 def test_date_the_cited_sentence_must_date_itself_in_the_period():
     question = "How many people died in road accidents in Cuba in 2017?"
     assert ("date", "in 2017") in kinds(question, YEAR_2017)

@@ -171,6 +171,15 @@ def test_markers_are_split_from_sentences():
                                                                 ("Ruiz spoke.", [])]
 
 
+def test_a_marker_standing_for_its_source_leaves_no_dangling_words():
+    # "According to [1], ..." would read "According to, ..." once the marker is taken out
+    # (wikinews_blind55_qa dk24; session 62).
+    assert split_answer("According to [1], the seat went to Hamilton.") == [
+        ("The seat went to Hamilton.", [1])]
+    assert split_answer("The seat, as reported in [2], went to Hamilton.") == [
+        ("The seat went to Hamilton.", [2])]
+
+
 def test_sources_are_numbered_with_title_and_date():
     text = format_sources(sources())
     assert text.startswith("[1] Port reopens (2023-05-02)\nThe port of Valdora")

@@ -46,6 +46,11 @@ from rag.types import Citation, SentenceCheck
 
 _MONTH_WORDS = frozenset(month.lower() for month in MONTHS)
 MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
+# A marker a sentence uses as its source's name ("According to [1], the seat ..."): with the
+# marker taken out, the words left ("According to, the seat ...") name no one, so they go too.
+_MARKER_AS_SOURCE = re.compile(
+    r"(?:,\s*)?\b(?:[Aa]ccording to|[Aa]s (?:reported|stated|noted|said|written) (?:in|by))"
+    r"((?:\s*\[\d+(?:\s*,\s*\d+)*\])+)\s*,?\s*")
 
 # Verbs an answer may add to the question's words without saying anything new, and the words
 # that only round or sum a figure the evidence gives ("a total of 73 months" of "to 73 months").
@@ -90,7 +95,10 @@ def split_answer(answer: str) -> list[tuple[str, list[int]]]:
     for start, end in sentence_spans(answer):
         sentence = answer[start:end]
         numbers = [int(n) for group in MARKER.findall(sentence) for n in group.split(",")]
-        clean = MARKER.sub("", sentence).strip()
+        unnamed = _MARKER_AS_SOURCE.sub(lambda m: " " if m.start() else "", sentence)
+        clean = MARKER.sub("", unnamed).strip()
+        if unnamed != sentence:
+            clean = clean[:1].upper() + clean[1:]
         if clean.strip(" .") or numbers:
             if not clean.strip(" .") and result:  # a marker split off on its own: attach it
                 result[-1][1].extend(numbers)

@@ -33,7 +33,8 @@ and the first that fails gives the reason (each module's docstring says more of 
     listed_problem            kinds      two names for "which three candidates"
     full_name_problem         kinds      "Łukasz" for a full name
     made_up_name_problem      people     "Justice John Evers" where the articles name Tony Evers
-    contrast_problem          contrasts  the winner's prize for the runner-up's
+    contrast_problem          contrasts  the winner's prize for the runner-up's; where he
+                                         died for where he was buried
     series_problem            contrasts  "phase two" for "phase three", "his second wife"
                                          for his first
     negated_problem           contrasts  "19 stores, which were not included" for those included

@@ -162,6 +162,9 @@ _CONTRASTS = [(word_set(a), word_set(b)) for a, b in (
     ("gold", "silver bronze"),
     ("youngest", "oldest"),
     ("born birth", "die died dies dying dead death"),
+    # (session 62) Where he was buried or cremated is not where he died (wikinews_quiz_blind37
+    # ek37, a near miss answered with the hospital he died in).
+    ("buried burial bury cremated cremation", "die died dies dying dead death"),
     # (session 49) "Nevada's Republican voters" beside "the Democratic voters" (wikinews_blind30_qa
     # cl34, a near miss answered with the Democrats' share).
     ("democratic democrat democrats", "republican republicans gop"),

@@ -70,6 +70,18 @@ def year_names_the_event(question: str, frame: TimeFrame) -> str | None:
     return None
 
 
+def other_event_years(question: str, frame: TimeFrame | None) -> list[tuple[int, int, str]]:
+    """Where the question writes a year before a noun other than its time frame's ("his 2010
+    run" in a question whose frame is the "2020" of "the 2020 vice presidential nominee"):
+    where it stands, the year, and the words after it. The frame holds one period; such a
+    year names an event of its own all the same."""
+    taken = {int(y) for y in re.findall(r"(?:1[89]|20)\d\d", frame.text)} if frame else set()
+    return [(match.start("y"), int(match["y"]),
+             " ".join(_WORDS_AFTER.findall(question[match.end("y"):])[:3]))
+            for match in _YEAR_BEFORE_NOUN.finditer(question)
+            if match["m"] is None and int(match["y"]) not in taken]
+
+
 def date_met(constraint: Constraint, evidence: Evidence) -> bool:
     """Met when the cited sentence or a neighbour names a month or year in the period, or the
     article was published in it or within a month after it (its metadata, as issue 15 asks),
@@ -131,11 +143,29 @@ def event_year_met(constraint: Constraint, evidence: Evidence) -> bool:
     if (constraint.start.month, constraint.end.month) != (1, 12):  # "the August 2020 shootings"
         return date_met(constraint, evidence) or _recalled(constraint, evidence)
     year = constraint.start.year
+    if _another_years(constraint, evidence.cited):
+        return False
     published = evidence.published_date
     return (str(year) in numbers(f"{evidence.title or ''} {evidence.article}")
             or date_met(constraint, evidence)
             or (bool(constraint.words & AHEAD) and published is not None
                 and published.year == year - 1))
+
+
+def _another_years(constraint: Constraint, cited: str) -> bool:
+    """Whether the cited sentence puts another year before the noun the question's year names
+    ("He received 3 percent of the vote in his 2012 run" for "his 2010 run"), and does not
+    write the question's year: the fact it gives is of the other event, whatever the years
+    around it (wikinews_blind55_qa dk38, answered from a sentence beside "every election from
+    2006 to 2014"; session 62)."""
+    assert constraint.start is not None
+    year = str(constraint.start.year)
+    if year in numbers(cited):
+        return False
+    return any(match["y"] != year and content_words(cited[match.end("y"):].split(None, 1)[0]
+                                                    if cited[match.end("y"):].split() else "")
+               & constraint.words
+               for match in _YEAR_BEFORE_NOUN.finditer(cited))
 
 
 # How long after an event named by its month ("the August 2020 shootings") a story that

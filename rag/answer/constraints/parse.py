@@ -13,12 +13,13 @@ rag.answer.constraints.sources, rag.text, rag.types.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from rag.answer.constraints.constraint import Constraint
-from rag.answer.constraints.dates import year_names_the_event
+from rag.answer.constraints.dates import other_event_years, year_names_the_event
 from rag.answer.constraints.figures import FIGURE, ORDINAL, numbers, ordinals
 from rag.answer.constraints.lexicon import MONTHS, WORD, YEAR, title_stems, word_set
 from rag.answer.constraints.names import countries, name_constraint, name_runs, personal
@@ -342,6 +343,11 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
                                 # (a year that names the event keeps its own reading)
                                 described=described(at) or named is None and _inside(
                                     (at, at + 1), _earlier_scenes(question))))
+    for at, year, words in other_event_years(question, frame):
+        if not _inside((at, at + 1), taken):
+            found.append(Constraint("date", str(year), frozenset(content_words(words)),
+                                    start=dt.date(year, 1, 1), end=dt.date(year, 12, 31),
+                                    event_year=True, described=described(at)))
     for (start, end), name, short in _spelled_out(question):
         if not _inside((start, end), taken):
             found.append(replace(name_constraint(name, either=(name_constraint(short),)),
