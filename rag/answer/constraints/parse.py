@@ -343,9 +343,9 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
                                 # (a year that names the event keeps its own reading)
                                 described=described(at) or named is None and _inside(
                                     (at, at + 1), _earlier_scenes(question))))
-    for at, year, words in other_event_years(question, frame):
+    for at, year, after in other_event_years(question, frame):
         if not _inside((at, at + 1), taken):
-            found.append(Constraint("date", str(year), frozenset(content_words(words)),
+            found.append(Constraint("date", str(year), frozenset(content_words(after)),
                                     start=dt.date(year, 1, 1), end=dt.date(year, 12, 31),
                                     event_year=True, described=described(at)))
     for (start, end), name, short in _spelled_out(question):
