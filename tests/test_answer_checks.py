@@ -2493,6 +2493,70 @@ def test_where_he_died_is_not_where_he_was_buried():
                                     whole(grave))]) is None
 
 
+def test_who_won_is_not_who_finished_runner_up():
+    # wikinews_quiz_blind31 ee08: the runner-up answered with the man who won.
+    won = "Countryman Lawrence Cherono won the men's division."
+    question = "Who finished runner-up in the men's race at the Chicago Marathon?"
+    assert answer_problem(question, [("Lawrence Cherono finished runner-up in the men's race.",
+                                      whole(won))]) == \
+        'the question asks about "runner-up"; the evidence cited is about "won"'
+    second = "Dejene Debela was the runner-up, one second behind."
+    assert answer_problem(question, [("Dejene Debela finished runner-up.", whole(second))]) \
+        is None
+
+
+def test_a_few_hours_or_the_past_year_says_how_long():
+    # wikinews_blind49_qa de13 and wikinews_blind51_qa dg13: right answers refused as giving
+    # no duration.
+    hover = "Humberto hovered to the east of Great Abaco Island for a few hours on Saturday."
+    question = "For how long did Humberto hover to the east of Great Abaco Island?"
+    assert answer_problem(question, [("It hovered there for a few hours.", whole(hover))]) \
+        is None
+    ebola = "The country has been suffering an Ebola outbreak for roughly the past year."
+    assert answer_problem("For roughly how long had the country been suffering the outbreak?",
+                          [("It had suffered the outbreak for roughly the past year.",
+                            whole(ebola))]) is None
+    # "A few hours before the attack" is when, not how long (de24, a near miss).
+    protest = "A protest had taken place in the park a few hours before the attack."
+    assert answer_problem("How long did the protest in the park last?",
+                          [("The protest lasted for a few hours before the attack.",
+                            whole(protest))]) == \
+        "the question asks for a duration; the evidence cited gives none"
+    # Nor does the few hours of another event measure this one (de14, a near miss).
+    assert answer_problem("For how long had the tropical storm warnings been in effect?",
+                          [("The warnings were in effect for a few hours.", whole(hover))]) == \
+        "the duration the evidence cited gives is the duration of something else"
+    # Still vague: "for many hours" says no more than "long".
+    many = hover.replace("a few hours", "many hours")
+    assert answer_problem(question, [("It hovered there for many hours.", whole(many))]) == \
+        "the question asks for a duration; the evidence cited gives none"
+
+
+def test_an_ordinal_gives_a_place_in_a_series():
+    # wikinews_quiz_blind34 eh03: "the eighth named storm" for "which number was Humberto?"
+    storm = "Tropical Storm Humberto was the eighth named storm of the season."
+    question = "In the numbering of the season's named storms, which number was Humberto?"
+    assert answer_problem(question, [("Humberto was the eighth named storm.", whole(storm))]) \
+        is None
+    assert answer_problem("How many named storms had the season had?",
+                          [("Humberto was the eighth named storm.", whole(storm))]) == \
+        "the question asks for a number; the evidence cited gives none"
+
+
+def test_a_sentence_without_a_date_does_not_clear_the_date_of_another_event():
+    # wikinews_quiz_blind34 eh38, a near miss: the day of the conviction given as the day of
+    # the arrest, followed by a sentence with no date at all.
+    convicted = "On February 14, 2020, a federal jury convicted Michael Avenatti in Manhattan."
+    trial = "The trial was held in Manhattan, and was one of three facing Avenatti."
+    question = "On what date was Michael Avenatti arrested over his attempt to extort Nike?"
+    wrong = [("Avenatti was arrested on February 14, 2020.", whole(convicted))]
+    assert answer_problem(question, wrong) == \
+        "the date the evidence cited gives is the date of something else"
+    assert answer_problem(question, [*wrong, ("This was part of a trial held in Manhattan.",
+                                              whole(trial))]) == \
+        "the date the evidence cited gives is the date of something else"
+
+
 def test_for_what_date_asks_for_a_date():
     # wikinews_quiz_blind30 ed38, a near miss answered "New elections were set for a clear date".
     assert expected_type("For what date were new elections in Iraq set?") == "time"

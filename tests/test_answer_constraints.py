@@ -1984,3 +1984,23 @@ def test_a_speech_verb_inside_a_quotation_is_what_was_said():
     question = ("What did planetary scientist Vlada Stamenković tell Scientific American his "
                 "team's work was calling for?")
     assert unmet(question, cited(article, quotation)) is None
+
+
+def test_a_source_named_once_speaks_on_as_he_through_the_paragraph():
+    # wikinews_quiz_blind33 eg01: "he noted" two sentences after Lagakos is named, with "He
+    # called ..." between them.
+    article = ("Greece, Cyprus and Israel signed the EastMed pipeline agreement on Thursday.\n\n"
+               "Alex Lagakos, deputy director of the Greek Energy Forum, said the project has a "
+               "geopolitical significance. He called it unlikely that the EU would finance it. "
+               "The estimated cost is six billion euros, but private investors are likely to "
+               "stay away, he noted.")
+    question = "What estimated cost for the EastMed pipeline did Alex Lagakos give?"
+    noted = cited(article, "The estimated cost is six billion euros, but private investors "
+                  "are likely to stay away, he noted.")
+    assert unmet(question, noted) is None
+    # Another paragraph does not carry the name on.
+    apart = article.replace("geopolitical significance. He", "geopolitical significance.\n\nHe")
+    assert unmet(question, cited(apart, "The estimated cost is six billion euros, but private "
+                                 "investors are likely to stay away, he noted.")) == (
+        'the question asks for what Alex Lagakos said or reported; the evidence cited is '
+        "someone else's")

@@ -47,6 +47,16 @@ def test_a_supported_aside_does_not_carry_an_unsupported_answer() -> None:
     assert decision("The talks lasted 35 minutes [1]. They met on Monday [1].").refused is False
 
 
+def test_a_citation_standing_where_the_answer_should_be_answers_nothing() -> None:
+    # wikinews_blind54_qa dj19: "you only need to run a single command [1]. This command is
+    # [1]." The second sentence leaves its answer to the marker.
+    question = "What did Xi say the two sides had agreed?"
+    assert decision("Xi said the two sides had agreed [1]. What they agreed is [1].",
+                    question).reason == "the answer puts a citation where its answer should be"
+    assert decision("Xi said the two sides had agreed to stabilise relations [1].",
+                    question).refused is False
+
+
 def test_the_kind_asked_for_comes_from_a_supported_sentence_and_its_own_evidence() -> None:
     # The cited sentence holds a date, but not as the answer: the answer's sentence gives none,
     # and the made-up aside that repeats the date is supported by nothing.

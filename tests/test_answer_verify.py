@@ -381,3 +381,21 @@ def test_an_answer_that_only_writes_a_question_s_name_in_another_form_adds_nothi
     # A word that only begins like one of the question's is new (wikinews_blind39_qa cu15).
     assert adds_information("He said it was primitive [1].",
                             "What did Prime Minister Honcharuk say of it?")
+
+
+def test_an_unsupported_aside_at_a_sentence_end_is_left_out_of_the_answer():
+    # wikinews_quiz_blind26 qz21: the class is the article's; "which was part of the U.S.
+    # Navy's fleet" is the model's own, and made the whole sentence unsupported.
+    article = ("The Tambor-class submarine U.S.S. Grayback encountered a Japanese bomber while "
+               "returning from its tenth patrol in late February 1944.")
+    question = "To which class of submarine did the USS Grayback belong?"
+    checked = check_citations("The USS Grayback was a Tambor-class submarine, which was part "
+                              "of the U.S. Navy's fleet during World War II [1].",
+                              shown_whole(article), 0.5, question=question)
+    assert checked.sentences[0].supported
+    assert checked.text == "The USS Grayback was a Tambor-class submarine [1]."
+    # An aside the evidence holds stays.
+    checked = check_citations("The USS Grayback was a Tambor-class submarine, which was "
+                              "returning from its tenth patrol [1].", shown_whole(article), 0.5,
+                              question=question)
+    assert "tenth patrol" in checked.text

@@ -13,7 +13,8 @@ answerable questions: docs/evals.md); the code decides, from what it can check:
     unmet_constraint   the sources hold the answer's words, but not where the question's date,
                        name, figure, quoted phrase, source or topic is (see `constraints`)
     restates_question  the answer adds nothing to the question's own words
-    does_not_answer    a supported answer of the wrong kind (see `checks`)
+    does_not_answer    a supported answer of the wrong kind (see `checks`), or one that puts
+                       a citation marker where its answer should be ("... was [1].")
     review_rejected    read again by the model, the cited sentences do not state the answer
                        (set by the next stage, `review`)
 
@@ -92,6 +93,19 @@ def _only_asides(checked: CheckedAnswer, question: str) -> bool:
                    and adds_information(s.text, question) for s in checked.sentences[1:])
 
 
+# A sentence whose verb ends at its citation marker: the marker stands where the answer should
+# be ("The forecaster who wrote Advisory 25A was [1].", "This command is [1].").
+_MARKER_FOR_ANSWER = re.compile(r"\b(?:is|are|was|were)\s*:?\s*(?:\[\d+(?:\s*,\s*\d+)*\]\s*)+"
+                                r"[.!?]?\s*$", re.I)
+
+
+def _marker_for_answer(reply: str) -> bool:
+    """Whether a sentence of `reply` leaves its answer to a citation marker
+    (`_MARKER_FOR_ANSWER`; wikinews_blind54_qa dj19, answered with "you only need to run a
+    single command ... This command is [1]."; session 62)."""
+    return any(_MARKER_FOR_ANSWER.search(line) for line in re.split(r"(?<=[.!?])\s+", reply))
+
+
 def decide(reply: str, checked: CheckedAnswer, sources: list[Source], question: str,
            latest: bool = False) -> Decision:
     """Answered, or refused with the first reason that applies; `latest`: the question asks
@@ -104,6 +118,9 @@ def decide(reply: str, checked: CheckedAnswer, sources: list[Source], question: 
             return Decision.refuse("unmet_constraint", unmet)
         return Decision.refuse("unsupported",
                                "no sentence of the answer is supported by the sources")
+    if _marker_for_answer(reply):
+        return Decision.refuse("does_not_answer",
+                               "the answer puts a citation where its answer should be")
     if not adds_information(checked.text, question):
         return Decision.refuse("restates_question", "the answer only restates the question")
     by_number = {src.n: src for src in sources}

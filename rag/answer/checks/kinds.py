@@ -64,6 +64,7 @@ from rag.answer.checks.lexicon import (
     is_figure,
 )
 from rag.answer.constraints import WEEKDAYS, acronym, found_words, name_runs, set_aside
+from rag.answer.constraints.figures import ORDINAL
 from rag.answer.constraints.lexicon import word_set
 from rag.text import content_words, figures_as_digits, figures_in_one_style, months_in_full
 
@@ -256,6 +257,9 @@ _ONE_PART = re.compile(r"\b(?:a|one)\s+(fifth|sixth|seventh|eighth|ninth|tenth|t
 # which "about a third" gives (wikinews_quiz_blind20 qt05, refused; session 54).
 _ESTIMATE_ASKED = re.compile(r"\b(?:roughly|about|approximately|around)\s+how\s+(?:many|much)\b",
                              re.I)
+# A place in a series asked for, which an ordinal gives (wikinews_quiz_blind34 eh03, "the eighth
+# named storm" refused as giving no number; session 62).
+_PLACE_IN_SERIES = re.compile(r"\b(?:which|what) (?:number|place|position|rank)\b", re.I)
 _HOW_MANY_OR_MUCH = re.compile(r"\bhow (?:many|much(?! of\b))\b|\b(?:what|which) (?:amount|sum)\b",
                                re.I)
 
@@ -274,16 +278,25 @@ _OFFSET_ASKED = re.compile(r"\b(?:after|before|later|earlier|ago|until|since|tak
 
 def _durations(answer: str, offsets: bool = True) -> list[str]:
     """The units of `answer` that a figure (or "a", "an", "half") measures, not a vague
-    word: "22 minutes", "two decades", "a year and a half", not "for many years"; without
-    `offsets`, not a time from an event ("two days after the quake")."""
+    word: "22 minutes", "two decades", "a year and a half", "a few hours", "the past year",
+    not "for many years"; without `offsets`, not a time from an event ("two days after the
+    quake")."""
     words = [w.lower() for w in WORD.findall(answer)]
     found = []
     for i, word in enumerate(words):
-        if word not in _UNITS or i == 0 or words[i - 1] in _VAGUE:
+        if word not in _UNITS or i == 0:
             continue
         # "for two weeks before going home" is how long; "two days after the quake" is when.
         if not offsets and i + 1 < len(words) and words[i + 1] in _OFFSET \
                 and "for" not in words[max(0, i - 3):i]:
+            continue
+        if words[max(0, i - 2):i] in (["a", "few"], ["the", "past"], ["the", "last"]):
+            # "for a few hours", "for roughly the past year": how long, though no figure
+            # measures it (wikinews_blind49_qa de13, de23, wikinews_blind51_qa dg13: right
+            # answers refused for giving no duration; session 62).
+            found.append(word)
+            continue
+        if words[i - 1] in _VAGUE:
             continue
         before = words[max(0, i - 2):i]
         if any(is_figure(w) or w in _ARTICLES for w in before) or word in _LONG_PLURALS and (
@@ -533,6 +546,8 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
             # An estimate asked for is given by one: "Roughly how many earthquakes ...?" by
             # "dozens of earthquakes" (wikinews_blind47_qa dc31, refused; session 58).
             vague -= _ROUND_PLURALS
+        if _PLACE_IN_SERIES.search(question) and any(ORDINAL.fullmatch(w) for w in given):
+            return True  # "Which number was Humberto?" "the eighth named storm" (eh03)
         # "two-thirds" is a fraction as "half" is.
         return _has_number([w for w in given if w.lower() not in vague
                             and re.split(r"[-–]", w.lower())[-1] not in vague])

@@ -214,12 +214,13 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
         return True  # an interviewee's answer: the words of the turn are the speaker's
     if statement_by(evidence, constraint):
         return True
-    if not named_by(constraint, evidence.window_words, evidence.window):
+    window, window_words = evidence.speaker_window, evidence.speaker_window_words
+    if not named_by(constraint, window_words, window):
         return (bool(constraint.aliases) and named_by(constraint, article_words(evidence.article))
                 and role_speaks(evidence.cited, constraint.aliases))
     if evidence.outlet and named_by(constraint, frozenset(content_words(evidence.outlet))):
         return True
-    verdict = attributes_to(evidence.cited, constraint, evidence.window_words, evidence.window)
+    verdict = attributes_to(evidence.cited, constraint, window_words, window)
     if verdict is None and quoted_by(evidence, constraint):
         return True
     # Asked what the source said, a sentence with no speech and no quotation says nothing:
