@@ -2557,6 +2557,38 @@ def test_a_sentence_without_a_date_does_not_clear_the_date_of_another_event():
         "the date the evidence cited gives is the date of something else"
 
 
+def test_a_role_in_a_body_named_by_its_initialism_is_that_body_s():
+    # wikinews_quiz_blind38 el26: "the director of IEDCR" is the director of "Bangladesh's
+    # Institute of Epidemiology, Disease Control and Research (IEDCR)".
+    briefing = ("In an online news briefing, the director of IEDCR, Dr Meerjady Sabrina Flora, "
+                "said the fatalities included four males and one female.")
+    question = ("Who was the director of Bangladesh's Institute of Epidemiology, Disease Control "
+                "and Research (IEDCR) who briefed on the country's new deaths?")
+    assert answer_problem(question, [("Dr Meerjady Sabrina Flora was the director.",
+                                      whole(briefing))]) is None
+    other = briefing.replace("director of IEDCR", "director of DGHS")
+    assert answer_problem(question, [("Dr Meerjady Sabrina Flora was the director.",
+                                      whole(other))]) == \
+        "the question asks for the director; the evidence cited names no director"
+
+
+def test_a_role_word_that_qualifies_the_noun_asked_asks_no_role():
+    # wikinews_blind56_qa dl39: "What Electoral College tally ...?" asks for a tally, not a
+    # university.
+    assert asked_role("What Electoral College tally did Tom Tancredo predict?") is None
+    assert asked_role("Which university did she attend?") == "university"
+
+
+def test_passed_away_is_the_death_asked_about():
+    # wikinews_quiz_blind38 el12: "He passed away 5:03 AM" gives the time he died.
+    passed = "He passed away 5:03 AM, February 10, 2019, at the Gen. Santos Doctors' Hospital."
+    question = "At what time on February 10, 2019 did Bishop Dinualdo Gutierrez die?"
+    assert answer_problem(question, [("He died at 5:03 AM.", whole(passed))]) is None
+    mass = "A mass was held at 5:03 AM, February 10, 2019, at the cathedral."
+    assert answer_problem(question, [("He died at 5:03 AM.", whole(mass))]) == \
+        "the date the evidence cited gives is the date of something else"
+
+
 def test_for_what_date_asks_for_a_date():
     # wikinews_quiz_blind30 ed38, a near miss answered "New elections were set for a clear date".
     assert expected_type("For what date were new elections in Iraq set?") == "time"

@@ -2004,3 +2004,52 @@ def test_a_source_named_once_speaks_on_as_he_through_the_paragraph():
                                  "investors are likely to stay away, he noted.")) == (
         'the question asks for what Alex Lagakos said or reported; the evidence cited is '
         "someone else's")
+
+
+def test_a_quotation_opening_its_sentence_goes_on_with_the_speaker_before():
+    # wikinews_blind56_qa dl03: Minnis's quotation ends with "Minnis said." and the next one,
+    # which names no speaker, is his too.
+    article = ('"Parts of Abaco are decimated. There is severe flooding damage to homes", Minnis '
+               'said. "The southern aspect of Abaco has suffered less devastation than the '
+               'north. The Sandy Point area has not suffered as much. The international airport '
+               'on Abaco is under water. The runway is currently flooded."')
+    question = "What did Prime Minister Hubert Minnis say about the airport on Abaco?"
+    airport = cited(article, "The international airport on Abaco is under water.")
+    assert unmet(question, airport) is None
+    reporter = article.replace('Minnis said. "The southern', 'Minnis said. The reporter wrote: '
+                               '"The southern')
+    assert unmet(question, cited(reporter, "The international airport on Abaco is under "
+                                 "water.")) is not None
+
+
+def test_a_participle_phrase_set_off_describes_what_it_follows():
+    # wikinews_blind56_qa dl23: "its study, published in Nature Astronomy in May 2020," dates
+    # the study, which a story of December 2020 need not write beside its strains.
+    frame = TimeFrame(text="in May 2020", start=dt.date(2020, 5, 1), end=dt.date(2020, 5, 31),
+                      anchored=True)
+    question = ("Which strains of Escherichia coli did Seager's team use in its study, "
+                "published in Nature Astronomy in May 2020, showing the microbes survive?")
+    [date] = [c for c in parse(question, frame) if c.kind == "date"]
+    assert date.described
+    article = ("Sara Seager's team published in Nature Astronomy in May 2020. "
+               "The team has studied life in other atmospheres for years. "
+               "Seager spoke to Wikinews about the findings. "
+               "Researchers used Escherichia coli strain K-12 for this experiment.")
+    strains = cited(article, "Researchers used Escherichia coli strain K-12 for this "
+                    "experiment.", published="2020-12-25")
+    assert unmet(question, strains, frame) is None
+
+
+def test_a_year_naming_a_bid_is_met_by_a_story_of_the_year_before():
+    # wikinews_quiz_blind38 el02: "her 2020 presidential bid", ended in August 2019, in a
+    # description of the report.
+    frame = TimeFrame(text="the August 2019", start=dt.date(2019, 8, 1),
+                      end=dt.date(2019, 8, 31), anchored=True)
+    question = ("In which year was Kirsten Gillibrand first elected to the US House of "
+                "Representatives, according to the August 2019 report on her ending her 2020 "
+                "presidential bid?")
+    article = ("Kirsten Gillibrand ended her presidential campaign on Wednesday. "
+               "Gillibrand was first elected to the US House of Representatives in 2006.")
+    elected = cited(article, "Gillibrand was first elected to the US House of Representatives "
+                    "in 2006.", published="2019-08-29")
+    assert unmet(question, elected, frame) is None

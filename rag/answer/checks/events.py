@@ -299,10 +299,16 @@ def event_problem(question: str,
 _NAME_WORD = re.compile(r"(?<=\S)(\s+)[A-Z][\w'’.-]*")
 
 
+# "Passed away" is "died" (wikinews_quiz_blind38 el12: "He passed away 5:03 AM, February 10,
+# 2019" refused as the time of something else for "At what time did he die?"; session 62).
+_PASSED_AWAY = re.compile(r"\bpass(?:ed|es|ing)?\s+away\b", re.I)
+
+
 def _event_words_of(clause: str) -> set[str]:
     """The words of `clause` that may name an event (`rag.text.verb_words`): not those of a
     description set off after a name (`_APPOSITION`), nor a name's."""
-    return verb_words(_NAME_WORD.sub(" ", _APPOSITION.sub(" ", clause)))
+    words = verb_words(_NAME_WORD.sub(" ", _APPOSITION.sub(" ", clause)))
+    return words | content_words("die") if _PASSED_AWAY.search(clause) else words
 
 
 # A year between a determiner and a noun dates the noun: "the 2012 documentary", "his 2016

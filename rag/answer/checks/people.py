@@ -217,7 +217,11 @@ _ASKED_ROLE = re.compile(
     # "What was the name of the father of ...?" asks who the father was (cw30; session 55).
     r"(?:what|which)\s+(?:is|was|were|are)\s+the\s+(?:full\s+)?names?\s+of\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?|"
-    r"who\s+(?:is\s+|was\s+|were\s+)?)(?P<role>" + _ROLE_ALTERNATION + r")\b", re.I)
+    r"who\s+(?:is\s+|was\s+|were\s+)?)(?P<role>" + _ROLE_ALTERNATION + r")\b"
+    # Not a noun that only qualifies the one asked: "What Electoral College tally did Tom
+    # Tancredo predict?" asks for a tally (wikinews_blind56_qa dl39, a right answer refused
+    # as naming no university; session 62).
+    r"(?!\s+(?-i:[a-z][\w-]*)\s+(?:" + AUXILIARIES + r")\b)", re.I)
 
 
 # A name just before a comma: what follows it in apposition is said of that name (not a
@@ -349,7 +353,13 @@ def _role_body(question: str, role: str) -> frozenset[str]:
     or none."""
     words = "|".join(re.escape(word) for word in _ROLE_WORDS[role].split())
     match = re.search(rf"\b(?:{words})(?:s|es)?\b(?-i:{_ROLE_OF.pattern})", question, re.I)
-    return frozenset(content_words(match["body"])) if match else frozenset()
+    if match is None:
+        return frozenset()
+    # With the initialism the question gives the body in brackets: "the director of
+    # Bangladesh's Institute of Epidemiology, Disease Control and Research (IEDCR)" is the
+    # "director of IEDCR" (wikinews_quiz_blind38 el26, a right answer refused; session 62).
+    short = re.findall(r"\(([A-Z][A-Za-z]*[A-Z])\)", question[match.start("body"):])
+    return frozenset(content_words(" ".join([match["body"], *short])))
 
 
 def _another_body(window: str, role: re.Match[str], body: frozenset[str]) -> bool:

@@ -128,8 +128,11 @@ def date_in_article(constraint: Constraint, evidence: Evidence) -> bool:
 
 # Events that news covers in the year before the one that names them: "the 2020 presidential
 # race" in a story of 2019, which may never write "2020".
+# And "her 2020 presidential bid", ended in 2019 (wikinews_quiz_blind38 el02, a right answer
+# refused; session 62).
 AHEAD = frozenset(content_words("election elections race campaign primary primaries caucus "
-                                 "caucuses nomination olympics games season census"))
+                                 "caucuses nomination olympics games season census bid "
+                                 "presidential candidacy"))
 
 
 def event_year_met(constraint: Constraint, evidence: Evidence) -> bool:

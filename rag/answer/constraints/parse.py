@@ -131,6 +131,9 @@ def _descriptions(question: str) -> list[tuple[int, int]]:
               if asked is not None and not m.start() <= asked < m.end()]
     spans += [(m.start(), _clause_end(question, m.end())) for m in _APPOSITION.finditer(question)
               if asked is not None and m.start() > asked]
+    spans += [(m.start(), _clause_end(question, m.end()))
+              for m in _PARTICIPLE_PHRASE.finditer(question)
+              if asked is not None and m.start() > asked]
     # After what is asked, the dated event's own words to the clause's end: "What did Sharif
     # Hotak allege ..., after the January 2019 car bomb attack on the National Directorate for
     # Security training centre in Maidan Shahr?" names the attack, which the article names
@@ -220,6 +223,15 @@ _APPOSITION = re.compile(r"(?<=[\w.'’]),\s+(?:the|a|an)\s+"
                          r"(?:(?!(?:who|whom|whose|which|that)\b)[\w'’-]+\s+){1,4}?"
                          r"(?:\w+ed|born|held|made|built|shot|hit|won|lost|found|known|seen|"
                          r"taken|given|chosen|elected|sent|brought|caught)\b")
+
+
+# A participle's phrase set off after what it describes: "its study, published in Nature
+# Astronomy in May 2020, showing ..." dates the study's publication, which a story of December
+# writes as "last May" or not at all (wikinews_blind56_qa dl23, a right answer refused as not
+# of May 2020; session 62).
+_PARTICIPLE_PHRASE = re.compile(r"(?<=[\w.'’]),\s+(?:published|released|announced|issued|"
+                                r"posted|filed|signed|founded|launched|held)\s+"
+                                r"(?:in|on|by|at|last|earlier)\b")
 
 
 _OPENS_WITH_QUESTION = re.compile(r"^\s*(?:[A-Za-z]+\s+)?(?:what|which|who|whom|whose|when|"

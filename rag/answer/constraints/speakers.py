@@ -392,5 +392,17 @@ def quoted_by(evidence: Evidence, source: Constraint) -> bool:
     opened = max(article.rfind('"', paragraph, start), article.rfind("“", paragraph, start))
     spans = article_sentences(article)
     i = bisect.bisect_right(spans, (opened, len(article))) - 1  # the sentence that opens it
-    return i >= 0 and opened < spans[i][1] and bool(attributes_to(
-        article[spans[i][0]:spans[i][1]], source, evidence.window_words, evidence.window))
+    if i < 0 or opened >= spans[i][1]:
+        return False
+    said = attributes_to(article[spans[i][0]:spans[i][1]], source, evidence.window_words,
+                         evidence.window)
+    if said is None and i > 0 and not article[spans[i][0]:opened].strip():
+        # A quotation that opens its sentence and names no speaker goes on with the one whose
+        # quotation ends the sentence before ('..." Minnis said.' then '"The southern aspect
+        # of Abaco ... The international airport on Abaco is under water."': wikinews_blind56_qa
+        # dl03, a right answer refused as no one's words; session 62).
+        before = article[spans[i - 1][0]:spans[i - 1][1]]
+        said = attributes_to(before, source, evidence.window_words, evidence.window) \
+            if before.rstrip().endswith((".", "!", "?")) and ('"' in before or "”" in before) \
+            else None
+    return bool(said)
