@@ -2053,3 +2053,28 @@ def test_a_year_naming_a_bid_is_met_by_a_story_of_the_year_before():
     elected = cited(article, "Gillibrand was first elected to the US House of Representatives "
                     "in 2006.", published="2019-08-29")
     assert unmet(question, elected, frame) is None
+
+
+def test_a_place_a_country_locates_is_met_where_the_story_sets_its_scene():
+    # wikinews_quiz_blind37 ek28: "in Vienna, Austria" and a story that names Vienna once, where
+    # it sets the scene, and never writes Austria.
+    article = ("Eliud Kipchoge ran a marathon in under two hours in Vienna on Saturday. "
+               "His time was 1:59:40. The run was not an official record. "
+               "Called the Ineos 1:59 Challenge, it featured 42 pacemakers.")
+    question = "How many pacemakers featured in the Ineos 1:59 Challenge in Vienna, Austria?"
+    pacemakers = cited(article, "Called the Ineos 1:59 Challenge, it featured 42 pacemakers.")
+    assert unmet(question, pacemakers) is None
+    elsewhere = article.replace("in Vienna on Saturday", "on Saturday")
+    assert unmet(question, cited(elsewhere, "Called the Ineos 1:59 Challenge, it featured 42 "
+                                 "pacemakers.")) is not None
+
+
+def test_a_possessive_place_qualifies_the_name_after_it():
+    # "London's Hyde Park" in a story that writes "Hyde Park" where it sets the scene.
+    article = ("Blind Faith played a free concert in Hyde Park in 1969. "
+               "The band had formed that year. Its album sold well. "
+               "The crowd numbered a hundred thousand.")
+    question = "How large a crowd did Blind Faith play before in London's Hyde Park?"
+    assert unmet(question, cited(article, "The crowd numbered a hundred thousand.")) is None
+    assert unmet(question, cited(article.replace(" in Hyde Park", ""),
+                                 "The crowd numbered a hundred thousand.")) is not None
