@@ -165,10 +165,9 @@ def _another_years(constraint: Constraint, cited: str) -> bool:
     year = str(constraint.start.year)
     if year in numbers(cited):
         return False
-    return any(match["y"] != year and content_words(cited[match.end("y"):].split(None, 1)[0]
-                                                    if cited[match.end("y"):].split() else "")
-               & constraint.words
-               for match in _YEAR_BEFORE_NOUN.finditer(cited))
+    return any(match["y"] != year and constraint.words & content_words(
+        " ".join(_WORDS_AFTER.findall(cited[match.end("y"):])[:1]))
+        for match in _YEAR_BEFORE_NOUN.finditer(cited))
 
 
 # How long after an event named by its month ("the August 2020 shootings") a story that
