@@ -31,7 +31,7 @@ from rag.answer.checks import answer_problem, latest_problem
 from rag.answer.constraints import found_words
 from rag.answer.evidence import Source
 from rag.answer.verify import MARKER, CheckedAnswer, new_words, support_words
-from rag.text import content_words
+from rag.text import content_words, sentence_spans
 
 REFUSAL = "The sources do not say."
 
@@ -103,7 +103,8 @@ def _marker_for_answer(reply: str) -> bool:
     """Whether a sentence of `reply` leaves its answer to a citation marker
     (`_MARKER_FOR_ANSWER`; wikinews_blind54_qa dj19, answered with "you only need to run a
     single command ... This command is [1]."; session 62)."""
-    return any(_MARKER_FOR_ANSWER.search(line) for line in re.split(r"(?<=[.!?])\s+", reply))
+    return any(_MARKER_FOR_ANSWER.search(reply[start:end])
+               for start, end in sentence_spans(reply))
 
 
 def decide(reply: str, checked: CheckedAnswer, sources: list[Source], question: str,

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 
 from rag.answer.constraints import Constraint, Evidence, first_unmet, full_names, reason
 from rag.answer.evidence import Source
@@ -424,19 +424,20 @@ def check_citations(answer: str, sources: list[Source], threshold: float,
         evidence = _dated(plain, sources, sentence)
         meeting = _meeting(constraints, sources, evidence, asked) if constraints else evidence
         kept = _select(claim, cited, meeting, threshold, several)
-        if not kept and (bare := _without_made_up_date(sentence, question, evidence)) \
-                and _select(claim_words(bare, question), cited, evidence, threshold, several):
-            # The sentence without its made-up date, which the evidence holds: it is checked
-            # against the question's constraints as any other.
-            sentence, claim = bare, claim_words(bare, question)
-            kept = _select(claim, cited, meeting, threshold, several)
-        if not kept and (bare := _without_aside(sentence, question)) \
-                and _select(claim_words(bare, question), cited, evidence, threshold, several):
-            # The sentence without the aside a small model adds at its end (", which was part
-            # of the U.S. Navy's fleet during World War II"), which the evidence does not hold:
-            # the answer keeps only what is checked.
-            sentence, claim = bare, claim_words(bare, question)
-            kept = _select(claim, cited, meeting, threshold, several)
+        # The sentence without what a small model makes up around what the evidence holds: the
+        # year it gives a day (`_without_made_up_date`), then an aside at its end (", which was
+        # part of the U.S. Navy's fleet during World War II": `_without_aside`). What is left
+        # is checked against the question's constraints as any other, and is what the answer
+        # keeps.
+        for trim in (partial(_without_made_up_date, question=question, evidence=evidence),
+                     partial(_without_aside, question=question)):
+            if kept:
+                break
+            bare = trim(sentence)
+            if bare and _select(claim_words(bare, question), cited, evidence, threshold,
+                                several):
+                sentence, claim = bare, claim_words(bare, question)
+                kept = _select(claim, cited, meeting, threshold, several)
         if not kept and constraints:
             kept = _two_reports(claim, constraints, by_number, evidence, threshold, asked)
         failed = None

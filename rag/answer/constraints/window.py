@@ -77,11 +77,15 @@ class Evidence:
     @property
     def window_words(self) -> frozenset[str]:
         """Content words (and acronyms) of `window` and the metadata."""
-        if "window_words" not in self._cache:
+        return self._with_meta_words("window_words", self.window)
+
+    def _with_meta_words(self, key: str, text: str) -> frozenset[str]:
+        """Content words and acronyms of `text` and the metadata, cached under `key`."""
+        if key not in self._cache:
             meta = " ".join(part for part in (self.title, self.outlet) if part)
-            text = f"{self.window} {meta}"
-            self._cache["window_words"] = frozenset(content_words(text)) | acronyms(text)
-        return self._cache["window_words"]  # type: ignore[return-value]
+            both = f"{text} {meta}"
+            self._cache[key] = frozenset(content_words(both)) | acronyms(both)
+        return self._cache[key]  # type: ignore[return-value]
 
     def names_instead(self, constraint: Constraint) -> bool:
         """Whether the cited sentence puts someone or something else where the question puts
@@ -117,11 +121,7 @@ class Evidence:
     @property
     def speaker_window_words(self) -> frozenset[str]:
         """Content words (and acronyms) of `speaker_window` and the metadata."""
-        if "speaker_window_words" not in self._cache:
-            meta = " ".join(part for part in (self.title, self.outlet) if part)
-            text = f"{self.speaker_window} {meta}"
-            self._cache["speaker_window_words"] = frozenset(content_words(text)) | acronyms(text)
-        return self._cache["speaker_window_words"]  # type: ignore[return-value]
+        return self._with_meta_words("speaker_window_words", self.speaker_window)
 
     @property
     def window_span(self) -> tuple[int, int]:
