@@ -3101,3 +3101,49 @@ def test_a_ratio_is_no_count_and_a_volume_is_a_figure():
     assert answer_problem("What was the volume of the sealed bottles the team used?", [(
         "The volume of the bottles was discussed with Wikinews.", bottles)]) == (
         "the question asks for a number; the evidence cited gives none")
+
+
+def test_a_word_that_only_adds_to_a_count_names_no_other_kind():
+    # wikinews_quiz_blind39 em12: "158 different species" counts the frog species asked.
+    evidence = whole("Here, researchers evaluated CT scans on 158 different species.")
+    assert answer_problem("CT scans of how many frog species did researchers evaluate?", [(
+        "Researchers evaluated CT scans on 158 different species.", evidence)]) is None
+    # A word that says which of them: the count of others.
+    evidence = whole("Here, researchers evaluated CT scans on 158 living species.")
+    assert answer_problem("CT scans of how many frog species did researchers evaluate?", [(
+        "Researchers evaluated CT scans on 158 living species.", evidence)]) is not None
+
+
+def test_a_question_word_after_up_to_is_where_the_question_asks():
+    # wikinews_quiz_blind39 em22: the "when" of the clause after it asks nothing.
+    question = ("According to the minister, up to how many floors had the hotel been built, "
+                "when buildings in Delhi may only have four?")
+    assert expected_type(question) != "time"
+    assert expected_type(question.replace("up to how many floors", "when")) == "time"
+
+
+def test_a_figure_for_another_year_answers_nothing():
+    # wikinews_quiz_blind39 em34, a near miss: the forecast for 2019, asked the one for 2020.
+    evidence = whole('"In mid-August, the government lowered the economic growth forecast for '
+                     '2019 to 0 – 1%", she said.')
+    question = "To what range did the government lower its economic growth forecast for 2020?"
+    assert answer_problem(question, [(
+        "The government lowered the growth forecast to 0 – 1%.", evidence)]) == (
+        "the question asks about the forecast for 2020; the evidence cited gives the forecast "
+        "for 2019")
+    assert answer_problem(question.replace("2020", "2019"), [(
+        "The government lowered the growth forecast to 0 – 1%.", evidence)]) is None
+
+
+def test_a_count_of_an_outcome_is_no_count_of_those_a_question_s_verb_says():
+    # wikinews_blind57_qa dm14, a near miss: those infected, asked those stationed there.
+    evidence = whole("The Chilean Armed Forces said on Sunday, the 36 people infected "
+                     "included 26 army personnel.")
+    question = "How many people in total were stationed at the base?"
+    assert answer_problem(question, [("36 people were stationed at the base.", evidence)]) == (
+        "the question asks how many people in total were stationed at the base; the figure 36 "
+        "counts cases")
+    # Where the evidence says they were stationed there, the count is theirs.
+    stationed = whole("The 36 people stationed at the base were infected.")
+    assert answer_problem(question, [("36 people were stationed at the base.", stationed)]) \
+        is None

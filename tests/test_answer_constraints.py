@@ -2078,3 +2078,27 @@ def test_a_possessive_place_qualifies_the_name_after_it():
     assert unmet(question, cited(article, "The crowd numbered a hundred thousand.")) is None
     assert unmet(question, cited(article.replace(" in Hyde Park", ""),
                                  "The crowd numbered a hundred thousand.")) is not None
+
+
+def test_a_year_after_an_article_names_the_event():
+    # wikinews_quiz_blind39 em16: dateparser reads "a 2016 finalist" as "a 2016"; the year
+    # names what he was a finalist of, which a story of 2020 recalls.
+    frame = TimeFrame(text="a 2016", start=dt.date(2016, 1, 1), end=dt.date(2016, 12, 31),
+                      anchored=True)
+    question = "For which awards was the journalist a 2016 finalist?"
+    article = "The journalist was shot dead. He was a 2016 Rory Peck Awards finalist."
+    finalist = cited(article, "He was a 2016 Rory Peck Awards finalist.", published="2020-06-17")
+    assert unmet(question, finalist, frame) is None
+    other = cited(article.replace("2016", "2018"), "He was a 2018 Rory Peck Awards finalist.",
+                  published="2020-06-17")
+    assert unmet(question, other, frame) is not None
+
+
+def test_a_numbered_label_is_met_by_its_ordinal():
+    # wikinews_quiz_blind39 em18: "round 3" of the question, "third round" of the title.
+    question = "Who captained Maroochydore when they lost to Caloundra in round 3?"
+    article = "Maroochydore captain Sam Marshall lamented his side's close loss to Caloundra."
+    third = cited(article, article, title="Caloundra defeat Maroochydore in third round")
+    assert unmet(question, third) is None
+    fourth = cited(article, article, title="Caloundra defeat Maroochydore in fourth round")
+    assert unmet(question, fourth) is not None

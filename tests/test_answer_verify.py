@@ -3,6 +3,7 @@ unsupported sentences, refusals."""
 
 from __future__ import annotations
 
+from rag.answer.constraints import parse
 from rag.answer.decide import adds_information, is_refusal
 from rag.answer.evidence import Source, format_sources
 from rag.answer.verify import check_citations, split_answer
@@ -399,3 +400,38 @@ def test_an_unsupported_aside_at_a_sentence_end_is_left_out_of_the_answer():
                               "returning from its tenth patrol [1].", shown_whole(article), 0.5,
                               question=question)
     assert "tenth patrol" in checked.text
+
+
+def test_a_source_named_at_a_sentence_s_end_is_dropped_where_no_source_is_asked():
+    # wikinews_quiz_blind39 em14: the model named the source of another sentence.
+    article = ("On Wednesday, deaths in the United States surpassed 100,000, Johns Hopkins "
+               "University data indicated. States began to relax restrictions. Cases there "
+               "passed 1.6 million. The next highest country, the United Kingdom, had 37,542 "
+               "deaths.")
+    answer = ("The United Kingdom had 37,542 deaths, according to Johns Hopkins University "
+              "data [1].")
+    question = "How many deaths had the United Kingdom reported?"
+    checked = check_citations(answer, shown_whole(article), 0.7, question=question,
+                              constraints=parse(question))
+    assert checked.sentences[0].supported
+    assert checked.text == "The United Kingdom had 37,542 deaths [1]."
+    # Asked "according to" a source, the source is part of the answer and stays.
+    asked = "According to Johns Hopkins University data, how many deaths had the UK reported?"
+    checked = check_citations(answer, shown_whole(article), 0.7, question=asked,
+                              constraints=parse(asked))
+    assert "according to Johns Hopkins" in checked.text
+
+
+def test_a_weekday_named_again_is_the_day_its_first_mention_resolves_to():
+    # wikinews_quiz_blind39 em14: "On Wednesday" is resolved to 27 May 2020 where it is first
+    # written; "as of Wednesday" in a later sentence is the same day.
+    article = ("On Wednesday, deaths in the United States surpassed 100,000. States began to "
+               "relax restrictions. Cases there passed 1.6 million. The United States had the "
+               "most deaths, with the next highest country, the United Kingdom, reporting "
+               "37,542 deaths as of Wednesday.")
+    answer = "The United Kingdom reported 37,542 deaths as of Wednesday, 27 May 2020 [1]."
+    question = "How many deaths had the United Kingdom reported?"
+    checked = check_citations(answer, shown_whole(article, "2020-05-28"), 0.7,
+                              question=question, constraints=parse(question))
+    assert checked.sentences[0].supported
+    assert checked.citations[0].quote.startswith("The United States had the most deaths")

@@ -20,6 +20,7 @@ and the first that fails gives the reason (each module's docstring says more of 
     event_problem             events     the date, or the duration, of another event
     bound_problem             events     "until April 13" for the day a court ruled
     other_year_problem        events     "In 2008, Hagan defeated Dole" for her 1998 opponent
+    target_year_problem       events     "the forecast for 2019" for the forecast for 2020
     cause_problem             causes     a fire's second victim for "what caused the fire"
     scope_problem             scope      a count "in the United States" for one "worldwide"
     other_day_problem         contrasts  a figure "as of Monday" for one on the Sunday asked
@@ -101,6 +102,7 @@ from rag.answer.checks.events import (
     other_end_problem,
     other_year_problem,
     reported_problem,
+    target_year_problem,
 )
 from rag.answer.checks.kinds import (
     PERSON,
@@ -222,6 +224,8 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
             problem := event_problem(question, sentences, _duration_figures, "duration")):
         return problem
     if kind not in ("time", "duration") and (problem := other_year_problem(question, sentences)):
+        return problem
+    if problem := target_year_problem(question, sentences):
         return problem
     if problem := cause_problem(question, sentences):
         return problem

@@ -28,7 +28,9 @@ asked event's, not a report of it, another event beside it or its other end:
   not answered from "A decade later, in 2008, Hagan defeated Elizabeth Dole". Where the
   question dates its event by years and every sentence an answer sentence cites opens by
   dating itself to a year it does not name, the answer tells of another year
-  (`other_year_problem`).
+  (`other_year_problem`);
+- (since session 63) the year a figure is for: "the growth forecast for 2020" is not answered
+  by "the growth forecast for 2019" (`target_year_problem`).
 
 Imports: rag.answer.checks.lexicon, rag.answer.constraints, rag.text.
 """
@@ -587,3 +589,31 @@ def other_year_problem(question: str, sentences: Sentences) -> str | None:
             return (f"the question asks about {' and '.join(map(str, sorted(years)))}; the "
                     f"evidence cited tells of another year")
     return None
+
+
+# A noun with the year it is for: "the economic growth forecast for 2020", "the budget for
+# 2021", "by the end of 2019".
+_FOR_YEAR = re.compile(r"\b([a-z]+)\s+(?:for|of)\s+((?:1[89]|20)\d\d)\b")
+
+
+def target_year_problem(question: str, sentences: Sentences) -> str | None:
+    """Why the answer gives the asked noun's figure for another year, or None: "To what range
+    did the government lower its growth forecast for 2020?" is not answered from "the
+    government lowered the economic growth forecast for 2019 to 0 – 1%" (wikinews_quiz_blind39
+    em34, a near miss answered; session 63). Where every sentence an answer sentence cites
+    writes the question's noun for another year, and not the question's year, the answer is
+    the other year's."""
+    asked = [(content_words(noun), year) for noun, year in _FOR_YEAR.findall(question)
+             if content_words(noun)]
+    for noun, year in asked:
+        for _text, evidence in sentences:
+            others = [[y for n, y in _FOR_YEAR.findall(article[start:end])
+                       if content_words(n) == noun and y != year]
+                      if year not in _YEAR.findall(article[start:end]) else []
+                      for article, start, end in evidence]
+            if evidence and all(others):
+                word = " ".join(sorted(noun))
+                return (f"the question asks about the {word} for {year}; the evidence cited "
+                        f"gives the {word} for {others[0][0]}")
+    return None
+

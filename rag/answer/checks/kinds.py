@@ -195,8 +195,11 @@ def _modifies_a_noun(match: re.Match[str]) -> bool:
 _OPENING_CLAUSE = re.compile(r"\s*(?:according to\b|(?:when|after|as|while|before|once|since|"
                              r"because|although|though|if)\s+(?!(?:" + AUXILIARIES
                              + r"|what|which|who|whom|whose|how|where|why)\b))", re.I)
+# ", up to how many floors ..." asks how many, not the "when" of a later clause
+# (wikinews_quiz_blind39 em22, a right answer refused for giving no time; session 63).
 _LATER_ASK = re.compile(r",\s+(?:(?:about|roughly|approximately|around|exactly|just|on|in|at|"
-                        r"by|for|from|to|since|until)\s+)?(?P<q>what|who|whom|whose|which|when|"
+                        r"by|for|from|to|since|until|up to|as many as|more than|nearly|"
+                        r"almost)\s+)?(?P<q>what|who|whom|whose|which|when|"
                         r"where|why|how)\b", re.I)
 _RELATIVE = frozenset({"who", "whom", "whose", "which"})  # ", who died in 2019,": a description
 

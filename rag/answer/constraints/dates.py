@@ -61,8 +61,10 @@ def year_names_the_event(question: str, frame: TimeFrame) -> str | None:
     # its event after (wikinews_blind43_qa cy35, a right answer refused as not of 2018;
     # session 55, after that set's one run).
     # And "at the 2018 MTV Video Music Awards" (wikinews_quiz_blind26 qz09; session 56).
+    # "a 2016 finalist" too, which dateparser reads as "a 2016" (wikinews_quiz_blind39 em16, a
+    # right answer refused as not of 2016; session 63).
     year = re.fullmatch(rf"(?:(?:(?:in|at|on|of|for|from|by|after|before|since|during|"
-                        rf"following) )?the )?"
+                        rf"following) )?(?:the|an?) )?"
                         rf"(?:({_RANGE_MONTH}) )?((?:1[89]|20)\d\d)", frame.text.strip())
     for match in _YEAR_BEFORE_NOUN.finditer(question):
         if year is not None and (match["m"], match["y"]) == year.groups():
