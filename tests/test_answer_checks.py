@@ -3147,3 +3147,16 @@ def test_a_count_of_an_outcome_is_no_count_of_those_a_question_s_verb_says():
     stationed = whole("The 36 people stationed at the base were infected.")
     assert answer_problem(question, [("36 people were stationed at the base.", stationed)]) \
         is None
+
+
+def test_a_long_description_set_off_after_a_name_dates_nothing_it_says():
+    # wikinews_blind57_qa dm04, a near miss: the year he founded the party, asked the year he
+    # left Newsweek, which the description of him names.
+    said = ('Hammons, a former Newsweek manager and owner of the website "Bill\'s List", '
+            'founded the Unity Party in 2004.')
+    question = "In what year did Bill Hammons leave his job as a manager at Newsweek?"
+    assert answer_problem(question, [("He left his job at Newsweek in 2004.", whole(said))]) == (
+        "the date the evidence cited gives is the date of something else")
+    left = "Hammons, a former Newsweek manager, left his job as manager there in 2004."
+    assert answer_problem(question, [("He left his job at Newsweek in 2004.", whole(left))]) \
+        is None
