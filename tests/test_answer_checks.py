@@ -3160,3 +3160,51 @@ def test_a_long_description_set_off_after_a_name_dates_nothing_it_says():
     left = "Hammons, a former Newsweek manager, left his job as manager there in 2004."
     assert answer_problem(question, [("He left his job at Newsweek in 2004.", whole(left))]) \
         is None
+
+
+def test_a_singular_in_ss_and_what_someone_did_ask_for_no_names():
+    # wikinews_quiz_blind29 ec24: "business" is no plural; "a landscaping business" answers.
+    evidence = whole("McArthur also ran a small landscaping business.")
+    assert answer_problem("Besides selling socks, what business did McArthur run?", [(
+        "McArthur ran a landscaping business.", evidence)]) is None
+    # wikinews_quiz_blind32 ef25: "What did some members ... claim?" asks what they claimed.
+    claimed = whole("Some members of opposition parties have claimed violent protesters were "
+                    "sent by the government.")
+    assert answer_problem("What did some members of the opposition parties claim about the "
+                          "violent protesters?", [(
+                              "Some members claimed the protesters were sent by the government.",
+                              claimed)]) is None
+    # "Which colonies ...?" still asks which.
+    assert answer_problem("Which colonies of the species are growing?", [(
+        "Some colonies of the species are growing.", whole("Some colonies of the species are "
+                                                           "growing."))]) is not None
+
+
+def test_a_year_shaped_figure_before_a_plural_noun_counts_it():
+    # wikinews_blind49_qa de17: "1885 aftershocks" is a count, not the year 1885.
+    evidence = whole("As of Wednesday, 1885 aftershocks had occurred since the earthquake.")
+    question = "How many aftershocks had followed the earthquake by Wednesday?"
+    assert answer_problem(question, [("1885 aftershocks had followed it.", evidence)]) is None
+    # "the 2019 elections" is a year.
+    elections = whole("Turnout fell in the 2019 elections.")
+    assert answer_problem("How many elections were held?", [(
+        "2019 elections were held.", elections)]) is not None
+
+
+def test_a_possessive_year_before_a_title_gives_the_year():
+    # wikinews_blind51_qa dg03: "2014's Why?" gives the year his last recording came out.
+    evidence = whole("Baker's last recording was 2014's Why? solo album.")
+    question = "In what year was Ginger Baker's last recording released?"
+    assert answer_problem(question, [("His last recording was released in 2014.", evidence)]) \
+        is None
+    decade = whole("Baker's best recordings were from the 1970's.")
+    assert answer_problem(question, [("His last recording was released in the 1970's.",
+                                      decade)]) is not None
+
+
+def test_a_state_of_a_thing_is_no_state_s_name():
+    # wikinews_quiz_blind30 ed15: "At what state of the tide" asks a condition ("low tide").
+    assert expected_type("At what state of the tide does the aquifer produce its seeps?") \
+        is None
+    assert expected_type("Which state of India was the suspect arrested in?") == "name"
+    assert expected_type("Which state of the US held the first caucus?") == "name"

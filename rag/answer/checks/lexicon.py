@@ -149,13 +149,32 @@ _COUNT_AFTER = word_set("people persons residents troops soldiers workers studen
                         "votes jobs")
 
 
+# Words before a year that dates what follows it: "the 2019 elections", "in 2019 elections".
+# Where none stands before it, a year-shaped figure before a plural noun counts it: ", 1885
+# aftershocks had occurred" (wikinews_blind49_qa de17, a right answer refused for giving no
+# figure; session 63).
+_YEAR_BEFORE = word_set("the a an this that his her its their our your in on of at by for from "
+                        "to since until till through during after before between and or")
+
+
+@lru_cache(maxsize=512)
+def _plural_noun(word: str) -> bool:
+    """Whether lemminflect reads `word` (lower case) only as a noun, and as its plural (a
+    word it does not know, "aftershocks", by its rules for nouns)."""
+    from lemminflect import getAllLemmas, getAllLemmasOOV  # the tables load on first use
+
+    lemmas = getAllLemmas(word) or (getAllLemmasOOV(word, upos="NOUN") if word.isalpha() else {})
+    return set(lemmas) == {"NOUN"} and any(lemma != word for lemma in lemmas["NOUN"])
+
+
 def is_date(tokens: list[str], i: int) -> bool:
     """A year ("2019") or a day beside its month ("March 19", "19 March"): no count."""
     token = tokens[i]
     if re.fullmatch(r"1[89]\d\d|20\d\d", token):
         before = tokens[i - 1].lower() if i else ""
         after = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
-        return before not in _COUNT_BEFORE and after not in _COUNT_AFTER
+        return before not in _COUNT_BEFORE and after not in _COUNT_AFTER and not (
+            before not in _YEAR_BEFORE and _plural_noun(after))
     beside = {tokens[j].lower() for j in (i - 1, i + 1) if 0 <= j < len(tokens)}
     return token.isdigit() and bool(beside & _MONTH_NAMES)
 
