@@ -2102,3 +2102,37 @@ def test_a_numbered_label_is_met_by_its_ordinal():
     assert unmet(question, third) is None
     fourth = cited(article, article, title="Caloundra defeat Maroochydore in fourth round")
     assert unmet(question, fourth) is not None
+
+
+def test_a_word_that_opens_a_sentence_names_no_one_of_the_same_surname():
+    # wikinews_blind58_qa dn23: "Whereas Pierce and Carroll ..." names no second Pierce, so
+    # "Pierce said" is Brock Pierce's.
+    article = ("Independent candidate Brock Pierce debated. Whereas Pierce and Carroll "
+               "agreed, Hawkins did not. Pierce said he would not take a vaccine.")
+    question = "What did Brock Pierce say about a vaccine?"
+    assert unmet(question, cited(article, "Pierce said he would not take a vaccine.")) is None
+    other = article.replace("Whereas Pierce", "Jane Pierce")
+    assert unmet(question, cited(other, "Pierce said he would not take a vaccine.")) is not None
+
+
+def test_a_claim_reported_according_to_an_outlet_is_the_claimant_s():
+    # wikinews_blind58_qa dn19: Forbes reports, West claims.
+    claim = "According to Forbes, West claimed to be in communication with Kushner daily."
+    article = f"Rapper Kanye West launched a bid. {claim}"
+    question = "According to Forbes, how often did rapper Kanye West claim to talk to Kushner?"
+    assert unmet(question, cited(article, claim)) is None
+    other = "According to Forbes, Smith claimed West was in communication with Kushner daily."
+    assert unmet(question, cited(f"Rapper Kanye West launched a bid. {other}", other)) \
+        is not None
+
+
+def test_a_person_may_be_named_by_the_title_the_question_gives_them():
+    # wikinews_blind58_qa dn33: "Judge James Parker Jones" is "the judge" of the sentence.
+    article = ("A Virginia doctor, Joel Smithers, was sentenced to 40 years on Friday.\n\n"
+               "The sentence was handed down by Judge James Parker Jones. Prosecutors asked for "
+               "more. The family wept. The doctor was convicted in May. The judge recommended "
+               "mental health treatments.")
+    question = "What did Judge James Parker Jones recommend for Joel Smithers?"
+    assert unmet(question, cited(article, "The judge recommended mental health treatments.")) \
+        is None
+    assert unmet(question, cited(article, "The doctor was convicted in May.")) is not None

@@ -55,6 +55,24 @@ def test_a_citation_standing_where_the_answer_should_be_answers_nothing() -> Non
                     question).reason == "the answer puts a citation where its answer should be"
     assert decision("Xi said the two sides had agreed to stabilise relations [1].",
                     question).refused is False
+    # wikinews_blind58_qa dn13: a relative clause that names the source leaves no answer to it.
+    assert decision("Xi said the two sides had agreed to stabilise relations [1]. This is "
+                    "stated in the report, which is [1].", question).refused is False
+
+
+def test_a_name_of_the_kind_asked_made_of_the_question_s_words_adds_to_it() -> None:
+    # wikinews_quiz_blind40 en05: "the University of Queensland" for "which university" and
+    # "in Queensland".
+    article = "Jephcott, a candidate in Queensland, studied at the University of Queensland."
+    question = "From which university in Queensland did Jephcott graduate?"
+    shown = [Source(n=1, source="a.txt", title=None, published=None, article_text=article,
+                    spans=[(0, len(article))])]
+    reply = "Jephcott graduated from the University of Queensland [1]."
+    checked = check_citations(reply, shown, 0.5, question=question, verify=lambda *_: True)
+    assert decide(reply, checked, shown, question).refused is False
+    reply = "Jephcott graduated from a university in Queensland [1]."
+    checked = check_citations(reply, shown, 0.5, question=question, verify=lambda *_: True)
+    assert decide(reply, checked, shown, question).code == "restates_question"
 
 
 def test_the_kind_asked_for_comes_from_a_supported_sentence_and_its_own_evidence() -> None:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.answer.checks import answer_problem, latest_problem
+from rag.answer.checks import answer_problem, kind_named, latest_problem
 from rag.answer.constraints import found_words
 from rag.answer.evidence import Source
 from rag.answer.verify import MARKER, CheckedAnswer, new_words, support_words
@@ -73,11 +73,14 @@ def adds_information(answer: str, question: str) -> bool:
     of Puerto Rico's Legislative Assembly ...?": wikinews_quiz_blind21 qu19, answered;
     session 54)."""
     answer = MARKER.sub(" ", answer)
+    if kind_named(answer, question):
+        return True
     asked = support_words(question)
     # A name's other form only: "primitive" is no form of the question's "Prime" (Minister).
     names = content_words(" ".join(re.findall(r"\b[A-Z][\w'’-]*", answer)))
     return any(not (word in names and found_words({word}, asked))
                for word in new_words(answer, question))
+
 
 
 def _only_asides(checked: CheckedAnswer, question: str) -> bool:
@@ -95,7 +98,10 @@ def _only_asides(checked: CheckedAnswer, question: str) -> bool:
 
 # A sentence whose verb ends at its citation marker: the marker stands where the answer should
 # be ("The forecaster who wrote Advisory 25A was [1].", "This command is [1].").
-_MARKER_FOR_ANSWER = re.compile(r"\b(?:is|are|was|were)\s*:?\s*(?:\[\d+(?:\s*,\s*\d+)*\]\s*)+"
+# Not a relative clause that names the source: "This is stated in the interview ..., which is
+# [1]." (wikinews_blind58_qa dn13, a right answer refused; session 63).
+_MARKER_FOR_ANSWER = re.compile(r"(?<!\bwhich )(?<!\bthat )(?<!\bwho )"
+                                r"\b(?:is|are|was|were)\s*:?\s*(?:\[\d+(?:\s*,\s*\d+)*\]\s*)+"
                                 r"[.!?]?\s*$", re.I)
 
 

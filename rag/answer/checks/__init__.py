@@ -110,6 +110,7 @@ from rag.answer.checks.kinds import (
     form_problem,
     full_name_problem,
     has_type,
+    kind_named,
     listed_problem,
     set_aside_problem,
     vague_items_problem,
@@ -141,6 +142,7 @@ __all__ = [
     "expected_type",
     "gives_cause",
     "has_type",
+    "kind_named",
     "latest_problem",
 ]
 

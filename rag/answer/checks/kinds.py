@@ -458,6 +458,23 @@ def _gives_a_spot(answer: str, quotes: str, asked: set[str]) -> bool:
     return False
 
 
+_KIND_ASKED = re.compile(r"\b(?i:which|what)\s+([a-z]+)\b")  # a common noun: "university"
+_KIND_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|for|de|the|and)\s+)?[A-Z][\w'’-]*)+")
+
+
+def kind_named(answer: str, question: str, evidence: str | None = None) -> bool:
+    """Whether the answer names one of the kind the question asks for ("which university") by
+    a name the question does not write (and, given the `evidence`, that it writes), though
+    every word of it is the question's: "the University of Queensland" for "From which
+    university did the candidate in Queensland graduate?" (wikinews_quiz_blind40 en05, a right
+    answer refused as restating the question; session 63)."""
+    kinds = {m[1].lower() for m in _KIND_ASKED.finditer(question)}
+    low = question.lower()
+    return any(run.lower() not in low and kinds & {w.lower() for w in run.split()}
+               and (evidence is None or run.lower() in evidence.lower())
+               for run in _KIND_NAME_RUN.findall(answer))
+
+
 def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
              question: str) -> bool:
     """Whether the answer gives a `kind` that the question did not and the evidence does."""
@@ -523,8 +540,8 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         if PERSON.search(question):
             named = {w for w in named if not any(ch.isdigit() for ch in w)
                      and w.lower() not in _CURRENCIES}
-        return bool(named & written) or bool(_WHERE.search(question)) and _gives_a_spot(
-            answer, quotes, asked)
+        return bool(named & written) or kind_named(answer, question, quotes) or bool(
+            _WHERE.search(question)) and _gives_a_spot(answer, quotes, asked)
     written = set(WORD.findall(quotes.lower()))
     # A possessive's word is written too: "2014's Why?" writes the year 2014
     # (wikinews_blind51_qa dg03, a right answer refused for giving no time; session 63).

@@ -200,7 +200,8 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
             words = frozenset(content_words(text)) | acronyms(text)
         return named_by(constraint, words, text) or any(
             named_by(alias, words, text)
-            for alias in bracketed_aliases(evidence.article, constraint))
+            for alias in bracketed_aliases(evidence.article, constraint)) or (
+            not instead and _by_title(constraint, evidence))
     if constraint.kind == "topic":
         return named_by(constraint, evidence.window_words, evidence.window)
     # source: named in or just before the evidence (or the article's outlet), and the cited
@@ -238,6 +239,18 @@ def _meets(constraint: Constraint, evidence: Evidence) -> bool:
         return True
     # "The father said" for "David Turpin, the father", where the window names him too.
     return bool(constraint.aliases) and role_speaks(evidence.cited, constraint.aliases)
+
+
+_THE_ROLE = re.compile(r"\b[Tt]he\s+([a-z]+)\b")
+
+
+def _by_title(constraint: Constraint, evidence: Evidence) -> bool:
+    """Whether the cited sentence names the person by the title the question gives them ("The
+    judge recommended ..." for "Judge James Parker Jones"), in an article that names them:
+    wikinews_blind58_qa dn33, a right answer refused; session 63."""
+    return bool(constraint.aliases) and any(
+        content_words(m[1]) & constraint.aliases for m in _THE_ROLE.finditer(evidence.cited)) \
+        and named_by(constraint, article_words(evidence.article), evidence.article)
 
 
 def _short_name(constraint: Constraint, article: str) -> bool:

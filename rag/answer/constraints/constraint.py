@@ -30,7 +30,9 @@ class Constraint:
     # The preposition before "the" and it: "in" the Iowa caucuses. Read only for a name the
     # cited sentence puts there instead (`Evidence.names_instead`), not as `after`.
     after_the: str | None = None
-    aliases: frozenset[str] = frozenset()  # a source's role in the question: "the mother"
+    # A source's role in the question ("the mother"), a name's title ("judge" of "Judge James
+    # Parker Jones"), stemmed.
+    aliases: frozenset[str] = frozenset()
     either: tuple[Constraint, ...] = ()  # others that will do instead: "Qin Gang and Wang Yi
     # each", the person "Virginia doctor Joel Smithers" is about
     modifier: bool = False  # a source's name only qualifies its role: "the Polish press agency"

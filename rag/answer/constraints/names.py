@@ -32,9 +32,16 @@ _NAME_JOINERS = _CONNECTORS | _BODY_JOINERS
 
 
 def name_constraint(name: str, either: tuple[Constraint, ...] = ()) -> Constraint:
-    name = without_titles(re.sub(r"[’']s?$", "", name))  # "Tim Taylor's": Tim Taylor
+    written = re.sub(r"[’']s?$", "", name)  # "Tim Taylor's": Tim Taylor
+    name = without_titles(written)
+    # The title the question gives the person ("Judge James Parker Jones"): `aliases`, the
+    # role a story may name them by ("The judge recommended ...").
+    titles = frozenset(content_words(" ".join(
+        w for w in WORD.findall(written[:written.rfind(name)])
+        if w.lower().rstrip(".") in TITLES))) if name != written else frozenset()
     return Constraint("name", name, frozenset(content_words(name)), acronym=acronym(name),
-                      head=_head(name), first=_first(name), last=_last(name), either=either)
+                      head=_head(name), first=_first(name), last=_last(name), either=either,
+                      aliases=titles)
 
 
 def without_titles(name: str) -> str:
