@@ -3208,3 +3208,23 @@ def test_a_state_of_a_thing_is_no_state_s_name():
         is None
     assert expected_type("Which state of India was the suspect arrested in?") == "name"
     assert expected_type("Which state of the US held the first caucus?") == "name"
+
+
+def test_a_vague_number_of_the_kind_asked_names_none():
+    # wikinews_quiz_blind41 eo34, a near miss: "Which group organised the rally?"
+    evidence = whole("Several conservative groups organised the rally at Freedom Plaza.")
+    assert answer_problem("Which group organised the rally at Freedom Plaza?", [(
+        "Several conservative groups organised the rally.", evidence)]) == (
+        "the question asks which group; the answer names none")
+    named = whole("The rally at Freedom Plaza was organised by Women for America First.")
+    assert answer_problem("Which group organised the rally at Freedom Plaza?", [(
+        "Women for America First organised the rally.", named)]) is None
+
+
+def test_a_role_qualified_by_a_party_names_no_one():
+    # wikinews_quiz_blind41 eo36, a near miss: "Whom did Conyers defeat?"
+    evidence = whole("Conyers, the former Democratic Dean of the House, first won in 1964 by "
+                     "108 votes over his Democratic opponent.")
+    assert answer_problem("Whom did John Conyers defeat by 108 votes in 1964?", [(
+        "John Conyers defeated his Democratic opponent by 108 votes.", evidence)]) == (
+        "the question asks for a name; the evidence cited gives none")

@@ -2136,3 +2136,20 @@ def test_a_person_may_be_named_by_the_title_the_question_gives_them():
     assert unmet(question, cited(article, "The judge recommended mental health treatments.")) \
         is None
     assert unmet(question, cited(article, "The doctor was convicted in May.")) is not None
+
+
+def test_a_medium_named_where_the_story_sets_its_scene_is_met():
+    # wikinews_quiz_blind40 en20: "on YouTube", named once where the story opens.
+    article = ("The documentary was released on YouTube on Saturday. Its makers spent years on "
+               "it. Critics praised it. It gathered over eight million views in two days.")
+    question = "How many views did the documentary gather in its first two days on YouTube?"
+    assert unmet(question, cited(article, "It gathered over eight million views in two days.")) \
+        is None
+    assert unmet(question, cited(article.replace("on YouTube ", ""),
+                                 "It gathered over eight million views in two days.")) \
+        is not None
+    # wikinews_blind59_qa do29: "held via Zoom".
+    zoom = ("The party held its convention via Zoom. Delegates voted twice. The count took an "
+            "hour. Lusk won with 71 percent of the vote.")
+    question = "With what share did Lusk win at the convention held via Zoom?"
+    assert unmet(question, cited(zoom, "Lusk won with 71 percent of the vote.")) is None

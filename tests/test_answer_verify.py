@@ -435,3 +435,19 @@ def test_a_weekday_named_again_is_the_day_its_first_mention_resolves_to():
                               question=question, constraints=parse(question))
     assert checked.sentences[0].supported
     assert checked.citations[0].quote.startswith("The United States had the most deaths")
+
+
+def test_a_name_no_cited_article_gives_is_made_up():
+    # wikinews_quiz_blind41 eo31, a near miss: the article never writes Riyadh.
+    article = ("At a press conference held in Saudi Arabia, Brian Hook called the warrant "
+               "a propaganda stunt.")
+    question = "In which Saudi city did Brian Hook hold the press conference?"
+    answer = "The press conference held in Saudi Arabia was held in Riyadh [1]."
+    assert not check_citations(answer, shown_whole(article), 0.5,
+                               question=question).sentences[0].supported
+    # A country added to a city the article names is no made-up name (wikinews_quiz_blind23
+    # qw29: "Rome, Italy").
+    rome = "The summit on abuse by clergy was held in Rome in February."
+    checked = check_citations("The summit was held in Rome, Italy [1].", shown_whole(rome), 0.5,
+                              question="In which city was the summit on abuse held?")
+    assert checked.sentences[0].supported

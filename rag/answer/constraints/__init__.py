@@ -70,6 +70,7 @@ from rag.answer.constraints.figures import numbers
 from rag.answer.constraints.lexicon import MONTHS, SPEECH, TITLES, WEEKDAYS
 from rag.answer.constraints.names import (
     acronym,
+    countries,
     found_words,
     name_constraint,
     name_runs,
@@ -93,6 +94,7 @@ __all__ = [
     "acronym",
     "attributes_to",
     "clauses",
+    "countries",
     "first_unmet",
     "found_words",
     "full_names",

@@ -461,7 +461,7 @@ def _topic_words(topic: str) -> frozenset[str]:
     return left or words
 
 
-_PREPOSITIONS = word_set("with in at by from near against")
+_PREPOSITIONS = word_set("with in at by from near against on via")
 # Nationality words that `found_words` does not reach, by a shared stem ("Indian" names India,
 # "Iraqi" Iraq) or a regular ending (`_demonym_of`: "Iranian", "Italian"): "Irish counties"
 # are named by "Ireland", "an American" by "a U.S. national". CLDR, which babel carries, has
