@@ -82,7 +82,6 @@ def adds_information(answer: str, question: str) -> bool:
                for word in new_words(answer, question))
 
 
-
 def _only_asides(checked: CheckedAnswer, question: str) -> bool:
     """The first sentence, the one that answers, is unsupported, and the supported ones do not
     touch the question ("... was won by Tsaiying-shih. This was reported by the State

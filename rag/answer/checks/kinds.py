@@ -250,6 +250,7 @@ PERCENT = re.compile(r"\d[\d.,]*\s*(?:%|per ?cent\b)", re.I)
 HOW_MANY_ASKED = re.compile(r"\bhow many\b", re.I)
 # A unit with no figure is no duration: "for many years", "for years", "a few weeks".
 _VAGUE = word_set("many several some few numerous countless various multiple recent")
+_VAGUE_STEMS = frozenset(content_words(" ".join(_VAGUE)))  # "Several" opening a sentence
 _ARTICLES = word_set("a an one half")
 _ROUND_PLURALS = word_set("hundreds thousands millions billions dozens")
 _FRACTIONS = word_set("half halves quarter quarters third thirds") | PLURAL_FRACTIONS
@@ -727,7 +728,7 @@ def vague_items_problem(question: str, sentences: Sentences) -> str | None:
         asked = content_words(question)
         if all(vague.search(text) and not {
                 name for name in added_names(_QUOTATION.sub(" ", text), asked)
-                if name not in _NOT_NAMES and name not in content_words(" ".join(_VAGUE))
+                if name not in _NOT_NAMES and name not in _VAGUE_STEMS
                 and not is_figure(name)} for text, _ in sentences):
             return f"the question asks which {one['n']}; the answer names none"
     match = _WHICH_PLURAL.search(question)

@@ -158,7 +158,7 @@ _YEAR_BEFORE = word_set("the a an this that his her its their our your in on of 
 
 
 @lru_cache(maxsize=512)
-def _plural_noun(word: str) -> bool:
+def _only_a_plural_noun(word: str) -> bool:
     """Whether lemminflect reads `word` (lower case) only as a noun, and as its plural (a
     word it does not know, "aftershocks", by its rules for nouns)."""
     from lemminflect import getAllLemmas, getAllLemmasOOV  # the tables load on first use
@@ -174,7 +174,7 @@ def is_date(tokens: list[str], i: int) -> bool:
         before = tokens[i - 1].lower() if i else ""
         after = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         return before not in _COUNT_BEFORE and after not in _COUNT_AFTER and not (
-            before not in _YEAR_BEFORE and _plural_noun(after))
+            before not in _YEAR_BEFORE and _only_a_plural_noun(after))
     beside = {tokens[j].lower() for j in (i - 1, i + 1) if 0 <= j < len(tokens)}
     return token.isdigit() and bool(beside & _MONTH_NAMES)
 
