@@ -100,7 +100,7 @@ def _only_asides(checked: CheckedAnswer, question: str) -> bool:
 # Not a relative clause that names the source: "This is stated in the interview ..., which is
 # [1]." (wikinews_blind58_qa dn13, a right answer refused; session 63).
 _MARKER_FOR_ANSWER = re.compile(r"(?<!\bwhich )(?<!\bthat )(?<!\bwho )"
-                                r"\b(?:is|are|was|were)\s*:?\s*(?:\[\d+(?:\s*,\s*\d+)*\]\s*)+"
+                                rf"\b(?:is|are|was|were)\s*:?(?:{MARKER.pattern}\s*)+"
                                 r"[.!?]?\s*$", re.I)
 
 
