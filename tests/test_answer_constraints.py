@@ -2153,3 +2153,25 @@ def test_a_medium_named_where_the_story_sets_its_scene_is_met():
             "hour. Lusk won with 71 percent of the vote.")
     question = "With what share did Lusk win at the convention held via Zoom?"
     assert unmet(question, cited(zoom, "Lusk won with 71 percent of the vote.")) is None
+
+
+
+def test_a_place_joined_to_another_by_and_the_shares_its_preposition():
+    # wikinews_quiz_blind43 eq26: "at Abqaiq and the Khurais oil field".
+    article = ("Drones struck Saudi Aramco facilities at Abqaiq and the Khurais oil field on "
+               "Saturday. Fires broke out. Saudi officials said 5.7 million barrels of "
+               "per-day production had been disrupted.")
+    question = ("According to Saudi officials, how many barrels of production were disrupted "
+                "by the drone attacks on Saudi Aramco facilities at Abqaiq and the Khurais oil "
+                "field?")
+    disrupted = ("Saudi officials said 5.7 million barrels of per-day production had been "
+                 "disrupted.")
+    assert [c.after for c in parse(question) if c.text == "Khurais"] == ["at"]
+    assert unmet(question, cited(article, disrupted)) is None
+
+
+def test_by_an_outlet_s_reckoning_names_the_source_of_a_count():
+    # wikinews_blind55_qa dk22, a near miss: the AP's count asked, NBC's given.
+    question = "By the Associated Press's reckoning, how many electoral votes did Trump have?"
+    assert [(c.kind, c.text) for c in parse(question) if c.kind == "source"] == [
+        ("source", "Associated Press")]

@@ -451,3 +451,16 @@ def test_a_name_no_cited_article_gives_is_made_up():
     checked = check_citations("The summit was held in Rome, Italy [1].", shown_whole(rome), 0.5,
                               question="In which city was the summit on abuse held?")
     assert checked.sentences[0].supported
+
+
+
+def test_a_fraction_of_a_million_is_the_figure_in_digits():
+    # wikinews_blind60_qa dp11: "around 250,000" of "around a quarter of a million".
+    article = "Confirmed infections in Spain totalled around a quarter of a million."
+    question = "How many confirmed infections did Spain have?"
+    checked = check_citations("Spain had around 250,000 confirmed infections [1].",
+                              shown_whole(article), 0.5, question=question)
+    assert checked.sentences[0].supported
+    wrong = check_citations("Spain had around 25,000 confirmed infections [1].",
+                            shown_whole(article), 0.5, question=question)
+    assert not wrong.sentences[0].supported

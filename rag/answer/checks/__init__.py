@@ -25,6 +25,9 @@ and the first that fails gives the reason (each module's docstring says more of 
     scope_problem             scope      a count "in the United States" for one "worldwide"
     other_day_problem         contrasts  a figure "as of Monday" for one on the Sunday asked
     other_month_problem       contrasts  "8 November" for "what date in late October"
+    earlier_event_problem     contrasts  "70%" "at the last federal election" for the share
+                                         won in the by-election
+    city_problem              scope      "from his home in Vermont" for "from which city"
     excluded_place_problem    scope      the count "in China" for one "outside China"
     age_event_problem         events     her age at death for her age when she married
     vague_items_problem       kinds      "some colonies" for "which colonies"; "one MP" for
@@ -77,6 +80,7 @@ import re
 from rag.answer.checks.causes import cause_problem, gives_cause
 from rag.answer.checks.contrasts import (
     contrast_problem,
+    earlier_event_problem,
     negated_problem,
     other_day_problem,
     other_half_problem,
@@ -130,7 +134,12 @@ from rag.answer.checks.people import (
     source_as_answer_problem,
     speaker_only_problem,
 )
-from rag.answer.checks.scope import excluded_place_problem, latest_problem, scope_problem
+from rag.answer.checks.scope import (
+    city_problem,
+    excluded_place_problem,
+    latest_problem,
+    scope_problem,
+)
 from rag.answer.constraints import without_descriptions
 from rag.text import content_words
 
@@ -233,6 +242,7 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
         return problem
     if problem := scope_problem(question, sentences) or other_day_problem(question, sentences) \
             or other_month_problem(question, sentences) \
+            or earlier_event_problem(question, sentences) or city_problem(question, sentences) \
             or excluded_place_problem(question, sentences) \
             or age_event_problem(question, sentences) or vague_items_problem(question, sentences):
         return problem

@@ -22,7 +22,10 @@ side of a contrast, another item of a numbered series, the fact denied:
   answered from "49% with ZMapp ..., but 6% with REGN-EB3". Where every cited sentence that
   gives the answer's figure gives it in a half set against another by "but", "whereas" or
   "while", and that half names none of the question's names and others, while another half
-  names the question's, the figure is the others' (`other_half_problem`).
+  names the question's, the figure is the others' (`other_half_problem`);
+- (since session 64) an earlier event of the kind: "What share did the party win in the
+  by-election?" is not answered from "At the last federal election, the party won 70%"
+  (`earlier_event_problem`).
 
 Imports: rag.answer.checks.kinds, rag.answer.checks.lexicon, rag.answer.constraints, rag.text,
 text_to_num.
@@ -116,6 +119,44 @@ def other_day_problem(question: str, sentences: Sentences) -> str | None:
         first = first or (f"the question asks about {' or '.join(sorted(asked)).title()}; "
                           f"the evidence cited gives the figure for "
                           f"{' or '.join(sorted(others)).title()}")
+    return first
+
+
+# An earlier event of the same kind, named as such: "At the last federal election, the Liberal
+# National Party ... won this seat by over 70% of the two-party-preferred vote".
+_EARLIER = re.compile(r"\b(?:the|its|their|his|her)\s+(?:last|previous|prior|preceding)\s+"
+                      r"(?:[a-z]+\s+){0,2}?(?P<event>elections?|by-elections?|votes?|polls?|"
+                      r"races?|seasons?|census|games|tournaments?|championships?|editions?|"
+                      r"summits?|referendums?|referenda|campaigns?)\b", re.I)
+# Where a sentence turns to another part: "..., up from 48% at the last election"
+_TURN = re.compile(r";|,\s+(?:and|but|while|whereas)\b|\s(?:but|whereas|while|compared with|"
+                   r"compared to|up from|down from)\b", re.I)
+
+
+def earlier_event_problem(question: str, sentences: Sentences) -> str | None:
+    """Why the answer's figure is that of an earlier event of the kind asked about, or None:
+    "What share of the vote did the party win in the Groom by-election held in late November
+    2020?" is not answered by "70%" of "At the last federal election, the Liberal National
+    Party ... won this seat by over 70% of the two-party-preferred vote" (wikinews_blind60_qa
+    dp34, a near miss; session 64). Where every cited sentence that gives the answer's figure
+    gives it in a part (up to a turn: `_TURN`) that names the last or previous such event
+    (`_EARLIER`), and the question names no earlier one, the figure is that event's."""
+    if re.search(r"\b(?:last|previous|prior|preceding|earlier)\b", question, re.I):
+        return None
+    first: str | None = None
+    for text, evidence in sentences:
+        figures, giving = _giving_figures(question, text, evidence)
+        if not giving:
+            return None
+        events = []
+        for quote in giving:
+            parts = [part for part in _TURN.split(quote) if figures & figures_of(part)]
+            earlier = [m for part in parts for m in [_EARLIER.search(part)] if m]
+            if not parts or len(earlier) < len(parts):
+                return None
+            events += [m.group(0) for m in earlier]
+        first = first or (f"the figure the evidence cited gives is that of {events[0]}, "
+                          "an earlier one")
     return first
 
 

@@ -92,6 +92,10 @@ _ENTITY_NOUNS = (r"official|spokesperson|spokesman|spokeswoman|minister|presiden
                  r"mathematician|wrestler|rapporteur|school|college|museum|laboratory|"
                  r"festival|film|play|album|song|novel|magazine|network|channel|band|bank|"
                  r"carmaker|automaker|manufacturer|retailer|brand|"
+                 # Places, not a place ("What place did she finish in?" asks a rank):
+                 # "Between which two places was the flight flying?" (wikinews_quiz_blind43
+                 # eq16, answered with where its recorders were found; session 64).
+                 r"places|"
                  # Not a condition: "At what state of the tide ...?" (wikinews_quiz_blind30
                  # ed15, a right answer refused for giving no name; session 63), where "state of
                  # the United States" or "of India" names one.
@@ -134,7 +138,7 @@ _EXPECTED: list[tuple[str, re.Pattern[str]]] = [
         LEAD + r"(who(m|se)?\b(?!\s+(or\s+what\s+)?(is|was|are|were)\s+"
         r"(?-i:[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*)*)"
         r"\s*([?,]|$))|where\b|(what|which) (is|was|are|were) the (full )?names? of\b|"
-        r"((at|in|on|from|to|by|for|of) )?(which|what) "
+        r"((at|in|on|from|to|by|for|of|between|among) )?(which|what) "
         # A word before the noun may hold "&" or a full stop: "Which PG&E official ...?",
         # "Which U.S. senator ...?" (wikinews_blind27_qa ch22, read as asking for no name).
         r"(?P<skipped>((?!" + AUXILIARIES + r"\b)[\w'’&.-]+ ){0,3})"
@@ -476,6 +480,10 @@ def kind_named(answer: str, question: str, evidence: str | None = None) -> bool:
                for run in _KIND_NAME_RUN.findall(answer))
 
 
+_DESIGNATION = re.compile(r"[\w.]*[A-Za-z][\w.]*-[\w-]*\d[\w-]*"
+                          r"|[\w.]*\d[\w.]*-[\w-]*[A-Za-z][\w-]*")
+
+
 def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
              question: str) -> bool:
     """Whether the answer gives a `kind` that the question did not and the evidence does."""
@@ -532,6 +540,10 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
             # does "his Democratic opponent" (wikinews_quiz_blind41 eo36, a near miss; session
             # 63).
             answer = _POSSESSIVE_ROLE.sub(" ", _INDEFINITE_TITLE.sub(" ", answer))
+            # Nor does a designation with a figure: "COVID-19", "SARS-CoV-2" name no one
+            # (wikinews_blind60_qa dp08, a near miss answered with a made-up author, then a
+            # cited sentence naming only the disease; session 64).
+            answer = _DESIGNATION.sub(" ", answer)
         named = added_names(answer, asked) - _spelled_out(answer, question)
         # A weekday, a month or a figure in words is no name asked for: "died on Sunday" says
         # no place for "Where did he die?", "Four Navy ships" no country (wikinews_quiz_blind24

@@ -6,6 +6,10 @@ newest news:
   for a place the question does not name, it answers for that place (`scope_problem`);
 - (since session 47) a figure for the place the question leaves out ("outside China"
   answered by the count "in China": `excluded_place_problem`);
+- (since session 64) a region for a city: "From which city did Sanders livestream his
+  announcement?" is not answered by "from his home in Vermont". Where the question asks
+  which city or town and every name the answer adds is a country or a region (a US state, a
+  nation of the UK), it names no city (`city_problem`);
 - the latest news: "What is the latest on the measles outbreak in Samoa?" is not answered
   from an article of 5 December when one of 29 December that reports on the outbreak was
   shown. Where the question asks for the latest ("latest", "most recent", "now": the
@@ -24,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from rag.answer.checks.kinds import expected_type
 from rag.answer.checks.lexicon import DAY_NAMES, NAME, Sentences, figures_of
+from rag.answer.constraints import REGIONS, countries, name_runs
 from rag.answer.constraints.lexicon import word_set
 from rag.text import content_words, figures_in_one_style
 
@@ -96,6 +101,24 @@ def excluded_place_problem(question: str, sentences: Sentences) -> str | None:
 _NOT_TOPIC = word_set("latest most recent recently newest now currently present days news "
                    "development developments happened happening update updates result "
                    "results new")
+
+
+_CITY_ASKED = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:city|town|village)\b", re.I)
+
+
+def city_problem(question: str, sentences: Sentences) -> str | None:
+    """Why the answer names no city where the question asks which city or town, or None:
+    every name it adds is a country's or a region's (wikinews_blind61_qa dq04, a near miss
+    answered "from his home in Vermont"; session 64)."""
+    if not _CITY_ASKED.search(question):
+        return None
+    asked = content_words(question)
+    added = [run for text, _ in sentences for _, run in name_runs(text, first=True)
+             if not content_words(run) <= asked]
+    places = [run for run in added if run.lower() in REGIONS or run.lower() in countries()]
+    if added and len(places) == len(added):
+        return f"the question asks for a city; the answer names only {places[0]}"
+    return None
 
 
 def latest_problem(question: str, sources: Sequence[Source], cited: set[int]) -> str | None:

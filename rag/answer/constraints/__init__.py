@@ -69,6 +69,7 @@ from rag.answer.constraints.dates import AHEAD
 from rag.answer.constraints.figures import numbers
 from rag.answer.constraints.lexicon import MONTHS, SPEECH, TITLES, WEEKDAYS
 from rag.answer.constraints.names import (
+    REGIONS,
     acronym,
     countries,
     found_words,
@@ -94,6 +95,7 @@ __all__ = [
     "acronym",
     "attributes_to",
     "clauses",
+    "REGIONS",
     "countries",
     "first_unmet",
     "found_words",

@@ -77,6 +77,18 @@ def without_titles(name: str) -> str:
 _STATE_VOICES = frozenset(content_words("government authorities officials ministry"))
 
 
+# Regions a place is located by that babel's territories (`countries`) leave out: the US
+# states and the UK's nations.
+_REGION_NAMES = ("Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware "
+                 "Florida Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana "
+                 "Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana "
+                 "Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah "
+                 "Vermont Virginia Washington Wisconsin Wyoming England Scotland Wales")
+REGIONS = frozenset(_REGION_NAMES.lower().split()) | {
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+    "rhode island", "south carolina", "south dakota", "west virginia", "northern ireland"}
+
+
 @lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
     """Country and territory names in English, from the CLDR data babel carries."""
