@@ -163,13 +163,14 @@ def figures_as_digits(text: str) -> str:
 # A fraction of a scale: "a quarter of a million" is 250000, "half a million" 500000 (text2num
 # reads them as "a quarter of a 1000000"; wikinews_blind60_qa dp11, "around 250,000" refused
 # for "around a quarter of a million"; session 64).
-_FRACTIONS = {"half": 0.5, "quarter": 0.25, "three quarters": 0.75, "three-quarters": 0.75}
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "three quarters": 0.75}
 _FRACTION_OF_SCALE = re.compile(
     r"\b(?:(?:a|one)\s+)?(?P<fraction>half|quarter|three[ -]quarters)[\s-]+(?:of\s+)?"
     r"(?:(?:a|an|one)\s+)?(?P<scale>thousand|million|billion)\b(?!-)", re.I)
 
 
 def _fraction_of_scale(match: re.Match[str]) -> str:
+    """The figure a `_FRACTION_OF_SCALE` match writes, in digits."""
     fraction = _FRACTIONS[match["fraction"].lower().replace("-", " ")]
     value = fraction * _SCALE_VALUES[match["scale"].lower()]
     return str(int(value))

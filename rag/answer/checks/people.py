@@ -431,9 +431,9 @@ _ANOTHER_CLAUSE = re.compile(r";|,\s+(?:or|but|while|whereas)\b")
 
 
 def _credited(sentence: str, figure: str) -> str | None:
-    """The name credited with `figure` in `sentence`: the credit nearest the figure; "" when
-    the sentence writes the figure and credits no one by name, None when it does not write
-    it."""
+    """The name credited with `figure` in `sentence`: the credit nearest the figure in its
+    own clause (else the nearest in another); "" when the sentence writes the figure and
+    credits no one by name, None when it does not write it."""
     spots = [m.span() for m in re.finditer(rf"(?<![\w.,]){re.escape(figure)}(?![\w]|[.,]\d)",
                                            sentence)]
     if not spots:

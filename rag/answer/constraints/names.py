@@ -1,9 +1,9 @@
 """Names: the capitalised runs of a text that name someone or something (`name_runs`) and their
 acronyms (`acronyms`), a name without its titles (`without_titles`), the name and the source
 constraints built from a name (`name_constraint`, `source_named`: a country speaks through its
-government, `countries`), whether a name reads as a person's (`personal`), and whether a text,
-or its words, name a constraint's name (`named_in`, `named_by`; `found_words` lets "Indian"
-name India).
+government, `countries`; the US states and the UK's nations are `REGIONS`), whether a name
+reads as a person's (`personal`), and whether a text, or its words, name a constraint's name
+(`named_in`, `named_by`; `found_words` lets "Indian" name India).
 
 Imports: rag.answer.constraints.constraint, rag.answer.constraints.lexicon, rag.text, babel (in
 `countries`, on its first call).

@@ -42,7 +42,9 @@ SOURCE = [
     re.compile(r"\baccording to (?!(?:which|what|whose|whom)\b)(?P<s>[^,?;]+)", re.I),
     # "By the Associated Press's reckoning, how many electoral votes did Trump have?" asks the
     # AP's count (wikinews_blind55_qa dk22, a near miss answered with NBC's; session 64).
-    re.compile(r"\b(?:by|in) (?!(?:which|what|whose|whom)\b)(?P<s>[^,?;]+?)['’]s?\s+(?:own\s+)?"
+    # The name runs from the last "by" or "in" before the noun: not "by the end of the day in".
+    re.compile(r"\b(?:by|in) (?!(?:which|what|whose|whom)\b)"
+               r"(?P<s>(?:(?!\b(?:by|in)\b)[^,?;])+?)['’]s?\s+(?:own\s+)?"
                r"(?:reckoning|count|tally|estimates?|calculations?|projections?)\b", re.I),
     # "What words did Theresa May use in responding to the march?": what she said; read before
     # the next, which would take "use to explain" for its verb (wikinews_blind31_qa cm16,

@@ -36,10 +36,12 @@ _BEFORE_AN_ADJECTIVE = _DETERMINERS | word_set("with of for among than")
 
 
 def _is_noun(lower: list[str], i: int) -> bool:
-    """Whether the speech word at `i` is a noun: not a past form, and a plural before "from"
-    or "by", or a determiner at most three words before it with only other words between
-    ("filed a missing persons report", "the claims", "police estimates" after "the"): "the
-    family filed a missing persons report" says nothing the family said."""
+    """Whether the speech word at `i` is a noun (or, a participle before a plural after a
+    preposition or a determiner, an adjective: "with confirmed infections"): not a past form
+    otherwise, and a plural before "from" or "by", or a determiner at most three words before
+    it with only other words between ("filed a missing persons report", "the claims", "police
+    estimates" after "the"): "the family filed a missing persons report" says nothing the
+    family said."""
     if lower[i].endswith("ed") and i > 0 and lower[i - 1] in _BEFORE_AN_ADJECTIVE \
             and lower[i + 1:i + 2] and lower[i + 1].endswith("s"):
         # A participle before a plural, after a preposition or a determiner, is an adjective:
