@@ -35,6 +35,7 @@ from rag.answer.checks.lexicon import WORD, Sentences
 # dp24, a near miss; session 64). Their words may say it: "she said", "citing".
 _REASON_GIVEN = (r"\bwhat reasons? (?:did|does|do|has|have|had|was|were|is) [^?]*?\b(?:give|gave|"
                  r"given|cite|cited|offer|offered|state|stated)\b")
+_REASON_ASKED = re.compile(_REASON_GIVEN, re.I)
 _SAYS_REASON = re.compile(r"\b(?:said|says|saying|cited|cites|citing|wrote|writes|writing|"
                           r"explained|explaining|stated|stating|argued|arguing|reasons?|"
                           r"in order to|so that|so as to|aimed|intended|purpose)\b", re.I)
@@ -70,7 +71,7 @@ def _says_cause(text: str, question: str = "") -> bool:
     """Whether `text` says a cause, or names one in a short phrase ("An electrical fault."),
     or, for a reason someone gave (`_REASON_GIVEN`), says what they said."""
     return bool(_SAYS_CAUSE.search(text)) or len(WORD.findall(text)) <= _SHORT or bool(
-        re.search(_REASON_GIVEN, question, re.I) and _SAYS_REASON.search(text))
+        _REASON_ASKED.search(question) and _SAYS_REASON.search(text))
 
 
 def gives_cause(question: str, text: str) -> bool:

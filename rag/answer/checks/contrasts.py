@@ -36,7 +36,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rag.answer.checks.kinds import expected_type
 from rag.answer.checks.lexicon import (
@@ -105,20 +105,34 @@ def other_day_problem(question: str, sentences: Sentences) -> str | None:
     asked = ({w.lower() for w in WORD.findall(question)} & WEEKDAYS) | _weekdays_of(question)
     if not asked:
         return None
-    first: str | None = None
+
+    def other_days(quote: str, _figures: set[str]) -> list[str]:
+        days = {w.lower() for w in WORD.findall(quote)} & WEEKDAYS
+        return [] if days & asked else sorted(days)
+    others = _said_of_every_giving(question, sentences, other_days)
+    if others is None:
+        return None
+    return (f"the question asks about {' or '.join(sorted(asked)).title()}; the evidence cited "
+            f"gives the figure for {' or '.join(sorted(set(others))).title()}")
+
+
+def _said_of_every_giving(question: str, sentences: Sentences,
+                          read: Callable[[str, set[str]], list[str]]) -> list[str] | None:
+    """What `read` finds in each cited span that writes the answer's figures (given the
+    figures), for the first answer sentence; None where any answer sentence has no such span,
+    or `read` finds nothing in one of them: the figure may then be the asked one."""
+    first: list[str] | None = None
     for text, evidence in sentences:
         figures, giving = _giving_figures(question, text, evidence)
         if not giving:
             return None
-        others: set[str] = set()
+        found: list[str] = []
         for quote in giving:
-            days = {w.lower() for w in WORD.findall(quote)} & WEEKDAYS
-            if not days or days & asked:
+            said = read(quote, figures)
+            if not said:
                 return None
-            others |= days
-        first = first or (f"the question asks about {' or '.join(sorted(asked)).title()}; "
-                          f"the evidence cited gives the figure for "
-                          f"{' or '.join(sorted(others)).title()}")
+            found += said
+        first = found if first is None else first
     return first
 
 
@@ -143,21 +157,15 @@ def earlier_event_problem(question: str, sentences: Sentences) -> str | None:
     (`_EARLIER`), and the question names no earlier one, the figure is that event's."""
     if re.search(r"\b(?:last|previous|prior|preceding|earlier)\b", question, re.I):
         return None
-    first: str | None = None
-    for text, evidence in sentences:
-        figures, giving = _giving_figures(question, text, evidence)
-        if not giving:
-            return None
-        events = []
-        for quote in giving:
-            parts = [part for part in _TURN.split(quote) if figures & figures_of(part)]
-            earlier = [m for part in parts for m in [_EARLIER.search(part)] if m]
-            if not parts or len(earlier) < len(parts):
-                return None
-            events += [m.group(0) for m in earlier]
-        first = first or (f"the figure the evidence cited gives is that of {events[0]}, "
-                          "an earlier one")
-    return first
+
+    def earlier_events(quote: str, figures: set[str]) -> list[str]:
+        parts = [part for part in _TURN.split(quote) if figures & figures_of(part)]
+        earlier = [m.group(0) for part in parts for m in [_EARLIER.search(part)] if m]
+        return earlier if parts and len(earlier) == len(parts) else []
+    events = _said_of_every_giving(question, sentences, earlier_events)
+    if events is None:
+        return None
+    return f"the figure the evidence cited gives is that of {events[0]}, an earlier one"
 
 
 # "On exactly what date in late October 2019 ...?": the day asked for lies in that month.
