@@ -2175,3 +2175,41 @@ def test_by_an_outlet_s_reckoning_names_the_source_of_a_count():
     question = "By the Associated Press's reckoning, how many electoral votes did Trump have?"
     assert [(c.kind, c.text) for c in parse(question) if c.kind == "source"] == [
         ("source", "Associated Press")]
+
+
+def test_person_a_title_of_a_place_is_named_by_its_title_not_the_place():
+    # wikinews_blind62_qa dr02, a near miss, gave a party's words in Goa as the governor's.
+    question = "How did the Governor of Goa describe Francis D'Souza in her condolence message?"
+    assert sources(question) == ["Governor of Goa"]
+    article = ("Francis D'Souza, a former minister of Goa, died on Thursday. "
+               'The Aam Aadmi Party in Goa, in its statement, said he was a "gentleman '
+               'politician". '
+               'The Governor of Goa, in her condolence message, called him "a wonderful human '
+               'being".')
+    party = cited(article, 'The Aam Aadmi Party in Goa, in its statement, said he was a '
+                           '"gentleman politician".')
+    governor = cited(article, 'The Governor of Goa, in her condolence message, called him "a '
+                              'wonderful human being".')
+    assert unmet(question, party) == (
+        "the question asks for what Governor of Goa said; the evidence cited is someone else's "
+        "words, or no one's")
+    assert unmet(question, governor) is None
+
+
+def test_name_a_nationality_before_a_described_company_is_met_where_it_is_introduced():
+    # wikinews_blind62_qa dr05, a right answer, was refused for want of "Mexican" beside the
+    # emails: the article calls Cultura Colectiva Mexican once, where it introduces it.
+    question = ("On which dates did UpGuard email the Mexican digital media company Cultura "
+                "Colectiva about its bucket?")
+    article = ("One of the databases is owned by the Mexican company Cultura Colectiva. "
+               "The buckets were misconfigured to allow public access. "
+               "UpGuard sent an email to Cultura Colectiva on January 10, and again on January "
+               "14.")
+    emails = cited(article, "UpGuard sent an email to Cultura Colectiva on January 10, and "
+                            "again on January 14.")
+    assert unmet(question, emails) is None
+    # Where the nationality is what the question counts, it describes no other name: it is
+    # read where the fact is, as any name is.
+    described = {c.text: c.described for c in parse("How many Mexican nationals died in Texas?")}
+    assert described == {"Mexican": False, "Texas": False}
+    assert {c.text: c.described for c in parse(question)}["Mexican"]

@@ -52,6 +52,7 @@ and the first that fails gives the reason (each module's docstring says more of 
     asked_role_problem        people     the judge for "which lawyer"
     relative_problem          people     his own death's date for his mother's
     as_role_problem           people     the Governor General for "who, as Chief Electoral Officer"
+    rank_problem              people     a study's co-author for "who was its lead author"
     quoted_speaker_problem    people     a name inside the quotation for who spoke it
     source_as_answer_problem  people     S for "According to S, who tried to save him?"
     speaker_only_problem      people     the minister quoted on a fire for "who owned the hotel"
@@ -129,6 +130,7 @@ from rag.answer.checks.people import (
     other_speaker_problem,
     quote_owner_problem,
     quoted_speaker_problem,
+    rank_problem,
     relative_problem,
     role_problem,
     source_as_answer_problem,
@@ -259,7 +261,7 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
         return problem
     return credited_problem(question, sentences) or role_problem(sentences) or \
         asked_role_problem(question, sentences) or relative_problem(question, sentences) \
-        or as_role_problem(question, sentences) \
+        or as_role_problem(question, sentences) or rank_problem(question, sentences) \
         or quoted_speaker_problem(question, sentences) \
         or source_as_answer_problem(question, sentences) \
         or speaker_only_problem(question, sentences) or other_half_problem(question, sentences) \

@@ -558,6 +558,12 @@ _MODAL = re.compile(r"\b(?:may|might|could|would|will|shall|projected|forecasts?
 
 
 _FORECAST_REACH = 6  # how many words before a figure its modal verb may stand
+# A figure that is needed is no more what happened than one forecast: "For a candidate to win
+# the nomination, a total of at least 1,991 delegates are needed" does not say how many
+# delegates Biden won (wikinews_quiz_blind44 er35, a near miss; session 65).
+_NEEDED = re.compile(r"\b(?:needs?|needed|requires?|required|necessary|must)\b", re.I)
+_NEEDED_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s+(?:is|are|was|were|be|being)\s+"
+                           r"(?:needed|required|necessary)\b", re.I)
 
 
 def _forecast(span: str, figure: str) -> bool | None:
@@ -569,8 +575,9 @@ def _forecast(span: str, figure: str) -> bool | None:
                              re.I):
         before = re.split(r"[,;:()\"“”]|\b(?:who|which|that|and|but)\b",
                           text[:match.start()])[-1]
-        words = WORD.findall(before)[-_FORECAST_REACH:]
-        if not _MODAL.search(" ".join(words)):
+        words = " ".join(WORD.findall(before)[-_FORECAST_REACH:])
+        if not (_MODAL.search(words) or _NEEDED.search(words)
+                or _NEEDED_AFTER.match(text[match.end():])):
             return False
         found = True
     return found
@@ -581,8 +588,9 @@ def forecast_problem(question: str, sentences: Sentences) -> str | None:
     None. For "how many" questions that say nothing of what may, will or is expected to be:
     where every place the cited evidence writes the answer's figure follows a modal of its
     clause ("may cause roughly 32,000 more deaths by August 4" for "How many deaths had the
-    United States recorded by August 4?")."""
-    if expected_type(question) != "number" or _MODAL.search(question):
+    United States recorded by August 4?"), or is what is needed (`_NEEDED`)."""
+    if expected_type(question) != "number" or _MODAL.search(question) \
+            or _NEEDED.search(question):
         return None
     asked = figures_of(question)
     first: str | None = None
@@ -591,7 +599,7 @@ def forecast_problem(question: str, sentences: Sentences) -> str | None:
                     for article, start, end in evidence]
         if not any(verdicts) or False in verdicts:
             return None
-        first = first or ("the evidence cited gives what may or will happen, not what "
+        first = first or ("the evidence cited gives what may, will or must happen, not what "
                           "happened")
     return first
 

@@ -190,9 +190,13 @@ _ROLE_WORDS = {
     # governor (wikinews_quiz_blind35 ei33, a near miss).
     "mayor": "mayor mayors mayoral",
     "governor": "governor governors gubernatorial",
+    # (session 65) "Which Florida counties were placed under a watch?" is not answered by
+    # "Palm Beach and West Palm Beach" from "southeast of Florida's West Palm Beach", a city
+    # (wikinews_blind62_qa dr26, a near miss).
+    "county": "county counties",
 }
 _PLACES = frozenset({"hospital", "prison", "airport", "stadium", "cemetery", "museum",
-                     "university", "journal", "court"})
+                     "university", "journal", "court", "county"})
 _ROLE_NAMES = {word: role for role, words in _ROLE_WORDS.items() for word in words.split()} | {
     "attorneys": "lawyer", "lawyers": "lawyer", "judges": "judge", "justices": "judge",
     "pilots": "pilot", "drivers": "driver", "prosecutors": "prosecutor", "coaches": "coach",
@@ -238,7 +242,9 @@ _PUBLISHED_IN = re.compile(r"\bpublished\b(?:\s+(?:[\w-]+|\([^()]*\))){0,3}?\s+i
 def asked_role(question: str) -> str | None:
     """The role a question asks the holder of ("lawyer" for "Which attorney ...?"), or None."""
     match = _ASKED_ROLE.search(question)
-    return _ROLE_NAMES[match["role"].lower()] if match else None
+    if match is None or match["role"] in ("County", "Counties"):
+        return None  # a name's: "Which two Westchester County cities ...?" asks for cities
+    return _ROLE_NAMES[match["role"].lower()]
 
 
 # A relative the question asks about by the person they are related to: "the mother of
@@ -712,6 +718,31 @@ def as_role_problem(question: str, sentences: Sentences) -> str | None:
                              for s, e in article_sentences(article)):
                 return None
     return f"the question asks who was {phrase}; the evidence cited names no {head}"
+
+
+# A study's lead author is not any of its authors: "Who was the lead author of the October 2019
+# Science Advances study ...?" is not answered by "said study co-author Ted Scambos"
+# (wikinews_blind62_qa dr18, answered so; session 65). Helpers writing near misses ask this
+# of studies that name no lead author in five sets of the development pool.
+_RANK_ASKED = re.compile(r"\b(?P<rank>lead|first|senior|principal)\s+"
+                         r"(?P<role>author|researcher|investigator|scientist)\b", re.I)
+
+
+def rank_problem(question: str, sentences: Sentences) -> str | None:
+    """Why the answer to who was a study's lead (first, senior, principal) author or
+    researcher names no one the cited evidence gives that rank, or None: some cited window
+    must write the rank with the role ("lead author", "co-lead author") or say who led it."""
+    asked = _RANK_ASKED.search(question)
+    if asked is None or not PERSON.search(question) or not sentences:
+        return None
+    held = re.compile(rf"\b{asked['rank']}[\s-]+{asked['role']}s?\b|\bled\s+by\b|"
+                      r"\bwho\s+led\b|\bled\s+the\s+(?:study|research|team|work)\b", re.I)
+    for _, evidence in sentences:
+        for article, start, end in evidence:
+            if held.search(Evidence(article, start, end).window):
+                return None
+    rank = asked[0].lower()
+    return f"the question asks for the {rank}; the evidence cited names no {rank}"
 
 
 # "Who owned the hotel?" is not answered by the minister quoted on its fire, nor "Who was the
