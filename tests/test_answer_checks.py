@@ -3432,3 +3432,46 @@ def test_a_lead_author_must_be_named_as_such():
     lead = "The study's lead author, Daniel Paluh, is a PhD candidate."
     assert answer_problem(question, [("Daniel Paluh was the lead author [1].", whole(lead))]) \
         is None
+
+
+def test_the_occasion_of_a_report_is_no_word_of_the_event_asked_about():
+    # wikinews_blind63_qa ds03 was answered with the day Trump spoke, which the question
+    # names only as when the shutdown's start was reported.
+    question = ("On what date did the partial US government shutdown begin, as reported in "
+                "January 2019 when President Donald Trump said he may declare a national "
+                "emergency?")
+    spoke = ("President Donald Trump said on Friday (4 January 2019) he may declare a national "
+             "state of emergency.")
+    answer = "The partial US government shutdown began on January 4, 2019."
+    assert answer_problem(question, [(answer, whole(spoke))]) == (
+        "the date the evidence cited gives is the date of something else")
+    began = "The partial government shutdown began on December 22, last year."
+    assert answer_problem(question, [("It began on December 22 [1].", whole(began))]) is None
+
+
+def test_a_date_of_what_the_other_clause_s_person_did_is_no_answer():
+    # wikinews_blind63_qa ds14, a near miss, was answered with the day Warren endorsed Biden.
+    question = ("On what date did former US president Barack Obama announce his endorsement of "
+                "Joe Biden, shortly before Elizabeth Warren endorsed Biden in April 2020?")
+    warren = ("Former US presidential candidate Elizabeth Warren announced yesterday (15 April "
+              "2020) she was endorsing Joe Biden.")
+    answer = "On April 15, 2020, Barack Obama announced his endorsement of Joe Biden."
+    assert answer_problem(question, [(answer, whole(warren))]) == (
+        "the date the evidence cited gives is the date of something else")
+    obama = "Barack Obama announced on April 14 that he was endorsing Joe Biden."
+    assert answer_problem(question, [("On April 14 [1].", whole(obama))]) is None
+
+
+def test_a_body_named_only_as_another_person_s_is_no_answer():
+    # wikinews_quiz_blind43 eq36 and wikinews_quiz_blind45 es31, the same near miss, were
+    # answered with the university of the professor who spoke of Conway's illness.
+    question = ("At which university was English mathematician John Horton Conway a professor "
+                "when he died in April 2020?")
+    wang = ("Princeton University neuroscience professor Sam Wang stated that Conway developed a "
+            "fever on Wednesday.")
+    assert answer_problem(question, [(wang, whole(wang))]) == (
+        "the answer names Princeton University only as another person's, not the one asked "
+        "about")
+    own = "Conway was a professor at Princeton University until he retired."
+    assert answer_problem(question, [("Conway was a professor at Princeton University [1].",
+                                      whole(own))]) is None

@@ -162,6 +162,33 @@ def test_a_refusal_for_whose_words_is_not_read_again_where_no_one_speaks():
     assert second.decision == ANSWERED and len(model.read) == 1
 
 
+def test_a_refusal_for_whose_words_is_not_read_again_where_someone_else_is_named_speaking():
+    # wikinews_quiz_blind45 es40: "What did Bob Behnken say on the radio?" rested on 'Hurley,
+    # on radio ..., said, "It was incredible"', and a reading gave it back.
+    reason = "the question asks for what Tom Vale said; the evidence cited is someone else's " \
+        "words, or no one's"
+    question = "What did harbour master Tom Vale say about the port's reopening?"
+    said = "Mayor Ana Ruiz said the port reopened on Tuesday."
+    spoken = [Source(n=1, source="port.txt", title="Port reopens", published="2023-05-02",
+                     article_text=said, spans=[(0, len(said))])]
+    checked = refused_for("source", reason, "Vale said it reopened on Tuesday [1].",
+                          (0, len(said)))
+    refused = Decision.refuse("unmet_constraint", reason)
+    model = Reader(0.99)
+    second = review(model, PROMPTS, question, checked, spoken, refused, lambda *span: True,
+                    reject_below=0.55, accept_above=0.9)
+    assert second.decision == refused and model.read == []
+    # A pronoun that speaks may be his: the sentence is read again.
+    said = "At the harbour on Tuesday, he said the port had reopened."
+    spoken = [Source(n=1, source="port.txt", title="Port reopens", published="2023-05-02",
+                     article_text=said, spans=[(0, len(said))])]
+    checked = refused_for("source", reason, "Vale said it reopened on Tuesday [1].",
+                          (0, len(said)))
+    second = review(model, PROMPTS, question, checked, spoken, refused, lambda *span: True,
+                    reject_below=0.55, accept_above=0.9)
+    assert second.decision == ANSWERED and len(model.read) == 1
+
+
 def test_a_refusal_stands_when_not_read_as_clearly_stated():
     checked, refused = refused_for_a_name()
     second = review(Reader(0.85), PROMPTS, QUESTION, checked, sources(), refused, verify,

@@ -53,6 +53,8 @@ and the first that fails gives the reason (each module's docstring says more of 
     relative_problem          people     his own death's date for his mother's
     as_role_problem           people     the Governor General for "who, as Chief Electoral Officer"
     rank_problem              people     a study's co-author for "who was its lead author"
+    attributive_problem       people     "Princeton University professor Sam Wang" for where
+                                         Conway was a professor
     quoted_speaker_problem    people     a name inside the quotation for who spoke it
     source_as_answer_problem  people     S for "According to S, who tried to save him?"
     speaker_only_problem      people     the minister quoted on a fire for "who owned the hotel"
@@ -125,6 +127,7 @@ from rag.answer.checks.people import (
     as_role_problem,
     asked_role,
     asked_role_problem,
+    attributive_problem,
     credited_problem,
     made_up_name_problem,
     other_speaker_problem,
@@ -262,6 +265,7 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
     return credited_problem(question, sentences) or role_problem(sentences) or \
         asked_role_problem(question, sentences) or relative_problem(question, sentences) \
         or as_role_problem(question, sentences) or rank_problem(question, sentences) \
+        or attributive_problem(question, sentences) \
         or quoted_speaker_problem(question, sentences) \
         or source_as_answer_problem(question, sentences) \
         or speaker_only_problem(question, sentences) or other_half_problem(question, sentences) \

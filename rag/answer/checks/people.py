@@ -56,7 +56,15 @@ import re
 from collections.abc import Sequence
 
 from rag.answer.checks.kinds import PERSON, expected_type
-from rag.answer.checks.lexicon import AUXILIARIES, LEAD, NAME, WORD, Sentences, added_names
+from rag.answer.checks.lexicon import (
+    AUXILIARIES,
+    DAY_NAMES,
+    LEAD,
+    NAME,
+    WORD,
+    Sentences,
+    added_names,
+)
 from rag.answer.constraints import (
     PHRASE,
     SPEECH,
@@ -74,6 +82,7 @@ from rag.answer.constraints import (
     without_descriptions,
     without_titles,
 )
+from rag.answer.constraints.lexicon import word_set
 from rag.text import article_sentences, content_words, verb_words
 
 _ROLE = re.compile(
@@ -743,6 +752,45 @@ def rank_problem(question: str, sentences: Sentences) -> str | None:
                 return None
     rank = asked[0].lower()
     return f"the question asks for the {rank}; the evidence cited names no {rank}"
+
+
+# A body named only before another person's role and name describes that person: "Princeton
+# University neuroscience professor Sam Wang stated that Conway developed a fever" does not say
+# at which university Conway was a professor (wikinews_quiz_blind43 eq36 and
+# wikinews_quiz_blind45 es31, the same near miss written twice; session 65).
+_BODY_BEFORE_ROLE = re.compile(r"(?P<body>[A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*)*)"
+                               r"\s+(?P<role>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
+                               r"\s+(?P<person>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+)")
+_BODY_ASKED = re.compile(r"\b(?:which|what)\s+(?:university|college|school|company|firm|"
+                         r"organi[sz]ation|institution|institute|hospital|newspaper|agency|"
+                         r"team|club|party|department|museum|laboratory)\b", re.I)
+_ROLE_HEADS = frozenset(_ROLE_NAMES) | TITLES | word_set(
+    "professor lecturer researcher scientist spokesperson spokesman spokeswoman economist "
+    "analyst official expert astronomer biologist student chairman chairwoman")
+
+
+def attributive_problem(question: str, sentences: Sentences) -> str | None:
+    """Why the answer's name for what the question asks is only the body of another person
+    it names by role ("Princeton University neuroscience professor Sam Wang"), or None. For
+    questions that ask for a body (`_BODY_ASKED`) about someone the question names in full;
+    every name the answer's first sentence adds must be such a body or person, or a date."""
+    if not _BODY_ASKED.search(question) or not sentences \
+            or not any(" " in run for _, run in name_runs(question)):
+        return None
+    asked = content_words(question)
+    text = sentences[0][0]
+    bodies: list[str] = []
+    covered: set[str] = set()
+    for match in _BODY_BEFORE_ROLE.finditer(text):
+        person = content_words(match["person"])
+        if match["role"].split()[-1].lower() not in _ROLE_HEADS or person & asked:
+            continue
+        bodies.append(match["body"])
+        covered |= content_words(match["body"]) | person
+    rest = added_names(text, asked) - covered - content_words(" ".join(DAY_NAMES))
+    if not bodies or rest:
+        return None
+    return f"the answer names {bodies[0]} only as another person's, not the one asked about"
 
 
 # "Who owned the hotel?" is not answered by the minister quoted on its fire, nor "Who was the
