@@ -32,7 +32,8 @@ asked event's, not a report of it, another event beside it or its other end:
 - (since session 63) the year a figure is for: "the growth forecast for 2020" is not answered
   by "the growth forecast for 2019" (`target_year_problem`).
 
-Imports: rag.answer.checks.lexicon, rag.answer.constraints, rag.text.
+Imports: rag.answer.checks.lexicon, rag.answer.constraints, rag.text, lemminflect (in
+`_actors`, where its tables load on first use).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ question names (`_descriptions`; a name, too, in a clause of time after what is 
 
 Imports: rag.answer.constraints.constraint, rag.answer.constraints.dates,
 rag.answer.constraints.figures, rag.answer.constraints.lexicon, rag.answer.constraints.names,
-rag.answer.constraints.sources, rag.text, rag.types.
+rag.answer.constraints.sources, rag.text, rag.types, lemminflect (in `_describes_the_next`).
 """
 
 from __future__ import annotations
