@@ -3475,3 +3475,19 @@ def test_a_body_named_only_as_another_person_s_is_no_answer():
     own = "Conway was a professor at Princeton University until he retired."
     assert answer_problem(question, [("Conway was a professor at Princeton University [1].",
                                       whole(own))]) is None
+
+
+def test_the_initialism_of_a_place_the_event_starts_from_names_no_event():
+    # wikinews_blind48_qa dd28, a near miss, was answered with the day the astronauts docked:
+    # "ISS" stood for the question's "International Space Station", a place, not the event.
+    question = ("On what date were the astronauts scheduled to return to Earth from the "
+                "International Space Station?")
+    docking = ("Behnken and Hurley are slated to catch up to the ISS for a stay of one to four "
+               "months, docking today (31 May 2020).")
+    answer = "They were scheduled to return on May 31, 2020."
+    assert answer_problem(question, [(answer, whole(docking))]) == (
+        "the date the evidence cited gives is the date of something else")
+    # The initialism of the thing the event names still names it.
+    award = "He was the 2008 NBA MVP, voted on May 6, 2008."
+    assert answer_problem("On what date was Kobe Bryant named the NBA's Most Valuable Player?",
+                          [("He was named on May 6, 2008 [1].", whole(award))]) is None

@@ -410,12 +410,19 @@ def _dates_a_thing(clause: str, dates: set[str], event: set[str]) -> bool:
                for m in written)
 
 
+_AT_A_PLACE = re.compile(r"\b(?:from|to|at|in|on|near|into|onto|aboard)\s+(?:the\s+)?$", re.I)
+
+
 def _initialism_named(question: str, clause: str) -> bool:
     """Whether `clause` writes the initialism of a name the question gives, the thing asked
     about: "2008 NBA MVP" for "named the NBA's Most Valuable Player" (wikinews_quiz_blind20
-    qt16, refused; session 54)."""
+    qt16, refused; session 54). Not a place the event starts or ends at: "docking today (31 May
+    2020)" with the ISS is no return "to Earth from the International Space Station"
+    (wikinews_blind48_qa dd28, a near miss; session 65)."""
     written = {w for w in WORD.findall(clause) if len(w) >= 3 and w.isupper()}
-    for _, name in name_runs(question):
+    for (start, _), name in name_runs(question):
+        if _AT_A_PLACE.search(question, 0, start):
+            continue
         words = WORD.findall(name)
         if any((acronym(" ".join(words[i:])) or "").upper() in written
                for i in range(len(words) - 1)):
