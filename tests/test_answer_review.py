@@ -12,6 +12,7 @@ import pytest
 from rag.answer.decide import ANSWERED, Decision
 from rag.answer.evidence import Source
 from rag.answer.review import (
+    Review,
     ReviewPrompts,
     gives_the_kind,
     passed_messages,
@@ -75,6 +76,17 @@ def refused_for(kind: str, reason: str, answer: str, span: tuple[int, int]
     return CheckedAnswer(answer, [], [SentenceCheck(text=answer, citations=[1], supported=False,
                                                     reason=reason)],
                          unmet=[(1, span)], unmet_kinds=frozenset({kind}))
+
+
+def read_again(model: Reader, question: str, reason: str, answer: str, said: str) -> Review:
+    """The second reading of `answer`, refused for whose words it gives, resting on `said`, the
+    one sentence of a source."""
+    spoken = [Source(n=1, source="port.txt", title="Port reopens", published="2023-05-02",
+                     article_text=said, spans=[(0, len(said))])]
+    checked = refused_for("source", reason, answer, (0, len(said)))
+    return review(model, PROMPTS, question, checked, spoken,
+                  Decision.refuse("unmet_constraint", reason), lambda *span: True,
+                  reject_below=0.55, accept_above=0.9)
 
 
 def test_a_refused_answer_is_read_with_the_question_the_cited_sentence_and_the_answer():
@@ -152,13 +164,8 @@ def test_a_refusal_for_whose_words_is_not_read_again_where_no_one_speaks():
                     reject_below=0.55, accept_above=0.9)
     assert second.decision == refused and model.read == []
     # Where the sentence reports someone's words, it is read again.
-    said = "Mayor Ana Ruiz said the port reopened on Tuesday."
-    spoken = [Source(n=1, source="port.txt", title="Port reopens", published="2023-05-02",
-                     article_text=said, spans=[(0, len(said))])]
-    checked = refused_for("source", reason, "She said it reopened on Tuesday [1].",
-                          (0, len(said)))
-    second = review(model, PROMPTS, question, checked, spoken, refused, lambda *span: True,
-                    reject_below=0.55, accept_above=0.9)
+    second = read_again(model, question, reason, "She said it reopened on Tuesday [1].",
+                        "Mayor Ana Ruiz said the port reopened on Tuesday.")
     assert second.decision == ANSWERED and len(model.read) == 1
 
 
@@ -168,24 +175,14 @@ def test_a_refusal_for_whose_words_is_not_read_again_where_someone_else_is_named
     reason = "the question asks for what Tom Vale said; the evidence cited is someone else's " \
         "words, or no one's"
     question = "What did harbour master Tom Vale say about the port's reopening?"
-    said = "Mayor Ana Ruiz said the port reopened on Tuesday."
-    spoken = [Source(n=1, source="port.txt", title="Port reopens", published="2023-05-02",
-                     article_text=said, spans=[(0, len(said))])]
-    checked = refused_for("source", reason, "Vale said it reopened on Tuesday [1].",
-                          (0, len(said)))
-    refused = Decision.refuse("unmet_constraint", reason)
     model = Reader(0.99)
-    second = review(model, PROMPTS, question, checked, spoken, refused, lambda *span: True,
-                    reject_below=0.55, accept_above=0.9)
+    second = read_again(model, question, reason, "Vale said it reopened on Tuesday [1].",
+                        "Mayor Ana Ruiz said the port reopened on Tuesday.")
+    refused = Decision.refuse("unmet_constraint", reason)
     assert second.decision == refused and model.read == []
     # A pronoun that speaks may be his: the sentence is read again.
-    said = "At the harbour on Tuesday, he said the port had reopened."
-    spoken = [Source(n=1, source="port.txt", title="Port reopens", published="2023-05-02",
-                     article_text=said, spans=[(0, len(said))])]
-    checked = refused_for("source", reason, "Vale said it reopened on Tuesday [1].",
-                          (0, len(said)))
-    second = review(model, PROMPTS, question, checked, spoken, refused, lambda *span: True,
-                    reject_below=0.55, accept_above=0.9)
+    second = read_again(model, question, reason, "Vale said it reopened on Tuesday [1].",
+                        "At the harbour on Tuesday, he said the port had reopened.")
     assert second.decision == ANSWERED and len(model.read) == 1
 
 

@@ -535,8 +535,8 @@ def _describes_the_next(question: str, runs: list[tuple[tuple[int, int], str]],
         return False
     from lemminflect import getAllLemmas  # the tables load on first use
 
-    return all(content_words(word) and set(getAllLemmas(word)) <= {"NOUN", "ADJ"}
-               and getAllLemmas(word) for word in between.split())
+    return all(content_words(word) and {"NOUN", "ADJ"} >= set(getAllLemmas(word)) != set()
+               for word in between.split())
 
 
 def _described(question: str, runs: list[tuple[tuple[int, int], str]], i: int) -> str | None:
