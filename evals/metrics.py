@@ -131,15 +131,35 @@ def _one_spelling(text: str) -> str:
                           else f"{m[4]}or{m[5] or ''}", text)
 
 
+_UNIT_NAMES = {"kilometer": "km", "meter": "m", "centimeter": "cm", "millimeter": "mm",
+               "kilogram": "kg", "foot": "ft", "feet": "ft", "mile": "mi"}
+_UNIT = re.compile(r"\b(\d+) ?(kilometer|meter|centimeter|millimeter|kilogram|mile)s?\b|"
+                   r"\b(\d+) ?(feet|foot)\b|\b(\d+)(km|m|cm|mm|kg|ft|mi)\b")
+_PLURAL_MEASURE = re.compile(r"\b(\d+) (year|month|week|day|hour|minute|second|point)s\b")
+_SCORE = re.compile(r"\b(\d+) (?:points? )?to (\d+)\b")
+
+
+def _one_measure(text: str) -> str:
+    """Normalised `text` with a measure read one way: a unit by its symbol ("50 meters" and
+    "50m" as "50 m"), a unit of time or a point in the singular after its figure ("a 73-month
+    term" holds "73 months"), and a score as its two figures ("22-10" holds "22 points to
+    10"). From session 66, before which such answers counted as wrong for both releases."""
+    text = _UNIT.sub(lambda m: f"{m[1] or m[3] or m[5]} "
+                     f"{_UNIT_NAMES.get(m[2] or m[4] or '', m[2] or m[4] or m[6])}", text)
+    return _SCORE.sub(r"\1 \2", _PLURAL_MEASURE.sub(r"\1 \2", text))
+
+
 def contains_key_phrase(answer: str, phrases: Iterable[str]) -> bool:
     """The normalised answer contains a normalised phrase as whole words, figures read in one
     style on both sides: "17 rockets" holds "Seventeen", "6 feet 5 inches" holds "six feet
     five inches" (`rag.text.figures_as_digits`; from session 54, before which such answers
-    counted as wrong), and British spellings read as American ones (`_one_spelling`)."""
+    counted as wrong), British spellings read as American ones (`_one_spelling`), and
+    measures read one way (`_one_measure`)."""
+    def read(text: str) -> str:
+        return _one_measure(normalize(_one_spelling(text)))
     wanted = {form for phrase in phrases if phrase
-              for form in (normalize(_one_spelling(phrase)),
-                           normalize(_one_spelling(figures_as_digits(phrase)))) if form}
-    texts = [f" {normalize(_one_spelling(text))} " for text in (answer, figures_as_digits(answer))]
+              for form in (read(phrase), read(figures_as_digits(phrase))) if form}
+    texts = [f" {read(text)} " for text in (answer, figures_as_digits(answer))]
     return any(f" {p} " in text for text in texts for p in wanted)
 
 

@@ -52,6 +52,16 @@ def test_a_symbol_before_a_figure_does_not_hide_it() -> None:
     assert not m.contains_key_phrase("He processed ₿73000 in fees.", ["7300"])
 
 
+def test_a_measure_reads_one_way_on_both_sides() -> None:
+    # A unit by its symbol, a unit of time in the singular, a score as its two figures.
+    assert m.contains_key_phrase("They were around 50 meters (165 feet) apart [1].", ["50 m"])
+    assert m.contains_key_phrase("It lay 50m away [1].", ["50 metres"])
+    assert m.contains_key_phrase("He was given a 73-month prison term [1].", ["73 months"])
+    assert m.contains_key_phrase("University won 22-10 [1].", ["22 points to 10"])
+    assert not m.contains_key_phrase("It lasted 5 months [1].", ["5 m"])
+    assert not m.contains_key_phrase("University won 22-12 [1].", ["22 points to 10"])
+
+
 def test_answer_correct_by_key_phrase_or_f1() -> None:
     by_phrase = m.answer_metrics("It was Yonhap [1].", False, "The Yonhap News Agency.", True,
                                  ["Yonhap"])
