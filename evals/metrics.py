@@ -135,15 +135,17 @@ _UNIT_NAMES = {"kilometer": "km", "meter": "m", "centimeter": "cm", "millimeter"
                "kilogram": "kg", "foot": "ft", "feet": "ft", "mile": "mi"}
 _UNIT = re.compile(r"\b(\d+) ?(kilometer|meter|centimeter|millimeter|kilogram|mile)s?\b|"
                    r"\b(\d+) ?(feet|foot)\b|\b(\d+)(km|m|cm|mm|kg|ft|mi)\b")
-_PLURAL_MEASURE = re.compile(r"\b(\d+) (year|month|week|day|hour|minute|second|point)s\b")
+_PLURAL_MEASURE = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                             r"twelve) (year|month|week|day|hour|minute|second|point)s\b")
 _SCORE = re.compile(r"\b(\d+) (?:points? )?to (\d+)\b")
 
 
 def _one_measure(text: str) -> str:
     """Normalised `text` with a measure read one way: a unit by its symbol ("50 meters" and
     "50m" as "50 m"), a unit of time or a point in the singular after its figure ("a 73-month
-    term" holds "73 months"), and a score as its two figures ("22-10" holds "22 points to
-    10"). From session 66, before which such answers counted as wrong for both releases."""
+    term" holds "73 months", "a two-month sentence" "two months"), and a score as its two
+    figures ("22-10" holds "22 points to 10"). From session 66, before which such answers
+    counted as wrong for both releases."""
     text = _UNIT.sub(lambda m: f"{m[1] or m[3] or m[5]} "
                      f"{_UNIT_NAMES.get(m[2] or m[4] or '', m[2] or m[4] or m[6])}", text)
     return _SCORE.sub(r"\1 \2", _PLURAL_MEASURE.sub(r"\1 \2", text))

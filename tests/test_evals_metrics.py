@@ -57,6 +57,7 @@ def test_a_measure_reads_one_way_on_both_sides() -> None:
     assert m.contains_key_phrase("They were around 50 meters (165 feet) apart [1].", ["50 m"])
     assert m.contains_key_phrase("It lay 50m away [1].", ["50 metres"])
     assert m.contains_key_phrase("He was given a 73-month prison term [1].", ["73 months"])
+    assert m.contains_key_phrase("He got a two-month sentence [1].", ["two months"])
     assert m.contains_key_phrase("University won 22-10 [1].", ["22 points to 10"])
     assert not m.contains_key_phrase("It lasted 5 months [1].", ["5 m"])
     assert not m.contains_key_phrase("University won 22-12 [1].", ["22 points to 10"])
