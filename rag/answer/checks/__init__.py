@@ -170,7 +170,12 @@ def _duration_figures(question: str, answer: str) -> set[str]:
     return answer_figures(question, answer) | few
 
 
-_HOW_LONG_DID = re.compile(r"\bhow long (?:did|does|do|had|has|have|will|would)\b", re.I)
+# And "How long a period of supervision was mandated?", which names its event by the noun
+# (wikinews_quiz_blind41 eo18, answered with the prison term the sentencing called for;
+# session 66).
+_HOW_LONG_DID = re.compile(r"\bhow long (?:an? [\w-]+(?: [\w-]+){0,4} (?:was|were) |"
+                           r"(?:an? [\w-]+(?: [\w-]+){0,4} )?(?:did|does|do|had|has|have|"
+                           r"will|would)\b)", re.I)
 
 
 # The answer says the fact asked for is not given: "on some unspecified date", "an undisclosed

@@ -311,12 +311,13 @@ def counted_problem(question: str, sentences: Sentences) -> str | None:
             other = next(filter(None, (
                 # A word after the evidence's figure is its noun even when it reads like a
                 # verb: "Three acres burned" does not rest on "The three deceased were ...".
-                _other_count(asked, [c for c in _counts(article[start:end], verb_forms=True)
+                _other_count(asked, [c for c in _evidence_counts(article, start, end)
                                      if _figure_key(c[0]) in figures])
                 for article, start, end in evidence)), None)
         if other is not None:
             why = f"the figure {other[0]} counts {other[1]}"
-        elif (apart := _counted_apart(content_words(counted), counts, evidence)) is not None:
+        elif (apart := _counted_apart(content_words(counted), counts, evidence,
+                                      {_figure_key(f) for f, _ in _counts(counted)})) is not None:
             why = f"the evidence counts them as {apart[1]}, not {apart[0]}"
         else:
             return None
@@ -324,18 +325,45 @@ def counted_problem(question: str, sentences: Sentences) -> str | None:
     return first
 
 
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def _evidence_counts(article: str, start: int, end: int) -> list[tuple[str, str]]:
+    """`_counts` of the cited span, a figure "of them" counting what the sentence before
+    asks how many of, as an interview's answer does: "How many employees were there in this
+    all-women crew? There were fifteen of them." counts employees, not officers
+    (wikinews_blind55_qa dk26, a near miss; session 66)."""
+    text = article[start:end]
+    counts = _counts(text, verb_forms=True)
+    if not _OF_THEM.search(text):
+        return counts
+    before = _SENTENCE_END.split(article[:start].rstrip())[-1]
+    noun = counted_noun(before) if _HOW_MANY.search(before) else ""
+    if not noun:
+        return counts
+    return [(figure, noun if not counted and re.search(
+        rf"\b{re.escape(figure)}{_OF_THEM.pattern}", text, re.I) else counted)
+        for figure, counted in counts]
+
+
 def _counted_apart(nouns: set[str], counts: list[tuple[str, str]],
-                   evidence: Sequence[tuple[str, int, int]]) -> tuple[str, str] | None:
+                   evidence: Sequence[tuple[str, int, int]], totals: set[str]
+                   ) -> tuple[str, str] | None:
     """The answer's figure and the evidence's figure for the asked noun, when the answer gives
     its figure to the asked noun and the evidence gives that noun a figure of its own: "At
     least seven, including four children, died" counts seven of all aboard and four children,
-    so "seven children" counts the dead (wikinews_blind31_qa cm06, a near miss; session 50)."""
+    so "seven children" counts the dead (wikinews_blind31_qa cm06, a near miss; session 50).
+    Not the whole the question itself counts a part of (`totals`): "How many of the six
+    delegates did Sanders secure?" is answered by "Of the six delegates, Sanders secured
+    four" (wikinews_blind64_qa dt39, a right answer refused; session 66)."""
     for figure, noun in counts:
         if not content_words(noun) & nouns:
             continue
         for article, start, end in evidence:
             given = _counts(article[start:end], verb_forms=True)
-            own = [f for f, n in given if content_words(n) & nouns]
+            own = [f for f, n in given if content_words(n) & nouns
+                   and _figure_key(f) not in totals]
             key = _figure_key(figure)
             if own and key not in {_figure_key(f) for f in own} \
                     and any(_figure_key(f) == key for f, _ in given):

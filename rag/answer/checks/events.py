@@ -291,6 +291,11 @@ def event_problem(question: str,
         # own words may be only a name's (wikinews_quiz_blind36 ej01, a right answer refused
         # for a duration of "something else"; session 61).
         event &= event_words(_UNTIL_WHEN.sub(" ", asked))
+    # The asked subject's words name who, not what happened: "On what date did the man from
+    # Starnberg district first develop symptoms?" asks of the symptoms, and the day "a man
+    # from Starnberg district" was confirmed infected dates another event
+    # (wikinews_blind64_qa dt12, a near miss; session 66).
+    event = (event - subject) or event if (subject := _did_subject(asked)) else event
     if not event:
         return None
     actors = _actors(question)
@@ -327,6 +332,39 @@ def event_problem(question: str,
             return None
         first = first or f"the {what} the evidence cited gives is the {what} of something else"
     return first
+
+
+_DID = re.compile(r"\b(?:when|(?:what|which) (?:date|day|year|month))\s+did\s+", re.I)
+
+
+def _did_subject(question: str) -> set[str]:
+    """The stemmed words of the subject of "When did S do ...?": those between "did" and the
+    first word in its base form as a verb (lemminflect's), where it can be no noun
+    ("develop"), or stands after no determiner and before a preposition, a determiner or a
+    pronoun ("the 60-year-old American die in Wuhan"; not "the man from"). Empty where there
+    is no such verb."""
+    from lemminflect import getAllLemmas  # the tables load on first use
+
+    did = _DID.search(question)
+    if did is None:
+        return set()
+    words = WORD.findall(question[did.end():])
+    for i in range(1, len(words)):
+        low = words[i].lower()
+        lemmas = getAllLemmas(low)
+        if words[i][:1].isupper() or low not in lemmas.get("VERB", ()):
+            continue
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        if not {"NOUN", "ADJ", "PROPN"} & set(lemmas) or (
+                words[i - 1].lower() not in _BEFORE_A_NOUN and after in _AFTER_A_VERB):
+            return content_words(" ".join(words[:i]))
+    return set()
+
+
+_BEFORE_A_NOUN = word_set("the a an this that these those his her its their our my your some "
+                          "any no every each another")
+_AFTER_A_VERB = _BEFORE_A_NOUN | word_set("in on at to from for with by into of up out down "
+                                          "off about over him them it us me")
 
 
 def _full_names(text: str) -> list[set[str]]:
@@ -385,8 +423,9 @@ _PASSED_AWAY = re.compile(r"\bpass(?:ed|es|ing)?\s+away\b", re.I)
 
 def _event_words_of(clause: str) -> set[str]:
     """The words of `clause` that may name an event (`rag.text.verb_words`): not those of a
-    description set off after a name (`_APPOSITION`), nor a name's."""
-    words = verb_words(_NAME_WORD.sub(" ", _APPOSITION.sub(" ", clause)))
+    description set off after a name (`_APPOSITION`, `_THE_APPOSITION`), nor a name's."""
+    clause = _THE_APPOSITION.sub(r"\g<name> ", _APPOSITION.sub(" ", clause))
+    words = verb_words(_NAME_WORD.sub(" ", clause))
     return words | content_words("die") if _PASSED_AWAY.search(clause) else words
 
 
@@ -466,6 +505,10 @@ def _dates_the_name(question: str, sentence: str, dates: set[str]) -> bool:
 # a former Newsweek manager and owner of the website "Bill's List", founded the Unity Party in
 # 2004" dates no leaving of Newsweek (wikinews_blind57_qa dm04, a near miss; session 63).
 _APPOSITION = re.compile(r",\s+an?\s+[^,]{1,80},")
+# And one with "the" right after a name: "Pogue, the founder of Pogue Construction, was
+# convicted ... in 2010" dates no founding (wikinews_blind46_qa db28, a near miss; session
+# 66). Not one after a date: "On May 3, the day of the funeral, ..." dates the funeral.
+_THE_APPOSITION = re.compile(r"(?P<name>\b[A-Z][\w'’.-]*),\s+the\s+[^,]{1,80},")
 
 
 def _dated_clauses(sentence: str, dates: set[str]) -> list[str]:
