@@ -3604,3 +3604,20 @@ def test_the_most_a_crime_carries_is_no_sentence_received():
     # Asked for the most he faces, it is the answer.
     assert answer_problem("How long a prison term could Michael Avenatti face?",
                           [("He could face up to 42 years [1].", whole(carry))]) is None
+
+
+def test_a_role_no_list_holds_must_be_named_as_written():
+    # wikinews_blind46_qa db12, a near miss, was answered with her son for the psychotherapist
+    # who encouraged Gloria Vanderbilt.
+    question = ("Who was the psychotherapist who encouraged Gloria Vanderbilt to explore "
+                "creative outlets?")
+    son = "Her son Anderson Cooper said she was encouraged to explore creative outlets."
+    assert answer_problem(question, [("It was Anderson Cooper [1].", whole(son))]) == (
+        "the question asks for the psychotherapist; the evidence cited names no "
+        "psychotherapist")
+    named = "Her psychotherapist, Dr Jane Roe, encouraged her to explore creative outlets."
+    assert answer_problem(question, [("It was Dr Jane Roe [1].", whole(named))]) is None
+    # The agent of a verb may be written by the verb: "won" names the winner.
+    won = "Jane Roe won the prize on Sunday."
+    assert answer_problem("Who was the winner of the prize?",
+                          [("Jane Roe was the winner [1].", whole(won))]) is None

@@ -2271,3 +2271,7 @@ def test_name_a_make_after_a_is_met_where_the_story_names_it():
     assert unmet(question, cited(article, said)) == (
         'the question names the name "Las Vegas"; the evidence cited does not')
     assert unmet(question.replace(" near Las Vegas", ""), cited(article, said)) is None
+    # Not a name that qualifies a noun after it (wikinews_blind46_qa db36, a near miss).
+    committee = parse("Which judge heard the suit over a law that let a US House committee see "
+                      "his records?")
+    assert {c.text: c.described for c in committee if c.kind == "name"} == {"US House": False}

@@ -417,7 +417,9 @@ def _parse(question: str, frame: TimeFrame | None) -> list[Constraint]:
                 # A name after "a" is a make or a kind, which the story names once: "the
                 # crash of a Beechcraft Sierra" (wikinews_quiz_blind48 ev06, a right answer
                 # refused for want of the plane's model beside the investigation; session 66).
-                or _A_BEFORE.search(question, 0, start) is not None))
+                # Not one that qualifies a noun: "a US House committee" (db36, a near miss).
+                or _A_BEFORE.search(question, 0, start) is not None
+                and _A_AFTER.match(question, end) is not None))
     for match in FIGURE.finditer(question):
         token = match.group(0)
         if (not YEAR.fullmatch(token) and not _is_date_number(question, match.start(),
@@ -455,6 +457,8 @@ def _party_apart(question: str, end: int, name: Constraint) -> Constraint:
 
 
 _A_BEFORE = re.compile(r"\b[Aa]n?\s+$")
+_A_AFTER = re.compile(r"\s*(?:[,.?;:)]|$)|\s+(?:after|before|in|on|at|near|from|to|of|with|that|"
+                      r"which|who|and|or|when|while|during|by|for|as)\b")
 
 
 # A nickname in quotation marks inside a name: 'Jeremy "Spike" Cohen' is Jeremy Cohen, whom
