@@ -3621,3 +3621,32 @@ def test_a_role_no_list_holds_must_be_named_as_written():
     won = "Jane Roe won the prize on Sunday."
     assert answer_problem("Who was the winner of the prize?",
                           [("Jane Roe was the winner [1].", whole(won))]) is None
+
+
+def test_the_owner_or_initialism_of_a_name_asked_about_names_no_one():
+    # wikinews_blind64_qa dt18, a near miss, was answered without the player's name: "the
+    # United States' National Basketball Association (NBA)" restates the question's body.
+    question = ("Which Utah Jazz player's positive COVID-19 test led the National Basketball "
+                "Association to suspend its season?")
+    nba = ("On Wednesday, the United States' National Basketball Association (NBA) suspended "
+           "its season. The NBA's decision followed a Utah Jazz player testing positive.")
+    answer = ("A Utah Jazz player's positive test led the United States' National Basketball "
+              "Association (NBA) to suspend its season [1].")
+    assert answer_problem(question, [(answer, whole(nba))]) == (
+        "the question asks for a name; the evidence cited gives none")
+    named = "Rudy Gobert of the Utah Jazz tested positive, and the NBA suspended its season."
+    assert answer_problem(question, [("Rudy Gobert's test led the NBA to suspend it [1].",
+                                      whole(named))]) is None
+
+
+def test_a_place_asked_by_its_event_is_written_with_the_event():
+    # wikinews_quiz_blind29 ee39, a near miss, was answered with where the chef was found dead
+    # for the town he was born in.
+    question = "In which town was Andrea Zamperoni, the head chef found dead in Queens, born?"
+    found = "Zamperoni was last seen at Kamway Lodge, a hostel in Queens, on August 21."
+    assert answer_problem(question, [("He was at Kamway Lodge in Queens [1].",
+                                      whole(found))]) == (
+        "the place the evidence cited gives is the place of something else")
+    born = "Zamperoni, born in Casalpusterlengo, moved to New York in 2015."
+    assert answer_problem(question, [("He was born in Casalpusterlengo [1].", whole(born))]) \
+        is None

@@ -17,7 +17,7 @@ and the first that fails gives the reason (each module's docstring says more of 
     answered_year_problem     events     "March 14, 2020" for the date of the 2016 caucuses
     reported_problem          events     the day a death was reported for the day it happened
     other_end_problem         events     the day a campaign ended for the day it was launched
-    event_problem             events     the date, or the duration, of another event
+    event_problem             events     the date, the duration or the place of another event
     bound_problem             events     "until April 13" for the day a court ruled
     other_year_problem        events     "In 2008, Hagan defeated Dole" for her 1998 opponent
     target_year_problem       events     "the forecast for 2019" for the forecast for 2020
@@ -122,7 +122,7 @@ from rag.answer.checks.kinds import (
     set_aside_problem,
     vague_items_problem,
 )
-from rag.answer.checks.lexicon import AUXILIARIES, LEAD, Sentences
+from rag.answer.checks.lexicon import AUXILIARIES, LEAD, WORD, Sentences
 from rag.answer.checks.people import (
     as_role_problem,
     asked_role,
@@ -173,6 +173,20 @@ def _duration_figures(question: str, answer: str) -> set[str]:
 # And "How long a period of supervision was mandated?", which names its event by the noun
 # (wikinews_quiz_blind41 eo18, answered with the prison term the sentencing called for;
 # session 66).
+# "Where was ... born?", "In which town was ... buried?": a place asked by its event.
+_PLACE_OF_EVENT = re.compile(r"^\s*(?:where\s+(?:was|were|did|had|has|have|is|are|will|would)|"
+                             r"(?:in|at|from|to)\s+(?:which|what)\s+(?:town|city|village|country|"
+                             r"state|province|place|venue|location)\s+(?:was|were|did|had|has|"
+                             r"have|is|are|will|would))\b", re.I)
+
+
+def _answer_places(question: str, answer: str) -> set[str]:
+    """The capitalised words the answer writes that the question does not."""
+    asked = content_words(question)
+    return {w for w in WORD.findall(answer) if w[:1].isupper() and content_words(w)
+            and not content_words(w) & asked}
+
+
 _HOW_LONG_DID = re.compile(r"\bhow long (?:an? [\w-]+(?: [\w-]+){0,4} (?:was|were) |"
                            r"(?:an? [\w-]+(?: [\w-]+){0,4} )?(?:did|does|do|had|has|have|"
                            r"will|would)\b)", re.I)
@@ -262,6 +276,12 @@ def answer_problem(question: str, sentences: Sentences) -> str | None:
                            or made_up_name_problem(question, sentences)):
         return problem
     if problem := contrast_problem(core, sentences) or series_problem(question, sentences):
+        return problem
+    # "In which town was he born?" is not answered by the place he was found dead in: the
+    # clause that writes the answer's place must name the asked event, as a date's must
+    # (wikinews_quiz_blind29 ee39, a near miss; session 66).
+    if _PLACE_OF_EVENT.search(question) and (
+            problem := event_problem(question, sentences, _answer_places, "place")):
         return problem
     if problem := negated_problem(question, sentences) or form_problem(question, sentences) \
             or forecast_problem(question, sentences) or current_problem(question, sentences) \

@@ -577,7 +577,8 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
             # (wikinews_blind60_qa dp08, a near miss answered with a made-up author, then a
             # cited sentence naming only the disease; session 64).
             answer = _DESIGNATION.sub(" ", answer)
-        named = added_names(answer, asked) - _spelled_out(answer, question)
+        named = added_names(answer, asked) - _spelled_out(answer, question) \
+            - _of_the_asked(answer, question)
         # A weekday, a month or a figure in words is no name asked for: "died on Sunday" says
         # no place for "Where did he die?", "Four Navy ships" no country (wikinews_quiz_blind24
         # qx39, wikinews_blind42_qa cx36: near misses; session 55).
@@ -674,6 +675,24 @@ _WHEN_ASKED = re.compile(r"^(?:(?!\b(?:what|which|how)\b)[^?])*?(?:^|,\s*)when\b
                          r"(?!\s+exactly)", re.I)
 _BY_EVENT = re.compile(r"\b(?:after|when|once|until|before|as soon as)\b,?\s+"
                        r"(?P<event>[^.;]+)", re.I)
+
+
+def _of_the_asked(answer: str, question: str) -> set[str]:
+    """The words of the answer's names that only restate a name of the question: its owner
+    ("the United States' National Basketball Association") and its initialism ("NBA").
+    Neither names the Utah Jazz player asked for (wikinews_blind64_qa dt18, a near miss
+    answered without a name; session 66)."""
+    runs = [run for _, run in name_runs(question)]
+    asked = {w.lower() for run in runs for w in WORD.findall(run)}
+    initials = {acronym(run) for run in runs if " " in run}
+    restated: set[str] = set()
+    for match in re.finditer(r"((?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*)*)['’]s?\s+"
+                             r"((?-i:[A-Z])[\w-]*)", answer):
+        if match[2].lower() in asked:
+            restated |= content_words(match[1])
+    restated |= {w for token in re.findall(r"\b[A-Z]{2,6}\b", answer)
+                 if token.lower() in initials for w in content_words(token)}
+    return restated
 
 
 _AMPERSAND_INITIALISM = re.compile(r"\b[A-Z]+&[A-Z]+\b")
