@@ -170,9 +170,6 @@ def _duration_figures(question: str, answer: str) -> set[str]:
     return answer_figures(question, answer) | few
 
 
-# And "How long a period of supervision was mandated?", which names its event by the noun
-# (wikinews_quiz_blind41 eo18, answered with the prison term the sentencing called for;
-# session 66).
 # "Where was ... born?", "In which town was ... buried?": a place asked by its event.
 _PLACE_OF_EVENT = re.compile(r"^\s*(?:where\s+(?:was|were|did|had|has|have|is|are|will|would)|"
                              r"(?:in|at|from|to)\s+(?:which|what)\s+(?:town|city|village|country|"
@@ -187,6 +184,9 @@ def _answer_places(question: str, answer: str) -> set[str]:
             and not content_words(w) & asked}
 
 
+# "How long did ...?", and "How long a period of supervision was mandated?", which names its
+# event by the noun (wikinews_quiz_blind41 eo18, answered with the prison term the sentencing
+# called for; session 66).
 _HOW_LONG_DID = re.compile(r"\bhow long (?:an? [\w-]+(?: [\w-]+){0,4} (?:was|were) |"
                            r"(?:an? [\w-]+(?: [\w-]+){0,4} )?(?:did|does|do|had|has|have|"
                            r"will|would)\b)", re.I)

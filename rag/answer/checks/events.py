@@ -277,7 +277,10 @@ def event_problem(question: str,
     The event is the one asked: "When did Hamza bin Laden last appear in a video before
     Trump announced his death?" asks when he appeared, and a date of the announcement is
     another's (`OTHER_EVENT`). Verbs are read in any tense ("sink" in "the day it sank":
-    `rag.text.verb_words`)."""
+    `rag.text.verb_words`).
+
+    `given` reads what the answer gives and `what` names it: a duration's figures, or a
+    place's names ("In which town was he born?", session 66), are read as a date is."""
     event = event_words(question) - _descriptors(question) - _LONG
     if _ACCORDING_TO_REPORTS.search(question):
         event -= _REPORT
