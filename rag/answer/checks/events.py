@@ -52,7 +52,7 @@ from rag.answer.constraints import (
     numbers,
     window_sentences,
 )
-from rag.answer.constraints.lexicon import MONTHS, TITLES, word_set
+from rag.answer.constraints.lexicon import DETERMINERS, MONTHS, TITLES, word_set
 from rag.text import article_sentences, content_words, verb_words
 
 _REPORTED = word_set(
@@ -359,14 +359,12 @@ def _did_subject(question: str) -> set[str]:
             continue
         after = words[i + 1].lower() if i + 1 < len(words) else ""
         if not {"NOUN", "ADJ", "PROPN"} & set(lemmas) or (
-                words[i - 1].lower() not in _BEFORE_A_NOUN and after in _AFTER_A_VERB):
+                words[i - 1].lower() not in DETERMINERS and after in _AFTER_A_VERB):
             return content_words(" ".join(words[:i]))
     return set()
 
 
-_BEFORE_A_NOUN = word_set("the a an this that these those his her its their our my your some "
-                          "any no every each another")
-_AFTER_A_VERB = _BEFORE_A_NOUN | word_set("in on at to from for with by into of up out down "
+_AFTER_A_VERB = DETERMINERS | word_set("in on at to from for with by into of up out down "
                                           "off about over him them it us me")
 
 

@@ -338,8 +338,11 @@ _UNIT_COMPOUND = re.compile(r"\b(\w+)-(second|minute|hour|day|week|month|year|de
                             r"\b(?!-old)", re.I)
 
 
+# A time before the telling ("three years ago"), and the question's words that ask for one.
+_BEFORE_OR_AFTER = re.compile(r"\b(?:after|before|later|earlier|ago|until|since)\b", re.I)
 _AGO = re.compile(r"\b[\w.-]+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
                   r"decades?|century|centuries)\s+ago\b", re.I)
+# A sentence received, asked for; the most a crime carries, asked for or written.
 _RECEIVED = re.compile(r"\b(?:receive|received|given|sentenced|get|got|serve|served|handed)\b",
                        re.I)
 _MAXIMUM_ASKED = re.compile(r"\b(?:maximum|most|up to|face|faced|faces|could|would|carry|"
@@ -514,8 +517,7 @@ def has_type(kind: str, answer: str, evidence: Sequence[tuple[str, int, int]],
         # pairs (wikinews_blind54_qa dj18, a near miss; session 61).
         answer = _RATIO.sub(" ", _AGE_COMPOUND.sub(" ", PERCENT.sub(" ", answer)))
     quotes = " ".join(article[start:end] for article, start, end in evidence)
-    if kind == "duration" and not re.search(r"\b(?:after|before|later|earlier|ago|until|since)\b",
-                                            question, re.I):
+    if kind == "duration" and not _BEFORE_OR_AFTER.search(question):
         # A time before the telling is no length: "We made a machine three years ago" says
         # when, not how long the crossing took (wikinews_quiz_blind47 eu30, answered "took
         # three years"; session 66). It is how long before the telling ("how long before her

@@ -1,8 +1,9 @@
 """The words and the patterns that several of the constraints' modules read: a set of words
 written as one string (`word_set`), a word of a text (`WORD`), the verbs of speech (`SPEECH`)
-and the pronouns that stand for a speaker (`PRONOUNS`), the names of months and weekdays
-(`MONTHS`, `WEEKDAYS`), the capitalised words that are no name (`NOT_NAMES`), a year (`YEAR`)
-and the titles written before a name (`TITLES`; stemmed, `title_stems`).
+and the pronouns that stand for a speaker (`PRONOUNS`), the determiners (`DETERMINERS`), the
+names of months and weekdays (`MONTHS`, `WEEKDAYS`), the capitalised words that are no name
+(`NOT_NAMES`), a year (`YEAR`) and the titles written before a name (`TITLES`; stemmed,
+`title_stems`).
 
 Imports: rag.text.
 """
@@ -38,6 +39,9 @@ SPEECH = word_set(
     # A participle after the speaker's clause: "O'Rourke defended the plan, saying that ..."
     "saying telling stating adding noting warning urging claiming insisting arguing "
     "explaining declaring announcing writing tweeting describing calling")
+# The words that open a noun phrase ("the", "his", "every").
+DETERMINERS = word_set("a an the this that these those his her its their our my your some any "
+                       "no every each another")
 PRONOUNS = word_set("he she they his her their it")
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}

@@ -18,7 +18,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from rag.answer.constraints.constraint import Constraint
-from rag.answer.constraints.lexicon import NOT_NAMES, PRONOUNS, SPEECH, WORD, word_set
+from rag.answer.constraints.lexicon import (
+    DETERMINERS,
+    NOT_NAMES,
+    PRONOUNS,
+    SPEECH,
+    WORD,
+    word_set,
+)
 from rag.answer.constraints.names import acronyms, name_runs, named_by
 from rag.answer.constraints.window import Evidence, in_quotation
 from rag.text import article_sentences, content_words
@@ -29,10 +36,7 @@ _SPEECH_PAST = word_set("said told spoke wrote gave put")
 _ACCORDING_WORDS = 8  # at most, of an "according to" phrase
 
 
-_DETERMINERS = word_set("a an the this that these those his her its their our my your some any "
-                        "no every each another")
-
-_BEFORE_AN_ADJECTIVE = _DETERMINERS | word_set("with of for among than")
+_BEFORE_AN_ADJECTIVE = DETERMINERS | word_set("with of for among than")
 
 
 def _is_noun(lower: list[str], i: int) -> bool:
@@ -59,9 +63,9 @@ def _is_noun(lower: list[str], i: int) -> bool:
         # (session 53, wikinews_blind32_qa cn37). Not "says of", which reports speech.
         return True
     if lower[i].endswith("ing"):  # "the warning"; not "defended his plan, saying"
-        return i > 0 and lower[i - 1] in _DETERMINERS
+        return i > 0 and lower[i - 1] in DETERMINERS
     for j in range(i - 1, max(-1, i - 4), -1):
-        if lower[j] in _DETERMINERS:
+        if lower[j] in DETERMINERS:
             return True
         if lower[j] in SPEECH or lower[j] in PRONOUNS:
             return False
@@ -208,7 +212,7 @@ _MANY = word_set("two three four five several many both")  # '"...," said two of
 
 def _may_name(word: str) -> bool:
     """Whether a word after a verb of speech may open its speaker's name or role."""
-    return not word.islower() or word in _DETERMINERS | PRONOUNS | _MANY
+    return not word.islower() or word in DETERMINERS | PRONOUNS | _MANY
 
 
 def _after(words: list[str], i: int) -> list[str]:
